@@ -1,0 +1,12 @@
+//! factdesk's pure core: the domain model shared by every layer, and the text functions
+//! that need nothing but their arguments.
+//!
+//! Invariants (see ARCHITECTURE.md): no I/O, no clock (times are passed in as RFC 3339
+//! strings), offsets that leave the process are Unicode code points.
+
+pub mod hash;
+pub mod language;
+pub mod model;
+pub mod text;
+
+pub use model::*;

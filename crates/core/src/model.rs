@@ -1,0 +1,141 @@
+//! The records that cross layers and the process boundary (CLI JSON, IPC, exports).
+//!
+//! These are read models: the store fills them, the fronts print or show them. They derive
+//! `ts_rs::TS` so the window's TypeScript types are generated from here (ui/src/lib/bindings.ts).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Row id of an article.
+pub type ArticleId = i64;
+/// Row id of a version (one immutable capture of an article).
+pub type VersionId = i64;
+
+/// How a version's bytes reached the workbench.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A file on disk (text now; saved pages with the ingest crate).
+    File,
+    /// A page fetched from its URL.
+    Url,
+    /// Text pasted into the window.
+    Pasted,
+}
+
+impl SourceKind {
+    /// The stable key stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::File => "file",
+            SourceKind::Url => "url",
+            SourceKind::Pasted => "pasted",
+        }
+    }
+
+    /// Parses a stored key; `None` for anything this build does not know.
+    pub fn parse(key: &str) -> Option<Self> {
+        match key {
+            "file" => Some(SourceKind::File),
+            "url" => Some(SourceKind::Url),
+            "pasted" => Some(SourceKind::Pasted),
+            _ => None,
+        }
+    }
+}
+
+/// One line of the article list (`factdesk list --json` prints exactly this).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub title: String,
+    /// Canonical URL, when the article came from the web.
+    pub url: Option<String>,
+    /// Outlet or site name.
+    pub site: Option<String>,
+    /// Publication time, RFC 3339.
+    pub published: Option<String>,
+    /// BCP 47 language tag ("id", "en"), when detected.
+    pub language: Option<String>,
+    /// How many versions (captures) the article has.
+    #[ts(type = "number")]
+    pub versions: i64,
+    /// The newest version's id.
+    pub latest_version_id: VersionId,
+    /// When the newest version was captured, RFC 3339 UTC.
+    pub captured_at: String,
+}
+
+/// Metadata of one immutable capture of an article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct VersionInfo {
+    pub id: VersionId,
+    pub article_id: ArticleId,
+    /// SHA-256 (hex) of the raw bytes the version was made from.
+    pub sha256: String,
+    /// Capture time, RFC 3339 UTC.
+    pub captured_at: String,
+    pub source_kind: SourceKind,
+    /// The file path or URL the bytes came from.
+    pub source_ref: Option<String>,
+    /// Media type of the raw bytes ("text/plain", "text/html").
+    pub media_type: String,
+    /// Character encoding the raw bytes were decoded from ("UTF-8", "windows-1252").
+    pub charset: Option<String>,
+    pub title: String,
+    pub language: Option<String>,
+    /// Size of the raw bytes.
+    #[ts(type = "number")]
+    pub raw_bytes: i64,
+    /// Length of the extracted text in Unicode code points.
+    #[ts(type = "number")]
+    pub text_chars: i64,
+}
+
+/// An article with one of its versions opened: what the reader shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct ArticleDetail {
+    pub article: ArticleSummary,
+    /// Every version, oldest first.
+    pub versions: Vec<VersionInfo>,
+    /// The version whose text is in `text`.
+    pub version_id: VersionId,
+    /// The version's extracted text: data, never markup.
+    pub text: String,
+}
+
+/// One search result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct SearchHit {
+    pub article_id: ArticleId,
+    pub version_id: VersionId,
+    pub title: String,
+    pub site: Option<String>,
+    pub published: Option<String>,
+    /// A short excerpt around the match. Matched terms are wrapped in
+    /// [`SNIPPET_OPEN`] and [`SNIPPET_CLOSE`]; everything else is plain text.
+    pub snippet: String,
+}
+
+/// Marks the start of a matched term in [`SearchHit::snippet`] (U+E000, private use).
+pub const SNIPPET_OPEN: char = '\u{E000}';
+/// Marks the end of a matched term in [`SearchHit::snippet`] (U+E001, private use).
+pub const SNIPPET_CLOSE: char = '\u{E001}';
+
+/// Everything needed to store a new capture; built by the import use cases.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewCapture {
+    pub source_kind: SourceKind,
+    pub source_ref: Option<String>,
+    pub raw: Vec<u8>,
+    pub sha256: String,
+    pub media_type: String,
+    pub charset: Option<String>,
+    pub captured_at: String,
+    pub title: String,
+    pub text: String,
+    pub language: Option<String>,
+    pub canonical_url: Option<String>,
+    pub site: Option<String>,
+    pub published: Option<String>,
+}

@@ -1,0 +1,195 @@
+//! Articles and their immutable versions.
+
+use crate::{Store, StoreError};
+use factdesk_core::{ArticleId, ArticleSummary, NewCapture, SourceKind, VersionId, VersionInfo};
+use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
+
+/// zstd level for raw captures: fast to write, about 3× smaller for news HTML and text.
+const RAW_COMPRESSION_LEVEL: i32 = 3;
+
+/// Outcome of [`Store::add_capture`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    /// A new version was written (and a new article, when no article matched).
+    Inserted { article_id: ArticleId, version_id: VersionId },
+    /// A version with the same SHA-256 already exists; nothing was written.
+    Unchanged { article_id: ArticleId, version_id: VersionId },
+}
+
+impl Stored {
+    pub fn ids(self) -> (ArticleId, VersionId) {
+        match self {
+            Stored::Inserted { article_id, version_id } | Stored::Unchanged { article_id, version_id } => {
+                (article_id, version_id)
+            }
+        }
+    }
+}
+
+const SUMMARY_COLUMNS: &str = "a.id, a.title, a.canonical_url, a.site, a.published, a.language,
+     (SELECT count(*) FROM version v WHERE v.article_id = a.id),
+     (SELECT max(v.id) FROM version v WHERE v.article_id = a.id),
+     (SELECT v.captured_at FROM version v WHERE v.article_id = a.id ORDER BY v.id DESC LIMIT 1)";
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        url: row.get(2)?,
+        site: row.get(3)?,
+        published: row.get(4)?,
+        language: row.get(5)?,
+        versions: row.get(6)?,
+        latest_version_id: row.get(7)?,
+        captured_at: row.get(8)?,
+    })
+}
+
+const VERSION_COLUMNS: &str = "id, article_id, sha256, captured_at, source_kind, source_ref, media_type, charset,
+     title, language, raw_bytes, length(text)";
+
+fn version_from_row(row: &Row<'_>) -> rusqlite::Result<VersionInfo> {
+    let kind: String = row.get(4)?;
+    Ok(VersionInfo {
+        id: row.get(0)?,
+        article_id: row.get(1)?,
+        sha256: row.get(2)?,
+        captured_at: row.get(3)?,
+        source_kind: SourceKind::parse(&kind).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, format!("unknown source kind {kind:?}").into())
+        })?,
+        source_ref: row.get(5)?,
+        media_type: row.get(6)?,
+        charset: row.get(7)?,
+        title: row.get(8)?,
+        language: row.get(9)?,
+        raw_bytes: row.get(10)?,
+        text_chars: row.get(11)?,
+    })
+}
+
+impl Store {
+    /// Stores a capture as a new version, atomically.
+    ///
+    /// Content already stored (same SHA-256) writes nothing and reports where it is. A capture
+    /// with a canonical URL becomes a new version of the article with that URL; otherwise a
+    /// new article is created. `now` is the article's creation time (RFC 3339 UTC).
+    pub fn add_capture(&mut self, capture: &NewCapture, now: &str) -> Result<Stored, StoreError> {
+        let raw = zstd::bulk::compress(&capture.raw, RAW_COMPRESSION_LEVEL)
+            .map_err(|e| StoreError::Io { path: "zstd".into(), source: e })?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing = tx
+            .query_row("SELECT article_id, id FROM version WHERE sha256 = ?1", [&capture.sha256], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?;
+        if let Some((article_id, version_id)) = existing {
+            return Ok(Stored::Unchanged { article_id, version_id });
+        }
+        let known_article: Option<ArticleId> = match &capture.canonical_url {
+            Some(url) => tx.query_row("SELECT id FROM article WHERE canonical_url = ?1", [url], |row| row.get(0)).optional()?,
+            None => None,
+        };
+        let article_id = match known_article {
+            Some(id) => {
+                // The newest capture's metadata describes the article.
+                tx.execute(
+                    "UPDATE article SET title = ?2, site = coalesce(?3, site), language = coalesce(?4, language),
+                            published = coalesce(published, ?5)
+                     WHERE id = ?1",
+                    params![id, capture.title, capture.site, capture.language, capture.published],
+                )?;
+                id
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO article (canonical_url, title, site, language, published, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![capture.canonical_url, capture.title, capture.site, capture.language, capture.published, now],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        tx.execute(
+            "INSERT INTO version (article_id, sha256, captured_at, source_kind, source_ref, media_type, charset,
+                                  raw_zstd, raw_bytes, title, language, published, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                article_id,
+                capture.sha256,
+                capture.captured_at,
+                capture.source_kind.as_str(),
+                capture.source_ref,
+                capture.media_type,
+                capture.charset,
+                raw,
+                capture.raw.len() as i64,
+                capture.title,
+                capture.language,
+                capture.published,
+                capture.text,
+            ],
+        )?;
+        let version_id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(Stored::Inserted { article_id, version_id })
+    }
+
+    /// Articles, most recently captured first.
+    pub fn list_articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleSummary>, StoreError> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM article a
+             ORDER BY (SELECT max(v.id) FROM version v WHERE v.article_id = a.id) DESC
+             LIMIT ?1 OFFSET ?2"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params![limit as i64, offset as i64], summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many articles the workbench holds.
+    pub fn count_articles(&self) -> Result<u64, StoreError> {
+        Ok(self.conn.query_row("SELECT count(*) FROM article", [], |row| row.get::<_, i64>(0))? as u64)
+    }
+
+    /// One article's summary.
+    pub fn article(&self, id: ArticleId) -> Result<Option<ArticleSummary>, StoreError> {
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM article a WHERE a.id = ?1");
+        Ok(self.conn.prepare_cached(&sql)?.query_row([id], summary_from_row).optional()?)
+    }
+
+    /// An article's versions, oldest first.
+    pub fn versions(&self, article_id: ArticleId) -> Result<Vec<VersionInfo>, StoreError> {
+        let sql = format!("SELECT {VERSION_COLUMNS} FROM version WHERE article_id = ?1 ORDER BY id");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map([article_id], version_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A version's extracted text.
+    pub fn version_text(&self, version_id: VersionId) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT text FROM version WHERE id = ?1", [version_id], |row| row.get(0)).optional()?)
+    }
+
+    /// A version's raw bytes, decompressed, exactly as they were captured.
+    pub fn raw_capture(&self, version_id: VersionId) -> Result<Option<Vec<u8>>, StoreError> {
+        let stored: Option<(Vec<u8>, i64)> = self
+            .conn
+            .query_row("SELECT raw_zstd, raw_bytes FROM version WHERE id = ?1", [version_id], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?;
+        let Some((compressed, size)) = stored else { return Ok(None) };
+        let raw = zstd::bulk::decompress(&compressed, size as usize)
+            .map_err(|e| StoreError::DamagedCapture { version_id, detail: e.to_string() })?;
+        Ok(Some(raw))
+    }
+
+    /// Deletes an article with its versions and claims. The audit trail is kept.
+    pub fn delete_article(&mut self, id: ArticleId) -> Result<bool, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let deleted = tx.execute("DELETE FROM article WHERE id = ?1", [id])? > 0;
+        tx.commit()?;
+        Ok(deleted)
+    }
+}

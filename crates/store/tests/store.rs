@@ -1,0 +1,304 @@
+//! Store tests on real SQLite files: migrations, refusal of foreign and newer databases,
+//! backups, immutability, FTS synchronisation and two writers at once.
+
+use factdesk_core::{NewCapture, SourceKind, hash::sha256_hex};
+use factdesk_store::migrate::{self, APPLICATION_ID, MIGRATIONS, Migration};
+use factdesk_store::{NewClaim, Store, StoreError, Stored};
+use rusqlite::Connection;
+use std::path::Path;
+
+const NOW: &str = "2026-11-25T10:00:00Z";
+
+fn capture(text: &str) -> NewCapture {
+    NewCapture {
+        source_kind: SourceKind::File,
+        source_ref: Some("/tmp/article.txt".into()),
+        raw: text.as_bytes().to_vec(),
+        sha256: sha256_hex(text.as_bytes()),
+        media_type: "text/plain".into(),
+        charset: Some("UTF-8".into()),
+        captured_at: NOW.into(),
+        title: text.lines().next().unwrap_or_default().into(),
+        text: text.into(),
+        language: Some("id".into()),
+        canonical_url: None,
+        site: None,
+        published: None,
+    }
+}
+
+fn user_version(path: &Path) -> u32 {
+    Connection::open(path).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn fresh_database_is_migrated_and_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/dir/factdesk.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), migrate::latest_version());
+    let (article_id, _) = store.add_capture(&capture("Harga beras naik\nIsi berita."), NOW).unwrap().ids();
+    drop(store);
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.article(article_id).unwrap().unwrap().title, "Harga beras naik");
+    // Reopening an up-to-date database makes no backup.
+    let backups: Vec<_> =
+        std::fs::read_dir(path.parent().unwrap()).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().ends_with(".bak")).collect();
+    assert!(backups.is_empty(), "unexpected backups: {backups:?}");
+    let pragmas: (String, i64, i64) = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT (SELECT journal_mode FROM pragma_journal_mode), (SELECT application_id FROM pragma_application_id), 0", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(pragmas.0, "wal");
+    assert_eq!(pragmas.1, i64::from(APPLICATION_ID));
+}
+
+#[test]
+fn every_table_is_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.sqlite3");
+    Store::open(&path).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    let loose: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(loose.is_empty(), "tables without STRICT: {loose:?}");
+}
+
+#[test]
+fn newer_schema_is_refused_and_not_modified() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.sqlite3");
+    Store::open(&path).unwrap();
+    let future = migrate::latest_version() + 5;
+    Connection::open(&path).unwrap().pragma_update(None, "user_version", future).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    let error = Store::open(&path).err().expect("a newer database must be refused");
+    assert!(matches!(error, StoreError::NewerSchema { found, .. } if found == future), "{error:?}");
+    let message = error.to_string();
+    assert!(message.contains("future.sqlite3") && message.contains("newer factdesk"), "{message}");
+    assert_eq!(user_version(&path), future);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the refused database was modified");
+}
+
+#[test]
+fn foreign_databases_and_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.sqlite3");
+    Connection::open(&other).unwrap().execute_batch("CREATE TABLE contacts (name TEXT);").unwrap();
+    let error = Store::open(&other).err().unwrap();
+    assert!(matches!(error, StoreError::NotFactdesk { .. }), "{error:?}");
+    assert!(error.to_string().contains("other.sqlite3 is not a factdesk database"), "{error}");
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "this is not a database, just some text that is long enough to have a header").unwrap();
+    let error = Store::open(&text).err().unwrap();
+    assert!(error.to_string().contains("notes.txt is not a factdesk database"), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "this is not a database, just some text that is long enough to have a header"
+    );
+}
+
+/// Version 1 plus a stand-in for a future migration.
+fn with_future_migration(sql: &'static str) -> Vec<Migration> {
+    let mut list: Vec<Migration> = MIGRATIONS.iter().map(|m| Migration { version: m.version, name: m.name, sql: m.sql }).collect();
+    list.push(Migration { version: migrate::latest_version() + 1, name: "future", sql });
+    list
+}
+
+#[test]
+fn existing_database_is_backed_up_before_migrating() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("factdesk.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    store.add_capture(&capture("Sebelum migrasi\nIsi."), NOW).unwrap();
+    drop(store);
+
+    let migrations = with_future_migration("ALTER TABLE article ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;");
+    let mut conn = Connection::open(&path).unwrap();
+    let migrated = migrate::migrate_with(&mut conn, Some(&path), &migrations).unwrap();
+    drop(conn);
+    let backup = migrated.backup.expect("an existing database must be backed up");
+    assert_eq!(backup, dir.path().join("factdesk.sqlite3.v1.bak"));
+    assert_eq!(user_version(&path), migrate::latest_version() + 1);
+    // The backup is the old schema with the old data.
+    assert_eq!(user_version(&backup), migrate::latest_version());
+    let title: String = Connection::open(&backup).unwrap().query_row("SELECT title FROM article", [], |r| r.get(0)).unwrap();
+    assert_eq!(title, "Sebelum migrasi");
+}
+
+#[test]
+fn failed_migration_leaves_database_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("factdesk.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    store.add_capture(&capture("Tetap utuh\nIsi."), NOW).unwrap();
+    drop(store);
+
+    let migrations = with_future_migration("ALTER TABLE article ADD COLUMN ok INTEGER; THIS IS NOT SQL;");
+    let mut conn = Connection::open(&path).unwrap();
+    assert!(migrate::migrate_with(&mut conn, Some(&path), &migrations).is_err());
+    drop(conn);
+    assert_eq!(user_version(&path), migrate::latest_version());
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.count_articles().unwrap(), 1);
+    let columns: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM pragma_table_info('article') WHERE name = 'ok'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(columns, 0, "half of the failed migration was kept");
+}
+
+#[test]
+fn same_content_is_stored_once_and_raw_bytes_round_trip() {
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "Menteri: “Harga turun 5,12%.”\nIsi berita.";
+    let first = store.add_capture(&capture(text), NOW).unwrap();
+    let second = store.add_capture(&capture(text), NOW).unwrap();
+    let Stored::Inserted { article_id, version_id } = first else { panic!("first import must insert") };
+    assert_eq!(second, Stored::Unchanged { article_id, version_id });
+    assert_eq!(store.count_articles().unwrap(), 1);
+    assert_eq!(store.raw_capture(version_id).unwrap().unwrap(), text.as_bytes());
+    let versions = store.versions(article_id).unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].text_chars, text.chars().count() as i64);
+}
+
+#[test]
+fn captures_with_one_canonical_url_become_versions_of_one_article() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut old = capture("Judul lama\nIsi.");
+    old.canonical_url = Some("https://news.example/a/1".into());
+    let mut new = capture("Judul baru\nIsi yang diperbarui.");
+    new.canonical_url = old.canonical_url.clone();
+    let (a1, v1) = store.add_capture(&old, NOW).unwrap().ids();
+    let (a2, v2) = store.add_capture(&new, NOW).unwrap().ids();
+    assert_eq!(a1, a2);
+    assert_ne!(v1, v2);
+    let article = store.article(a1).unwrap().unwrap();
+    assert_eq!((article.versions, article.latest_version_id, article.title.as_str()), (2, v2, "Judul baru"));
+}
+
+#[test]
+fn versions_are_immutable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let (_, version_id) = store.add_capture(&capture("Asli\nIsi."), NOW).unwrap().ids();
+    let conn = Connection::open(&path).unwrap();
+    let error = conn.execute("UPDATE version SET text = 'palsu' WHERE id = ?1", [version_id]).unwrap_err();
+    assert!(error.to_string().contains("versions are immutable"), "{error}");
+    assert_eq!(store.version_text(version_id).unwrap().unwrap(), "Asli\nIsi.");
+}
+
+#[test]
+fn audit_trail_cannot_be_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.sqlite3");
+    Store::open(&path).unwrap();
+    let conn = Connection::open(&path).unwrap();
+    conn.execute(
+        "INSERT INTO audit_event (at, reviewer, entity, entity_id, field, before, after) VALUES (?1, 'ana', 'review', 1, 'verdict', NULL, 'false')",
+        [NOW],
+    )
+    .unwrap();
+    assert!(conn.execute("UPDATE audit_event SET after = 'true'", []).is_err());
+    assert!(conn.execute("DELETE FROM audit_event", []).is_err());
+}
+
+#[test]
+fn version_search_follows_inserts_and_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let (rice, _) = store.add_capture(&capture("Harga beras naik\nPasokan dari petani berkurang."), NOW).unwrap().ids();
+    let (oil, _) = store.add_capture(&capture("Oil prices fall\nSupply rose in the third quarter."), NOW).unwrap().ids();
+    let hits = store.search("petani", 10).unwrap();
+    assert_eq!(hits.iter().map(|h| h.article_id).collect::<Vec<_>>(), vec![rice]);
+    assert!(hits[0].snippet.contains("\u{E000}petani\u{E001}"), "{:?}", hits[0].snippet);
+    // Prefix of the last word, diacritics folded, title matched.
+    assert_eq!(store.search("quar", 10).unwrap()[0].article_id, oil);
+    assert_eq!(store.search("OIL", 10).unwrap()[0].article_id, oil);
+
+    assert!(store.delete_article(rice).unwrap());
+    assert!(store.search("petani", 10).unwrap().is_empty());
+    assert_eq!(store.search("supply", 10).unwrap()[0].article_id, oil);
+    fts_integrity_check(&path);
+}
+
+/// FTS5's own integrity check fails when an external-content index and its table disagree.
+fn fts_integrity_check(path: &Path) {
+    let conn = Connection::open(path).unwrap();
+    for table in ["version_fts", "claim_fts"] {
+        conn.execute(&format!("INSERT INTO {table} ({table}) VALUES ('integrity-check')"), [])
+            .unwrap_or_else(|e| panic!("{table} is out of sync with its content: {e}"));
+    }
+}
+
+#[test]
+fn claim_and_speaker_search_follow_updates_and_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let (article_id, version_id) = store.add_capture(&capture("Judul\nPutin berkata harga gas naik."), NOW).unwrap().ids();
+    let speaker = store.add_speaker("Vladimir Putin", &["Putin", "Presiden Rusia"], NOW).unwrap();
+    let claim = store
+        .add_claim(
+            &NewClaim { article_id, version_id, kind: "indirect", start: 6, end: 33, text: "harga gas naik".into(), speaker_id: Some(speaker), manual: false },
+            NOW,
+        )
+        .unwrap();
+    assert_eq!(store.search_claims("gas", 5).unwrap(), vec![claim]);
+    assert!(store.set_claim_text(claim, "harga minyak naik").unwrap());
+    assert!(store.search_claims("gas", 5).unwrap().is_empty());
+    assert_eq!(store.search_claims("minyak", 5).unwrap(), vec![claim]);
+    assert!(store.delete_claim(claim).unwrap());
+    assert!(store.search_claims("minyak", 5).unwrap().is_empty());
+
+    assert_eq!(store.search_speakers("Presiden", 5).unwrap(), vec![speaker]);
+    assert_eq!(store.search_speakers("vladimir", 5).unwrap(), vec![speaker]);
+    assert!(store.rename_speaker(speaker, "Vladimir Vladimirovich Putin").unwrap());
+    assert_eq!(store.search_speakers("Vladimirovich", 5).unwrap(), vec![speaker]);
+    assert_eq!(store.search_speakers("Presiden", 5).unwrap(), vec![speaker], "aliases survive a rename");
+    assert!(store.remove_speaker_alias(speaker, "Presiden Rusia").unwrap());
+    assert!(store.search_speakers("Presiden", 5).unwrap().is_empty());
+    assert!(store.delete_speaker(speaker).unwrap());
+    assert!(store.search_speakers("Putin", 5).unwrap().is_empty());
+    drop(store);
+    fts_integrity_check(&path);
+}
+
+#[test]
+fn two_processes_can_write_at_once() {
+    // Two connections to one file stand for the desktop app and the CLI.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.sqlite3");
+    Store::open(&path).unwrap();
+    let writers: Vec<_> = ["app", "cli"]
+        .into_iter()
+        .map(|who| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).unwrap();
+                for i in 0..200 {
+                    store.add_capture(&capture(&format!("{who} artikel {i}\nIsi {i}.")), NOW).unwrap();
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().expect("a writer failed");
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.count_articles().unwrap(), 400);
+    assert_eq!(store.search("artikel", 1000).unwrap().len(), 400);
+}
