@@ -1,1 +1,183 @@
-fn main(){}
+//! `factdesk`: the workbench from a terminal. Every command is a few lines over
+//! `factdesk_workbench`; with `--json`, output is one JSON object per line (the scripting
+//! contract in the README).
+
+mod output;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use factdesk_core::{SNIPPET_CLOSE, SNIPPET_OPEN};
+use factdesk_workbench::{DATABASE_ENV, ImportStatus, Workbench, WorkbenchError, database_path};
+use output::Output;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "factdesk", version, about = "A fact-checking workbench: articles, claims, quotations and verdicts in one SQLite file.")]
+struct Cli {
+    /// The workbench database (default: the desktop app's, in your data directory).
+    #[arg(long, global = true, env = DATABASE_ENV, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Print one JSON object per line instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import article text files and folders of them.
+    Import {
+        /// Files or folders (folders are read recursively for .txt, .text and .md files).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List articles, most recently captured first.
+    List {
+        #[arg(long, default_value_t = 1000)]
+        limit: usize,
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+    },
+    /// Show an article's metadata and text.
+    Show {
+        id: i64,
+        /// A version id (default: the newest).
+        #[arg(long)]
+        version: Option<i64>,
+    },
+    /// Search article titles and text.
+    Search {
+        #[arg(required = true, value_name = "WORDS")]
+        words: Vec<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Export an article to a file.
+    Export {
+        /// The article id (or use --article).
+        #[arg(value_name = "ID", conflicts_with = "article")]
+        id: Option<i64>,
+        #[arg(long, value_name = "ID")]
+        article: Option<i64>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// The file to write.
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: PathBuf,
+    },
+    /// Print the database this command would use.
+    Where,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = Output::new(cli.json);
+    match run(cli, &mut out) {
+        Ok(code) => code,
+        Err(error) if out.closed() => {
+            drop(error);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("factdesk: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open(db: Option<PathBuf>) -> Result<Workbench, WorkbenchError> {
+    let path = database_path(db).ok_or_else(|| {
+        WorkbenchError::InvalidInput(format!("no home directory to keep the database in; pass --db PATH or set {DATABASE_ENV}"))
+    })?;
+    Workbench::open(&path)
+}
+
+fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
+    match cli.command {
+        Command::Where => {
+            let path = database_path(cli.db).map(|p| p.display().to_string()).unwrap_or_default();
+            out.record(&serde_json::json!({ "db": path }), || path.clone());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import { paths } => {
+            let mut workbench = open(cli.db)?;
+            let report = workbench.import_paths(&paths);
+            for outcome in &report.outcomes {
+                out.record(outcome, || match outcome.status {
+                    ImportStatus::Imported => format!("imported   #{}  {}", outcome.article_id.unwrap_or_default(), outcome.title.as_deref().unwrap_or("")),
+                    ImportStatus::Unchanged => format!("unchanged  #{}  {}  (already in the workbench)", outcome.article_id.unwrap_or_default(), outcome.title.as_deref().unwrap_or("")),
+                    ImportStatus::Error => format!("failed     {}", outcome.error.as_deref().unwrap_or("")),
+                });
+            }
+            let failed = report.count(ImportStatus::Error);
+            out.summary(&format!(
+                "{} imported, {} already present, {} failed",
+                report.count(ImportStatus::Imported),
+                report.count(ImportStatus::Unchanged),
+                failed
+            ));
+            Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::List { limit, offset } => {
+            let workbench = open(cli.db)?;
+            for article in workbench.list(limit, offset)? {
+                out.record(&article, || {
+                    let site = article.site.as_deref().map(|s| format!("  [{s}]")).unwrap_or_default();
+                    format!("#{:<6} {}{}  ({} version{})", article.id, article.title, site, article.versions, if article.versions == 1 { "" } else { "s" })
+                });
+            }
+            out.summary(&format!("{} articles in {}", workbench.count()?, shown_path(&workbench)));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, version } => {
+            let workbench = open(cli.db)?;
+            let detail = workbench.show(id, version)?;
+            out.record(&detail, || {
+                let a = &detail.article;
+                let mut text = format!("#{}  {}\n", a.id, a.title);
+                for (label, value) in [("site", &a.site), ("url", &a.url), ("published", &a.published), ("language", &a.language)] {
+                    if let Some(value) = value {
+                        text.push_str(&format!("{label}: {value}\n"));
+                    }
+                }
+                if let Some(v) = detail.versions.iter().find(|v| v.id == detail.version_id) {
+                    text.push_str(&format!("version {} of {}: captured {}, sha256 {}\n", v.id, detail.versions.len(), v.captured_at, v.sha256));
+                }
+                text.push('\n');
+                text.push_str(&detail.text);
+                text
+            });
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { words, limit } => {
+            let workbench = open(cli.db)?;
+            let hits = workbench.search(&words.join(" "), limit)?;
+            for hit in &hits {
+                out.record(hit, || {
+                    let snippet: String = hit.snippet.chars().filter(|&c| c != SNIPPET_OPEN && c != SNIPPET_CLOSE).collect();
+                    format!("#{:<6} {}\n        {}", hit.article_id, hit.title, snippet.replace('\n', " "))
+                });
+            }
+            out.summary(&format!("{} matching article{}", hits.len(), if hits.len() == 1 { "" } else { "s" }));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { id, article, format: ExportFormat::Json, output } => {
+            let id = id.or(article).ok_or_else(|| WorkbenchError::InvalidInput("name the article to export: factdesk export ID -o FILE".into()))?;
+            let workbench = open(cli.db)?;
+            workbench.export_article_json(id, &output)?;
+            let shown = output.display().to_string();
+            out.record(&serde_json::json!({ "article_id": id, "format": "json", "path": shown }), || format!("wrote {shown}"));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn shown_path(workbench: &Workbench) -> String {
+    workbench.database_path().map_or_else(|| ":memory:".into(), |p| p.display().to_string())
+}

@@ -1,0 +1,104 @@
+//! factdesk's use cases: what a fact-checker can do, whichever front they use.
+//!
+//! The CLI (`crates/cli`) and the desktop app (`src-tauri`) are thin layers over
+//! [`Workbench`]; anything either can do is a method here, so both behave the same.
+
+mod error;
+mod export;
+mod import;
+mod location;
+
+pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
+pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
+pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
+pub use location::{DATABASE_ENV, database_path, default_database_path};
+
+use factdesk_core::{ArticleDetail, ArticleId, ArticleSummary, SearchHit, VersionId};
+use factdesk_store::Store;
+use std::path::Path;
+
+/// The version of factdesk, written into exports.
+pub const FACTDESK_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Where the workbench gets the time: the system clock, or a fixed time for reproducible
+/// output and tests.
+#[derive(Debug, Clone)]
+pub enum Clock {
+    System,
+    Fixed(String),
+}
+
+impl Clock {
+    /// The current time as RFC 3339 UTC with second precision ("2026-11-25T10:00:00Z").
+    pub fn now(&self) -> String {
+        match self {
+            Clock::Fixed(at) => at.clone(),
+            Clock::System => {
+                let now = time::OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+                now.format(&time::format_description::well_known::Rfc3339).unwrap_or_else(|_| now.to_string())
+            }
+        }
+    }
+}
+
+/// An open workbench: one database and the use cases over it.
+pub struct Workbench {
+    store: Store,
+    clock: Clock,
+}
+
+impl Workbench {
+    /// Opens the workbench database at `path`, creating or upgrading it.
+    pub fn open(path: &Path) -> Result<Workbench, WorkbenchError> {
+        Ok(Workbench { store: Store::open(path)?, clock: Clock::System })
+    }
+
+    /// A workbench in memory (tests, previews).
+    pub fn in_memory() -> Result<Workbench, WorkbenchError> {
+        Ok(Workbench { store: Store::open_in_memory()?, clock: Clock::System })
+    }
+
+    /// Uses `clock` for every time this workbench records.
+    pub fn with_clock(mut self, clock: Clock) -> Workbench {
+        self.clock = clock;
+        self
+    }
+
+    /// The database file, or `None` in memory.
+    pub fn database_path(&self) -> Option<&Path> {
+        self.store.path()
+    }
+
+    /// Articles, most recently captured first.
+    pub fn list(&self, limit: usize, offset: usize) -> Result<Vec<ArticleSummary>, WorkbenchError> {
+        Ok(self.store.list_articles(limit, offset)?)
+    }
+
+    /// How many articles there are.
+    pub fn count(&self) -> Result<u64, WorkbenchError> {
+        Ok(self.store.count_articles()?)
+    }
+
+    /// An article opened at `version` (its newest version when `None`).
+    pub fn show(&self, id: ArticleId, version: Option<VersionId>) -> Result<ArticleDetail, WorkbenchError> {
+        let article = self.store.article(id)?.ok_or(WorkbenchError::ArticleNotFound(id))?;
+        let versions = self.store.versions(id)?;
+        let version_id = match version {
+            None => article.latest_version_id,
+            Some(v) if versions.iter().any(|info| info.id == v) => v,
+            Some(v) => return Err(WorkbenchError::VersionNotFound { article: id, version: v }),
+        };
+        let text = self.store.version_text(version_id)?.ok_or(WorkbenchError::VersionNotFound { article: id, version: version_id })?;
+        Ok(ArticleDetail { article, versions, version_id, text })
+    }
+
+    /// Articles matching what the user typed, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, WorkbenchError> {
+        Ok(self.store.search(query, limit)?)
+    }
+
+    /// Deletes an article and its versions.
+    pub fn delete(&mut self, id: ArticleId) -> Result<(), WorkbenchError> {
+        if self.store.delete_article(id)? { Ok(()) } else { Err(WorkbenchError::ArticleNotFound(id)) }
+    }
+}

@@ -1,0 +1,128 @@
+//! The built `factdesk` binary against real files and a real database.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn factdesk(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factdesk")).arg("--db").arg(db).args(args).env_remove("FACTDESK_DB").output().unwrap()
+}
+
+fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}")))
+        .collect()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn import_list_show_search_export_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let article = dir.path().join("beras.txt");
+    std::fs::write(&article, "Harga beras naik\n\nPasokan dari petani berkurang, kata menteri yang baru itu.").unwrap();
+    let empty = dir.path().join("kosong.txt");
+    std::fs::write(&empty, "").unwrap();
+
+    let import = factdesk(&db, &["import", "--json", article.to_str().unwrap(), empty.to_str().unwrap()]);
+    assert_eq!(import.status.code(), Some(1), "a failed input makes the exit code 1: {}", stderr(&import));
+    let outcomes = json_lines(&import);
+    assert_eq!(outcomes.len(), 2);
+    assert_eq!(outcomes[0]["status"], "imported");
+    assert_eq!(outcomes[0]["input"], article.to_str().unwrap());
+    assert!(outcomes[0].get("error").is_none());
+    assert_eq!(outcomes[1]["status"], "error");
+    assert_eq!(outcomes[1]["error"], format!("{} is empty", empty.display()));
+    let id = outcomes[0]["article_id"].as_i64().unwrap();
+
+    let again = factdesk(&db, &["import", "--json", article.to_str().unwrap()]);
+    assert!(again.status.success());
+    assert_eq!(json_lines(&again)[0]["status"], "unchanged");
+
+    let list = json_lines(&factdesk(&db, &["list", "--json"]));
+    assert_eq!(list.len(), 1);
+    for field in ["id", "title", "url", "site", "published", "language", "versions"] {
+        assert!(list[0].get(field).is_some(), "list --json lacks {field}: {}", list[0]);
+    }
+    assert_eq!(list[0]["title"], "Harga beras naik");
+    assert_eq!(list[0]["language"], "id");
+    assert_eq!(list[0]["versions"], 1);
+
+    let show = factdesk(&db, &["show", &id.to_string()]);
+    let text = String::from_utf8(show.stdout).unwrap();
+    assert!(text.contains("Pasokan dari petani berkurang"), "{text}");
+
+    let hits = json_lines(&factdesk(&db, &["search", "--json", "petani"]));
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["article_id"], id);
+
+    let out = dir.path().join("export.json");
+    let export = factdesk(&db, &["export", &id.to_string(), "--format", "json", "-o", out.to_str().unwrap()]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    let document: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(document["article"]["id"], id);
+    let also = dir.path().join("also.json");
+    assert!(factdesk(&db, &["export", "--article", &id.to_string(), "-o", also.to_str().unwrap()]).status.success());
+    assert!(also.exists());
+}
+
+#[test]
+fn database_comes_from_the_environment_when_no_flag_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("from-env.sqlite3");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Judul\nIsi.").unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .args(["import", article.to_str().unwrap()])
+        .env("FACTDESK_DB", &db)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", stderr(&status));
+    assert!(db.exists());
+    let place = Command::new(env!("CARGO_BIN_EXE_factdesk")).arg("where").env("FACTDESK_DB", &db).output().unwrap();
+    assert_eq!(String::from_utf8(place.stdout).unwrap().trim(), db.to_str().unwrap());
+}
+
+#[test]
+fn errors_are_one_clear_line_and_exit_nonzero() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let missing = factdesk(&db, &["show", "42"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(stderr(&missing).trim(), "factdesk: no article with id 42; `factdesk list` shows the ids");
+
+    let not_db = dir.path().join("notes.txt");
+    std::fs::write(&not_db, "just some text, certainly not an SQLite database file at all").unwrap();
+    let refused = factdesk(&not_db, &["list"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(stderr(&refused).contains("notes.txt is not a factdesk database"), "{}", stderr(&refused));
+
+    let url = factdesk(&db, &["import", "--json", "https://news.example/a"]);
+    assert_eq!(url.status.code(), Some(1));
+    assert!(json_lines(&url)[0]["error"].as_str().unwrap().contains("is a web address"));
+}
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let folder = dir.path().join("many");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..300 {
+        std::fs::write(folder.join(format!("{i}.txt")), format!("Artikel nomor {i}\nIsi {i}.")).unwrap();
+    }
+    assert!(factdesk(&db, &["import", folder.to_str().unwrap()]).status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .args(["--db", db.to_str().unwrap(), "list", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away at once
+    let output = child.wait_with_output().unwrap();
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}

@@ -1,0 +1,271 @@
+//! Importing article files and folders.
+//!
+//! Each file is its own transaction: a batch that fails half-way or is cancelled keeps the
+//! articles that were complete and nothing of the one in progress.
+
+use crate::{Workbench, WorkbenchError};
+use factdesk_core::hash::sha256_hex;
+use factdesk_core::language::guess_language;
+use factdesk_core::text::{decode_text, title_from_text};
+use factdesk_core::{ArticleId, NewCapture, SourceKind, VersionId};
+use factdesk_store::Stored;
+use serde::{Deserialize, Serialize};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use ts_rs::TS;
+
+/// The largest article file accepted. Real articles are a few kilobytes; anything past this
+/// is a dump or the wrong file, and reading it would stall the window.
+pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// File name endings taken from a folder (a file named directly is tried whatever its name).
+const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+
+/// What happened to one input; `factdesk import --json` prints exactly this.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportOutcome {
+    /// The path (or URL) as given, or the file found in a given folder.
+    pub input: String,
+    pub article_id: Option<ArticleId>,
+    pub version_id: Option<VersionId>,
+    pub status: ImportStatus,
+    /// The article's title, when one was stored or found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub title: Option<String>,
+    /// Why the input was not imported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportStatus {
+    /// A new version was stored.
+    Imported,
+    /// The same content was already in the workbench; nothing was stored.
+    Unchanged,
+    /// Nothing was stored; `error` says why.
+    Error,
+}
+
+/// The result of one import batch.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportReport {
+    pub outcomes: Vec<ImportOutcome>,
+    /// True when the batch was cancelled before every file was read.
+    pub cancelled: bool,
+}
+
+impl ImportReport {
+    pub fn count(&self, status: ImportStatus) -> usize {
+        self.outcomes.iter().filter(|o| o.status == status).count()
+    }
+}
+
+/// Progress of a batch, reported before each file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportProgress {
+    #[ts(type = "number")]
+    pub done: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+    pub current: String,
+}
+
+impl ImportOutcome {
+    fn failed(input: impl Into<String>, error: impl Into<String>) -> Self {
+        ImportOutcome { input: input.into(), article_id: None, version_id: None, status: ImportStatus::Error, title: None, error: Some(error.into()) }
+    }
+}
+
+/// One unit of work found in the inputs: a file to read, or an input that already failed.
+enum Item {
+    File(PathBuf),
+    Failed(ImportOutcome),
+}
+
+impl Workbench {
+    /// Imports files and folders (folders recursively, their text files only).
+    pub fn import_paths(&mut self, inputs: &[PathBuf]) -> ImportReport {
+        self.import_paths_with(inputs, &mut |_| {}, &AtomicBool::new(false))
+    }
+
+    /// [`Workbench::import_paths`] with progress reports and a cancel flag that is checked
+    /// between files.
+    pub fn import_paths_with(
+        &mut self,
+        inputs: &[PathBuf],
+        progress: &mut dyn FnMut(ImportProgress),
+        cancel: &AtomicBool,
+    ) -> ImportReport {
+        let items: Vec<Item> = inputs.iter().flat_map(|input| expand(input)).collect();
+        let total = items.len() as u64;
+        let mut outcomes = Vec::with_capacity(items.len());
+        for (done, item) in items.into_iter().enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                return ImportReport { outcomes, cancelled: true };
+            }
+            let outcome = match item {
+                Item::Failed(outcome) => outcome,
+                Item::File(path) => {
+                    progress(ImportProgress { done: done as u64, total, current: path.display().to_string() });
+                    self.import_file(&path)
+                }
+            };
+            outcomes.push(outcome);
+        }
+        progress(ImportProgress { done: total, total, current: String::new() });
+        ImportReport { outcomes, cancelled: false }
+    }
+
+    /// Imports one text file.
+    pub fn import_file(&mut self, path: &Path) -> ImportOutcome {
+        let input = path.display().to_string();
+        match self.try_import_file(path) {
+            Ok((stored, title)) => {
+                let (status, (article_id, version_id)) = match stored {
+                    Stored::Inserted { .. } => (ImportStatus::Imported, stored.ids()),
+                    Stored::Unchanged { .. } => (ImportStatus::Unchanged, stored.ids()),
+                };
+                ImportOutcome { input, article_id: Some(article_id), version_id: Some(version_id), status, title: Some(title), error: None }
+            }
+            Err(error) => ImportOutcome::failed(input, error.to_string()),
+        }
+    }
+
+    fn try_import_file(&mut self, path: &Path) -> Result<(Stored, String), WorkbenchError> {
+        let raw = read_article_file(path)?;
+        let decoded = decode_text(&raw).map_err(|e| file_error(path, e.to_string()))?;
+        let title = title_from_text(&decoded.text).unwrap_or_else(|| file_stem(path));
+        let now = self.clock.now();
+        let capture = NewCapture {
+            source_kind: SourceKind::File,
+            source_ref: Some(absolute(path).display().to_string()),
+            sha256: sha256_hex(&raw),
+            media_type: "text/plain".into(),
+            charset: Some(decoded.encoding.to_string()),
+            captured_at: now.clone(),
+            title: title.clone(),
+            language: guess_language(&decoded.text).map(str::to_string),
+            text: decoded.text,
+            raw,
+            canonical_url: None,
+            site: None,
+            published: None,
+        };
+        let stored = self.store.add_capture(&capture, &now)?;
+        let title = match stored {
+            Stored::Inserted { .. } => title,
+            Stored::Unchanged { article_id, .. } => self.store.article(article_id)?.map_or(title, |a| a.title),
+        };
+        Ok((stored, title))
+    }
+}
+
+fn file_error(path: &Path, message: impl Into<String>) -> WorkbenchError {
+    WorkbenchError::File { path: path.display().to_string(), message: message.into() }
+}
+
+/// Messages complete "`<path>` …" (the path is added by [`WorkbenchError::File`]).
+fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "does not exist".into(),
+        std::io::ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
+        _ => format!("cannot be read: {error}"),
+    }
+}
+
+/// Reads a file, refusing folders and files past [`MAX_ARTICLE_BYTES`] before reading them.
+fn read_article_file(path: &Path) -> Result<Vec<u8>, WorkbenchError> {
+    let metadata = std::fs::metadata(path).map_err(|e| file_error(path, describe_io(&e)))?;
+    if !metadata.is_file() {
+        return Err(file_error(path, "is not a regular file"));
+    }
+    if metadata.len() > MAX_ARTICLE_BYTES {
+        return Err(file_error(path, too_large(metadata.len())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| file_error(path, describe_io(&e)))?;
+    let mut raw = Vec::with_capacity(metadata.len() as usize);
+    // The file may grow between stat and read; never read past the limit.
+    file.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut raw).map_err(|e| file_error(path, describe_io(&e)))?;
+    if raw.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(file_error(path, too_large(raw.len() as u64)));
+    }
+    Ok(raw)
+}
+
+fn too_large(bytes: u64) -> String {
+    format!(
+        "is too large for an article ({:.1} MB; factdesk imports article files up to {} MB)",
+        bytes as f64 / 1_000_000.0,
+        MAX_ARTICLE_BYTES / (1024 * 1024)
+    )
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Turns one input into the files to import: a file as is, a folder as its text files
+/// (sorted, recursively, hidden entries and symbolic links to folders skipped).
+fn expand(input: &Path) -> Vec<Item> {
+    let shown = input.display().to_string();
+    if shown.starts_with("http://") || shown.starts_with("https://") {
+        let message = format!("{shown} is a web address; this build imports files and folders only (fetching pages is not available yet)");
+        return vec![Item::Failed(ImportOutcome::failed(&shown, message))];
+    }
+    let metadata = match std::fs::metadata(input) {
+        Ok(metadata) => metadata,
+        Err(e) => return vec![Item::Failed(ImportOutcome::failed(&shown, format!("{shown} {}", describe_io(&e))))],
+    };
+    if !metadata.is_dir() {
+        return vec![Item::File(input.to_path_buf())];
+    }
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    collect_text_files(input, &mut files, &mut problems);
+    files.sort();
+    let mut items: Vec<Item> = problems.into_iter().map(Item::Failed).collect();
+    if files.is_empty() && items.is_empty() {
+        let endings = TEXT_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ");
+        items.push(Item::Failed(ImportOutcome::failed(&shown, format!("{shown} is a folder with no article files ({endings})"))));
+    }
+    items.extend(files.into_iter().map(Item::File));
+    items
+}
+
+fn collect_text_files(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<ImportOutcome>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            let shown = dir.display().to_string();
+            problems.push(ImportOutcome::failed(&shown, format!("{shown} {}", describe_io(&e))));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => collect_text_files(&path, files, problems),
+            Ok(kind) if kind.is_symlink() && path.is_dir() => {}
+            Ok(_) if has_text_extension(&path) => files.push(path),
+            _ => {}
+        }
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|known| known.eq_ignore_ascii_case(e)))
+}

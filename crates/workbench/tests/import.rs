@@ -1,0 +1,185 @@
+//! Import use cases over real files and a real SQLite database.
+
+use factdesk_workbench::{Clock, ImportStatus, MAX_ARTICLE_BYTES, Workbench};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+const NOW: &str = "2026-11-25T10:00:00Z";
+
+fn workbench(dir: &Path) -> Workbench {
+    Workbench::open(&dir.join("factdesk.sqlite3")).unwrap().with_clock(Clock::Fixed(NOW.into()))
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+const ARTICLE_ID: &str = "Harga beras naik di Palembang\n\nPalembang — Harga beras medium naik 5,12% pekan ini, kata Kepala Dinas Perdagangan, Siti Aminah.\n\n“Pasokan dari petani berkurang,” ujarnya.";
+
+#[test]
+fn text_files_in_any_common_encoding_are_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let utf8 = write(dir.path(), "in/utf8.txt", ARTICLE_ID.as_bytes());
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Rice prices rise\n\nThe price of rice rose, the minister said.".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16 = write(dir.path(), "in/utf16.txt", &utf16);
+    let cp1252 = write(dir.path(), "in/cp1252.txt", b"Caf\xe9 owners protest\n\nThe owners said prices \x93will rise\x94 by \x805.");
+
+    let report = wb.import_paths(&[utf8, utf16, cp1252]);
+    assert!(!report.cancelled);
+    assert_eq!(report.count(ImportStatus::Imported), 3, "{:#?}", report.outcomes);
+
+    let titles: Vec<String> = wb.list(10, 0).unwrap().into_iter().map(|a| a.title).collect();
+    assert!(titles.contains(&"Harga beras naik di Palembang".to_string()));
+    assert!(titles.contains(&"Rice prices rise".to_string()));
+    assert!(titles.contains(&"Café owners protest".to_string()));
+
+    let id = report.outcomes[2].article_id.unwrap();
+    let detail = wb.show(id, None).unwrap();
+    assert!(detail.text.contains("“will rise” by €5"), "{}", detail.text);
+    assert_eq!(detail.versions[0].charset.as_deref(), Some("windows-1252"));
+    assert_eq!(wb.show(report.outcomes[0].article_id.unwrap(), None).unwrap().article.language.as_deref(), Some("id"));
+}
+
+#[test]
+fn importing_the_same_content_twice_stores_nothing_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let a = write(dir.path(), "a.txt", ARTICLE_ID.as_bytes());
+    let b = write(dir.path(), "copy/of-a.txt", ARTICLE_ID.as_bytes());
+    let first = wb.import_paths(&[a]);
+    let second = wb.import_paths(&[b]);
+    assert_eq!(first.outcomes[0].status, ImportStatus::Imported);
+    assert_eq!(second.outcomes[0].status, ImportStatus::Unchanged);
+    assert_eq!(second.outcomes[0].article_id, first.outcomes[0].article_id);
+    assert_eq!(second.outcomes[0].version_id, first.outcomes[0].version_id);
+    assert_eq!(wb.count().unwrap(), 1);
+}
+
+#[test]
+fn bad_inputs_get_messages_naming_the_path_and_store_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let empty = write(dir.path(), "empty.txt", b"");
+    let blank = write(dir.path(), "blank.txt", b"  \n\n ");
+    let binary = write(dir.path(), "photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let missing = dir.path().join("missing.txt");
+    let empty_folder = dir.path().join("empty-folder");
+    std::fs::create_dir(&empty_folder).unwrap();
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge).unwrap().set_len(100 * 1024 * 1024).unwrap();
+    // Reading /proc/self/mem from offset 0 fails with EIO even for root: a truly unreadable file.
+    let unreadable = PathBuf::from("/proc/self/mem");
+
+    let inputs = [empty.clone(), blank.clone(), binary.clone(), missing.clone(), empty_folder.clone(), huge.clone(), unreadable.clone()];
+    let report = wb.import_paths(&inputs);
+    assert_eq!(report.outcomes.len(), inputs.len());
+    let expected = [
+        (&empty, "is empty"),
+        (&blank, "contains only white space"),
+        (&binary, "looks like a PNG image, not text"),
+        (&missing, "does not exist"),
+        (&empty_folder, "is a folder with no article files"),
+        (&huge, "is too large for an article (104.9 MB; factdesk imports article files up to 20 MB)"),
+        (&unreadable, "cannot be read"),
+    ];
+    for (outcome, (path, phrase)) in report.outcomes.iter().zip(expected) {
+        assert_eq!(outcome.status, ImportStatus::Error);
+        let error = outcome.error.as_deref().unwrap();
+        assert!(error.starts_with(&path.display().to_string()), "{error}");
+        assert!(error.contains(phrase), "{error:?} should say {phrase:?}");
+        assert_eq!((outcome.article_id, outcome.version_id), (None, None));
+    }
+    assert_eq!(wb.count().unwrap(), 0);
+    assert!(MAX_ARTICLE_BYTES < 100 * 1024 * 1024);
+}
+
+#[test]
+fn folders_are_imported_recursively_with_their_text_files_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let folder = dir.path().join("inbox");
+    write(&folder, "b.txt", b"Kedua\nIsi kedua.");
+    write(&folder, "nested/a.TXT", b"Pertama\nIsi pertama.");
+    write(&folder, "notes.md", b"Catatan\nIsi catatan.");
+    write(&folder, "image.png", b"\x89PNG\r\n\x1a\n");
+    write(&folder, ".hidden.txt", b"Tersembunyi\nIsi.");
+    write(&folder, "bad.txt", b"");
+
+    let report = wb.import_paths(&[folder.clone()]);
+    let inputs: Vec<&str> = report.outcomes.iter().map(|o| o.input.strip_prefix(folder.to_str().unwrap()).unwrap()).collect();
+    assert_eq!(inputs, ["/b.txt", "/bad.txt", "/nested/a.TXT", "/notes.md"]);
+    assert_eq!(report.count(ImportStatus::Imported), 3);
+    assert_eq!(report.count(ImportStatus::Error), 1);
+    assert_eq!(wb.count().unwrap(), 3);
+}
+
+#[test]
+fn a_cancelled_import_keeps_whole_articles_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let folder = dir.path().join("many");
+    for i in 0..10 {
+        write(&folder, &format!("{i:02}.txt"), format!("Artikel {i}\nIsi {i}.").as_bytes());
+    }
+    let cancel = AtomicBool::new(false);
+    let mut seen = 0;
+    let report = wb.import_paths_with(
+        &[folder],
+        &mut |progress| {
+            seen += 1;
+            assert_eq!(progress.total, 10);
+            if progress.done == 3 {
+                cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    );
+    assert!(report.cancelled);
+    assert_eq!(report.outcomes.len(), 4);
+    assert_eq!(wb.count().unwrap(), 4);
+    assert_eq!(seen, 4);
+}
+
+#[test]
+fn search_and_show_find_imported_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let path = write(dir.path(), "a.txt", ARTICLE_ID.as_bytes());
+    let id = wb.import_paths(&[path]).outcomes[0].article_id.unwrap();
+    let hits = wb.search("petani", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].article_id, id);
+    assert!(wb.search("tidakadadimanamana", 10).unwrap().is_empty());
+    let error = wb.show(id + 100, None).unwrap_err();
+    assert_eq!(error.kind(), factdesk_workbench::ErrorKind::NotFound);
+    assert!(error.to_string().contains(&format!("no article with id {}", id + 100)));
+}
+
+#[test]
+fn export_writes_complete_json_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let path = write(dir.path(), "a.txt", ARTICLE_ID.as_bytes());
+    let id = wb.import_paths(&[path]).outcomes[0].article_id.unwrap();
+
+    let target = dir.path().join("out.json");
+    wb.export_article_json(id, &target).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
+    assert_eq!(json["kind"], "factdesk.article");
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["exported_at"], NOW);
+    assert_eq!(json["article"]["title"], "Harga beras naik di Palembang");
+    assert_eq!(json["versions"][0]["text"], ARTICLE_ID);
+    assert_eq!(json["versions"][0]["sha256"], factdesk_core::hash::sha256_hex(ARTICLE_ID.as_bytes()));
+
+    let nowhere = dir.path().join("no/such/folder/out.json");
+    let error = wb.export_article_json(id, &nowhere).unwrap_err();
+    assert!(error.to_string().contains("does not exist"), "{error}");
+    assert!(!nowhere.exists());
+    assert!(wb.export_article_json(id + 1, &dir.path().join("x.json")).is_err());
+    assert!(!dir.path().join("x.json").exists());
+}
