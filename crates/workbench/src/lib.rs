@@ -15,7 +15,28 @@ pub use location::{DATABASE_ENV, database_path, default_database_path};
 
 use factdesk_core::{ArticleDetail, ArticleId, ArticleSummary, SearchHit, VersionId};
 use factdesk_store::Store;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
+use ts_rs::TS;
+
+/// A page of the article list with the total, for a list that loads as it scrolls.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ArticlePage {
+    pub articles: Vec<ArticleSummary>,
+    #[ts(type = "number")]
+    pub offset: u64,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// What the window shows about the running factdesk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AppInfo {
+    pub version: String,
+    /// The database file, or ":memory:".
+    pub database: String,
+    pub schema_version: u32,
+}
 
 /// The version of factdesk, written into exports.
 pub const FACTDESK_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -72,6 +93,20 @@ impl Workbench {
     /// Articles, most recently captured first.
     pub fn list(&self, limit: usize, offset: usize) -> Result<Vec<ArticleSummary>, WorkbenchError> {
         Ok(self.store.list_articles(limit, offset)?)
+    }
+
+    /// A page of the article list with the total count.
+    pub fn page(&self, limit: usize, offset: usize) -> Result<ArticlePage, WorkbenchError> {
+        Ok(ArticlePage { articles: self.list(limit, offset)?, offset: offset as u64, total: self.count()? })
+    }
+
+    /// The version and database of this workbench.
+    pub fn info(&self) -> Result<AppInfo, WorkbenchError> {
+        Ok(AppInfo {
+            version: FACTDESK_VERSION.into(),
+            database: self.database_path().map_or_else(|| ":memory:".into(), |p| p.display().to_string()),
+            schema_version: self.store.schema_version()?,
+        })
     }
 
     /// How many articles there are.

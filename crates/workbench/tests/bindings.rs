@@ -1,0 +1,54 @@
+//! The window's TypeScript types are generated from the Rust types that cross IPC and
+//! committed as `ui/src/lib/bindings.ts`. This test fails when that file is stale.
+//! Regenerate with: `UPDATE_BINDINGS=1 cargo test -p factdesk-workbench --test bindings`.
+
+use factdesk_core::{ArticleDetail, ArticleSummary, SearchHit, SourceKind, VersionInfo};
+use factdesk_workbench::{AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
+use std::path::PathBuf;
+use ts_rs::{Config, TS};
+
+fn render() -> String {
+    // serde_json writes i64 as a JSON number, which JavaScript reads as `number`.
+    let cfg = Config::new().with_large_int("number");
+    let declarations = [
+        SourceKind::decl(&cfg),
+        ArticleSummary::decl(&cfg),
+        VersionInfo::decl(&cfg),
+        ArticleDetail::decl(&cfg),
+        SearchHit::decl(&cfg),
+        ArticlePage::decl(&cfg),
+        AppInfo::decl(&cfg),
+        ImportStatus::decl(&cfg),
+        ImportOutcome::decl(&cfg),
+        ImportReport::decl(&cfg),
+        ImportProgress::decl(&cfg),
+        ErrorKind::decl(&cfg),
+        ErrorPayload::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by crates/workbench/tests/bindings.rs. Do not edit.\n\
+         // Regenerate: UPDATE_BINDINGS=1 cargo test -p factdesk-workbench --test bindings\n",
+    );
+    for declaration in declarations {
+        out.push_str("\nexport ");
+        out.push_str(&declaration);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn typescript_bindings_are_current() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/bindings.ts");
+    let fresh = render();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{} is stale: the Rust types changed. Regenerate it with\n  UPDATE_BINDINGS=1 cargo test -p factdesk-workbench --test bindings",
+        path.display()
+    );
+}

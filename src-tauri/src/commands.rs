@@ -1,0 +1,83 @@
+//! Tauri commands: each one calls a workbench use case and maps its error to the one IPC
+//! error shape, `{kind, message}`. Commands are `async` so that work runs off the main
+//! thread and the window keeps painting; long work goes to a blocking thread.
+
+use crate::AppState;
+use factdesk_core::{ArticleDetail, SearchHit};
+use factdesk_workbench::{AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportProgress, ImportReport, Workbench};
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+use tauri::{AppHandle, Emitter, Runtime, State};
+
+/// The event that carries [`ImportProgress`] to the window.
+pub const IMPORT_PROGRESS_EVENT: &str = "import-progress";
+
+/// Lists at most this many rows per call, whatever the window asks for.
+const MAX_PAGE: usize = 1_000;
+
+fn internal(message: impl ToString) -> ErrorPayload {
+    ErrorPayload { kind: ErrorKind::Internal, message: message.to_string() }
+}
+
+/// Imports files and folders, reporting progress; returns what happened to each input.
+#[tauri::command]
+pub async fn import_paths<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    paths: Vec<PathBuf>,
+) -> Result<ImportReport, ErrorPayload> {
+    let cancel = state.cancel_import.clone();
+    cancel.store(false, Ordering::SeqCst);
+    let Some(database) = state.database().map(PathBuf::from) else {
+        // An in-memory workbench has only the shared connection.
+        return Ok(state.workbench().import_paths(&paths));
+    };
+    tauri::async_runtime::spawn_blocking(move || {
+        // A connection of its own: the window's reads are not queued behind the import.
+        let mut workbench = Workbench::open(&database)?;
+        let mut last_sent: Option<Instant> = None;
+        let mut report_progress = |progress: ImportProgress| {
+            let due = last_sent.is_none_or(|at| at.elapsed() >= Duration::from_millis(100));
+            if due || progress.done == progress.total {
+                last_sent = Some(Instant::now());
+                let _ = app.emit(IMPORT_PROGRESS_EVENT, progress);
+            }
+        };
+        Ok(workbench.import_paths_with(&paths, &mut report_progress, &cancel))
+    })
+    .await
+    .map_err(internal)?
+    .map_err(|e: factdesk_workbench::WorkbenchError| e.payload())
+}
+
+/// Asks a running import to stop after the file it is on.
+#[tauri::command]
+pub async fn cancel_import(state: State<'_, AppState>) -> Result<(), ErrorPayload> {
+    state.cancel_import.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// A page of the article list, most recently captured first.
+#[tauri::command]
+pub async fn list_articles(state: State<'_, AppState>, offset: usize, limit: usize) -> Result<ArticlePage, ErrorPayload> {
+    Ok(state.workbench().page(limit.min(MAX_PAGE), offset)?)
+}
+
+/// Articles matching what the user typed.
+#[tauri::command]
+pub async fn search_articles(state: State<'_, AppState>, query: String, limit: usize) -> Result<Vec<SearchHit>, ErrorPayload> {
+    Ok(state.workbench().search(&query, limit.min(MAX_PAGE))?)
+}
+
+/// An article with the text of one of its versions (the newest when `version` is absent).
+#[tauri::command]
+pub async fn open_article(state: State<'_, AppState>, id: i64, version: Option<i64>) -> Result<ArticleDetail, ErrorPayload> {
+    Ok(state.workbench().show(id, version)?)
+}
+
+/// factdesk's version and the database in use.
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorPayload> {
+    Ok(state.workbench().info()?)
+}

@@ -1,0 +1,39 @@
+//! The factdesk desktop app. Only this crate knows Tauri; every command is a thin call into
+//! `factdesk_workbench` (see `commands`).
+
+pub mod commands;
+mod state;
+
+pub use state::AppState;
+
+use tauri::Runtime;
+
+/// Registers factdesk's state and commands on a builder. The real app and the command tests
+/// (on Tauri's mock runtime) both start from here.
+pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder.manage(state).invoke_handler(tauri::generate_handler![
+        commands::import_paths,
+        commands::cancel_import,
+        commands::list_articles,
+        commands::search_articles,
+        commands::open_article,
+        commands::app_info,
+    ])
+}
+
+/// Starts the desktop app on the database from `$FACTDESK_DB` or the default location.
+pub fn run() {
+    let state = match AppState::from_environment() {
+        Ok(state) => state,
+        Err(message) => {
+            eprintln!("factdesk: {message}");
+            std::process::exit(1);
+        }
+    };
+    let app = configure(tauri::Builder::default().plugin(tauri_plugin_dialog::init()), state)
+        .run(tauri::generate_context!());
+    if let Err(error) = app {
+        eprintln!("factdesk: the window could not start: {error}");
+        std::process::exit(1);
+    }
+}

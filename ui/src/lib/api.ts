@@ -1,0 +1,40 @@
+// Typed calls into the Rust side. Every command answers with its value or rejects with
+// the one IPC error shape, ErrorPayload {kind, message}.
+import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type {
+  AppInfo,
+  ArticleDetail,
+  ArticlePage,
+  ErrorPayload,
+  ImportProgress,
+  ImportReport,
+  SearchHit,
+} from './bindings';
+
+/** Turns whatever a rejected call produced into an ErrorPayload. */
+export function toErrorPayload(error: unknown): ErrorPayload {
+  if (typeof error === 'object' && error !== null && 'kind' in error && 'message' in error) {
+    return error as ErrorPayload;
+  }
+  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toErrorPayload(error);
+  }
+}
+
+export const api = {
+  importPaths: (paths: string[]) => call<ImportReport>('import_paths', { paths }),
+  cancelImport: () => call<void>('cancel_import'),
+  listArticles: (offset: number, limit: number) => call<ArticlePage>('list_articles', { offset, limit }),
+  searchArticles: (query: string, limit: number) => call<SearchHit[]>('search_articles', { query, limit }),
+  openArticle: (id: number, version?: number) => call<ArticleDetail>('open_article', { id, version: version ?? null }),
+  appInfo: () => call<AppInfo>('app_info'),
+  onImportProgress: (handler: (progress: ImportProgress) => void): Promise<UnlistenFn> =>
+    listen<ImportProgress>('import-progress', (event) => handler(event.payload)),
+};

@@ -1,0 +1,121 @@
+// Generated from the Rust types by crates/workbench/tests/bindings.rs. Do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test -p factdesk-workbench --test bindings
+
+export type SourceKind = "file" | "url" | "pasted";
+
+export type ArticleSummary = { id: number, title: string, 
+/**
+ * Canonical URL, when the article came from the web.
+ */
+url: string | null, 
+/**
+ * Outlet or site name.
+ */
+site: string | null, 
+/**
+ * Publication time, RFC 3339.
+ */
+published: string | null, 
+/**
+ * BCP 47 language tag ("id", "en"), when detected.
+ */
+language: string | null, 
+/**
+ * How many versions (captures) the article has.
+ */
+versions: number, 
+/**
+ * The newest version's id.
+ */
+latest_version_id: number, 
+/**
+ * When the newest version was captured, RFC 3339 UTC.
+ */
+captured_at: string, };
+
+export type VersionInfo = { id: number, article_id: number, 
+/**
+ * SHA-256 (hex) of the raw bytes the version was made from.
+ */
+sha256: string, 
+/**
+ * Capture time, RFC 3339 UTC.
+ */
+captured_at: string, source_kind: SourceKind, 
+/**
+ * The file path or URL the bytes came from.
+ */
+source_ref: string | null, 
+/**
+ * Media type of the raw bytes ("text/plain", "text/html").
+ */
+media_type: string, 
+/**
+ * Character encoding the raw bytes were decoded from ("UTF-8", "windows-1252").
+ */
+charset: string | null, title: string, language: string | null, 
+/**
+ * Size of the raw bytes.
+ */
+raw_bytes: number, 
+/**
+ * Length of the extracted text in Unicode code points.
+ */
+text_chars: number, };
+
+export type ArticleDetail = { article: ArticleSummary, 
+/**
+ * Every version, oldest first.
+ */
+versions: Array<VersionInfo>, 
+/**
+ * The version whose text is in `text`.
+ */
+version_id: number, 
+/**
+ * The version's extracted text: data, never markup.
+ */
+text: string, };
+
+export type SearchHit = { article_id: number, version_id: number, title: string, site: string | null, published: string | null, 
+/**
+ * A short excerpt around the match. Matched terms are wrapped in
+ * [`SNIPPET_OPEN`] and [`SNIPPET_CLOSE`]; everything else is plain text.
+ */
+snippet: string, };
+
+export type ArticlePage = { articles: Array<ArticleSummary>, offset: number, total: number, };
+
+export type AppInfo = { version: string, 
+/**
+ * The database file, or ":memory:".
+ */
+database: string, schema_version: number, };
+
+export type ImportStatus = "imported" | "unchanged" | "error";
+
+export type ImportOutcome = { 
+/**
+ * The path (or URL) as given, or the file found in a given folder.
+ */
+input: string, article_id: number | null, version_id: number | null, status: ImportStatus, 
+/**
+ * The article's title, when one was stored or found.
+ */
+title?: string, 
+/**
+ * Why the input was not imported.
+ */
+error?: string, };
+
+export type ImportReport = { outcomes: Array<ImportOutcome>, 
+/**
+ * True when the batch was cancelled before every file was read.
+ */
+cancelled: boolean, };
+
+export type ImportProgress = { done: number, total: number, current: string, };
+
+export type ErrorKind = "not_found" | "invalid_input" | "io" | "database" | "busy" | "internal";
+
+export type ErrorPayload = { kind: ErrorKind, message: string, };
