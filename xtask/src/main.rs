@@ -1,1 +1,205 @@
-fn main(){}
+//! `cargo xtask setup|run|test|bench`: the project's entry points. Each command installs
+//! what it needs first, so the README's two commands work on a fresh Debian 12 machine
+//! with the Rust toolchain, Node.js/npm and root.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+/// Debian packages for building and running the Tauri app, and for driving it in tests.
+const APT_PACKAGES: &[&str] = &[
+    "build-essential",
+    "pkg-config",
+    "file",
+    "libwebkit2gtk-4.1-dev",
+    "libxdo-dev",
+    "libssl-dev",
+    "libayatana-appindicator3-dev",
+    "librsvg2-dev",
+    "webkit2gtk-driver",
+    "xvfb",
+];
+
+const TAURI_DRIVER_VERSION: &str = "2.1.0";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup(),
+        Some("run") => run_app(&args[1..]),
+        Some("test") => test(),
+        Some("bench") => bench(&args[1..]),
+        _ => {
+            eprintln!("usage: cargo xtask <setup|run|test|bench>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+fn step(title: &str) {
+    eprintln!("\n==> {title}");
+}
+
+fn run(command: &mut Command) -> Result {
+    let shown = format!("{command:?}");
+    let status = command.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+}
+
+fn npm(args: &[&str]) -> Result {
+    run(Command::new("npm").args(args).current_dir(root().join("ui")))
+}
+
+fn is_root() -> bool {
+    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
+}
+
+fn missing_apt_packages() -> Vec<&'static str> {
+    APT_PACKAGES
+        .iter()
+        .copied()
+        .filter(|package| {
+            let status = Command::new("dpkg-query").args(["-W", "-f=${Status}", package]).stderr(Stdio::null()).output();
+            !matches!(status, Ok(out) if String::from_utf8_lossy(&out.stdout).contains("install ok installed"))
+        })
+        .collect()
+}
+
+fn setup() -> Result {
+    step("system packages");
+    let missing = missing_apt_packages();
+    if missing.is_empty() {
+        eprintln!("all {} Debian packages are installed", APT_PACKAGES.len());
+    } else {
+        eprintln!("installing {}", missing.join(" "));
+        let sudo: &[&str] = if is_root() { &[] } else { &["sudo"] };
+        let apt = |args: &[&str]| {
+            let mut command = Command::new(sudo.first().copied().unwrap_or("apt-get"));
+            if !sudo.is_empty() {
+                command.arg("apt-get");
+            }
+            command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+            command
+        };
+        run(&mut apt(&["update", "-qq"]))?;
+        run(apt(&["install", "-y", "-qq", "--no-install-recommends"]).args(&missing))?;
+    }
+
+    step("npm packages (ui/)");
+    let ui = root().join("ui");
+    let installed = ui.join("node_modules/.package-lock.json");
+    let stale = match (std::fs::metadata(&installed), std::fs::metadata(ui.join("package-lock.json"))) {
+        (Ok(have), Ok(want)) => have.modified().ok() < want.modified().ok(),
+        _ => true,
+    };
+    if stale { npm(&["ci", "--no-audit", "--no-fund"])? } else { eprintln!("ui/node_modules is current") }
+
+    step("tauri-driver");
+    if tauri_driver().is_some() {
+        eprintln!("tauri-driver is installed");
+    } else {
+        run(cargo().args(["install", "tauri-driver", "--locked", "--version", TAURI_DRIVER_VERSION]))?;
+    }
+    Ok(())
+}
+
+fn tauri_driver() -> Option<PathBuf> {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cargo")))?;
+    let path = cargo_home.join("bin/tauri-driver");
+    path.exists().then_some(path)
+}
+
+fn build_ui() -> Result {
+    step("build the window's UI (ui/dist)");
+    npm(&["run", "build"])
+}
+
+fn run_app(args: &[String]) -> Result {
+    setup()?;
+    build_ui()?;
+    step("open factdesk");
+    run(cargo().current_dir(root()).args(["run", "-p", "factdesk-desktop", "--"]).args(args))
+}
+
+fn test() -> Result {
+    let started = Instant::now();
+    setup()?;
+    step("UI: type check and unit tests (svelte-check, vitest)");
+    npm(&["run", "check"])?;
+    npm(&["test"])?;
+    build_ui()?;
+    step("Rust: unit, store, CLI and command tests (cargo test)");
+    run(cargo().current_dir(root()).args(["test", "--workspace", "--all-targets", "--locked"]))?;
+    step("end to end: the real window under Xvfb through tauri-driver");
+    let display = Xvfb::start()?;
+    let driver = tauri_driver().ok_or("tauri-driver is missing after setup")?;
+    run(cargo()
+        .current_dir(root())
+        .args(["test", "-p", "factdesk-desktop", "--test", "e2e", "--locked", "--", "--ignored", "--test-threads=1"])
+        .env("DISPLAY", &display.name)
+        .env("TAURI_DRIVER", driver))?;
+    drop(display);
+    eprintln!("\nall tests passed in {:.0} s; screenshots in target/e2e-artifacts/", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn bench(args: &[String]) -> Result {
+    step("benchmarks (cargo bench)");
+    run(cargo().current_dir(root()).args(["bench", "-p", "factdesk-workbench"]).args(args))
+}
+
+/// A private X server for the window, stopped on drop.
+struct Xvfb {
+    name: String,
+    child: Child,
+}
+
+impl Xvfb {
+    fn start() -> Result<Xvfb> {
+        let number = (99..200)
+            .find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .ok_or("no free X display number between :99 and :199")?;
+        let name = format!(":{number}");
+        let child = Command::new("Xvfb")
+            .args([name.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start Xvfb: {e}"))?;
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+        let started = Instant::now();
+        while !socket.exists() {
+            if started.elapsed() > Duration::from_secs(10) {
+                return Err(format!("Xvfb did not open display {name}"));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(Xvfb { name, child })
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -1,0 +1,94 @@
+//! The Tauri commands through Tauri's IPC on the mock runtime, with the app's real
+//! configuration and capabilities, over a real database file.
+
+use factdesk_desktop::{AppState, configure};
+use serde_json::{Value, json};
+use std::path::Path;
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow};
+
+struct Harness {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+impl Harness {
+    fn new(db: &Path) -> Harness {
+        let app = configure(mock_builder(), AppState::open(db).unwrap()).build(tauri::generate_context!()).unwrap();
+        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        Harness { _app: app, window }
+    }
+
+    /// Calls a command as the window would; `Err` carries the IPC error payload.
+    fn invoke(&self, command: &str, args: Value) -> Result<Value, Value> {
+        self.invoke_from(command, args, "tauri://localhost")
+    }
+
+    fn invoke_from(&self, command: &str, args: Value, origin: &str) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: command.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: origin.parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
+    }
+}
+
+#[test]
+fn import_list_search_and_open_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = Harness::new(&dir.path().join("app.sqlite3"));
+    let article = dir.path().join("gas.txt");
+    std::fs::write(&article, "Harga gas naik\n\nHarga gas di tingkat pengecer naik 12 persen, kata seorang pedagang.").unwrap();
+    let missing = dir.path().join("missing.txt");
+
+    let report = harness.invoke("import_paths", json!({ "paths": [article, missing] })).unwrap();
+    assert_eq!(report["cancelled"], false);
+    assert_eq!(report["outcomes"][0]["status"], "imported");
+    assert_eq!(report["outcomes"][1]["status"], "error");
+    assert_eq!(report["outcomes"][1]["error"], format!("{} does not exist", missing.display()));
+    let id = report["outcomes"][0]["article_id"].as_i64().unwrap();
+
+    let page = harness.invoke("list_articles", json!({ "offset": 0, "limit": 50 })).unwrap();
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["articles"][0]["title"], "Harga gas naik");
+
+    let hits = harness.invoke("search_articles", json!({ "query": "pedagang", "limit": 10 })).unwrap();
+    assert_eq!(hits[0]["article_id"], id);
+
+    let detail = harness.invoke("open_article", json!({ "id": id })).unwrap();
+    assert!(detail["text"].as_str().unwrap().contains("12 persen"));
+    assert_eq!(detail["versions"].as_array().unwrap().len(), 1);
+
+    let info = harness.invoke("app_info", json!({})).unwrap();
+    assert!(info["database"].as_str().unwrap().ends_with("app.sqlite3"));
+}
+
+#[test]
+fn errors_cross_ipc_as_kind_and_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = Harness::new(&dir.path().join("app.sqlite3"));
+    let error = harness.invoke("open_article", json!({ "id": 99 })).unwrap_err();
+    assert_eq!(error, json!({ "kind": "not_found", "message": "no article with id 99; `factdesk list` shows the ids" }));
+}
+
+#[test]
+fn commands_from_other_origins_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = Harness::new(&dir.path().join("app.sqlite3"));
+    assert!(harness.invoke("app_info", json!({})).is_ok());
+    let refused = harness.invoke_from("app_info", json!({}), "https://evil.example");
+    assert!(refused.is_err(), "a remote page must not reach app commands: {refused:?}");
+}
+
+#[test]
+fn cancel_is_accepted_when_nothing_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = Harness::new(&dir.path().join("app.sqlite3"));
+    assert_eq!(harness.invoke("cancel_import", json!({})).unwrap(), Value::Null);
+}

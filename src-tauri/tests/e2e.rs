@@ -1,0 +1,195 @@
+//! End to end: the real factdesk window under Xvfb, driven over WebDriver through
+//! tauri-driver and WebKitWebDriver. `cargo xtask test` starts Xvfb and runs this; on its
+//! own it needs `DISPLAY` and `tauri-driver` on PATH (or `$TAURI_DRIVER`).
+//!
+//! Screenshots go to `target/e2e-artifacts/`.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+/// tauri-driver, stopped when the test ends however it ends. It is asked with SIGTERM
+/// first, so that it also stops WebKitWebDriver and the app it started.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let asked = Instant::now();
+        while asked.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return path.into();
+    }
+    let cargo_bin = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
+    match cargo_bin.map(|home| home.join("bin/tauri-driver")) {
+        Some(path) if path.exists() => path,
+        _ => "tauri-driver".into(),
+    }
+}
+
+fn artifacts() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-artifacts");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Starts tauri-driver and a session on the factdesk window over the database `db`.
+async fn start(db: &Path) -> (Driver, Client) {
+    assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run through `cargo xtask test`, which starts Xvfb");
+    let (port, native_port) = (free_port(), free_port());
+    let child = Command::new(tauri_driver())
+        .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+        .env("FACTDESK_DB", db)
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start {}: {e}; `cargo xtask setup` installs it", tauri_driver().display()));
+    let driver = Driver(child);
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(started.elapsed() < WAIT, "tauri-driver did not listen on port {port}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut capabilities = serde_json::Map::new();
+    // fantoccini sends these in alwaysMatch, where tauri-driver reads tauri:options.
+    capabilities.insert("browserName".into(), json!("wry"));
+    capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_factdesk-desktop") }));
+    let client = tokio::time::timeout(
+        Duration::from_secs(60),
+        ClientBuilder::native().capabilities(capabilities).connect(&format!("http://127.0.0.1:{port}")),
+    )
+    .await
+    .expect("tauri-driver did not open a session within 60 s")
+    .expect("no WebDriver session on the factdesk window");
+    (driver, client)
+}
+
+/// Waits until some element matching `css` has text for which `check` holds.
+///
+/// Text is read as the DOM's `innerText`: WebKitWebDriver's own "element text" answers ""
+/// for rows of the windowed list (its visibility heuristics do not follow the transform).
+async fn wait_for(client: &Client, css: &str, check: impl Fn(&str) -> bool) -> (Element, String) {
+    let started = Instant::now();
+    let script = "return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText);";
+    loop {
+        let texts: Vec<String> = client
+            .execute(script, vec![json!(css)])
+            .await
+            .ok()
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default();
+        if let Some(index) = texts.iter().position(|t| check(t)) {
+            let elements = client.find_all(Locator::Css(css)).await.unwrap();
+            if let Some(element) = elements.into_iter().nth(index) {
+                return (element, texts[index].clone());
+            }
+        }
+        assert!(started.elapsed() < WAIT, "no {css} with the expected text; saw {texts:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn wait_for_text(client: &Client, css: &str, check: impl Fn(&str) -> bool) -> String {
+    wait_for(client, css, check).await.1
+}
+
+async fn import_path(client: &Client, path: &Path) {
+    let field = client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=import-path]")).await.unwrap();
+    field.send_keys(&path.display().to_string()).await.unwrap();
+    client.find(Locator::Css("[data-testid=import-submit]")).await.unwrap().click().await.unwrap();
+}
+
+async fn screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "the screenshot is not a PNG");
+    std::fs::write(artifacts().join(name), png).unwrap();
+}
+
+const CHILI: &str = "Harga cabai merah melonjak di Palembang\n\nPALEMBANG — Harga cabai merah di Pasar Cinde naik menjadi Rp 80.000 per kilogram, kata seorang pedagang, Rabu (12/11/2025).\n\n\"Pasokan dari petani berkurang karena hujan,\" ujarnya.\n\nTeks ini memuat <script>window.__pwned = true</script> sebagai data, bukan kode.";
+const BRIDGE: &str = "Bridge reopens after repairs\n\nThe city said the bridge would reopen on Monday after three months of repairs costing $4.2 million.";
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "drives the real window: needs Xvfb, tauri-driver and WebKitWebDriver; run by `cargo xtask test`"]
+async fn import_find_open_search_in_the_real_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.sqlite3");
+    let (_driver, client) = start(&db).await;
+    let outcome = tokio::spawn(import_find_open_search(client.clone(), dir.path().to_path_buf())).await;
+    if outcome.is_err() {
+        if let Ok(png) = client.screenshot().await {
+            let _ = std::fs::write(artifacts().join("failure.png"), png);
+        }
+    }
+    // Closing the session closes the window, also when the scenario failed.
+    let _ = client.close().await;
+    if let Err(failure) = outcome {
+        std::panic::resume_unwind(failure.into_panic());
+    }
+    // The window wrote to the database file the CLI reads.
+    let store = factdesk_workbench::Workbench::open(&db).unwrap();
+    assert_eq!(store.count().unwrap(), 2);
+}
+
+async fn import_find_open_search(client: Client, dir: PathBuf) {
+    let inbox = dir.join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    std::fs::write(inbox.join("cabai.txt"), CHILI).unwrap();
+    std::fs::write(inbox.join("bridge.txt"), BRIDGE).unwrap();
+
+    // An empty workbench says so.
+    wait_for_text(&client, "[data-testid=empty]", |t| t.contains("No articles yet")).await;
+    screenshot(&client, "empty.png").await;
+
+    // Import a folder by pasting its path; both articles appear in the list.
+    import_path(&client, &inbox).await;
+    wait_for_text(&client, "[data-testid=import-summary]", |t| t.contains("2 imported")).await;
+    wait_for_text(&client, "[data-testid=list-count]", |t| t.trim() == "2 articles").await;
+
+    // Open one from the list.
+    let (row, _) = wait_for(&client, "[data-testid=article-row]", |t| t == "Harga cabai merah melonjak di Palembang").await;
+    row.click().await.unwrap();
+    wait_for_text(&client, "[data-testid=reader-title]", |t| t == "Harga cabai merah melonjak di Palembang").await;
+    let text = wait_for_text(&client, "[data-testid=reader-text]", |t| t.contains("Rp 80.000 per kilogram")).await;
+
+    // Article text is data: the <script> in it is shown, not run.
+    assert!(text.contains("<script>window.__pwned = true</script>"), "{text}");
+    let pwned = client.execute("return window.__pwned === true || document.querySelectorAll('[data-testid=reader-text] script').length > 0;", vec![]).await.unwrap();
+    assert_eq!(pwned, json!(false), "article text was run as markup");
+    screenshot(&client, "reader.png").await;
+
+    // Search narrows the list to the matching article, with the term highlighted.
+    let search = client.find(Locator::Css("[data-testid=search]")).await.unwrap();
+    search.send_keys("cabai").await.unwrap();
+    wait_for_text(&client, "[data-testid=list-count]", |t| t.starts_with("1 match")).await;
+    wait_for_text(&client, "[data-testid=article-row]", |t| t == "Harga cabai merah melonjak di Palembang").await;
+    let marks = client.find_all(Locator::Css(".snippet mark")).await.unwrap();
+    assert!(!marks.is_empty(), "the matched term is not highlighted");
+    screenshot(&client, "search.png").await;
+
+    // A bad input is named with its reason, and nothing is stored.
+    let missing = dir.join("tidak-ada.txt");
+    import_path(&client, &missing).await;
+    wait_for_text(&client, "[data-testid=import-failures]", |t| t.contains(&format!("{} does not exist", missing.display()))).await;
+    screenshot(&client, "import-error.png").await;
+}
