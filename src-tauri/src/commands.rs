@@ -29,9 +29,9 @@ pub async fn import_paths<R: Runtime>(
 ) -> Result<ImportReport, ErrorPayload> {
     let cancel = state.cancel_import.clone();
     cancel.store(false, Ordering::SeqCst);
-    let Some(database) = state.database().map(PathBuf::from) else {
+    let Some(database) = state.database()?.map(PathBuf::from) else {
         // An in-memory workbench has only the shared connection.
-        return Ok(state.workbench().import_paths(&paths));
+        return Ok(state.workbench()?.import_paths(&paths));
     };
     tauri::async_runtime::spawn_blocking(move || {
         // A connection of its own: the window's reads are not queued behind the import.
@@ -61,23 +61,23 @@ pub async fn cancel_import(state: State<'_, AppState>) -> Result<(), ErrorPayloa
 /// A page of the article list, most recently captured first.
 #[tauri::command]
 pub async fn list_articles(state: State<'_, AppState>, offset: usize, limit: usize) -> Result<ArticlePage, ErrorPayload> {
-    Ok(state.workbench().page(limit.min(MAX_PAGE), offset)?)
+    Ok(state.workbench()?.page(limit.min(MAX_PAGE), offset)?)
 }
 
 /// Articles matching what the user typed.
 #[tauri::command]
 pub async fn search_articles(state: State<'_, AppState>, query: String, limit: usize) -> Result<Vec<SearchHit>, ErrorPayload> {
-    Ok(state.workbench().search(&query, limit.min(MAX_PAGE))?)
+    Ok(state.workbench()?.search(&query, limit.min(MAX_PAGE))?)
 }
 
 /// An article with the text of one of its versions (the newest when `version` is absent).
 #[tauri::command]
 pub async fn open_article(state: State<'_, AppState>, id: i64, version: Option<i64>) -> Result<ArticleDetail, ErrorPayload> {
-    Ok(state.workbench().show(id, version)?)
+    Ok(state.workbench()?.show(id, version)?)
 }
 
 /// factdesk's version and the database in use.
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorPayload> {
-    Ok(state.workbench().info()?)
+    Ok(state.workbench()?.info()?)
 }

@@ -23,13 +23,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
 
 /// Starts the desktop app on the database from `$FACTDESK_DB` or the default location.
 pub fn run() {
-    let state = match AppState::from_environment() {
-        Ok(state) => state,
-        Err(message) => {
-            eprintln!("factdesk: {message}");
-            std::process::exit(1);
-        }
-    };
+    let state = AppState::from_environment();
     let app = configure(tauri::Builder::default().plugin(tauri_plugin_dialog::init()), state)
         .run(tauri::generate_context!());
     if let Err(error) = app {

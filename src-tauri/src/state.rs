@@ -1,4 +1,4 @@
-use factdesk_workbench::{DATABASE_ENV, Workbench, WorkbenchError, database_path};
+use factdesk_workbench::{DATABASE_ENV, ErrorKind, ErrorPayload, Workbench, database_path};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -6,36 +6,62 @@ use std::sync::{Arc, Mutex, MutexGuard};
 /// What the commands share: the open workbench for reads and quick writes, the database
 /// path for long imports (which use their own connection, so the window keeps answering),
 /// and the flag that cancels an import.
+///
+/// When the database cannot be opened (a newer factdesk's, another program's file) the
+/// window still opens and every command answers with the reason, so the user reads it
+/// instead of seeing nothing happen.
 pub struct AppState {
-    workbench: Mutex<Workbench>,
+    workbench: Result<Mutex<Workbench>, ErrorPayload>,
     database: Option<PathBuf>,
     pub(crate) cancel_import: Arc<AtomicBool>,
 }
 
 impl AppState {
     /// Opens the database named by `$FACTDESK_DB`, or the default one shared with the CLI.
-    pub fn from_environment() -> Result<AppState, String> {
-        let path = database_path(None)
-            .ok_or_else(|| format!("no home directory to keep the database in; set {DATABASE_ENV}"))?;
-        AppState::open(&path).map_err(|e| e.to_string())
+    pub fn from_environment() -> AppState {
+        match database_path(None) {
+            Some(path) => AppState::open(&path),
+            None => AppState::unavailable(
+                None,
+                ErrorPayload {
+                    kind: ErrorKind::Io,
+                    message: format!("no home directory to keep the database in; set {DATABASE_ENV}"),
+                },
+            ),
+        }
     }
 
-    pub fn open(path: &Path) -> Result<AppState, WorkbenchError> {
-        Ok(AppState::new(Workbench::open(path)?))
+    /// Opens the database at `path`; a failure is kept and reported by every command.
+    pub fn open(path: &Path) -> AppState {
+        match Workbench::open(path) {
+            Ok(workbench) => AppState::new(workbench),
+            Err(error) => AppState::unavailable(Some(path.to_path_buf()), error.payload()),
+        }
     }
 
     pub fn new(workbench: Workbench) -> AppState {
         let database = workbench.database_path().map(Path::to_path_buf);
-        AppState { workbench: Mutex::new(workbench), database, cancel_import: Arc::new(AtomicBool::new(false)) }
+        AppState { workbench: Ok(Mutex::new(workbench)), database, cancel_import: Arc::new(AtomicBool::new(false)) }
+    }
+
+    fn unavailable(database: Option<PathBuf>, error: ErrorPayload) -> AppState {
+        AppState { workbench: Err(error), database, cancel_import: Arc::new(AtomicBool::new(false)) }
     }
 
     /// The shared workbench. A panic while it was held cannot leave it half-changed (every
     /// write is a transaction), so a poisoned lock is taken over rather than propagated.
-    pub(crate) fn workbench(&self) -> MutexGuard<'_, Workbench> {
-        self.workbench.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    pub(crate) fn workbench(&self) -> Result<MutexGuard<'_, Workbench>, ErrorPayload> {
+        match &self.workbench {
+            Ok(mutex) => Ok(mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
+            Err(error) => Err(error.clone()),
+        }
     }
 
-    pub(crate) fn database(&self) -> Option<&Path> {
-        self.database.as_deref()
+    /// The database file for a second connection, once the first one opened.
+    pub(crate) fn database(&self) -> Result<Option<&Path>, ErrorPayload> {
+        match &self.workbench {
+            Ok(_) => Ok(self.database.as_deref()),
+            Err(error) => Err(error.clone()),
+        }
     }
 }

@@ -15,7 +15,7 @@ struct Harness {
 
 impl Harness {
     fn new(db: &Path) -> Harness {
-        let app = configure(mock_builder(), AppState::open(db).unwrap()).build(tauri::generate_context!()).unwrap();
+        let app = configure(mock_builder(), AppState::open(db)).build(tauri::generate_context!()).unwrap();
         let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
         Harness { _app: app, window }
     }
@@ -84,6 +84,20 @@ fn commands_from_other_origins_are_refused() {
     assert!(harness.invoke("app_info", json!({})).is_ok());
     let refused = harness.invoke_from("app_info", json!({}), "https://evil.example");
     assert!(refused.is_err(), "a remote page must not reach app commands: {refused:?}");
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_is_reported_by_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_db = dir.path().join("notes.sqlite3");
+    std::fs::write(&not_db, "plain text, not an SQLite database, long enough for a header check").unwrap();
+    let harness = Harness::new(&not_db);
+    for (command, args) in [("app_info", json!({})), ("list_articles", json!({ "offset": 0, "limit": 10 })), ("import_paths", json!({ "paths": [] }))] {
+        let error = harness.invoke(command, args).unwrap_err();
+        assert_eq!(error["kind"], "database", "{command}: {error}");
+        assert!(error["message"].as_str().unwrap().contains("notes.sqlite3 is not a factdesk database"), "{command}: {error}");
+    }
+    assert_eq!(std::fs::read_to_string(&not_db).unwrap(), "plain text, not an SQLite database, long enough for a header check");
 }
 
 #[test]

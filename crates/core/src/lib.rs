@@ -7,6 +7,7 @@
 pub mod hash;
 pub mod language;
 pub mod model;
+pub mod snippet;
 pub mod text;
 
 pub use model::*;

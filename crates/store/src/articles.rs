@@ -26,6 +26,72 @@ impl Stored {
     }
 }
 
+/// rusqlite errors are not `Clone`; a batch that fails as a whole reports the same error for
+/// each of its captures.
+fn clone_sql_error(error: &rusqlite::Error) -> rusqlite::Error {
+    match error {
+        rusqlite::Error::SqliteFailure(code, message) => rusqlite::Error::SqliteFailure(*code, message.clone()),
+        other => rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR), Some(other.to_string())),
+    }
+}
+
+fn insert_capture(conn: &rusqlite::Connection, capture: &NewCapture, now: &str) -> Result<Stored, StoreError> {
+    let existing = conn
+        .prepare_cached("SELECT article_id, id FROM version WHERE sha256 = ?1")?
+        .query_row([&capture.sha256], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    if let Some((article_id, version_id)) = existing {
+        return Ok(Stored::Unchanged { article_id, version_id });
+    }
+    let raw = zstd::bulk::compress(&capture.raw, RAW_COMPRESSION_LEVEL)
+        .map_err(|e| StoreError::Io { path: "zstd".into(), source: e })?;
+    let known_article: Option<ArticleId> = match &capture.canonical_url {
+        Some(url) => conn.prepare_cached("SELECT id FROM article WHERE canonical_url = ?1")?.query_row([url], |row| row.get(0)).optional()?,
+        None => None,
+    };
+    let article_id = match known_article {
+        Some(id) => {
+            // The newest capture's metadata describes the article.
+            conn.prepare_cached(
+                "UPDATE article SET title = ?2, site = coalesce(?3, site), language = coalesce(?4, language),
+                        published = coalesce(published, ?5)
+                 WHERE id = ?1",
+            )?
+            .execute(params![id, capture.title, capture.site, capture.language, capture.published])?;
+            id
+        }
+        None => {
+            conn.prepare_cached(
+                "INSERT INTO article (canonical_url, title, site, language, published, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![capture.canonical_url, capture.title, capture.site, capture.language, capture.published, now])?;
+            conn.last_insert_rowid()
+        }
+    };
+    conn.prepare_cached(
+        "INSERT INTO version (article_id, sha256, captured_at, source_kind, source_ref, media_type, charset,
+                              raw_zstd, raw_bytes, title, language, published, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(params![
+        article_id,
+        capture.sha256,
+        capture.captured_at,
+        capture.source_kind.as_str(),
+        capture.source_ref,
+        capture.media_type,
+        capture.charset,
+        raw,
+        capture.raw.len() as i64,
+        capture.title,
+        capture.language,
+        capture.published,
+        capture.text,
+    ])?;
+    Ok(Stored::Inserted { article_id, version_id: conn.last_insert_rowid() })
+}
+
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.canonical_url, a.site, a.published, a.language,
      (SELECT count(*) FROM version v WHERE v.article_id = a.id),
      (SELECT max(v.id) FROM version v WHERE v.article_id = a.id),
@@ -75,64 +141,31 @@ impl Store {
     /// with a canonical URL becomes a new version of the article with that URL; otherwise a
     /// new article is created. `now` is the article's creation time (RFC 3339 UTC).
     pub fn add_capture(&mut self, capture: &NewCapture, now: &str) -> Result<Stored, StoreError> {
-        let raw = zstd::bulk::compress(&capture.raw, RAW_COMPRESSION_LEVEL)
-            .map_err(|e| StoreError::Io { path: "zstd".into(), source: e })?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let existing = tx
-            .query_row("SELECT article_id, id FROM version WHERE sha256 = ?1", [&capture.sha256], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })
-            .optional()?;
-        if let Some((article_id, version_id)) = existing {
-            return Ok(Stored::Unchanged { article_id, version_id });
+        self.add_captures(std::slice::from_ref(capture), now).pop().expect("one result per capture")
+    }
+
+    /// Stores many captures in one transaction (one commit is far cheaper than many), each
+    /// inside its own savepoint: a capture that fails leaves nothing behind and does not
+    /// stop the others. Returns one result per capture, in order.
+    pub fn add_captures(&mut self, captures: &[NewCapture], now: &str) -> Vec<Result<Stored, StoreError>> {
+        let mut tx = match self.conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+            Ok(tx) => tx,
+            Err(error) => return captures.iter().map(|_| Err(StoreError::Sql(clone_sql_error(&error)))).collect(),
+        };
+        let mut results = Vec::with_capacity(captures.len());
+        for capture in captures {
+            let result = tx.savepoint().map_err(StoreError::from).and_then(|savepoint| {
+                let stored = insert_capture(&savepoint, capture, now)?;
+                savepoint.commit()?;
+                Ok(stored)
+            });
+            results.push(result);
         }
-        let known_article: Option<ArticleId> = match &capture.canonical_url {
-            Some(url) => tx.query_row("SELECT id FROM article WHERE canonical_url = ?1", [url], |row| row.get(0)).optional()?,
-            None => None,
-        };
-        let article_id = match known_article {
-            Some(id) => {
-                // The newest capture's metadata describes the article.
-                tx.execute(
-                    "UPDATE article SET title = ?2, site = coalesce(?3, site), language = coalesce(?4, language),
-                            published = coalesce(published, ?5)
-                     WHERE id = ?1",
-                    params![id, capture.title, capture.site, capture.language, capture.published],
-                )?;
-                id
-            }
-            None => {
-                tx.execute(
-                    "INSERT INTO article (canonical_url, title, site, language, published, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![capture.canonical_url, capture.title, capture.site, capture.language, capture.published, now],
-                )?;
-                tx.last_insert_rowid()
-            }
-        };
-        tx.execute(
-            "INSERT INTO version (article_id, sha256, captured_at, source_kind, source_ref, media_type, charset,
-                                  raw_zstd, raw_bytes, title, language, published, text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                article_id,
-                capture.sha256,
-                capture.captured_at,
-                capture.source_kind.as_str(),
-                capture.source_ref,
-                capture.media_type,
-                capture.charset,
-                raw,
-                capture.raw.len() as i64,
-                capture.title,
-                capture.language,
-                capture.published,
-                capture.text,
-            ],
-        )?;
-        let version_id = tx.last_insert_rowid();
-        tx.commit()?;
-        Ok(Stored::Inserted { article_id, version_id })
+        if let Err(error) = tx.commit() {
+            // Nothing of this batch was kept: every result becomes that error.
+            return captures.iter().map(|_| Err(StoreError::Sql(clone_sql_error(&error)))).collect();
+        }
+        results
     }
 
     /// Articles, most recently captured first.

@@ -1,65 +1,119 @@
 //! Full-text search over version text, claims and speakers (SQLite FTS5).
 
 use crate::{Store, StoreError};
-use factdesk_core::{SNIPPET_CLOSE, SNIPPET_OPEN, SearchHit};
+use factdesk_core::SearchHit;
+use factdesk_core::snippet::{SnippetTerm, snippet};
+use rusqlite::OptionalExtension;
 use std::collections::HashSet;
 
-/// Turns what a person typed into a safe FTS5 query: every word or "quoted phrase" becomes a
-/// quoted string (so `AND`, `*`, `:` or a stray quote are never FTS syntax), all must match,
-/// and the last word also matches as a prefix, so results come while typing.
-/// `None` when nothing searchable was typed.
-pub fn fts_query(input: &str) -> Option<String> {
-    let mut terms: Vec<String> = Vec::new();
+/// How many of the most recent matching versions are ranked by relevance (see [`Store::search`]).
+pub const RANK_WINDOW: i64 = 1_000;
+
+/// One thing to find: a word, or a "quoted phrase" (several words in order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryTerm {
+    pub words: Vec<String>,
+    /// The last word typed so far also matches longer words (search as you type).
+    pub prefix: bool,
+}
+
+/// Splits what a person typed into terms: words, and "quoted phrases". The last word
+/// matches as a prefix unless a space or a closing quote follows it.
+pub fn parse_query(input: &str) -> Vec<QueryTerm> {
+    let mut terms: Vec<QueryTerm> = Vec::new();
     let mut last_is_word = false;
     for (i, part) in input.split('"').enumerate() {
-        let inside_quotes = i % 2 == 1;
-        if inside_quotes {
-            let phrase = part.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !phrase.is_empty() {
-                terms.push(format!("\"{phrase}\""));
+        if i % 2 == 1 {
+            let words: Vec<String> = part.split_whitespace().map(str::to_string).collect();
+            if !words.is_empty() {
+                terms.push(QueryTerm { words, prefix: false });
                 last_is_word = false;
             }
         } else {
             for word in part.split_whitespace() {
-                terms.push(format!("\"{word}\""));
+                terms.push(QueryTerm { words: vec![word.to_string()], prefix: false });
                 last_is_word = true;
             }
         }
     }
-    let last = terms.pop()?;
-    let still_typing = last_is_word && !input.ends_with(char::is_whitespace);
-    terms.push(if still_typing { format!("{last}*") } else { last });
-    Some(terms.join(" "))
+    if last_is_word && !input.ends_with(char::is_whitespace) {
+        if let Some(last) = terms.last_mut() {
+            last.prefix = true;
+        }
+    }
+    terms
 }
+
+/// Turns what a person typed into a safe FTS5 query: every word or phrase becomes a quoted
+/// string (so `AND`, `*`, `:` or a stray quote are never FTS syntax) and all must match.
+/// `None` when nothing searchable was typed.
+pub fn fts_query(input: &str) -> Option<String> {
+    let terms = parse_query(input);
+    if terms.is_empty() {
+        return None;
+    }
+    let quoted: Vec<String> = terms
+        .iter()
+        .map(|term| format!("\"{}\"{}", term.words.join(" "), if term.prefix { "*" } else { "" }))
+        .collect();
+    Some(quoted.join(" "))
+}
+
+/// The words to highlight in excerpts for `input`.
+fn snippet_terms(input: &str) -> Vec<SnippetTerm> {
+    parse_query(input)
+        .into_iter()
+        .flat_map(|term| {
+            let last = term.words.len().saturating_sub(1);
+            term.words.into_iter().enumerate().map(move |(i, word)| SnippetTerm { word: word.to_lowercase(), prefix: term.prefix && i == last })
+        })
+        .collect()
+}
+
+/// Words in a search-result excerpt.
+const SNIPPET_WORDS: usize = 24;
 
 impl Store {
     /// Articles whose text or title match `input`, best first; one hit per article (its
     /// best-matching version).
     pub fn search(&self, input: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
         let Some(query) = fts_query(input) else { return Ok(Vec::new()) };
-        let mut statement = self.conn.prepare_cached(
-            "SELECT v.article_id, v.id, a.title, a.site, a.published,
-                    snippet(version_fts, -1, ?2, ?3, '…', 16)
-             FROM version_fts
-             JOIN version v ON v.id = version_fts.rowid
-             JOIN article a ON a.id = v.article_id
-             WHERE version_fts MATCH ?1
-             ORDER BY rank
-             LIMIT ?4",
-        )?;
-        let (open, close) = (SNIPPET_OPEN.to_string(), SNIPPET_CLOSE.to_string());
-        // Several versions of one article can match; fetch a little more and keep the best.
+        // Relevance ranking (bm25) costs a few microseconds per matching row, which adds up
+        // to tens of milliseconds when a common word matches most of the workbench. So the
+        // most recent RANK_WINDOW matches are ranked; a narrower query (most are) is ranked
+        // over all of its matches. Excerpts are built only for the rows kept.
         let fetch = (limit.saturating_mul(2)).max(limit + 8) as i64;
-        let rows = statement.query_map(rusqlite::params![query, open, close, fetch], |row| {
-            Ok(SearchHit {
-                article_id: row.get(0)?,
-                version_id: row.get(1)?,
-                title: row.get(2)?,
-                site: row.get(3)?,
-                published: row.get(4)?,
-                snippet: row.get(5)?,
-            })
-        })?;
+        let ranked: Vec<i64> = {
+            let mut statement = self.conn.prepare_cached(
+                "SELECT rowid FROM (
+                     SELECT rowid, rank FROM version_fts WHERE version_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2
+                 ) ORDER BY rank LIMIT ?3",
+            )?;
+            let rows = statement.query_map(rusqlite::params![query, RANK_WINDOW, fetch], |row| row.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let terms = snippet_terms(input);
+        let mut statement = self.conn.prepare_cached(
+            "SELECT v.article_id, v.id, a.title, a.site, a.published, v.text
+             FROM version v JOIN article a ON a.id = v.article_id
+             WHERE v.id = ?1",
+        )?;
+        let rows = ranked.into_iter().filter_map(|rowid| {
+            statement
+                .query_row([rowid], |row| {
+                    let text: String = row.get(5)?;
+                    Ok(SearchHit {
+                        article_id: row.get(0)?,
+                        version_id: row.get(1)?,
+                        title: row.get(2)?,
+                        site: row.get(3)?,
+                        published: row.get(4)?,
+                        snippet: snippet(&text, &terms, SNIPPET_WORDS),
+                    })
+                })
+                .optional()
+                .transpose()
+        });
         let mut seen = HashSet::new();
         let mut hits = Vec::with_capacity(limit);
         for hit in rows {

@@ -54,7 +54,10 @@ fn main() {
     for i in 0..articles {
         std::fs::write(folder.join(format!("{i:05}.txt")), article(&mut rng, i)).unwrap();
     }
-    let mut workbench = Workbench::open(&dir.path().join("bench.sqlite3")).unwrap();
+    // BENCH_DB=path keeps the database for inspection.
+    let db = std::env::var_os("BENCH_DB").map(std::path::PathBuf::from).unwrap_or_else(|| dir.path().join("bench.sqlite3"));
+    let _ = std::fs::remove_file(&db);
+    let mut workbench = Workbench::open(&db).unwrap();
 
     let started = Instant::now();
     let report = workbench.import_paths(std::slice::from_ref(&folder));

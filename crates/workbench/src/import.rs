@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 use ts_rs::TS;
 
 /// The largest article file accepted. Real articles are a few kilobytes; anything past this
@@ -95,6 +96,11 @@ impl Workbench {
 
     /// [`Workbench::import_paths`] with progress reports and a cancel flag that is checked
     /// between files.
+    ///
+    /// Files are read and decoded one by one and written in batches (one transaction each,
+    /// every article in its own savepoint), so a commit is paid per batch rather than per
+    /// article. A batch is written when it is full or has waited [`BATCH_WAIT`], so other
+    /// writers (the CLI beside the app) never wait long for the database.
     pub fn import_paths_with(
         &mut self,
         inputs: &[PathBuf],
@@ -103,65 +109,127 @@ impl Workbench {
     ) -> ImportReport {
         let items: Vec<Item> = inputs.iter().flat_map(|input| expand(input)).collect();
         let total = items.len() as u64;
-        let mut outcomes = Vec::with_capacity(items.len());
+        let mut outcomes: Vec<ImportOutcome> = Vec::with_capacity(items.len());
+        let mut batch = Batch::default();
+        let mut cancelled = false;
         for (done, item) in items.into_iter().enumerate() {
             if cancel.load(Ordering::Relaxed) {
-                return ImportReport { outcomes, cancelled: true };
+                cancelled = true;
+                break;
             }
-            let outcome = match item {
-                Item::Failed(outcome) => outcome,
+            match item {
+                Item::Failed(outcome) => outcomes.push(outcome),
                 Item::File(path) => {
                     progress(ImportProgress { done: done as u64, total, current: path.display().to_string() });
-                    self.import_file(&path)
+                    let input = path.display().to_string();
+                    match self.read_capture(&path) {
+                        Ok(capture) => {
+                            batch.push(outcomes.len(), capture);
+                            outcomes.push(ImportOutcome::failed(input, "not written yet"));
+                        }
+                        Err(error) => outcomes.push(ImportOutcome::failed(input, error.to_string())),
+                    }
+                    if batch.is_due() {
+                        self.write_batch(&mut batch, &mut outcomes);
+                    }
                 }
-            };
-            outcomes.push(outcome);
+            }
         }
-        progress(ImportProgress { done: total, total, current: String::new() });
-        ImportReport { outcomes, cancelled: false }
+        self.write_batch(&mut batch, &mut outcomes);
+        if !cancelled {
+            progress(ImportProgress { done: total, total, current: String::new() });
+        }
+        ImportReport { outcomes, cancelled }
     }
 
     /// Imports one text file.
     pub fn import_file(&mut self, path: &Path) -> ImportOutcome {
-        let input = path.display().to_string();
-        match self.try_import_file(path) {
-            Ok((stored, title)) => {
-                let (status, (article_id, version_id)) = match stored {
-                    Stored::Inserted { .. } => (ImportStatus::Imported, stored.ids()),
-                    Stored::Unchanged { .. } => (ImportStatus::Unchanged, stored.ids()),
-                };
-                ImportOutcome { input, article_id: Some(article_id), version_id: Some(version_id), status, title: Some(title), error: None }
-            }
-            Err(error) => ImportOutcome::failed(input, error.to_string()),
-        }
+        self.import_paths(&[path.to_path_buf()]).outcomes.pop().expect("one outcome per file")
     }
 
-    fn try_import_file(&mut self, path: &Path) -> Result<(Stored, String), WorkbenchError> {
+    /// Reads and decodes a text file into a capture; nothing is stored yet.
+    fn read_capture(&self, path: &Path) -> Result<NewCapture, WorkbenchError> {
         let raw = read_article_file(path)?;
         let decoded = decode_text(&raw).map_err(|e| file_error(path, e.to_string()))?;
         let title = title_from_text(&decoded.text).unwrap_or_else(|| file_stem(path));
-        let now = self.clock.now();
-        let capture = NewCapture {
+        Ok(NewCapture {
             source_kind: SourceKind::File,
             source_ref: Some(absolute(path).display().to_string()),
             sha256: sha256_hex(&raw),
             media_type: "text/plain".into(),
             charset: Some(decoded.encoding.to_string()),
-            captured_at: now.clone(),
-            title: title.clone(),
+            captured_at: self.clock.now(),
+            title,
             language: guess_language(&decoded.text).map(str::to_string),
             text: decoded.text,
             raw,
             canonical_url: None,
             site: None,
             published: None,
-        };
-        let stored = self.store.add_capture(&capture, &now)?;
-        let title = match stored {
-            Stored::Inserted { .. } => title,
-            Stored::Unchanged { article_id, .. } => self.store.article(article_id)?.map_or(title, |a| a.title),
-        };
-        Ok((stored, title))
+        })
+    }
+
+    /// Writes the batch and fills in the outcomes it stands for.
+    fn write_batch(&mut self, batch: &mut Batch, outcomes: &mut [ImportOutcome]) {
+        if batch.captures.is_empty() {
+            return;
+        }
+        let now = self.clock.now();
+        let results = self.store.add_captures(&batch.captures, &now);
+        for ((slot, capture), result) in batch.slots.iter().zip(&batch.captures).zip(results) {
+            let outcome = &mut outcomes[*slot];
+            match result {
+                Ok(stored) => {
+                    let (article_id, version_id) = stored.ids();
+                    outcome.article_id = Some(article_id);
+                    outcome.version_id = Some(version_id);
+                    outcome.error = None;
+                    outcome.status = match stored {
+                        Stored::Inserted { .. } => ImportStatus::Imported,
+                        Stored::Unchanged { .. } => ImportStatus::Unchanged,
+                    };
+                    outcome.title = match stored {
+                        Stored::Inserted { .. } => Some(capture.title.clone()),
+                        Stored::Unchanged { article_id, .. } => {
+                            self.store.article(article_id).ok().flatten().map(|a| a.title).or_else(|| Some(capture.title.clone()))
+                        }
+                    };
+                }
+                Err(error) => outcome.error = Some(format!("{} could not be stored: {error}", outcome.input)),
+            }
+        }
+        batch.clear();
+    }
+}
+
+/// How many articles are written in one transaction at most.
+const BATCH_SIZE: usize = 256;
+/// How long prepared articles wait for their batch to fill before they are written anyway.
+const BATCH_WAIT: Duration = Duration::from_millis(200);
+
+/// Captures waiting to be written, with the index of the outcome each one stands for.
+#[derive(Default)]
+struct Batch {
+    captures: Vec<NewCapture>,
+    slots: Vec<usize>,
+    started: Option<Instant>,
+}
+
+impl Batch {
+    fn push(&mut self, slot: usize, capture: NewCapture) {
+        self.started.get_or_insert_with(Instant::now);
+        self.captures.push(capture);
+        self.slots.push(slot);
+    }
+
+    fn is_due(&self) -> bool {
+        self.captures.len() >= BATCH_SIZE || self.started.is_some_and(|at| at.elapsed() >= BATCH_WAIT)
+    }
+
+    fn clear(&mut self) {
+        self.captures.clear();
+        self.slots.clear();
+        self.started = None;
     }
 }
 
