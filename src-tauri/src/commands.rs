@@ -58,7 +58,7 @@ pub async fn cancel_import(state: State<'_, AppState>) -> Result<(), ErrorPayloa
     Ok(())
 }
 
-/// A page of the article list, most recently captured first.
+/// A page of the article list, newest first.
 #[tauri::command]
 pub async fn list_articles(state: State<'_, AppState>, offset: usize, limit: usize) -> Result<ArticlePage, ErrorPayload> {
     Ok(state.workbench()?.page(limit.min(MAX_PAGE), offset)?)

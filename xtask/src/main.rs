@@ -154,7 +154,9 @@ fn test() -> Result {
     let driver = tauri_driver().ok_or("tauri-driver is missing after setup")?;
     run(cargo()
         .current_dir(root())
-        .args(["test", "-p", "factdesk-desktop", "--test", "e2e", "--locked", "--", "--ignored", "--test-threads=1"])
+        // --workspace, like the run above, so cargo unifies the same features and reuses
+        // that build instead of compiling Tauri again.
+        .args(["test", "--workspace", "--test", "e2e", "--locked", "--", "--ignored", "--test-threads=1"])
         .env("DISPLAY", &display.name)
         .env("TAURI_DRIVER", driver))?;
     drop(display);

@@ -26,13 +26,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import article text files and folders of them.
+    /// Import article text files, saved web pages and folders of them.
     Import {
-        /// Files or folders (folders are read recursively for .txt, .text and .md files).
+        /// Files or folders (folders are read recursively for .txt, .text, .md and saved .html/.htm pages).
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// List articles, most recently captured first.
+    /// List articles, newest first.
     List {
         #[arg(long, default_value_t = 1000)]
         limit: usize,
@@ -65,6 +65,11 @@ enum Command {
         /// The file to write.
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: PathBuf,
+    },
+    /// Extract the article text and metadata of saved web pages (stores nothing).
+    Extract {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
     },
     /// Print the database this command would use.
     Where,
@@ -104,6 +109,20 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             let path = database_path(cli.db).map(|p| p.display().to_string()).unwrap_or_default();
             out.record(&serde_json::json!({ "db": path }), || path.clone());
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract { files } => {
+            let mut failed = 0;
+            for file in &files {
+                match Workbench::extract_file(file) {
+                    Ok(page) => out.record(&page, || format!("{}\n{}\n\n{}\n", page.path, page.title, page.body)),
+                    Err(error) => {
+                        failed += 1;
+                        let message = error.to_string();
+                        out.record(&serde_json::json!({ "path": file.display().to_string(), "error": message }), || format!("failed     {message}"));
+                    }
+                }
+            }
+            Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Import { paths } => {
             let mut workbench = open(cli.db)?;

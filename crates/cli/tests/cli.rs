@@ -101,9 +101,12 @@ fn errors_are_one_clear_line_and_exit_nonzero() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(stderr(&refused).contains("notes.txt is not a factdesk database"), "{}", stderr(&refused));
 
-    let url = factdesk(&db, &["import", "--json", "https://news.example/a"]);
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let address = format!("http://{closed}/berita");
+    let url = factdesk(&db, &["import", "--json", &address]);
     assert_eq!(url.status.code(), Some(1));
-    assert!(json_lines(&url)[0]["error"].as_str().unwrap().contains("is a web address"));
+    let error = json_lines(&url)[0]["error"].as_str().unwrap().to_string();
+    assert!(error.starts_with(&format!("{address} could not be reached")), "{error}");
 }
 
 #[test]

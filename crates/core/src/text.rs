@@ -38,6 +38,11 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"\xd0\xcf\x11\xe0", "an old Office document"),
 ];
 
+/// What a file is when its first bytes are a well-known binary signature ("a PDF document").
+pub fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, what)| *what)
+}
+
 /// Decodes the bytes of a plain-text article.
 ///
 /// A byte-order mark decides the encoding; otherwise valid UTF-8 is taken as UTF-8, and
@@ -47,8 +52,8 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    if let Some((_, what)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
-        return Err(DecodeError::Binary((*what).to_string()));
+    if let Some(what) = binary_signature(bytes) {
+        return Err(DecodeError::Binary(what.to_string()));
     }
     let (encoding, body) = match Encoding::for_bom(bytes) {
         Some((encoding, bom_len)) => (encoding, &bytes[bom_len..]),

@@ -168,13 +168,10 @@ impl Store {
         results
     }
 
-    /// Articles, most recently captured first.
+    /// Articles, newest first. Ordered by the primary key, so a page costs the same at
+    /// 100 articles or 100,000.
     pub fn list_articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleSummary>, StoreError> {
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM article a
-             ORDER BY (SELECT max(v.id) FROM version v WHERE v.article_id = a.id) DESC
-             LIMIT ?1 OFFSET ?2"
-        );
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM article a ORDER BY a.id DESC LIMIT ?1 OFFSET ?2");
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params![limit as i64, offset as i64], summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)

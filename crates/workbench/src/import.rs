@@ -21,7 +21,18 @@ use ts_rs::TS;
 pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// File name endings taken from a folder (a file named directly is tried whatever its name).
-const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "xhtml"];
+
+/// Saved web pages: extracted rather than read as plain text.
+fn is_html(path: &Path, raw: &[u8]) -> bool {
+    let by_name = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["html", "htm", "xhtml"].iter().any(|known| known.eq_ignore_ascii_case(e)));
+    let start: Vec<u8> = raw.iter().copied().skip_while(u8::is_ascii_whitespace).take(15).collect();
+    let lower = start.to_ascii_lowercase();
+    by_name || lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html")
+}
 
 /// What happened to one input; `factdesk import --json` prints exactly this.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -82,9 +93,11 @@ impl ImportOutcome {
     }
 }
 
-/// One unit of work found in the inputs: a file to read, or an input that already failed.
+/// One unit of work found in the inputs: a file to read, a page to fetch, or an input that
+/// already failed.
 enum Item {
     File(PathBuf),
+    Url(String),
     Failed(ImportOutcome),
 }
 
@@ -119,10 +132,19 @@ impl Workbench {
             }
             match item {
                 Item::Failed(outcome) => outcomes.push(outcome),
-                Item::File(path) => {
-                    progress(ImportProgress { done: done as u64, total, current: path.display().to_string() });
-                    let input = path.display().to_string();
-                    match self.read_capture(&path) {
+                Item::File(_) | Item::Url(_) => {
+                    let input = match &item {
+                        Item::File(path) => path.display().to_string(),
+                        Item::Url(url) => url.clone(),
+                        Item::Failed(_) => unreachable!(),
+                    };
+                    progress(ImportProgress { done: done as u64, total, current: input.clone() });
+                    let capture = match &item {
+                        Item::File(path) => self.read_capture(path),
+                        Item::Url(url) => self.fetch_capture(url),
+                        Item::Failed(_) => unreachable!(),
+                    };
+                    match capture {
                         Ok(capture) => {
                             batch.push(outcomes.len(), capture);
                             outcomes.push(ImportOutcome::failed(input, "not written yet"));
@@ -147,9 +169,57 @@ impl Workbench {
         self.import_paths(&[path.to_path_buf()]).outcomes.pop().expect("one outcome per file")
     }
 
-    /// Reads and decodes a text file into a capture; nothing is stored yet.
+    /// Fetches a page and extracts its article into a capture; nothing is stored yet.
+    fn fetch_capture(&mut self, url: &str) -> Result<NewCapture, WorkbenchError> {
+        let fail = |message: String| WorkbenchError::File { path: url.to_string(), message };
+        let fetched = self.fetcher().fetch(url).map_err(|e| fail(e.to_string()))?;
+        let captured_at = self.clock.now();
+        let page = factdesk_ingest::extract_html(&fetched.bytes, fetched.content_type.as_deref(), Some(&fetched.final_url))
+            .map_err(|e| fail(e.to_string()))?;
+        Ok(NewCapture {
+            source_kind: SourceKind::Url,
+            source_ref: Some(url.to_string()),
+            sha256: sha256_hex(&fetched.bytes),
+            media_type: fetched
+                .content_type
+                .as_deref()
+                .and_then(|c| c.split(';').next())
+                .map(|m| m.trim().to_ascii_lowercase())
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| "text/html".into()),
+            charset: Some(page.encoding.to_string()),
+            captured_at,
+            title: if page.title.is_empty() { fetched.final_url.clone() } else { page.title },
+            language: page.language,
+            text: page.body,
+            raw: fetched.bytes,
+            canonical_url: page.canonical_url.filter(|u| u.starts_with("http")).or(Some(fetched.final_url)),
+            site: page.site,
+            published: page.published,
+        })
+    }
+
+    /// Reads a text file or saved page into a capture; nothing is stored yet.
     fn read_capture(&self, path: &Path) -> Result<NewCapture, WorkbenchError> {
         let raw = read_article_file(path)?;
+        if is_html(path, &raw) {
+            let page = factdesk_ingest::extract_html(&raw, None, None).map_err(|e| file_error(path, e.to_string()))?;
+            return Ok(NewCapture {
+                source_kind: SourceKind::File,
+                source_ref: Some(absolute(path).display().to_string()),
+                sha256: sha256_hex(&raw),
+                media_type: "text/html".into(),
+                charset: Some(page.encoding.to_string()),
+                captured_at: self.clock.now(),
+                title: if page.title.is_empty() { file_stem(path) } else { page.title },
+                language: page.language,
+                text: page.body,
+                raw,
+                canonical_url: page.canonical_url,
+                site: page.site,
+                published: page.published,
+            });
+        }
         let decoded = decode_text(&raw).map_err(|e| file_error(path, e.to_string()))?;
         let title = title_from_text(&decoded.text).unwrap_or_else(|| file_stem(path));
         Ok(NewCapture {
@@ -247,7 +317,7 @@ fn describe_io(error: &std::io::Error) -> String {
 }
 
 /// Reads a file, refusing folders and files past [`MAX_ARTICLE_BYTES`] before reading them.
-fn read_article_file(path: &Path) -> Result<Vec<u8>, WorkbenchError> {
+pub(crate) fn read_article_file(path: &Path) -> Result<Vec<u8>, WorkbenchError> {
     let metadata = std::fs::metadata(path).map_err(|e| file_error(path, describe_io(&e)))?;
     if !metadata.is_file() {
         return Err(file_error(path, "is not a regular file"));
@@ -286,8 +356,7 @@ fn absolute(path: &Path) -> PathBuf {
 fn expand(input: &Path) -> Vec<Item> {
     let shown = input.display().to_string();
     if shown.starts_with("http://") || shown.starts_with("https://") {
-        let message = format!("{shown} is a web address; this build imports files and folders only (fetching pages is not available yet)");
-        return vec![Item::Failed(ImportOutcome::failed(&shown, message))];
+        return vec![Item::Url(shown)];
     }
     let metadata = match std::fs::metadata(input) {
         Ok(metadata) => metadata,
@@ -326,13 +395,13 @@ fn collect_text_files(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<I
         match entry.file_type() {
             Ok(kind) if kind.is_dir() => collect_text_files(&path, files, problems),
             Ok(kind) if kind.is_symlink() && path.is_dir() => {}
-            Ok(_) if has_text_extension(&path) => files.push(path),
+            Ok(_) if has_article_extension(&path) => files.push(path),
             _ => {}
         }
     }
 }
 
-fn has_text_extension(path: &Path) -> bool {
+fn has_article_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|known| known.eq_ignore_ascii_case(e)))

@@ -5,10 +5,12 @@
 
 mod error;
 mod export;
+mod extract;
 mod import;
 mod location;
 
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
+pub use extract::PageExtraction;
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
 pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
 pub use location::{DATABASE_ENV, database_path, default_database_path};
@@ -66,17 +68,36 @@ impl Clock {
 pub struct Workbench {
     store: Store,
     clock: Clock,
+    /// Created on the first fetch; keeps connections for the rest of a batch.
+    fetcher: Option<factdesk_ingest::Fetcher>,
+    fetch_limits: factdesk_ingest::FetchLimits,
 }
 
 impl Workbench {
     /// Opens the workbench database at `path`, creating or upgrading it.
     pub fn open(path: &Path) -> Result<Workbench, WorkbenchError> {
-        Ok(Workbench { store: Store::open(path)?, clock: Clock::System })
+        Ok(Workbench::with_store(Store::open(path)?))
     }
 
     /// A workbench in memory (tests, previews).
     pub fn in_memory() -> Result<Workbench, WorkbenchError> {
-        Ok(Workbench { store: Store::open_in_memory()?, clock: Clock::System })
+        Ok(Workbench::with_store(Store::open_in_memory()?))
+    }
+
+    fn with_store(store: Store) -> Workbench {
+        Workbench { store, clock: Clock::System, fetcher: None, fetch_limits: factdesk_ingest::FetchLimits::default() }
+    }
+
+    /// Uses these limits for pages fetched from now on.
+    pub fn with_fetch_limits(mut self, limits: factdesk_ingest::FetchLimits) -> Workbench {
+        self.fetch_limits = limits;
+        self.fetcher = None;
+        self
+    }
+
+    pub(crate) fn fetcher(&mut self) -> &factdesk_ingest::Fetcher {
+        let limits = self.fetch_limits.clone();
+        self.fetcher.get_or_insert_with(|| factdesk_ingest::Fetcher::new(limits))
     }
 
     /// Uses `clock` for every time this workbench records.
@@ -90,7 +111,7 @@ impl Workbench {
         self.store.path()
     }
 
-    /// Articles, most recently captured first.
+    /// Articles, newest first.
     pub fn list(&self, limit: usize, offset: usize) -> Result<Vec<ArticleSummary>, WorkbenchError> {
         Ok(self.store.list_articles(limit, offset)?)
     }
