@@ -43,7 +43,7 @@ fn zone(name: &str) -> Option<UtcOffset> {
 fn regexes() -> &'static [Regex; 3] {
     static RE: OnceLock<[Regex; 3]> = OnceLock::new();
     RE.get_or_init(|| {
-        let time = r"(?:[,\s]+(?:pukul\s+)?(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?\s*(WIB|WITA|WIT|UTC|GMT)?)?";
+        let time = r"(?:[,|\s-]+(?:pukul\s+)?(\d{1,2})[:.](\d{2})(?:[:.]\d{2})?\s*(WIB|WITA|WIT|UTC|GMT)?)?";
         [
             // 14 September 2023[, 14:05 WIB]
             Regex::new(&format!(r"(?i)\b(\d{{1,2}})\s+([a-z]{{3,9}}\.?)\s+(\d{{4}}){time}")).unwrap(),

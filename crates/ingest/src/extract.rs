@@ -43,6 +43,16 @@ pub fn extract_html(bytes: &[u8], content_type: Option<&str>, url: Option<&str>)
     let mut readability = Readability::new(decoded.html.as_str(), url, Some(config))
         .or_else(|_| Readability::new(decoded.html.as_str(), None, Some(Config { text_mode: TextMode::Formatted, ..Default::default() })))
         .map_err(|_| IngestError::NoArticle)?;
+    // Read what the page states about itself before the extractor prunes the document.
+    let stated = stated_dates(&readability.doc);
+    let url_date = ["link[rel=canonical]", "meta[property=\"og:url\"]"]
+        .iter()
+        .find_map(|sel| {
+            let node = readability.doc.select(sel);
+            node.attr("href").or_else(|| node.attr("content")).map(|u| u.to_string())
+        })
+        .or_else(|| url.map(str::to_string))
+        .and_then(|u| date_in_url(&u));
     let article = readability.parse().map_err(|_| IngestError::NoArticle)?;
 
     let rules = BoilerplateRules::builtin();
@@ -62,23 +72,104 @@ pub fn extract_html(bytes: &[u8], content_type: Option<&str>, url: Option<&str>)
         .or_else(|| article.lang.as_deref().and_then(|l| l.split(['-', '_']).next()).map(str::to_lowercase));
     let offset = if language.as_deref() == Some("id") { UtcOffset::from_hms(7, 0, 0).unwrap_or(UtcOffset::UTC) } else { UtcOffset::UTC };
     let head: String = body.chars().take(DATE_SEARCH_CHARS).collect();
+    // Metadata first, then a date in the URL (news sites that put one there are reliable),
+    // then dates written near the top of the page, then the article's first lines.
+    let written: Vec<String> = stated.written.iter().filter_map(|raw| normalise_date(raw, offset)).collect();
+    // A written date on the URL's day adds the time of day the URL lacks.
+    let url_day = url_date.as_deref().and_then(|d| normalise_date(d, offset));
+    let url_day = url_day.map(|day| written.iter().find(|w| w.get(..10) == day.get(..10)).cloned().unwrap_or(day));
     let published = article
         .published_time
-        .as_deref()
-        .and_then(|raw| normalise_date(raw, offset))
+        .iter()
+        .chain(stated.metadata.iter())
+        .find_map(|raw| normalise_date(raw, offset))
+        .or(url_day)
+        .or_else(|| written.first().cloned())
         .or_else(|| normalise_date(&head, offset));
     let clean = |value: Option<String>| value.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|v| !v.is_empty());
 
+    let site = clean(article.site_name);
     Ok(Extracted {
-        title: article.title.split_whitespace().collect::<Vec<_>>().join(" "),
+        title: clean_title(&article.title, site.as_deref(), url),
         byline: clean(article.byline),
-        site: clean(article.site_name),
+        site,
         published,
         language,
         canonical_url: clean(article.url),
         body,
         encoding: decoded.encoding,
     })
+}
+
+/// Meta tags (by attribute selector) whose `content` is a publication date, best first.
+const DATE_META: &[&str] = &[
+    "meta[itemprop=\"datePublished\"]",
+    "meta[property=\"og:published_time\"]",
+    "meta[name=\"pubdate\"]",
+    "meta[name=\"publishdate\"]",
+    "meta[name=\"publish-date\"]",
+    "meta[name=\"content_PublishedDate\"]",
+    "meta[name=\"dc.date.issued\"]",
+    "meta[name=\"DC.date.issued\"]",
+    "meta[name=\"date\"]",
+];
+
+/// Dates a page states outside its article text.
+struct StatedDates {
+    /// From metadata and `<time datetime>`: machine-readable, best first.
+    metadata: Vec<String>,
+    /// Text of `<time>` elements and elements whose class names a date, in page order.
+    written: Vec<String>,
+}
+
+fn stated_dates(doc: &dom_query::Document) -> StatedDates {
+    let mut metadata = Vec::new();
+    for selector in DATE_META {
+        metadata.extend(doc.select(selector).attr("content").map(|v| v.to_string()));
+    }
+    for node in doc.select("[itemprop=\"datePublished\"], time[datetime]").iter() {
+        metadata.extend(node.attr("datetime").or_else(|| node.attr("content")).map(|v| v.to_string()));
+    }
+    let written = doc
+        .select("time, [class*=\"date\"], [class*=\"Date\"], [class*=\"time\"]")
+        .iter()
+        .take(20)
+        .map(|node| node.text().to_string())
+        .filter(|text| text.len() < 120)
+        .collect();
+    StatedDates { metadata, written }
+}
+
+/// A date in a URL path, as news sites write them: `/2016/02/16/`.
+fn date_in_url(url: &str) -> Option<String> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| regex::Regex::new(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)/").expect("valid pattern"));
+    let caps = re.captures(url)?;
+    Some(format!("{}-{}-{}", &caps[1], &caps[2], &caps[3]))
+}
+
+/// Separators between a headline and the site name in `<title>`.
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " « ", " » "];
+
+/// A headline without the site name that `<title>` often appends ("… - Kompas.com").
+fn clean_title(raw: &str, site: Option<&str>, url: Option<&str>) -> String {
+    let title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let host = url.and_then(|u| u.split("//").nth(1)).and_then(|rest| rest.split('/').next()).map(|h| h.trim_start_matches("www.").to_lowercase());
+    for separator in TITLE_SEPARATORS {
+        let Some(cut) = title.rfind(separator) else { continue };
+        let (head, tail) = (&title[..cut], title[cut + separator.len()..].trim());
+        let tail_lower = tail.to_lowercase();
+        let names_site = site.is_some_and(|s| {
+            let s = s.to_lowercase();
+            s == tail_lower || s.contains(&tail_lower) || tail_lower.contains(&s)
+        });
+        let looks_like_domain = tail_lower.contains('.') && !tail_lower.contains(' ');
+        let names_host = host.as_deref().is_some_and(|h| h.contains(&tail_lower.replace(' ', "")));
+        if !head.trim().is_empty() && tail.split_whitespace().count() <= 4 && (names_site || looks_like_domain || names_host) {
+            return head.trim().to_string();
+        }
+    }
+    title
 }
 
 #[cfg(test)]
@@ -118,6 +209,26 @@ mod tests {
         assert!(!got.body.contains("Beranda"), "{}", got.body);
         assert!(!got.body.contains("alert(1)"), "scripts are not text: {}", got.body);
         assert!(got.body.lines().all(|l| !l.trim().is_empty()));
+    }
+
+    #[test]
+    fn site_names_are_cut_from_titles() {
+        assert_eq!(clean_title("Samsul Arif Tak Beban - Kompas.com", None, None), "Samsul Arif Tak Beban");
+        assert_eq!(clean_title("Harga naik | Kabar Kota", Some("Kabar Kota"), None), "Harga naik");
+        assert_eq!(clean_title("Perang - Damai", None, None), "Perang - Damai");
+        assert_eq!(clean_title("Gas naik – Tempo", None, Some("https://www.tempo.co/x")), "Gas naik");
+    }
+
+    #[test]
+    fn dates_come_from_time_elements_date_classes_and_urls() {
+        let page = r#"<html><head><title>Judul berita</title><link rel="canonical" href="https://kabar.example/read/2016/02/16/123/judul"></head>
+<body><div class="read__time">Selasa, 16 Februari 2016 | 14:38 WIB</div><article><h1>Judul berita</h1>
+<p>Isi berita yang cukup panjang untuk dikenali sebagai artikel utama oleh pengekstrak, dengan beberapa kalimat yang berisi fakta dan angka penting.</p>
+<p>Kalimat kedua juga panjang agar halaman ini dianggap artikel, bukan halaman navigasi, dan menyebut 12 persen kenaikan harga beras di pasar.</p></article></body></html>"#;
+        let got = extract_html(page.as_bytes(), None, None).unwrap();
+        assert_eq!(got.published.as_deref(), Some("2016-02-16T14:38:00+07:00"));
+        assert_eq!(date_in_url("https://kabar.example/read/2016/02/16/123/judul").as_deref(), Some("2016-02-16"));
+        assert_eq!(date_in_url("https://kabar.example/tag/ekonomi"), None);
     }
 
     #[test]
