@@ -55,14 +55,13 @@ pub fn extract_html(bytes: &[u8], content_type: Option<&str>, url: Option<&str>)
         .and_then(|u| date_in_url(&u));
     let article = readability.parse().map_err(|_| IngestError::NoArticle)?;
 
-    let rules = BoilerplateRules::builtin();
-    let body = article
+    let lines: Vec<String> = article
         .text_content
         .lines()
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|line| !line.is_empty() && !rules.is_boilerplate(line))
-        .collect::<Vec<_>>()
-        .join("\n");
+        .filter(|line| !line.is_empty())
+        .collect();
+    let body = BoilerplateRules::builtin().clean(lines.iter().map(String::as_str)).join("\n");
     if body.is_empty() {
         return Err(IngestError::NoArticle);
     }

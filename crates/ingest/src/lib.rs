@@ -15,7 +15,7 @@ pub use charset::{DecodedHtml, decode_html};
 pub use dates::normalise_date;
 pub use extract::{Extracted, extract_html};
 pub use fetch::{FetchError, FetchLimits, Fetched, Fetcher, USER_AGENT};
-pub use rules::BoilerplateRules;
+pub use rules::{BoilerplateRules, LineVerdict};
 
 use thiserror::Error;
 
