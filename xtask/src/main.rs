@@ -147,16 +147,15 @@ fn test() -> Result {
     npm(&["run", "check"])?;
     npm(&["test"])?;
     build_ui()?;
-    step("Rust: unit, store, CLI and command tests (cargo test)");
-    run(cargo().current_dir(root()).args(["test", "--workspace", "--all-targets", "--locked"]))?;
-    step("end to end: the real window under Xvfb through tauri-driver");
+    // One cargo invocation for everything, the end-to-end test included (it is #[ignore]d
+    // for plain `cargo test`, which has no X display): a second invocation with other
+    // target filters would resolve features differently and build Tauri twice.
+    step("Rust: unit, store, CLI, command and end-to-end tests (cargo test, window under Xvfb)");
     let display = Xvfb::start()?;
     let driver = tauri_driver().ok_or("tauri-driver is missing after setup")?;
     run(cargo()
         .current_dir(root())
-        // --workspace, like the run above, so cargo unifies the same features and reuses
-        // that build instead of compiling Tauri again.
-        .args(["test", "--workspace", "--test", "e2e", "--locked", "--", "--ignored", "--test-threads=1"])
+        .args(["test", "--workspace", "--all-targets", "--locked", "--", "--include-ignored"])
         .env("DISPLAY", &display.name)
         .env("TAURI_DRIVER", driver))?;
     drop(display);
