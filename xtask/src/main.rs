@@ -163,9 +163,44 @@ fn test() -> Result {
     Ok(())
 }
 
+/// Benchmarks: import and search at 10,000 articles, then extraction speed side by side
+/// with Python trafilatura on the same pages (default: ../shared/corpora/extraction-dev/html,
+/// or the folder given as the first argument).
 fn bench(args: &[String]) -> Result {
-    step("benchmarks (cargo bench)");
-    run(cargo().current_dir(root()).args(["bench", "-p", "factdesk-workbench"]).args(args))
+    step("import and search (cargo bench -p factdesk-workbench)");
+    run(cargo().current_dir(root()).args(["bench", "-p", "factdesk-workbench"]))?;
+
+    let pages = args.first().map(PathBuf::from).unwrap_or_else(|| root().join("../shared/corpora/extraction-dev/html"));
+    if !pages.is_dir() {
+        eprintln!("no pages folder at {}: skipping the extraction comparison (pass a folder of saved pages)", pages.display());
+        return Ok(());
+    }
+    step("extraction speed: factdesk vs trafilatura on the same pages");
+    let ours = capture(cargo().current_dir(root()).args(["bench", "-p", "factdesk-ingest", "--bench", "extract_pages"]).env("BENCH_PAGES", &pages))?;
+    let venv = root().join(".venv-bench");
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "trafilatura>=2,<3"]))?;
+    let peer = capture(Command::new(&python).arg(root().join("xtask/peers/trafilatura_bench.py")).arg(&pages).arg("5"))?;
+    let rate = |output: &str, name: &str| -> Option<f64> {
+        output.lines().find(|l| l.starts_with(name))?.split_whitespace().find_map(|f| f.strip_prefix("pages_per_second="))?.parse().ok()
+    };
+    match (rate(&ours, "factdesk-extract"), rate(&peer, "trafilatura")) {
+        (Some(a), Some(b)) => println!("extraction: factdesk {a:.1} pages/s, trafilatura {b:.1} pages/s: {:.1}x (target >= 10x)", a / b),
+        _ => return Err("a benchmark printed no pages_per_second line".into()),
+    }
+    Ok(())
+}
+
+/// Runs a command, echoing and returning its standard output.
+fn capture(command: &mut Command) -> Result<String> {
+    let shown = format!("{command:?}");
+    let output = command.stderr(Stdio::inherit()).output().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    print!("{text}");
+    if output.status.success() { Ok(text) } else { Err(format!("{shown} failed ({})", output.status)) }
 }
 
 /// A private X server for the window, stopped on drop.

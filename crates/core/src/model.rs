@@ -90,6 +90,9 @@ pub struct VersionInfo {
     /// Length of the extracted text in Unicode code points.
     #[ts(type = "number")]
     pub text_chars: i64,
+    /// Publication time this capture states, RFC 3339.
+    pub published: Option<String>,
+    pub metadata: CaptureMetadata,
 }
 
 /// An article with one of its versions opened: what the reader shows.
@@ -122,6 +125,41 @@ pub const SNIPPET_OPEN: char = '\u{E000}';
 /// Marks the end of a matched term in [`SearchHit::snippet`] (U+E001, private use).
 pub const SNIPPET_CLOSE: char = '\u{E001}';
 
+/// What a capture says about itself beyond headline, outlet and date: read from news
+/// conventions in the text (datelines, credit and editor lines) and from page metadata.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CaptureMetadata {
+    /// Author(s) as the page or text names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub byline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub editor: Option<String>,
+    /// The dateline as written ("Jakarta, Wongkito.co -").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub dateline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub dateline_city: Option<String>,
+    /// The outlet or agency the dateline names ("Wongkito.co", "ANTARA").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub dateline_outlet: Option<String>,
+    /// Where a syndicated article first appeared ("www.trenasia.com").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub original_site: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub original_author: Option<String>,
+    /// The credit line as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub credit_line: Option<String>,
+}
+
 /// Everything needed to store a new capture; built by the import use cases.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewCapture {
@@ -138,4 +176,5 @@ pub struct NewCapture {
     pub canonical_url: Option<String>,
     pub site: Option<String>,
     pub published: Option<String>,
+    pub metadata: CaptureMetadata,
 }

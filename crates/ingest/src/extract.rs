@@ -1,6 +1,8 @@
 //! Main-text extraction from a saved page.
 
+use crate::news_text::read_news_text;
 use crate::{BoilerplateRules, IngestError, decode_html, normalise_date};
+use factdesk_core::CaptureMetadata;
 use dom_smoothie::{Config, Readability, TextMode};
 use factdesk_core::language::guess_language;
 use factdesk_core::text::binary_signature;
@@ -20,11 +22,15 @@ pub struct Extracted {
     pub body: String,
     /// The encoding the page was read in.
     pub encoding: &'static str,
+    /// Byline, editor, dateline and syndication credit, where the page gives them.
+    pub metadata: CaptureMetadata,
 }
 
-/// How many characters at the start of the text are searched for a written date when the
-/// page's metadata has none.
-const DATE_SEARCH_CHARS: usize = 600;
+/// The offset a date without one is read in: WIB for Indonesian pages, else UTC.
+pub(crate) fn offset_for(language: Option<&str>) -> UtcOffset {
+    if language == Some("id") { UtcOffset::from_hms(7, 0, 0).unwrap_or(UtcOffset::UTC) } else { UtcOffset::UTC }
+}
+
 
 /// Extracts the article from the bytes of a web page. `content_type` is the HTTP header and
 /// `url` the page's address, when known.
@@ -61,16 +67,15 @@ pub fn extract_html(bytes: &[u8], content_type: Option<&str>, url: Option<&str>)
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty())
         .collect();
-    let body = BoilerplateRules::builtin().clean(lines.iter().map(String::as_str)).join("\n");
+    let language = guess_language(&article.text_content)
+        .map(str::to_string)
+        .or_else(|| article.lang.as_deref().and_then(|l| l.split(['-', '_']).next()).map(str::to_lowercase));
+    let offset = offset_for(language.as_deref());
+    let news = read_news_text(lines.iter().map(String::as_str), BoilerplateRules::builtin(), offset);
+    let body = news.body;
     if body.is_empty() {
         return Err(IngestError::NoArticle);
     }
-
-    let language = guess_language(&body)
-        .map(str::to_string)
-        .or_else(|| article.lang.as_deref().and_then(|l| l.split(['-', '_']).next()).map(str::to_lowercase));
-    let offset = if language.as_deref() == Some("id") { UtcOffset::from_hms(7, 0, 0).unwrap_or(UtcOffset::UTC) } else { UtcOffset::UTC };
-    let head: String = body.chars().take(DATE_SEARCH_CHARS).collect();
     // Metadata first, then a date in the URL (news sites that put one there are reliable),
     // then dates written near the top of the page, then the article's first lines.
     let written: Vec<String> = stated.written.iter().filter_map(|raw| normalise_date(raw, offset)).collect();
@@ -84,13 +89,16 @@ pub fn extract_html(bytes: &[u8], content_type: Option<&str>, url: Option<&str>)
         .find_map(|raw| normalise_date(raw, offset))
         .or(url_day)
         .or_else(|| written.first().cloned())
-        .or_else(|| normalise_date(&head, offset));
+        .or(news.published);
     let clean = |value: Option<String>| value.map(|v| v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|v| !v.is_empty());
 
-    let site = clean(article.site_name);
+    let site = clean(article.site_name).or_else(|| news.metadata.dateline_outlet.clone());
+    let mut metadata = news.metadata;
+    metadata.byline = clean(article.byline).or(metadata.byline);
     Ok(Extracted {
         title: clean_title(&article.title, site.as_deref(), url),
-        byline: clean(article.byline),
+        byline: metadata.byline.clone(),
+        metadata,
         site,
         published,
         language,

@@ -9,11 +9,23 @@ mod charset;
 mod dates;
 mod extract;
 mod fetch;
+mod news_text;
 mod rules;
 
 pub use charset::{DecodedHtml, decode_html};
 pub use dates::normalise_date;
 pub use extract::{Extracted, extract_html};
+
+/// Reads a plain-text article: its first line is the headline; the rest goes through the
+/// same rules as a page's text (boilerplate, credits, editor lines, dateline, written date).
+pub fn read_text_article(text: &str) -> (Option<String>, NewsText) {
+    let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
+    let title = lines.next().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
+    let rest: Vec<&str> = lines.collect();
+    let language = factdesk_core::language::guess_language(text);
+    (title, read_news_text(rest, BoilerplateRules::builtin(), extract::offset_for(language)))
+}
+pub use news_text::{NewsText, read_news_text};
 pub use fetch::{FetchError, FetchLimits, Fetched, Fetcher, USER_AGENT};
 pub use rules::{BoilerplateRules, LineVerdict};
 

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 const BUILTIN: &str = include_str!("../rules/boilerplate.txt");
 
 /// How much article text (bytes) must come before an end marker for it to end the article.
-const MIN_TEXT_BEFORE_END: usize = 200;
+const MIN_TEXT_BEFORE_END: usize = 80;
 
 /// Lines that are not article text (promo, "read also", share and credit lines), and lines
 /// where the article ends (a "Berita Terkait" list follows).

@@ -49,30 +49,32 @@ fn insert_capture(conn: &rusqlite::Connection, capture: &NewCapture, now: &str) 
         Some(url) => conn.prepare_cached("SELECT id FROM article WHERE canonical_url = ?1")?.query_row([url], |row| row.get(0)).optional()?,
         None => None,
     };
+    let byline = capture.metadata.byline.as_deref();
     let article_id = match known_article {
         Some(id) => {
             // The newest capture's metadata describes the article.
             conn.prepare_cached(
                 "UPDATE article SET title = ?2, site = coalesce(?3, site), language = coalesce(?4, language),
-                        published = coalesce(published, ?5)
+                        published = coalesce(published, ?5), byline = coalesce(?6, byline)
                  WHERE id = ?1",
             )?
-            .execute(params![id, capture.title, capture.site, capture.language, capture.published])?;
+            .execute(params![id, capture.title, capture.site, capture.language, capture.published, byline])?;
             id
         }
         None => {
             conn.prepare_cached(
-                "INSERT INTO article (canonical_url, title, site, language, published, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO article (canonical_url, title, site, language, published, byline, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
-            .execute(params![capture.canonical_url, capture.title, capture.site, capture.language, capture.published, now])?;
+            .execute(params![capture.canonical_url, capture.title, capture.site, capture.language, capture.published, byline, now])?;
             conn.last_insert_rowid()
         }
     };
+    let metadata = serde_json::to_string(&capture.metadata).map_err(|e| StoreError::Io { path: "metadata".into(), source: e.into() })?;
     conn.prepare_cached(
         "INSERT INTO version (article_id, sha256, captured_at, source_kind, source_ref, media_type, charset,
-                              raw_zstd, raw_bytes, title, language, published, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                              raw_zstd, raw_bytes, title, language, published, text, metadata)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         article_id,
@@ -88,6 +90,7 @@ fn insert_capture(conn: &rusqlite::Connection, capture: &NewCapture, now: &str) 
         capture.language,
         capture.published,
         capture.text,
+        metadata,
     ])?;
     Ok(Stored::Inserted { article_id, version_id: conn.last_insert_rowid() })
 }
@@ -112,7 +115,7 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
 }
 
 const VERSION_COLUMNS: &str = "id, article_id, sha256, captured_at, source_kind, source_ref, media_type, charset,
-     title, language, raw_bytes, length(text)";
+     title, language, raw_bytes, length(text), published, metadata";
 
 fn version_from_row(row: &Row<'_>) -> rusqlite::Result<VersionInfo> {
     let kind: String = row.get(4)?;
@@ -131,6 +134,11 @@ fn version_from_row(row: &Row<'_>) -> rusqlite::Result<VersionInfo> {
         language: row.get(9)?,
         raw_bytes: row.get(10)?,
         text_chars: row.get(11)?,
+        published: row.get(12)?,
+        metadata: {
+            let json: String = row.get(13)?;
+            serde_json::from_str(&json).map_err(|e| rusqlite::Error::FromSqlConversionFailure(13, rusqlite::types::Type::Text, e.into()))?
+        },
     })
 }
 

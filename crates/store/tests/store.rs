@@ -24,6 +24,7 @@ fn capture(text: &str) -> NewCapture {
         canonical_url: None,
         site: None,
         published: None,
+        metadata: Default::default(),
     }
 }
 

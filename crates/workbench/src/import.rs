@@ -6,7 +6,7 @@
 use crate::{Workbench, WorkbenchError};
 use factdesk_core::hash::sha256_hex;
 use factdesk_core::language::guess_language;
-use factdesk_core::text::{decode_text, title_from_text};
+use factdesk_core::text::{MAX_TITLE_CHARS, decode_text, truncate_chars};
 use factdesk_core::{ArticleId, NewCapture, SourceKind, VersionId};
 use factdesk_store::Stored;
 use serde::{Deserialize, Serialize};
@@ -196,6 +196,7 @@ impl Workbench {
             canonical_url: page.canonical_url.filter(|u| u.starts_with("http")).or(Some(fetched.final_url)),
             site: page.site,
             published: page.published,
+            metadata: page.metadata,
         })
     }
 
@@ -218,10 +219,18 @@ impl Workbench {
                 canonical_url: page.canonical_url,
                 site: page.site,
                 published: page.published,
+                metadata: page.metadata,
             });
         }
         let decoded = decode_text(&raw).map_err(|e| file_error(path, e.to_string()))?;
-        let title = title_from_text(&decoded.text).unwrap_or_else(|| file_stem(path));
+        // The headline is the first line; the rest goes through the same news rules as a
+        // page's text. The raw bytes keep everything as it was.
+        let (headline, news) = factdesk_ingest::read_text_article(&decoded.text);
+        if news.body.is_empty() && headline.is_none() {
+            return Err(file_error(path, "has no article text"));
+        }
+        let title = headline.unwrap_or_else(|| file_stem(path));
+        let text = if news.body.is_empty() { title.clone() } else { format!("{title}\n{}", news.body) };
         Ok(NewCapture {
             source_kind: SourceKind::File,
             source_ref: Some(absolute(path).display().to_string()),
@@ -229,13 +238,14 @@ impl Workbench {
             media_type: "text/plain".into(),
             charset: Some(decoded.encoding.to_string()),
             captured_at: self.clock.now(),
-            title,
+            title: truncate_chars(&title, MAX_TITLE_CHARS),
             language: guess_language(&decoded.text).map(str::to_string),
-            text: decoded.text,
+            text,
             raw,
             canonical_url: None,
-            site: None,
-            published: None,
+            site: news.metadata.dateline_outlet.clone(),
+            published: news.published,
+            metadata: news.metadata,
         })
     }
 

@@ -2,7 +2,7 @@
 //! committed as `ui/src/lib/bindings.ts`. This test fails when that file is stale.
 //! Regenerate with: `UPDATE_BINDINGS=1 cargo test -p factdesk-workbench --test bindings`.
 
-use factdesk_core::{ArticleDetail, ArticleSummary, SearchHit, SourceKind, VersionInfo};
+use factdesk_core::{ArticleDetail, ArticleSummary, CaptureMetadata, SearchHit, SourceKind, VersionInfo};
 use factdesk_workbench::{AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
@@ -13,6 +13,7 @@ fn render() -> String {
     let declarations = [
         SourceKind::decl(&cfg),
         ArticleSummary::decl(&cfg),
+        CaptureMetadata::decl(&cfg),
         VersionInfo::decl(&cfg),
         ArticleDetail::decl(&cfg),
         SearchHit::decl(&cfg),

@@ -3,7 +3,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import Reader from './Reader.svelte';
 import type { ArticleDetail } from './bindings';
 
-const hostile = 'Judul <img src=x onerror="window.pwned=1">\n\nIsi <script>window.pwned=2</script> & <b>tebal</b>.';
+const hostile = 'Judul <img src=x onerror="window.pwned=1">\nIsi <script>window.pwned=2</script> & <b>tebal</b>.';
 
 function detail(text: string): ArticleDetail {
   return {
@@ -32,6 +32,8 @@ function detail(text: string): ArticleDetail {
         language: 'id',
         raw_bytes: 120,
         text_chars: text.length,
+        published: null,
+        metadata: { original_site: 'www.beritaasli.com', original_author: 'Rina <i>Sari</i>' },
       },
     ],
     version_id: 1,
@@ -52,9 +54,12 @@ test('article text and title are shown as text, never as markup', () => {
   component = mount(Reader, { target, props: { detail: detail(hostile), onversion: () => {} } });
   flushSync();
   const text = target.querySelector('[data-testid="reader-text"]')!;
-  expect(target.querySelector('script, img, b')).toBeNull();
+  expect(target.querySelector('script, img, b, i')).toBeNull();
   expect(text.querySelectorAll('p')).toHaveLength(2);
   expect(text.textContent).toContain('<script>window.pwned=2</script>');
   expect(target.querySelector('h1')!.textContent).toBe('<b>Judul</b>');
+  const credits = target.querySelector('[data-testid="reader-credits"]')!;
+  expect(credits.textContent).toContain('First published at www.beritaasli.com by Rina <i>Sari</i>');
+  expect(credits.querySelector('i')).toBeNull();
   expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
 });

@@ -33,6 +33,28 @@ latest_version_id: number,
  */
 captured_at: string, };
 
+export type CaptureMetadata = { 
+/**
+ * Author(s) as the page or text names them.
+ */
+byline?: string, editor?: string, 
+/**
+ * The dateline as written ("Jakarta, Wongkito.co -").
+ */
+dateline?: string, dateline_city?: string, 
+/**
+ * The outlet or agency the dateline names ("Wongkito.co", "ANTARA").
+ */
+dateline_outlet?: string, 
+/**
+ * Where a syndicated article first appeared ("www.trenasia.com").
+ */
+original_site?: string, original_author?: string, 
+/**
+ * The credit line as written.
+ */
+credit_line?: string, };
+
 export type VersionInfo = { id: number, article_id: number, 
 /**
  * SHA-256 (hex) of the raw bytes the version was made from.
@@ -61,7 +83,11 @@ raw_bytes: number,
 /**
  * Length of the extracted text in Unicode code points.
  */
-text_chars: number, };
+text_chars: number, 
+/**
+ * Publication time this capture states, RFC 3339.
+ */
+published: string | null, metadata: CaptureMetadata, };
 
 export type ArticleDetail = { article: ArticleSummary, 
 /**

@@ -24,8 +24,8 @@ describe('snippetParts', () => {
 });
 
 describe('paragraphs', () => {
-  test('blank lines separate paragraphs, single breaks stay', () => {
-    expect(paragraphs('Judul\n\nBaris satu\nbaris dua\n \n\n Akhir ')).toEqual(['Judul', 'Baris satu\nbaris dua', 'Akhir']);
+  test('one paragraph a line, blank lines skipped', () => {
+    expect(paragraphs('Judul\n\nBaris satu\nbaris dua\n \n\n Akhir ')).toEqual(['Judul', 'Baris satu', 'baris dua', 'Akhir']);
     expect(paragraphs('  \n\n ')).toEqual([]);
   });
 });

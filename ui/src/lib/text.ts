@@ -31,10 +31,10 @@ export function snippetParts(snippet: string): SnippetPart[] {
   return parts;
 }
 
-/** Paragraphs of an article: blank lines separate them; single line breaks stay inside. */
+/** Paragraphs of an article: stored text has one paragraph a line. */
 export function paragraphs(text: string): string[] {
   return text
-    .split(/\n\s*\n/)
+    .split('\n')
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
 }

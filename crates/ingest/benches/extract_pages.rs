@@ -1,0 +1,52 @@
+//! Extraction speed over a folder of saved pages (`*.html`, or `*.html.gz`), one core.
+//! `BENCH_PAGES=DIR cargo bench -p factdesk-ingest` (`cargo xtask bench` passes
+//! ../shared/corpora/extraction-dev/html and runs trafilatura on the same pages beside it).
+//! Prints one machine-readable line: `factdesk-extract pages=N seconds=S pages_per_second=P`.
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::time::Instant;
+
+fn load(dir: &PathBuf) -> Vec<Vec<u8>> {
+    let mut pages = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        let name = path.to_string_lossy().to_string();
+        let bytes = std::fs::read(&path).unwrap();
+        if name.ends_with(".html.gz") {
+            let mut html = Vec::new();
+            flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut html).unwrap();
+            pages.push(html);
+        } else if name.ends_with(".html") || name.ends_with(".htm") {
+            pages.push(bytes);
+        }
+    }
+    pages
+}
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let Some(dir) = std::env::var_os("BENCH_PAGES").map(PathBuf::from) else {
+        println!("factdesk-extract: set BENCH_PAGES=DIR (a folder of saved pages) to run this benchmark");
+        return;
+    };
+    let pages = load(&dir);
+    assert!(!pages.is_empty(), "no .html or .html.gz pages in {}", dir.display());
+    let rounds = if full { 5 } else { 1 };
+    // One warm-up pass, then timed rounds.
+    let mut found = 0usize;
+    for page in &pages {
+        found += factdesk_ingest::extract_html(page, None, None).map(|a| a.body.len()).unwrap_or(0);
+    }
+    assert!(found > 0);
+    let started = Instant::now();
+    for _ in 0..rounds {
+        for page in &pages {
+            std::hint::black_box(factdesk_ingest::extract_html(page, None, None).ok());
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let n = pages.len() * rounds;
+    println!("factdesk-extract pages={n} seconds={seconds:.3} pages_per_second={:.1}", n as f64 / seconds);
+}

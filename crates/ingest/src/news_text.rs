@@ -1,0 +1,149 @@
+//! News conventions in article text: a dateline opening the first paragraph ("Jakarta,
+//! Wongkito.co -"), syndication credits ("Tulisan ini telah tayang di www.trenasia.com oleh
+//! …"), editor and byline lines, and a publication date written in the text. Metadata lines
+//! are taken out of the text and kept as metadata; boilerplate lines are dropped.
+
+use crate::{BoilerplateRules, normalise_date};
+use factdesk_core::CaptureMetadata;
+use regex::Regex;
+use std::sync::OnceLock;
+use time::UtcOffset;
+
+const METADATA_RULES: &str = include_str!("../rules/metadata.txt");
+
+/// How many characters at the start of the text are searched for a written date.
+const DATE_SEARCH_CHARS: usize = 600;
+
+struct MetadataRule {
+    kind: String,
+    pattern: Regex,
+}
+
+fn metadata_rules() -> &'static [MetadataRule] {
+    static RULES: OnceLock<Vec<MetadataRule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        METADATA_RULES
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .filter_map(|line| {
+                let (kind, pattern) = line.split_once(':')?;
+                let pattern = Regex::new(&format!("(?i)^(?:{})$", pattern.trim())).expect("the shipped metadata rules are valid");
+                Some(MetadataRule { kind: kind.trim().to_string(), pattern })
+            })
+            .collect()
+    })
+}
+
+fn dateline() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // "Jakarta, Wongkito.co - ", "LHOKSEUMAWE, KOMPAS.com – ", "PALEMBANG — ", "Jakarta (ANTARA) - "
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?:(?P<city>\p{Lu}[\p{L} .']{1,30}?),\s*(?P<outlet>[\p{L}\d]+(?:\.[\p{L}]{2,})*)",
+            r"|(?P<city2>\p{Lu}[\p{L} .']{1,30}?)\s*\((?P<agency>[\p{L}\d. ]{2,30})\)",
+            r"|(?P<city3>\p{Lu}[\p{Lu} .']{1,30}))",
+            r"\s*[-–—]+\s+"
+        ))
+        .expect("valid dateline pattern")
+    })
+}
+
+/// An article's text with the news conventions taken out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewsText {
+    /// Paragraphs, one a line.
+    pub body: String,
+    pub metadata: CaptureMetadata,
+    /// A publication date written in the text, RFC 3339.
+    pub published: Option<String>,
+}
+
+/// Reads the news conventions out of article lines (already without the headline).
+pub fn read_news_text<'a>(lines: impl IntoIterator<Item = &'a str>, rules: &BoilerplateRules, offset: UtcOffset) -> NewsText {
+    let mut metadata = CaptureMetadata::default();
+    let mut content = Vec::new();
+    for line in lines {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if take_metadata(trimmed, &mut metadata) {
+            continue;
+        }
+        content.push(trimmed);
+    }
+    let body_lines = rules.clean(content);
+    if let Some(first) = body_lines.first() {
+        if let Some(caps) = dateline().captures(first) {
+            metadata.dateline = Some(caps[0].trim_end().to_string());
+            let city = caps.name("city").or(caps.name("city2")).or(caps.name("city3"));
+            metadata.dateline_city = city.map(|m| m.as_str().trim().to_string());
+            metadata.dateline_outlet = caps.name("outlet").or(caps.name("agency")).map(|m| m.as_str().trim().to_string());
+        }
+    }
+    let body = body_lines.join("\n");
+    let head: String = body.chars().take(DATE_SEARCH_CHARS).collect();
+    NewsText { published: normalise_date(&head, offset), body, metadata }
+}
+
+/// Records a metadata line; true when the line was one.
+fn take_metadata(line: &str, metadata: &mut CaptureMetadata) -> bool {
+    for rule in metadata_rules() {
+        let Some(caps) = rule.pattern.captures(line) else { continue };
+        let group = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_string()).filter(|v| !v.is_empty());
+        match rule.kind.as_str() {
+            "credit" => {
+                metadata.original_site = group("site");
+                metadata.original_author = group("author");
+                metadata.credit_line = Some(line.to_string());
+            }
+            "editor" => metadata.editor = group("name"),
+            "byline" => metadata.byline = group("name"),
+            _ => continue,
+        }
+        return true;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> NewsText {
+        read_news_text(text.lines(), BoilerplateRules::builtin(), UtcOffset::from_hms(7, 0, 0).unwrap())
+    }
+
+    #[test]
+    fn credits_editors_datelines_and_written_dates() {
+        let got = read(
+            "Foto pasar yang ramai (Ist)\n\nJakarta, Kabarkita.co - Harga beras naik lagi pekan ini menurut pedagang di pasar induk. Kamis, 14 September 2023.\n\nBaca juga\n\nPedagang mengeluhkan pasokan yang terus berkurang.\n\nTulisan ini telah tayang di www.beritaasli.com oleh Rina Sari \u{a0}\n\nEditor: admin\nBagikan\n\nRelated Stories\nJudul lain",
+        );
+        assert_eq!(
+            got.body,
+            "Jakarta, Kabarkita.co - Harga beras naik lagi pekan ini menurut pedagang di pasar induk. Kamis, 14 September 2023.\nPedagang mengeluhkan pasokan yang terus berkurang."
+        );
+        assert_eq!(got.published.as_deref(), Some("2023-09-14T00:00:00+07:00"));
+        assert_eq!(got.metadata.original_site.as_deref(), Some("www.beritaasli.com"));
+        assert_eq!(got.metadata.original_author.as_deref(), Some("Rina Sari"));
+        assert_eq!(got.metadata.editor.as_deref(), Some("admin"));
+        assert_eq!(got.metadata.dateline.as_deref(), Some("Jakarta, Kabarkita.co -"));
+        assert_eq!(got.metadata.dateline_city.as_deref(), Some("Jakarta"));
+        assert_eq!(got.metadata.dateline_outlet.as_deref(), Some("Kabarkita.co"));
+    }
+
+    #[test]
+    fn datelines_in_other_house_styles() {
+        let kompas = read("LHOKSEUMAWE, KOMPAS.com – Penyidik melimpahkan berkas perkara ke kejaksaan.");
+        assert_eq!(kompas.metadata.dateline_city.as_deref(), Some("LHOKSEUMAWE"));
+        assert_eq!(kompas.metadata.dateline_outlet.as_deref(), Some("KOMPAS.com"));
+        let antara = read("Jakarta (ANTARA) - Pemerintah menambah pasokan gas.");
+        assert_eq!(antara.metadata.dateline_outlet.as_deref(), Some("ANTARA"));
+        let plain = read("Harga beras naik - kata pedagang - di pasar.");
+        assert_eq!(plain.metadata.dateline, None);
+        let english = read("This article originally appeared on Example News.\nThe council voted on Monday.");
+        assert_eq!(english.metadata.original_site.as_deref(), Some("Example News"));
+        assert_eq!(english.body, "The council voted on Monday.");
+    }
+}
