@@ -182,7 +182,7 @@ fn bench(args: &[String]) -> Result {
     if !python.exists() {
         run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     }
-    run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "trafilatura>=2,<3"]))?;
+    run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "trafilatura>=2,<3", "lxml_html_clean"]))?;
     let peer = capture(Command::new(&python).arg(root().join("xtask/peers/trafilatura_bench.py")).arg(&pages).arg("5"))?;
     let rate = |output: &str, name: &str| -> Option<f64> {
         output.lines().find(|l| l.starts_with(name))?.split_whitespace().find_map(|f| f.strip_prefix("pages_per_second="))?.parse().ok()
