@@ -49,4 +49,17 @@ fn main() {
     let seconds = started.elapsed().as_secs_f64();
     let n = pages.len() * rounds;
     println!("factdesk-extract pages={n} seconds={seconds:.3} pages_per_second={:.1}", n as f64 / seconds);
+
+    // The extractor alone, on text already decoded: what factdesk's own steps add on top.
+    let decoded: Vec<String> = pages.iter().map(|p| factdesk_ingest::decode_html(p, None).html).collect();
+    let started = Instant::now();
+    for _ in 0..rounds {
+        for html in &decoded {
+            let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
+            let parsed = dom_smoothie::Readability::new(html.as_str(), None, Some(config)).ok().and_then(|mut r| r.parse().ok());
+            std::hint::black_box(parsed);
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!("dom_smoothie-only pages={n} seconds={seconds:.3} pages_per_second={:.1}", n as f64 / seconds);
 }
