@@ -126,6 +126,34 @@ async fn screenshot(client: &Client, name: &str) {
     std::fs::write(artifacts().join(name), png).unwrap();
 }
 
+const NEWS_PAGE: &str = r#"<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Jembatan Ampera ditutup sementara - Kabar Kota</title>
+<meta property="og:site_name" content="Kabar Kota"><meta property="article:published_time" content="2025-11-20T09:15:00+07:00"></head>
+<body><nav><a href="/">Beranda</a></nav><article><h1>Jembatan Ampera ditutup sementara</h1>
+<p>Palembang, Kabar Kota - Jembatan Ampera ditutup selama tiga hari mulai Jumat untuk perbaikan sambungan besi, kata Dinas Perhubungan.</p>
+<p>Baca juga: Jalan alternatif selama penutupan</p>
+<p>Pengendara diminta melewati Jembatan Musi IV dan Jembatan Musi VI selama perbaikan berlangsung di tengah kota.</p>
+<p>Tulisan ini telah tayang di www.beritaasli.com oleh Rina Sari</p></article></body></html>"#;
+
+/// Serves `page` at /berita on a loopback port for the rest of the test; returns its URL.
+fn serve_page(page: &'static str) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/berita", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
+                line.clear();
+            }
+            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", page.len());
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(page.as_bytes());
+        }
+    });
+    url
+}
+
 const CHILI: &str = "Harga cabai merah melonjak di Palembang\n\nPALEMBANG — Harga cabai merah di Pasar Cinde naik menjadi Rp 80.000 per kilogram, kata seorang pedagang, Rabu (12/11/2025).\n\n\"Pasokan dari petani berkurang karena hujan,\" ujarnya.\n\nTeks ini memuat <script>window.__pwned = true</script> sebagai data, bukan kode.";
 const BRIDGE: &str = "Bridge reopens after repairs\n\nThe city said the bridge would reopen on Monday after three months of repairs costing $4.2 million.";
 
@@ -148,7 +176,7 @@ async fn import_find_open_search_in_the_real_window() {
     }
     // The window wrote to the database file the CLI reads.
     let store = factdesk_workbench::Workbench::open(&db).unwrap();
-    assert_eq!(store.count().unwrap(), 2);
+    assert_eq!(store.count().unwrap(), 3);
 }
 
 async fn import_find_open_search(client: Client, dir: PathBuf) {
@@ -186,6 +214,20 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     let marks = client.find_all(Locator::Css(".snippet mark")).await.unwrap();
     assert!(!marks.is_empty(), "the matched term is not highlighted");
     screenshot(&client, "search.png").await;
+
+    // A web address: the page is fetched from a server on loopback, extracted and opened,
+    // with its syndication credit shown as metadata rather than text.
+    let page_url = serve_page(NEWS_PAGE);
+    let search = client.find(Locator::Css("[data-testid=search]")).await.unwrap();
+    search.clear().await.unwrap();
+    search.send_keys("\u{E00C}").await.unwrap(); // Escape: back to the whole list
+    import_path(&client, Path::new(&page_url)).await;
+    wait_for_text(&client, "[data-testid=import-summary]", |t| t.contains("1 imported")).await;
+    wait_for_text(&client, "[data-testid=reader-title]", |t| t == "Jembatan Ampera ditutup sementara").await;
+    let text = wait_for_text(&client, "[data-testid=reader-text]", |t| t.contains("ditutup selama tiga hari")).await;
+    assert!(!text.contains("Baca juga"), "boilerplate in the reader: {text}");
+    wait_for_text(&client, "[data-testid=reader-credits]", |t| t.contains("First published at www.beritaasli.com by Rina Sari")).await;
+    screenshot(&client, "url-import.png").await;
 
     // A bad input is named with its reason, and nothing is stored.
     let missing = dir.join("tidak-ada.txt");
