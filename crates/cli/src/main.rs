@@ -6,7 +6,7 @@ mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factdesk_core::{SNIPPET_CLOSE, SNIPPET_OPEN};
-use factdesk_workbench::{DATABASE_ENV, ImportStatus, Workbench, WorkbenchError, database_path};
+use factdesk_workbench::{DATABASE_ENV, ImportStatus, Rules, Workbench, WorkbenchError, database_path, rules_for_database};
 use output::Output;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -111,9 +111,19 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract { files } => {
+            // The same rules as imports into this database would use; the database itself
+            // is not opened.
+            let users_rules;
+            let rules: &Rules = match database_path(cli.db) {
+                Some(db) => {
+                    users_rules = rules_for_database(&db)?;
+                    &users_rules
+                }
+                None => Rules::builtin(),
+            };
             let mut failed = 0;
             for file in &files {
-                match Workbench::extract_file(file) {
+                match Workbench::extract_file(file, rules) {
                     Ok(page) => out.record(&page, || format!("{}\n{}\n\n{}\n", page.path, page.title, page.body)),
                     Err(error) => {
                         failed += 1;

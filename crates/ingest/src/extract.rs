@@ -1,7 +1,7 @@
 //! Main-text extraction from a saved page.
 
 use crate::news_text::read_news_text;
-use crate::{BoilerplateRules, IngestError, decode_html, normalise_date};
+use crate::{IngestError, Rules, decode_html, normalise_date};
 use factdesk_core::CaptureMetadata;
 use dom_smoothie::{Config, Readability, TextMode};
 use factdesk_core::language::guess_language;
@@ -35,6 +35,11 @@ pub(crate) fn offset_for(language: Option<&str>) -> UtcOffset {
 /// Extracts the article from the bytes of a web page. `content_type` is the HTTP header and
 /// `url` the page's address, when known.
 pub fn extract_html(bytes: &[u8], content_type: Option<&str>, url: Option<&str>) -> Result<Extracted, IngestError> {
+    extract_html_with(bytes, content_type, url, Rules::builtin())
+}
+
+/// [`extract_html`] with a user's rules added to the shipped ones.
+pub fn extract_html_with(bytes: &[u8], content_type: Option<&str>, url: Option<&str>, rules: &Rules) -> Result<Extracted, IngestError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(IngestError::Empty);
     }
@@ -71,7 +76,7 @@ pub fn extract_html(bytes: &[u8], content_type: Option<&str>, url: Option<&str>)
         .map(str::to_string)
         .or_else(|| article.lang.as_deref().and_then(|l| l.split(['-', '_']).next()).map(str::to_lowercase));
     let offset = offset_for(language.as_deref());
-    let news = read_news_text(lines.iter().map(String::as_str), BoilerplateRules::builtin(), offset);
+    let news = read_news_text(lines.iter().map(String::as_str), rules, offset);
     let body = news.body;
     if body.is_empty() {
         return Err(IngestError::NoArticle);

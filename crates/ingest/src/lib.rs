@@ -2,8 +2,9 @@
 //! and metadata. The only crate that will touch the network.
 //!
 //! Extraction builds on `dom_smoothie` (a maintained Readability port) and adds what news
-//! pages need on top: boilerplate lines removed by rules that are data
-//! (`rules/boilerplate.txt`), paragraphs one per line, dates normalised to RFC 3339.
+//! pages need on top: rules that are data (`rules/id.txt`, `rules/en.txt`, and a user's own
+//! folder) drop promo lines and turn credit lines into metadata; paragraphs one per line;
+//! dates normalised to RFC 3339.
 
 mod charset;
 mod dates;
@@ -14,20 +15,20 @@ mod rules;
 
 pub use charset::{DecodedHtml, decode_html};
 pub use dates::normalise_date;
-pub use extract::{Extracted, extract_html};
+pub use extract::{Extracted, extract_html, extract_html_with};
 
 /// Reads a plain-text article: its first line is the headline; the rest goes through the
 /// same rules as a page's text (boilerplate, credits, editor lines, dateline, written date).
-pub fn read_text_article(text: &str) -> (Option<String>, NewsText) {
+pub fn read_text_article(text: &str, rules: &Rules) -> (Option<String>, NewsText) {
     let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
     let title = lines.next().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
     let rest: Vec<&str> = lines.collect();
     let language = factdesk_core::language::guess_language(text);
-    (title, read_news_text(rest, BoilerplateRules::builtin(), extract::offset_for(language)))
+    (title, read_news_text(rest, rules, extract::offset_for(language)))
 }
 pub use news_text::{NewsText, read_news_text};
 pub use fetch::{FetchError, FetchLimits, Fetched, Fetcher, USER_AGENT};
-pub use rules::{BoilerplateRules, LineVerdict};
+pub use rules::{LineVerdict, Rules, RulesError};
 
 use thiserror::Error;
 

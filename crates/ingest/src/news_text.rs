@@ -3,37 +3,14 @@
 //! …"), editor and byline lines, and a publication date written in the text. Metadata lines
 //! are taken out of the text and kept as metadata; boilerplate lines are dropped.
 
-use crate::{BoilerplateRules, normalise_date};
+use crate::{Rules, normalise_date};
 use factdesk_core::CaptureMetadata;
 use regex::Regex;
 use std::sync::OnceLock;
 use time::UtcOffset;
 
-const METADATA_RULES: &str = include_str!("../rules/metadata.txt");
-
 /// How many characters at the start of the text are searched for a written date.
 const DATE_SEARCH_CHARS: usize = 600;
-
-struct MetadataRule {
-    kind: String,
-    pattern: Regex,
-}
-
-fn metadata_rules() -> &'static [MetadataRule] {
-    static RULES: OnceLock<Vec<MetadataRule>> = OnceLock::new();
-    RULES.get_or_init(|| {
-        METADATA_RULES
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .filter_map(|line| {
-                let (kind, pattern) = line.split_once(':')?;
-                let pattern = Regex::new(&format!("(?i)^(?:{})$", pattern.trim())).expect("the shipped metadata rules are valid");
-                Some(MetadataRule { kind: kind.trim().to_string(), pattern })
-            })
-            .collect()
-    })
-}
 
 fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -60,7 +37,7 @@ pub struct NewsText {
 }
 
 /// Reads the news conventions out of article lines (already without the headline).
-pub fn read_news_text<'a>(lines: impl IntoIterator<Item = &'a str>, rules: &BoilerplateRules, offset: UtcOffset) -> NewsText {
+pub fn read_news_text<'a>(lines: impl IntoIterator<Item = &'a str>, rules: &Rules, offset: UtcOffset) -> NewsText {
     let mut metadata = CaptureMetadata::default();
     let mut content = Vec::new();
     for line in lines {
@@ -68,7 +45,7 @@ pub fn read_news_text<'a>(lines: impl IntoIterator<Item = &'a str>, rules: &Boil
         if trimmed.is_empty() {
             continue;
         }
-        if take_metadata(trimmed, &mut metadata) {
+        if rules.take_metadata(trimmed, &mut metadata) {
             continue;
         }
         content.push(trimmed);
@@ -87,32 +64,12 @@ pub fn read_news_text<'a>(lines: impl IntoIterator<Item = &'a str>, rules: &Boil
     NewsText { published: normalise_date(&head, offset), body, metadata }
 }
 
-/// Records a metadata line; true when the line was one.
-fn take_metadata(line: &str, metadata: &mut CaptureMetadata) -> bool {
-    for rule in metadata_rules() {
-        let Some(caps) = rule.pattern.captures(line) else { continue };
-        let group = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_string()).filter(|v| !v.is_empty());
-        match rule.kind.as_str() {
-            "credit" => {
-                metadata.original_site = group("site");
-                metadata.original_author = group("author");
-                metadata.credit_line = Some(line.to_string());
-            }
-            "editor" => metadata.editor = group("name"),
-            "byline" => metadata.byline = group("name"),
-            _ => continue,
-        }
-        return true;
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn read(text: &str) -> NewsText {
-        read_news_text(text.lines(), BoilerplateRules::builtin(), UtcOffset::from_hms(7, 0, 0).unwrap())
+        read_news_text(text.lines(), Rules::builtin(), UtcOffset::from_hms(7, 0, 0).unwrap())
     }
 
     #[test]

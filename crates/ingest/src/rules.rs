@@ -1,18 +1,34 @@
-//! Boilerplate rules: regular expressions, one a line, in a text file that users can extend.
+//! Rules about lines of news text, kept as data (`rules/id.txt`, `rules/en.txt`, and any
+//! `*.txt` in a user's rules folder): lines to drop, lines where the article ends, and lines
+//! that carry metadata (syndication credits, editors, bylines).
 
-use regex::RegexSet;
+use factdesk_core::CaptureMetadata;
+use regex::{Regex, RegexSet};
+use std::path::Path;
 use std::sync::OnceLock;
+use thiserror::Error;
 
-const BUILTIN: &str = include_str!("../rules/boilerplate.txt");
+/// The rules shipped with factdesk, one file per language.
+const SHIPPED: &[(&str, &str)] = &[("rules/id.txt", include_str!("../rules/id.txt")), ("rules/en.txt", include_str!("../rules/en.txt"))];
 
 /// How much article text (bytes) must come before an end marker for it to end the article.
 const MIN_TEXT_BEFORE_END: usize = 80;
 
-/// Lines that are not article text (promo, "read also", share and credit lines), and lines
-/// where the article ends (a "Berita Terkait" list follows).
-pub struct BoilerplateRules {
-    set: RegexSet,
-    end: RegexSet,
+/// A rule that could not be read. The message names the file and line.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[error("{file}, line {line}: {message}")]
+pub struct RulesError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// What a line of metadata is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MetadataKind {
+    Credit,
+    Editor,
+    Byline,
 }
 
 /// What a rule says about a line.
@@ -24,26 +40,74 @@ pub enum LineVerdict {
     End,
 }
 
-impl BoilerplateRules {
-    /// The rules shipped with factdesk (`rules/boilerplate.txt`).
-    pub fn builtin() -> &'static BoilerplateRules {
-        static RULES: OnceLock<BoilerplateRules> = OnceLock::new();
-        RULES.get_or_init(|| BoilerplateRules::parse(BUILTIN).expect("the shipped boilerplate rules are valid"))
+/// A compiled set of line rules.
+pub struct Rules {
+    drop: RegexSet,
+    end: RegexSet,
+    metadata: Vec<(MetadataKind, Regex)>,
+}
+
+impl Rules {
+    /// The rules shipped with factdesk.
+    pub fn builtin() -> &'static Rules {
+        static RULES: OnceLock<Rules> = OnceLock::new();
+        RULES.get_or_init(|| Rules::parse(SHIPPED.iter().copied()).expect("the shipped rules are valid"))
     }
 
-    /// Rules from text: one pattern a line, each matched against a whole trimmed line,
-    /// case-insensitively; blank lines and lines starting with `#` are skipped.
-    pub fn parse(text: &str) -> Result<BoilerplateRules, regex::Error> {
-        let lines: Vec<&str> = text.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect();
-        let anchored = |pattern: &str| format!("(?i)^(?:{pattern})$");
-        let end = lines.iter().filter_map(|line| line.strip_prefix("end:")).map(|p| anchored(p.trim()));
-        let drop = lines.iter().filter(|line| !line.starts_with("end:")).map(|p| anchored(p));
-        Ok(BoilerplateRules { set: RegexSet::new(drop)?, end: RegexSet::new(end)? })
+    /// The shipped rules plus every `*.txt` file in `folder` (in name order). A missing
+    /// folder adds nothing; an unreadable file or a bad pattern is an error naming it.
+    pub fn with_folder(folder: &Path) -> Result<Rules, RulesError> {
+        let mut sources: Vec<(String, String)> = SHIPPED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        if folder.is_dir() {
+            let unreadable = |e: std::io::Error| RulesError { file: folder.display().to_string(), line: 0, message: e.to_string() };
+            let mut files: Vec<_> = std::fs::read_dir(folder)
+                .map_err(unreadable)?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
+            files.sort();
+            for file in files {
+                let text = std::fs::read_to_string(&file)
+                    .map_err(|e| RulesError { file: file.display().to_string(), line: 0, message: e.to_string() })?;
+                sources.push((file.display().to_string(), text));
+            }
+        }
+        Rules::parse(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+    }
+
+    /// Compiles rules from `(file name, text)` sources.
+    pub fn parse<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Rules, RulesError> {
+        let (mut drop, mut end, mut metadata) = (Vec::new(), Vec::new(), Vec::new());
+        for (file, text) in sources {
+            for (index, raw) in text.lines().enumerate() {
+                let line = raw.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let fail = |message: String| RulesError { file: file.to_string(), line: index + 1, message };
+                let (kind, pattern) = match line.split_once(':') {
+                    Some((kind, pattern)) if ["drop", "end", "credit", "editor", "byline"].contains(&kind.trim()) => (kind.trim(), pattern.trim()),
+                    _ => ("drop", line),
+                };
+                let anchored = format!("(?i)^(?:{pattern})$");
+                let regex = Regex::new(&anchored).map_err(|e| fail(format!("not a valid pattern: {e}")))?;
+                match kind {
+                    "drop" => drop.push(anchored),
+                    "end" => end.push(anchored),
+                    "credit" => metadata.push((MetadataKind::Credit, regex)),
+                    "editor" => metadata.push((MetadataKind::Editor, regex)),
+                    _ => metadata.push((MetadataKind::Byline, regex)),
+                }
+            }
+        }
+        let set = |patterns: Vec<String>| RegexSet::new(patterns).map_err(|e| RulesError { file: "rules".into(), line: 0, message: e.to_string() });
+        Ok(Rules { drop: set(drop)?, end: set(end)?, metadata })
     }
 
     /// True when the whole line is boilerplate.
     pub fn is_boilerplate(&self, line: &str) -> bool {
-        self.set.is_match(line.trim())
+        self.drop.is_match(line.trim())
     }
 
     /// Whether to keep a line, drop it, or end the article before it.
@@ -51,7 +115,7 @@ impl BoilerplateRules {
         let line = line.trim();
         if self.end.is_match(line) {
             LineVerdict::End
-        } else if self.set.is_match(line) {
+        } else if self.drop.is_match(line) {
             LineVerdict::Drop
         } else {
             LineVerdict::Keep
@@ -77,15 +141,34 @@ impl BoilerplateRules {
         }
         kept
     }
+
+    /// Records a metadata line into `metadata`; true when the line was one.
+    pub fn take_metadata(&self, line: &str, metadata: &mut CaptureMetadata) -> bool {
+        for (kind, pattern) in &self.metadata {
+            let Some(caps) = pattern.captures(line) else { continue };
+            let group = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_string()).filter(|v| !v.is_empty());
+            match kind {
+                MetadataKind::Credit => {
+                    metadata.original_site = group("site");
+                    metadata.original_author = group("author");
+                    metadata.credit_line = Some(line.to_string());
+                }
+                MetadataKind::Editor => metadata.editor = group("name"),
+                MetadataKind::Byline => metadata.byline = group("name"),
+            }
+            return true;
+        }
+        false
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::BoilerplateRules;
+    use super::*;
 
     #[test]
     fn shipped_rules_catch_news_promo_lines_only() {
-        let rules = BoilerplateRules::builtin();
+        let rules = Rules::builtin();
         for line in [
             "Baca Juga: Harga Beras Naik Lagi",
             "Simak juga Video: Banjir di Jakarta",
@@ -94,7 +177,6 @@ mod tests {
             "Bagikan",
             "(Ist)",
             "Read more: Prices rise again",
-            "Related Stories",
             "ADVERTISEMENT",
             "COPYRIGHT © ANTARA 2016",
             "Kamis, 5 November 2015 14:56 WIB | 1.229 Views",
@@ -113,7 +195,7 @@ mod tests {
 
     #[test]
     fn the_article_ends_at_a_related_list() {
-        let rules = BoilerplateRules::builtin();
+        let rules = Rules::builtin();
         let first = "Isi pertama yang cukup panjang. ".repeat(8);
         let kept = rules.clean([first.as_str(), "Baca juga: lain", "Isi kedua.", "Berita Terkait", "Judul lain"]);
         assert_eq!(kept, [first.as_str(), "Isi kedua."]);
@@ -123,9 +205,18 @@ mod tests {
     }
 
     #[test]
-    fn user_rules_are_parsed_and_bad_ones_reported() {
-        let rules = BoilerplateRules::parse("# mine\nIklan rumah\n").unwrap();
-        assert!(rules.is_boilerplate("iklan RUMAH"));
-        assert!(BoilerplateRules::parse("(unclosed").is_err());
+    fn a_users_rules_folder_adds_rules_and_bad_ones_name_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("kantor.txt"), "# rules of our newsroom\nIklan rumah.*\nend: komentar pembaca\n").unwrap();
+        let rules = Rules::with_folder(dir.path()).unwrap();
+        assert!(rules.is_boilerplate("iklan RUMAH murah di Palembang"));
+        assert_eq!(rules.judge("Komentar Pembaca"), LineVerdict::End);
+        assert!(rules.is_boilerplate("Baca juga: x"), "the shipped rules still apply");
+
+        std::fs::write(dir.path().join("rusak.txt"), "ok\n\n(unclosed\n").unwrap();
+        let error = Rules::with_folder(dir.path()).err().unwrap();
+        assert_eq!((error.line, error.file.ends_with("rusak.txt")), (3, true), "{error}");
+        assert!(error.to_string().contains("rusak.txt, line 3: not a valid pattern"), "{error}");
+        assert!(Rules::with_folder(&dir.path().join("missing")).is_ok());
     }
 }

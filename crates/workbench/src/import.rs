@@ -174,7 +174,7 @@ impl Workbench {
         let fail = |message: String| WorkbenchError::File { path: url.to_string(), message };
         let fetched = self.fetcher().fetch(url).map_err(|e| fail(e.to_string()))?;
         let captured_at = self.clock.now();
-        let page = factdesk_ingest::extract_html(&fetched.bytes, fetched.content_type.as_deref(), Some(&fetched.final_url))
+        let page = factdesk_ingest::extract_html_with(&fetched.bytes, fetched.content_type.as_deref(), Some(&fetched.final_url), self.rules())
             .map_err(|e| fail(e.to_string()))?;
         Ok(NewCapture {
             source_kind: SourceKind::Url,
@@ -204,7 +204,7 @@ impl Workbench {
     fn read_capture(&self, path: &Path) -> Result<NewCapture, WorkbenchError> {
         let raw = read_article_file(path)?;
         if is_html(path, &raw) {
-            let page = factdesk_ingest::extract_html(&raw, None, None).map_err(|e| file_error(path, e.to_string()))?;
+            let page = factdesk_ingest::extract_html_with(&raw, None, None, self.rules()).map_err(|e| file_error(path, e.to_string()))?;
             return Ok(NewCapture {
                 source_kind: SourceKind::File,
                 source_ref: Some(absolute(path).display().to_string()),
@@ -225,7 +225,7 @@ impl Workbench {
         let decoded = decode_text(&raw).map_err(|e| file_error(path, e.to_string()))?;
         // The headline is the first line; the rest goes through the same news rules as a
         // page's text. The raw bytes keep everything as it was.
-        let (headline, news) = factdesk_ingest::read_text_article(&decoded.text);
+        let (headline, news) = factdesk_ingest::read_text_article(&decoded.text, self.rules());
         if news.body.is_empty() && headline.is_none() {
             return Err(file_error(path, "has no article text"));
         }

@@ -14,6 +14,7 @@ pub use extract::PageExtraction;
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
 pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
 pub use location::{DATABASE_ENV, database_path, default_database_path};
+pub use factdesk_ingest::Rules;
 
 use factdesk_core::{ArticleDetail, ArticleId, ArticleSummary, SearchHit, VersionId};
 use factdesk_store::Store;
@@ -71,12 +72,28 @@ pub struct Workbench {
     /// Created on the first fetch; keeps connections for the rest of a batch.
     fetcher: Option<factdesk_ingest::Fetcher>,
     fetch_limits: factdesk_ingest::FetchLimits,
+    /// The shipped rules plus the user's (`rules/` beside the database); `None`: shipped only.
+    rules: Option<std::sync::Arc<factdesk_ingest::Rules>>,
+}
+
+/// The folder of a user's own extraction rules: `rules/` beside the database file.
+pub fn rules_folder(database: &Path) -> std::path::PathBuf {
+    database.parent().unwrap_or(Path::new(".")).join("rules")
+}
+
+/// The rules that apply to a database: the shipped ones plus any `rules/*.txt` beside it.
+pub fn rules_for_database(database: &Path) -> Result<factdesk_ingest::Rules, WorkbenchError> {
+    factdesk_ingest::Rules::with_folder(&rules_folder(database))
+        .map_err(|e| WorkbenchError::InvalidInput(format!("cannot use the extraction rules: {e}")))
 }
 
 impl Workbench {
     /// Opens the workbench database at `path`, creating or upgrading it.
     pub fn open(path: &Path) -> Result<Workbench, WorkbenchError> {
-        Ok(Workbench::with_store(Store::open(path)?))
+        let rules = if rules_folder(path).is_dir() { Some(std::sync::Arc::new(rules_for_database(path)?)) } else { None };
+        let mut workbench = Workbench::with_store(Store::open(path)?);
+        workbench.rules = rules;
+        Ok(workbench)
     }
 
     /// A workbench in memory (tests, previews).
@@ -85,7 +102,12 @@ impl Workbench {
     }
 
     fn with_store(store: Store) -> Workbench {
-        Workbench { store, clock: Clock::System, fetcher: None, fetch_limits: factdesk_ingest::FetchLimits::default() }
+        Workbench { store, clock: Clock::System, fetcher: None, fetch_limits: factdesk_ingest::FetchLimits::default(), rules: None }
+    }
+
+    /// The extraction rules in force.
+    pub(crate) fn rules(&self) -> &factdesk_ingest::Rules {
+        self.rules.as_deref().unwrap_or_else(|| factdesk_ingest::Rules::builtin())
     }
 
     /// Uses these limits for pages fetched from now on.

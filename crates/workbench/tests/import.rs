@@ -66,6 +66,21 @@ fn news_conventions_in_text_become_metadata() {
 }
 
 #[test]
+fn rules_beside_the_database_apply_to_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::write(dir.path().join("rules/kantor.txt"), "drop: promo langganan.*\n").unwrap();
+    let mut wb = workbench(dir.path());
+    let path = write(dir.path(), "a.txt", "Judul\n\nIsi berita yang sebenarnya.\n\nPromo langganan: diskon 50%\n".as_bytes());
+    let id = wb.import_paths(&[path]).outcomes[0].article_id.unwrap();
+    assert_eq!(wb.show(id, None).unwrap().text, "Judul\nIsi berita yang sebenarnya.");
+
+    std::fs::write(dir.path().join("rules/rusak.txt"), "(unclosed\n").unwrap();
+    let error = Workbench::open(&dir.path().join("factdesk.sqlite3")).err().expect("a bad rule must be reported");
+    assert!(error.to_string().contains("rusak.txt, line 1: not a valid pattern"), "{error}");
+}
+
+#[test]
 fn importing_the_same_content_twice_stores_nothing_new() {
     let dir = tempfile::tempdir().unwrap();
     let mut wb = workbench(dir.path());
