@@ -56,14 +56,14 @@ pub fn extract_html_with(bytes: &[u8], content_type: Option<&str>, url: Option<&
         .map_err(|_| IngestError::NoArticle)?;
     // Read what the page states about itself before the extractor prunes the document.
     let stated = stated_dates(&readability.doc);
-    let url_date = ["link[rel=canonical]", "meta[property=\"og:url\"]"]
+    let canonical = ["link[rel=canonical]", "meta[property=\"og:url\"]"]
         .iter()
         .find_map(|sel| {
             let node = readability.doc.select(sel);
-            node.attr("href").or_else(|| node.attr("content")).map(|u| u.to_string())
+            node.attr("href").or_else(|| node.attr("content")).map(|u| u.trim().to_string())
         })
-        .or_else(|| url.map(str::to_string))
-        .and_then(|u| date_in_url(&u));
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let url_date = canonical.clone().or_else(|| url.map(str::to_string)).and_then(|u| date_in_url(&u));
     let article = readability.parse().map_err(|_| IngestError::NoArticle)?;
 
     let lines: Vec<String> = article
@@ -107,7 +107,7 @@ pub fn extract_html_with(bytes: &[u8], content_type: Option<&str>, url: Option<&
         site,
         published,
         language,
-        canonical_url: clean(article.url),
+        canonical_url: canonical.or_else(|| clean(article.url)),
         body,
         encoding: decoded.encoding,
     })
