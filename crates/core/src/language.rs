@@ -27,8 +27,14 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
     static EN: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let (id_words, en_words) = (lexicon(&ID, INDONESIAN), lexicon(&EN, ENGLISH));
     let (mut id_hits, mut en_hits) = (0usize, 0usize);
+    let mut lower = String::new();
     for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
-        let lower = word.to_lowercase();
+        // Function words are short; longer words cannot match, so skip them without work.
+        if word.len() > 12 {
+            continue;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
         if id_words.contains(lower.as_str()) {
             id_hits += 1;
         }

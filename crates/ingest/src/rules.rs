@@ -145,6 +145,10 @@ impl Rules {
     /// Records a metadata line into `metadata`; true when the line was one.
     pub fn take_metadata(&self, line: &str, metadata: &mut CaptureMetadata) -> bool {
         for (kind, pattern) in &self.metadata {
+            // is_match runs on a DFA; captures (much slower) only for the line that matches.
+            if !pattern.is_match(line) {
+                continue;
+            }
             let Some(caps) = pattern.captures(line) else { continue };
             let group = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_string()).filter(|v| !v.is_empty());
             match kind {
