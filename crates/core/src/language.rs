@@ -1,8 +1,7 @@
-//! A fast language guess for Indonesian and English, the workbench's first-class languages.
-//!
-//! Counting function words is enough to tell these two apart reliably on a paragraph or more,
-//! and it needs no model. Other languages come back as `None` (undetermined) rather than a
-//! wrong guess.
+//! A fast language guess. Indonesian and English, the workbench's first-class languages, are
+//! told apart by counting function words (reliable on a paragraph or more, and Malay-aware
+//! models are not needed); other languages come from `whatlang`'s trigram model when it is
+//! confident. Too little text, or no confident answer, gives `None` rather than a wrong guess.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -43,15 +42,59 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
         }
     }
     let total = id_hits + en_hits;
-    if total < MIN_HITS {
-        None
-    } else if id_hits * 10 >= total * 7 {
+    if total >= MIN_HITS && id_hits * 10 >= total * 7 {
         Some("id")
-    } else if en_hits * 10 >= total * 7 {
+    } else if total >= MIN_HITS && en_hits * 10 >= total * 7 {
         Some("en")
     } else {
-        None
+        other_language(text)
     }
+}
+
+/// Text sampled for the trigram model: enough to be confident, little enough to be quick.
+const SAMPLE_BYTES: usize = 4_000;
+
+/// A confident guess of another language, as an ISO 639-1 tag where there is one.
+fn other_language(text: &str) -> Option<&'static str> {
+    let end = text.char_indices().nth(SAMPLE_BYTES).map_or(text.len(), |(i, _)| i);
+    let info = whatlang::detect(&text[..end]).filter(|info| info.is_reliable())?;
+    use whatlang::Lang::*;
+    // The two first-class languages are only ever named by the function-word count above.
+    Some(match info.lang() {
+        Deu => "de",
+        Fra => "fr",
+        Spa => "es",
+        Por => "pt",
+        Ita => "it",
+        Nld => "nl",
+        Rus => "ru",
+        Ukr => "uk",
+        Pol => "pl",
+        Tur => "tr",
+        Ara => "ar",
+        Cmn => "zh",
+        Jpn => "ja",
+        Kor => "ko",
+        Tha => "th",
+        Vie => "vi",
+        Hin => "hi",
+        Ben => "bn",
+        Tgl => "tl",
+        Jav => "jv",
+        Swe => "sv",
+        Dan => "da",
+        Nob => "nb",
+        Fin => "fi",
+        Ell => "el",
+        Heb => "he",
+        Pes => "fa",
+        Urd => "ur",
+        Tam => "ta",
+        Ces => "cs",
+        Ron => "ro",
+        Hun => "hu",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -71,9 +114,20 @@ mod tests {
     }
 
     #[test]
-    fn too_little_or_other_language_is_undetermined() {
+    fn too_little_text_is_undetermined() {
         assert_eq!(guess_language("Jakarta"), None);
         assert_eq!(guess_language(""), None);
-        assert_eq!(guess_language("Der Preis für Reis ist gestiegen, sagte der Minister heute."), None);
+    }
+
+    #[test]
+    fn other_languages_are_named_when_the_model_is_confident() {
+        assert_eq!(
+            guess_language("Der Preis für Reis ist in diesem Monat deutlich gestiegen, sagte der Minister am Dienstag in Berlin vor Journalisten."),
+            Some("de")
+        );
+        assert_eq!(
+            guess_language("Le prix du riz a fortement augmenté ce mois-ci, a déclaré le ministre mardi devant les journalistes à Paris."),
+            Some("fr")
+        );
     }
 }
