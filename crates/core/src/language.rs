@@ -13,6 +13,8 @@ const ENGLISH: &str = include_str!("../lexicons/function-words.en.txt");
 const SAMPLE_WORDS: usize = 2_000;
 /// Fewer function-word hits than this is too little evidence.
 const MIN_HITS: usize = 3;
+/// With this many Indonesian and English function words together, the text is one of the two.
+const MIXED_HITS: usize = 12;
 
 fn lexicon(cell: &'static OnceLock<HashSet<&'static str>>, source: &'static str) -> &'static HashSet<&'static str> {
     cell.get_or_init(|| {
@@ -46,17 +48,21 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
         Some("id")
     } else if total >= MIN_HITS && en_hits * 10 >= total * 7 {
         Some("en")
+    } else if total >= MIXED_HITS {
+        // Plenty of both: Indonesian quoting English, or the reverse. The majority decides;
+        // another language would not be full of Indonesian and English function words.
+        Some(if id_hits >= en_hits { "id" } else { "en" })
     } else {
         other_language(text)
     }
 }
 
 /// Text sampled for the trigram model: enough to be confident, little enough to be quick.
-const SAMPLE_BYTES: usize = 4_000;
+const SAMPLE_CHARS: usize = 1_500;
 
 /// A confident guess of another language, as an ISO 639-1 tag where there is one.
 fn other_language(text: &str) -> Option<&'static str> {
-    let end = text.char_indices().nth(SAMPLE_BYTES).map_or(text.len(), |(i, _)| i);
+    let end = text.char_indices().nth(SAMPLE_CHARS).map_or(text.len(), |(i, _)| i);
     let info = whatlang::detect(&text[..end]).filter(|info| info.is_reliable())?;
     use whatlang::Lang::*;
     // The two first-class languages are only ever named by the function-word count above.
@@ -111,6 +117,12 @@ mod tests {
             guess_language("The price of rice in traditional markets rose because supply from farmers fell, he said."),
             Some("en")
         );
+    }
+
+    #[test]
+    fn mixed_indonesian_and_english_goes_to_the_majority() {
+        let text = "Menteri itu mengatakan bahwa the government said it will act, dan dia juga mengatakan bahwa mereka akan datang ke rapat itu untuk membahas the budget with the minister.";
+        assert_eq!(guess_language(text), Some("id"));
     }
 
     #[test]

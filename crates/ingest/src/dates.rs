@@ -66,7 +66,15 @@ pub fn normalise_date(raw: &str, default_offset: UtcOffset) -> Option<String> {
         return Some(iso);
     }
     let [dmy, mdy, numeric] = regexes();
+    // A year is in every form below; without four digits in a row there is nothing to find.
+    if !raw.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+        return None;
+    }
     for (re, order) in [(dmy, 0), (mdy, 1), (numeric, 2)] {
+        // is_match runs on a DFA; capturing (slower) only where a date is known to be.
+        if !re.is_match(raw) {
+            continue;
+        }
         for caps in re.captures_iter(raw) {
             let (day, month_value) = match order {
                 0 => (caps[1].parse().ok()?, month(&caps[2])),

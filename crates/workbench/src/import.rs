@@ -176,28 +176,17 @@ impl Workbench {
         let captured_at = self.clock.now();
         let page = factdesk_ingest::extract_html_with(&fetched.bytes, fetched.content_type.as_deref(), Some(&fetched.final_url), self.rules())
             .map_err(|e| fail(e.to_string()))?;
-        Ok(NewCapture {
-            source_kind: SourceKind::Url,
-            source_ref: Some(url.to_string()),
-            sha256: sha256_hex(&fetched.bytes),
-            media_type: fetched
-                .content_type
-                .as_deref()
-                .and_then(|c| c.split(';').next())
-                .map(|m| m.trim().to_ascii_lowercase())
-                .filter(|m| !m.is_empty())
-                .unwrap_or_else(|| "text/html".into()),
-            charset: Some(page.encoding.to_string()),
-            captured_at,
-            title: if page.title.is_empty() { fetched.final_url.clone() } else { page.title },
-            language: page.language,
-            text: page.body,
-            raw: fetched.bytes,
-            canonical_url: page.canonical_url.filter(|u| u.starts_with("http")).or(Some(fetched.final_url)),
-            site: page.site,
-            published: page.published,
-            metadata: page.metadata,
-        })
+        let media_type = fetched
+            .content_type
+            .as_deref()
+            .and_then(|c| c.split(';').next())
+            .map(|m| m.trim().to_ascii_lowercase())
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "text/html".into());
+        let mut capture = page_capture(page, fetched.bytes, SourceKind::Url, url.to_string(), media_type, captured_at, &fetched.final_url);
+        // A page without a canonical link is identified by where it was found.
+        capture.canonical_url = capture.canonical_url.filter(|u| u.starts_with("http")).or(Some(fetched.final_url));
+        Ok(capture)
     }
 
     /// Reads a text file or saved page into a capture; nothing is stored yet.
@@ -205,27 +194,14 @@ impl Workbench {
         let raw = read_article_file(path)?;
         if is_html(path, &raw) {
             let page = factdesk_ingest::extract_html_with(&raw, None, None, self.rules()).map_err(|e| file_error(path, e.to_string()))?;
-            return Ok(NewCapture {
-                source_kind: SourceKind::File,
-                source_ref: Some(absolute(path).display().to_string()),
-                sha256: sha256_hex(&raw),
-                media_type: "text/html".into(),
-                charset: Some(page.encoding.to_string()),
-                captured_at: self.clock.now(),
-                title: if page.title.is_empty() { file_stem(path) } else { page.title },
-                language: page.language,
-                text: page.body,
-                raw,
-                canonical_url: page.canonical_url,
-                site: page.site,
-                published: page.published,
-                metadata: page.metadata,
-            });
+            let source = absolute(path).display().to_string();
+            return Ok(page_capture(page, raw, SourceKind::File, source, "text/html".into(), self.clock.now(), &file_stem(path)));
         }
         let decoded = decode_text(&raw).map_err(|e| file_error(path, e.to_string()))?;
         // The headline is the first line; the rest goes through the same news rules as a
         // page's text. The raw bytes keep everything as it was.
-        let (headline, news) = factdesk_ingest::read_text_article(&decoded.text, self.rules());
+        let language = guess_language(&decoded.text);
+        let (headline, news) = factdesk_ingest::read_text_article(&decoded.text, language, self.rules());
         if news.body.is_empty() && headline.is_none() {
             return Err(file_error(path, "has no article text"));
         }
@@ -239,7 +215,7 @@ impl Workbench {
             charset: Some(decoded.encoding.to_string()),
             captured_at: self.clock.now(),
             title: truncate_chars(&title, MAX_TITLE_CHARS),
-            language: guess_language(&decoded.text).map(str::to_string),
+            language: language.map(str::to_string),
             text,
             raw,
             canonical_url: None,
@@ -310,6 +286,34 @@ impl Batch {
         self.captures.clear();
         self.slots.clear();
         self.started = None;
+    }
+}
+
+/// A capture of an extracted page; `fallback_title` names it when the page has no title.
+fn page_capture(
+    page: factdesk_ingest::Extracted,
+    raw: Vec<u8>,
+    source_kind: SourceKind,
+    source_ref: String,
+    media_type: String,
+    captured_at: String,
+    fallback_title: &str,
+) -> NewCapture {
+    NewCapture {
+        source_kind,
+        source_ref: Some(source_ref),
+        sha256: sha256_hex(&raw),
+        media_type,
+        charset: Some(page.encoding.to_string()),
+        captured_at,
+        title: if page.title.is_empty() { fallback_title.to_string() } else { page.title },
+        language: page.language,
+        text: page.body,
+        raw,
+        canonical_url: page.canonical_url,
+        site: page.site,
+        published: page.published,
+        metadata: page.metadata,
     }
 }
 
