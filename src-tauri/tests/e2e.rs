@@ -132,7 +132,7 @@ const NEWS_PAGE: &str = r#"<!doctype html><html lang="id"><head><meta charset="u
 <p>Palembang, Kabar Kota - Jembatan Ampera ditutup selama tiga hari mulai Jumat untuk perbaikan sambungan besi, kata Dinas Perhubungan.</p>
 <p>Baca juga: Jalan alternatif selama penutupan</p>
 <p>Pengendara diminta melewati Jembatan Musi IV dan Jembatan Musi VI selama perbaikan berlangsung di tengah kota.</p>
-<p>Tulisan ini telah tayang di www.beritaasli.com oleh Rina Sari</p></article></body></html>"#;
+<p>Tulisan ini sudah tayang di www.beritaasli.com oleh Rina Sari</p></article></body></html>"#;
 
 /// Serves `page` at /berita on a loopback port for the rest of the test; returns its URL.
 fn serve_page(page: &'static str) -> String {

@@ -136,18 +136,18 @@ pub struct CaptureMetadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub editor: Option<String>,
-    /// The dateline as written ("Jakarta, Wongkito.co -").
+    /// The dateline as written ("Jakarta, Kabarkita.co -").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub dateline: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub dateline_city: Option<String>,
-    /// The outlet or agency the dateline names ("Wongkito.co", "ANTARA").
+    /// The outlet or agency the dateline names ("Kabarkita.co", "ANTARA").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub dateline_outlet: Option<String>,
-    /// Where a syndicated article first appeared ("www.trenasia.com").
+    /// Where a syndicated article first appeared ("www.beritaasli.com").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub original_site: Option<String>,

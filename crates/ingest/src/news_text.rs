@@ -1,5 +1,5 @@
 //! News conventions in article text: a dateline opening the first paragraph ("Jakarta,
-//! Wongkito.co -"), syndication credits ("Tulisan ini telah tayang di www.trenasia.com oleh
+//! Kabarkita.co -"), syndication credits ("Artikel ini telah tayang di www.beritaasli.com oleh
 //! …"), editor and byline lines, and a publication date written in the text. Metadata lines
 //! are taken out of the text and kept as metadata; boilerplate lines are dropped.
 
@@ -14,7 +14,7 @@ const DATE_SEARCH_CHARS: usize = 600;
 
 fn dateline() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    // "Jakarta, Wongkito.co - ", "LHOKSEUMAWE, KOMPAS.com – ", "PALEMBANG — ", "Jakarta (ANTARA) - "
+    // "Jakarta, Kabarkita.co - ", "LHOKSEUMAWE, KOMPAS.com – ", "PALEMBANG — ", "Jakarta (ANTARA) - "
     RE.get_or_init(|| {
         Regex::new(concat!(
             r"^(?:(?P<city>\p{Lu}[\p{L} .']{1,30}?),\s*(?P<outlet>[\p{L}\d]+(?:\.[\p{L}]{2,})*)",
@@ -75,7 +75,7 @@ mod tests {
     #[test]
     fn credits_editors_datelines_and_written_dates() {
         let got = read(
-            "Foto pasar yang ramai (Ist)\n\nJakarta, Kabarkita.co - Harga beras naik lagi pekan ini menurut pedagang di pasar induk. Kamis, 14 September 2023.\n\nBaca juga\n\nPedagang mengeluhkan pasokan yang terus berkurang.\n\nTulisan ini telah tayang di www.beritaasli.com oleh Rina Sari \u{a0}\n\nEditor: admin\nBagikan\n\nRelated Stories\nJudul lain",
+            "Foto pasar yang ramai (Ist)\n\nJakarta, Kabarkita.co - Harga beras naik lagi pekan ini menurut pedagang di pasar induk. Kamis, 14 September 2023.\n\nBaca juga\n\nPedagang mengeluhkan pasokan yang terus berkurang.\n\nTulisan ini sudah tayang di www.beritaasli.com oleh Rina Sari \u{a0}\n\nEditor: admin\nBagikan\n\nRelated Stories\nJudul lain",
         );
         assert_eq!(
             got.body,

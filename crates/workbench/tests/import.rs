@@ -48,7 +48,7 @@ fn text_files_in_any_common_encoding_are_imported() {
 fn news_conventions_in_text_become_metadata() {
     let dir = tempfile::tempdir().unwrap();
     let mut wb = workbench(dir.path());
-    let text = "Gubernur resmikan jembatan baru\n\nFoto peresmian jembatan (Ist)\n\nPalembang, Kabarkita.co - Gubernur meresmikan jembatan yang menghubungkan dua kecamatan itu. Kamis, 14 September 2023.\n\nBaca juga\n\nJembatan sepanjang 120 meter itu dibangun selama dua tahun.\n\nTulisan ini telah tayang di www.beritaasli.com oleh Rina Sari\n\nEditor: admin\nBagikan\n\nRelated Stories\nJudul lain";
+    let text = "Gubernur resmikan jembatan baru\n\nFoto peresmian jembatan (Ist)\n\nPalembang, Kabarkita.co - Gubernur meresmikan jembatan yang menghubungkan dua kecamatan itu. Kamis, 14 September 2023.\n\nBaca juga\n\nJembatan sepanjang 120 meter itu dibangun selama dua tahun.\n\nBerita ini telah tayang di www.beritaasli.com oleh Rina Sari\n\nEditor: admin\nBagikan\n\nRelated Stories\nJudul lain";
     let path = write(dir.path(), "jembatan.txt", text.as_bytes());
     let id = wb.import_paths(&[path]).outcomes[0].article_id.unwrap();
     let detail = wb.show(id, None).unwrap();

@@ -39,15 +39,15 @@ export type CaptureMetadata = {
  */
 byline?: string, editor?: string, 
 /**
- * The dateline as written ("Jakarta, Wongkito.co -").
+ * The dateline as written ("Jakarta, Kabarkita.co -").
  */
 dateline?: string, dateline_city?: string, 
 /**
- * The outlet or agency the dateline names ("Wongkito.co", "ANTARA").
+ * The outlet or agency the dateline names ("Kabarkita.co", "ANTARA").
  */
 dateline_outlet?: string, 
 /**
- * Where a syndicated article first appeared ("www.trenasia.com").
+ * Where a syndicated article first appeared ("www.beritaasli.com").
  */
 original_site?: string, original_author?: string, 
 /**
