@@ -124,16 +124,8 @@ pub fn normalise_line_endings(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// The longest title kept, in characters; longer first lines are cut with an ellipsis.
+/// The longest title kept, in characters; longer headlines are cut with an ellipsis.
 pub const MAX_TITLE_CHARS: usize = 200;
-
-/// A title for plain text: its first non-empty line, white space collapsed.
-/// `None` when the text has no non-blank line.
-pub fn title_from_text(text: &str) -> Option<String> {
-    let line = text.lines().map(str::trim).find(|line| !line.is_empty())?;
-    let collapsed = line.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(truncate_chars(&collapsed, MAX_TITLE_CHARS))
-}
 
 /// Cuts `text` to at most `max` characters, ending with "…" when it was cut.
 pub fn truncate_chars(text: &str, max: usize) -> String {
@@ -222,13 +214,11 @@ mod tests {
     }
 
     #[test]
-    fn title_is_first_non_empty_line() {
-        assert_eq!(title_from_text("\n\n  Harga   beras naik \nIsi."), Some("Harga beras naik".into()));
-        assert_eq!(title_from_text("  \n "), None);
-        let long = "a".repeat(300);
-        let title = title_from_text(&long).unwrap();
+    fn long_titles_are_cut_with_an_ellipsis() {
+        let title = truncate_chars(&"a".repeat(300), MAX_TITLE_CHARS);
         assert_eq!(title.chars().count(), MAX_TITLE_CHARS);
         assert!(title.ends_with('…'));
+        assert_eq!(truncate_chars("pendek", MAX_TITLE_CHARS), "pendek");
     }
 
     proptest! {

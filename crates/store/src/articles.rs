@@ -44,7 +44,7 @@ fn insert_capture(conn: &rusqlite::Connection, capture: &NewCapture, now: &str) 
         return Ok(Stored::Unchanged { article_id, version_id });
     }
     let raw = zstd::bulk::compress(&capture.raw, RAW_COMPRESSION_LEVEL)
-        .map_err(|e| StoreError::Io { path: "zstd".into(), source: e })?;
+        .map_err(|e| StoreError::Encode { what: "the raw capture", detail: e.to_string() })?;
     let known_article: Option<ArticleId> = match &capture.canonical_url {
         Some(url) => conn.prepare_cached("SELECT id FROM article WHERE canonical_url = ?1")?.query_row([url], |row| row.get(0)).optional()?,
         None => None,
@@ -70,7 +70,7 @@ fn insert_capture(conn: &rusqlite::Connection, capture: &NewCapture, now: &str) 
             conn.last_insert_rowid()
         }
     };
-    let metadata = serde_json::to_string(&capture.metadata).map_err(|e| StoreError::Io { path: "metadata".into(), source: e.into() })?;
+    let metadata = serde_json::to_string(&capture.metadata).map_err(|e| StoreError::Encode { what: "the capture metadata", detail: e.to_string() })?;
     conn.prepare_cached(
         "INSERT INTO version (article_id, sha256, captured_at, source_kind, source_ref, media_type, charset,
                               raw_zstd, raw_bytes, title, language, published, text, metadata)

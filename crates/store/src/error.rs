@@ -14,6 +14,8 @@ pub enum StoreError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("could not back up {path} before upgrading it: {source}")]
     Backup { path: PathBuf, source: rusqlite::Error },
+    #[error("could not encode {what} for storage: {detail}")]
+    Encode { what: &'static str, detail: String },
     #[error("stored capture of version {version_id} is damaged: {detail}")]
     DamagedCapture { version_id: i64, detail: String },
     #[error("database error: {0}")]

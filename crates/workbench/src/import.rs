@@ -101,6 +101,7 @@ enum Item {
     Failed(ImportOutcome),
 }
 
+
 impl Workbench {
     /// Imports files and folders (folders recursively, their text files only).
     pub fn import_paths(&mut self, inputs: &[PathBuf]) -> ImportReport {
@@ -130,31 +131,32 @@ impl Workbench {
                 cancelled = true;
                 break;
             }
-            match item {
-                Item::Failed(outcome) => outcomes.push(outcome),
-                Item::File(_) | Item::Url(_) => {
-                    let input = match &item {
-                        Item::File(path) => path.display().to_string(),
-                        Item::Url(url) => url.clone(),
-                        Item::Failed(_) => unreachable!(),
-                    };
-                    progress(ImportProgress { done: done as u64, total, current: input.clone() });
-                    let capture = match &item {
-                        Item::File(path) => self.read_capture(path),
-                        Item::Url(url) => self.fetch_capture(url),
-                        Item::Failed(_) => unreachable!(),
-                    };
-                    match capture {
-                        Ok(capture) => {
-                            batch.push(outcomes.len(), capture);
-                            outcomes.push(ImportOutcome::failed(input, "not written yet"));
-                        }
-                        Err(error) => outcomes.push(ImportOutcome::failed(input, error.to_string())),
-                    }
-                    if batch.is_due() {
-                        self.write_batch(&mut batch, &mut outcomes);
-                    }
+            let mut report = |current: &str| progress(ImportProgress { done: done as u64, total, current: current.to_string() });
+            let (input, capture) = match item {
+                Item::Failed(outcome) => {
+                    outcomes.push(outcome);
+                    continue;
                 }
+                Item::File(path) => {
+                    let input = path.display().to_string();
+                    report(&input);
+                    (input, self.read_capture(&path))
+                }
+                Item::Url(url) => {
+                    report(&url);
+                    let capture = self.fetch_capture(&url);
+                    (url, capture)
+                }
+            };
+            match capture {
+                Ok(capture) => {
+                    batch.push(outcomes.len(), capture);
+                    outcomes.push(ImportOutcome::failed(input, "not written yet"));
+                }
+                Err(error) => outcomes.push(ImportOutcome::failed(input, error.to_string())),
+            }
+            if batch.is_due() {
+                self.write_batch(&mut batch, &mut outcomes);
             }
         }
         self.write_batch(&mut batch, &mut outcomes);
