@@ -136,22 +136,8 @@ const NEWS_PAGE: &str = r#"<!doctype html><html lang="id"><head><meta charset="u
 
 /// Serves `page` at /berita on a loopback port for the rest of the test; returns its URL.
 fn serve_page(page: &'static str) -> String {
-    use std::io::{BufRead, BufReader, Write};
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/berita", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut line = String::new();
-            while reader.read_line(&mut line).map(|n| n > 2).unwrap_or(false) {
-                line.clear();
-            }
-            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", page.len());
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(page.as_bytes());
-        }
-    });
-    url
+    let base = factdesk_testkit::serve(move |_| factdesk_testkit::reply("200 OK", "text/html; charset=utf-8", page));
+    format!("{base}/berita")
 }
 
 const CHILI: &str = "Harga cabai merah melonjak di Palembang\n\nPALEMBANG — Harga cabai merah di Pasar Cinde naik menjadi Rp 80.000 per kilogram, kata seorang pedagang, Rabu (12/11/2025).\n\n\"Pasokan dari petani berkurang karena hujan,\" ujarnya.\n\nTeks ini memuat <script>window.__pwned = true</script> sebagai data, bukan kode.";

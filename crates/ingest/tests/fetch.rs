@@ -2,64 +2,9 @@
 //! errors, slow answers, huge bodies, wrong content types and charsets.
 
 use factdesk_ingest::{FetchError, FetchLimits, Fetcher, extract_html};
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
-use std::thread;
+use factdesk_testkit::{Reply, redirect, reply, serve};
+use std::net::TcpListener;
 use std::time::Duration;
-
-/// What the test server answers for a path: status line, headers, body, and a delay.
-struct Reply {
-    status: &'static str,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
-    delay: Duration,
-}
-
-fn reply(status: &'static str, content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
-    Reply { status, headers: vec![("Content-Type".into(), content_type.into())], body: body.into(), delay: Duration::ZERO }
-}
-
-fn redirect(to: &str) -> Reply {
-    Reply { status: "302 Found", headers: vec![("Location".into(), to.into())], body: Vec::new(), delay: Duration::ZERO }
-}
-
-/// Serves `routes` on a loopback port until the test ends; returns the base URL.
-fn serve(routes: impl Fn(&str) -> Reply + Send + Sync + 'static) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let routes = std::sync::Arc::new(routes);
-    thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let routes = routes.clone();
-            thread::spawn(move || answer(stream, &*routes));
-        }
-    });
-    base
-}
-
-fn answer(mut stream: TcpStream, routes: &dyn Fn(&str) -> Reply) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).is_err() {
-        return;
-    }
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
-            break;
-        }
-    }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/").to_string();
-    let reply = routes(&path);
-    thread::sleep(reply.delay);
-    let mut head = format!("HTTP/1.1 {}\r\nContent-Length: {}\r\nConnection: close\r\n", reply.status, reply.body.len());
-    for (name, value) in &reply.headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str("\r\n");
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&reply.body);
-}
 
 fn fetcher() -> Fetcher {
     Fetcher::new(FetchLimits { timeout: Duration::from_secs(2), connect_timeout: Duration::from_secs(2), max_redirects: 4, max_bytes: 1024 * 1024 })

@@ -1,33 +1,15 @@
 //! Importing from URLs against a real HTTP server on loopback.
 
 use factdesk_workbench::{Clock, ImportStatus, Workbench};
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
+use factdesk_testkit::{reply, serve};
 use std::sync::{Arc, Mutex};
 
 /// Serves whatever `page` holds at /berita (404 elsewhere) until the test ends.
-fn serve(page: Arc<Mutex<String>>) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request = String::new();
-            reader.read_line(&mut request).unwrap();
-            while let Ok(n) = reader.read_line(&mut String::new()) {
-                if n <= 2 {
-                    break;
-                }
-            }
-            let found = request.split_whitespace().nth(1) == Some("/berita");
-            let body = if found { page.lock().unwrap().clone() } else { "<p>tidak ada</p>".into() };
-            let status = if found { "200 OK" } else { "404 Not Found" };
-            let head = format!("HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(body.as_bytes());
-        }
-    });
-    base
+fn serve_page(page: Arc<Mutex<String>>) -> String {
+    serve(move |path| match path {
+        "/berita" => reply("200 OK", "text/html; charset=utf-8", page.lock().unwrap().clone()),
+        _ => reply("404 Not Found", "text/html; charset=utf-8", "<p>tidak ada</p>"),
+    })
 }
 
 fn page(price: &str) -> String {
@@ -43,7 +25,7 @@ fn page(price: &str) -> String {
 #[test]
 fn a_fetched_page_becomes_an_article_and_an_edit_becomes_its_next_version() {
     let served = Arc::new(Mutex::new(page("Rp 25.000")));
-    let base = serve(served.clone());
+    let base = serve_page(served.clone());
     let dir = tempfile::tempdir().unwrap();
     let mut wb = Workbench::open(&dir.path().join("wb.sqlite3")).unwrap().with_clock(Clock::Fixed("2026-11-25T10:00:00Z".into()));
     let url = format!("{base}/berita");
