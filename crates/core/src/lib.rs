@@ -4,6 +4,7 @@
 //! Invariants (see ARCHITECTURE.md): no I/O, no clock (times are passed in as RFC 3339
 //! strings), offsets that leave the process are Unicode code points.
 
+pub mod analysis;
 pub mod hash;
 pub mod language;
 pub mod model;

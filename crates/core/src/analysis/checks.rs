@@ -1,0 +1,1 @@
+//! Consistency checks that need nothing but the article's text (and its date).

@@ -1,0 +1,1 @@
+//! Check-worthiness: an explainable score for one sentence or clause.
