@@ -2,6 +2,7 @@
 //! `factdesk_workbench`; with `--json`, output is one JSON object per line (the scripting
 //! contract in the README).
 
+mod analysis;
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -71,6 +72,15 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Find the sentences, quotations with their speakers, check-worthy claims and
+    /// consistency checks of plain-text files (stores nothing).
+    Analyze {
+        /// Read JSON lines {"id": "...", "text": "..."} from stdin instead of files.
+        #[arg(long, conflicts_with = "files")]
+        jsonl: bool,
+        #[arg(value_name = "FILE", required_unless_present = "jsonl")]
+        files: Vec<PathBuf>,
+    },
     /// Print the database this command would use.
     Where,
 }
@@ -134,6 +144,7 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             }
             Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
+        Command::Analyze { jsonl, files } => Ok(analysis::run(jsonl, &files, out)),
         Command::Import { paths } => {
             let mut workbench = open(cli.db)?;
             let report = workbench.import_paths(&paths);

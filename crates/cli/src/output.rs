@@ -15,6 +15,11 @@ impl Output {
         Output { json, closed: false, stdout: std::io::stdout().lock() }
     }
 
+    /// Switches to JSON lines (`analyze --jsonl` speaks JSON on both sides).
+    pub fn use_json(&mut self) {
+        self.json = true;
+    }
+
     /// True once stdout was closed by the reader.
     pub fn closed(&self) -> bool {
         self.closed

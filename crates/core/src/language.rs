@@ -3,7 +3,7 @@
 //! models are not needed); other languages come from `whatlang`'s trigram model when it is
 //! confident. Too little text, or no confident answer, gives `None` rather than a wrong guess.
 
-use std::collections::HashSet;
+use crate::wordset::WordSet;
 use std::sync::OnceLock;
 
 const INDONESIAN: &str = include_str!("../lexicons/function-words.id.txt");
@@ -16,7 +16,10 @@ const MIN_HITS: usize = 3;
 /// With this many Indonesian and English function words together, the text is one of the two.
 const MIXED_HITS: usize = 12;
 
-fn lexicon(cell: &'static OnceLock<HashSet<&'static str>>, source: &'static str) -> &'static HashSet<&'static str> {
+static ID_WORDS: OnceLock<WordSet> = OnceLock::new();
+static EN_WORDS: OnceLock<WordSet> = OnceLock::new();
+
+fn lexicon(cell: &'static OnceLock<WordSet>, source: &'static str) -> &'static WordSet {
     cell.get_or_init(|| {
         source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect()
     })
@@ -24,18 +27,21 @@ fn lexicon(cell: &'static OnceLock<HashSet<&'static str>>, source: &'static str)
 
 /// Guesses "id" or "en" from the text's function words; `None` when neither clearly wins.
 pub fn guess_language(text: &str) -> Option<&'static str> {
-    static ID: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    static EN: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let (id_words, en_words) = (lexicon(&ID, INDONESIAN), lexicon(&EN, ENGLISH));
+    guess_language_from(text, SAMPLE_WORDS)
+}
+
+/// [`guess_language`] on at most the first `sample_words` words: analysis uses a short
+/// sample, because the opening paragraphs decide and analysis must stay fast.
+pub fn guess_language_from(text: &str, sample_words: usize) -> Option<&'static str> {
+    let (id_words, en_words) = (lexicon(&ID_WORDS, INDONESIAN), lexicon(&EN_WORDS, ENGLISH));
     let (mut id_hits, mut en_hits) = (0usize, 0usize);
     let mut lower = String::new();
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(sample_words) {
         // Function words are short; longer words cannot match, so skip them without work.
         if word.len() > 12 {
             continue;
         }
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        crate::text::lowercase_into(&mut lower, word);
         if id_words.contains(lower.as_str()) {
             id_hits += 1;
         }
@@ -142,4 +148,10 @@ mod tests {
             Some("fr")
         );
     }
+}
+
+/// Whether a lower-case word is an Indonesian or English function word ("namun", "the"):
+/// analysis uses it to keep sentence-initial words out of names.
+pub fn is_function_word(lower: &str) -> bool {
+    lexicon(&ID_WORDS, INDONESIAN).contains(lower) || lexicon(&EN_WORDS, ENGLISH).contains(lower)
 }

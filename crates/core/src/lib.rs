@@ -10,5 +10,6 @@ pub mod language;
 pub mod model;
 pub mod snippet;
 pub mod text;
+pub mod wordset;
 
 pub use model::*;

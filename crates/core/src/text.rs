@@ -248,3 +248,22 @@ mod tests {
         }
     }
 }
+
+/// Writes `word` in lower case into `buf` (cleared first). ASCII words, most of news text,
+/// skip Unicode case tables.
+pub fn lowercase_into(buf: &mut String, word: &str) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// `word` in lower case, without Unicode work for ASCII.
+pub fn lowercase(word: &str) -> String {
+    let mut buf = String::with_capacity(word.len());
+    lowercase_into(&mut buf, word);
+    buf
+}

@@ -3,12 +3,14 @@
 //! The CLI (`crates/cli`) and the desktop app (`src-tauri`) are thin layers over
 //! [`Workbench`]; anything either can do is a method here, so both behave the same.
 
+mod analysis;
 mod error;
 mod export;
 mod extract;
 mod import;
 mod location;
 
+pub use analysis::AnalysisRecord;
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
 pub use extract::PageExtraction;
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};

@@ -1,0 +1,98 @@
+//! Analysis throughput: segmentation + quotations + speakers + claims + checks, in MB of
+//! news text per second on one core, and the same on hostile input at growing sizes to show
+//! the time stays linear. `cargo bench -p factdesk-core` (or `cargo xtask bench`) runs it in
+//! full; `cargo test` runs a small smoke version so the benchmark cannot rot.
+//!
+//! The default corpus is the project's own fixture articles, varied and repeated. Point
+//! `BENCH_TEXTS` at a folder of .txt files or a JSONL file of {"text": ...} lines (for
+//! example ../shared/corpora/id-quotes-dev/gold.jsonl) to measure real news text instead.
+//!
+//! Target (issue 4): at least 20 MB/s per core.
+
+use factdesk_core::analysis::analyze;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn fixture_corpus() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    let mut base: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+    base.sort();
+    // Vary names and numbers so nothing is trivially repeated.
+    let mut texts = Vec::new();
+    for i in 0..400 {
+        for text in &base {
+            texts.push(text.replace("Ratna", ["Sinta", "Dewi", "Rina", "Maya"][i % 4]).replace("40", &(i * 7 % 97).to_string()));
+        }
+    }
+    texts
+}
+
+fn corpus_from(path: &Path) -> Vec<String> {
+    if path.is_dir() {
+        let mut files: Vec<_> = std::fs::read_dir(path).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    } else {
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?.get("text")?.as_str().map(str::to_string))
+            .collect()
+    }
+}
+
+fn throughput(texts: &[String], rounds: usize) -> (f64, Duration) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut best = Duration::MAX;
+    for _ in 0..rounds {
+        let started = Instant::now();
+        for text in texts {
+            black_box(analyze(black_box(text), None, None));
+        }
+        best = best.min(started.elapsed());
+    }
+    (bytes as f64 / 1e6 / best.as_secs_f64(), best)
+}
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let texts = match std::env::var_os("BENCH_TEXTS") {
+        Some(path) => corpus_from(Path::new(&path)),
+        None => fixture_corpus(),
+    };
+    let texts: Vec<String> = if full { texts } else { texts.into_iter().take(20).collect() };
+    assert!(!texts.is_empty(), "no texts to analyse");
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let (mb_per_s, best) = throughput(&texts, if full { 5 } else { 1 });
+    println!(
+        "analysis: {} texts, {:.2} MB in {:.1} ms (best of runs): {:.1} MB/s per core",
+        texts.len(),
+        bytes as f64 / 1e6,
+        best.as_secs_f64() * 1e3,
+        mb_per_s
+    );
+
+    // Hostile input: the time per MB must not grow with the size. BENCH_HOSTILE=0 skips it
+    // (for profiling the news-text path alone).
+    let sizes: &[usize] = match (full, std::env::var("BENCH_HOSTILE").as_deref()) {
+        (_, Ok("0")) => &[],
+        (true, _) => &[1, 2, 4, 8],
+        (false, _) => &[1],
+    };
+    for (name, unit) in [
+        ("unbalanced marks", "\"“„«"),
+        ("one line, no full stop", "kata Budi, \"ya\" dan "),
+        ("mixed scripts", "Путин сказал: «Да». 习近平说：“好。” \"A,\" kata X. "),
+    ] {
+        let mut report = Vec::new();
+        for &mb in sizes {
+            let text = unit.repeat(mb * 1_000_000 / unit.len());
+            let started = Instant::now();
+            black_box(analyze(&text, None, None));
+            report.push(format!("{mb} MB {:.0} ms", started.elapsed().as_secs_f64() * 1e3));
+        }
+        println!("hostile, {name}: {}", report.join(", "));
+    }
+}

@@ -1,0 +1,678 @@
+//! Who said it: the speech cue next to a quotation ("kata", "ujarnya", "mengatakan",
+//! "said", "according to") and the mention that carries the attribution — a name, a
+//! pronoun or "-nya", or a description ("peneliti tersebut").
+
+use super::lexicon::{CueForm, Lexicon};
+use super::names::{self, Run};
+use super::tokens::{Kind, Token};
+
+/// What kind of words carry an attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    Name,
+    /// "ia", "dia", "he", or the "nya" of "ujarnya": resolved to an earlier speaker.
+    Pronoun,
+    /// A description without a name ("peneliti tersebut", "the spokesman").
+    Description,
+}
+
+/// The words that attribute a quotation; byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+    /// The role the text gives next to the name ("Presiden", "juru bicara Kremlin").
+    pub role: Option<(usize, usize)>,
+}
+
+/// A cue and its mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution {
+    pub cue_start: usize,
+    pub cue_end: usize,
+    pub mention: Mention,
+}
+
+/// How far back a subject is looked for: far enough for long Indonesian role phrases,
+/// bounded so that analysis stays linear on text without sentence ends.
+const MAX_CLAUSE_TOKENS: usize = 80;
+
+/// Reusable lower-casing buffer and shared inputs.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub lexicon: &'a Lexicon,
+    lower: String,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
+        Context { text, tokens, lexicon, lower: String::new() }
+    }
+
+    /// The lower-case form of token `i` (valid until the next call).
+    pub fn lower(&mut self, i: usize) -> &str {
+        let token = &self.tokens[i];
+        crate::text::lowercase_into(&mut self.lower, &self.text[token.start..token.end]);
+        &self.lower
+    }
+
+    fn char_at(&self, i: usize) -> char {
+        self.text[self.tokens[i].start..].chars().next().unwrap_or(' ')
+    }
+
+    pub fn is_punct(&self, i: usize, set: &[char]) -> bool {
+        self.tokens[i].kind == Kind::Punct && set.contains(&self.char_at(i))
+    }
+
+    pub fn is_quote_mark(&self, i: usize) -> bool {
+        self.is_punct(i, &['"', '“', '”', '„', '«', '»'])
+    }
+
+    /// A period, "!" or "?" that ends a sentence (not the period of "Dr." or an initial).
+    fn is_stop(&mut self, i: usize) -> bool {
+        if !self.is_punct(i, &['.', '!', '?', '…', ';']) {
+            return false;
+        }
+        if self.char_at(i) != '.' || i == 0 || self.tokens[i - 1].kind != Kind::Word || self.tokens[i].space_before {
+            return true;
+        }
+        // "R-Ky., said": a period before a comma abbreviates.
+        if i + 1 < self.tokens.len() && !self.tokens[i + 1].space_before && self.is_punct(i + 1, &[',', ')']) {
+            return false;
+        }
+        let prev = self.lower(i - 1).to_string();
+        !(prev.chars().count() == 1 || self.lexicon.abbreviations.contains(prev.as_str()))
+    }
+
+    fn speech_cue(&mut self, i: usize) -> Option<CueForm> {
+        if self.tokens[i].kind != Kind::Word {
+            return None;
+        }
+        // A capitalised cue word inside a sentence is a name ("the United States").
+        if self.tokens[i].is_capitalised(self.text)
+            && i > 0
+            && !(self.tokens[i - 1].kind == Kind::Break || self.is_quote_mark(i - 1) || self.is_punct(i - 1, &['.', ':', '?', '!', ',', '(']))
+        {
+            return None;
+        }
+        let lexicon = self.lexicon;
+        let lower = self.lower(i);
+        lexicon.speech_cue(lower)
+    }
+
+    fn is_source_cue(&mut self, i: usize) -> bool {
+        if self.tokens[i].kind != Kind::Word {
+            return false;
+        }
+        let lexicon = self.lexicon;
+        let lower = self.lower(i);
+        lexicon.source_cues.contains(lower) || lower.strip_suffix("nya").is_some_and(|s| lexicon.source_cues.contains(s))
+    }
+
+    fn in_set(&mut self, i: usize, set: fn(&Lexicon) -> &super::lexicon::WordSet) -> bool {
+        if self.tokens[i].kind != Kind::Word {
+            return false;
+        }
+        let lexicon = self.lexicon;
+        let lower = self.lower(i);
+        set(lexicon).contains(lower)
+    }
+
+    fn name_mention(&self, run: Run) -> Mention {
+        let core = names::core(self.text, self.tokens, run, self.lexicon);
+        let role = (core.0 > run.0).then(|| (self.tokens[run.0].start, self.tokens[core.0 - 1].end));
+        Mention { start: self.tokens[core.0].start, end: self.tokens[core.1 - 1].end, kind: MentionKind::Name, role }
+    }
+
+    fn token_mention(&self, i: usize, kind: MentionKind) -> Mention {
+        Mention { start: self.tokens[i].start, end: self.tokens[i].end, kind, role: None }
+    }
+
+    /// The "nya" at the end of a cue word.
+    fn nya_mention(&self, i: usize) -> Mention {
+        let end = self.tokens[i].end;
+        Mention { start: end - 3, end, kind: MentionKind::Pronoun, role: None }
+    }
+
+    fn attribution(&self, cue: usize, mention: Mention) -> Attribution {
+        Attribution { cue_start: self.tokens[cue].start, cue_end: self.tokens[cue].end, mention }
+    }
+
+    /// A speech cue glued after a name by a scraper ("Trumpmenyerukan"): the cue's offset
+    /// within the word.
+    fn glued_cue(&mut self, i: usize) -> Option<usize> {
+        let token = self.tokens[i];
+        if token.kind != Kind::Word || token.end - token.start < 9 {
+            return None;
+        }
+        let lexicon = self.lexicon;
+        let lower = self.lower(i).to_string();
+        let word = token.text(self.text);
+        if lower.len() != word.len() {
+            return None;
+        }
+        (2..lower.len().saturating_sub(6)).find(|&at| {
+            word.is_char_boundary(at)
+                && word[at..].starts_with(|c: char| c.is_lowercase())
+                && (lexicon.indirect_cues.contains(&lower[at..]) || lexicon.speech_cues.contains(&lower[at..]))
+                && lower[at..].len() >= 7
+        })
+    }
+}
+
+/// The attribution after a quotation that ends before token `after`:
+/// `"…," kata X`, `"…," ujarnya`, `"…," X said`, `"…," said X, the …`.
+///
+/// A quotation that ends its sentence with a period takes only an inverted cue after it:
+/// in `"… abadi." Televisi Rusia mengatakan …` the next sentence is about something else.
+pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option<Attribution> {
+    let tokens = cx.tokens;
+    let mut j = after;
+    let mut dash = None;
+    while j < tokens.len() && cx.is_punct(j, &[',', '-', '—', '–', '―', ':']) {
+        if !cx.is_punct(j, &[',', ':']) {
+            dash = Some(j);
+        }
+        j += 1;
+    }
+    // `"…" ― Pamela Padilla`: a dash and a name sign a quotation.
+    if let Some(dash) = dash {
+        if let Some(run) = names::run_forward(cx.text, tokens, j) {
+            return Some(cx.attribution(dash, cx.name_mention(run)));
+        }
+    }
+    // `"…," Scott Pruitt, the attorney general of Oklahoma, said`: the apposition widens the window.
+    let window = if names::run_forward(cx.text, tokens, j).is_some_and(|r| cx.is_punct(r.1.min(tokens.len() - 1), &[','])) { 16 } else { 7 };
+    let mut words = 0;
+    let mut k = j;
+    let mut in_parens = false;
+    while k < tokens.len() && words < window {
+        // "Rep. John Mica (R-Fla.) said": nothing in parentheses ends the attribution.
+        if cx.is_punct(k, &['(']) {
+            in_parens = true;
+        } else if cx.is_punct(k, &[')']) {
+            in_parens = false;
+        } else if in_parens && tokens[k].kind != Kind::Break {
+            k += 1;
+            continue;
+        }
+        if tokens[k].kind == Kind::Break || cx.is_quote_mark(k) || cx.is_stop(k) {
+            return None;
+        }
+        if let Some(form) = cx.speech_cue(k) {
+            let lexicon = cx.lexicon;
+            // "menurut" and "according" name their source after them, even here.
+            let is_source = cx.is_source_cue(k);
+            let _ = lexicon;
+            if k == j || is_source {
+                let mention = match form {
+                    CueForm::WithNya => cx.nya_mention(k),
+                    CueForm::Plain => phrase_after(cx, k + 1)?,
+                };
+                return Some(cx.attribution(k, mention));
+            }
+            // Subject first: `"…," Smith said`, `"…," the senator said`, `"…," dia menambahkan`.
+            if ended_sentence {
+                return None;
+            }
+            return subject_between(cx, j, k).map(|mention| cx.attribution(k, mention));
+        }
+        if tokens[k].kind == Kind::Word {
+            words += 1;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The attribution before a quotation whose opening mark is token `open`, looking back no
+/// further than token `floor`: `X mengatakan, "…"`, `Menurut X, "…"`, `kata X, "…"`,
+/// `X said: "…"`, and partial quotations (`Dia menyebut Musk telah "keluar jalur"`).
+pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribution> {
+    let tokens = cx.tokens;
+    // `Carl Bialik: "…"`, `Trump boomed: "…"`: a colon frame.
+    if open >= 2 && open > floor + 1 && cx.is_punct(open - 1, &[':']) {
+        if let Some(run) = names::run_backward(cx.text, tokens, open - 2) {
+            return Some(Attribution { cue_start: tokens[open - 1].start, cue_end: tokens[open - 1].end, mention: cx.name_mention(run) });
+        }
+        if tokens[open - 2].kind == Kind::Word && !tokens[open - 2].is_capitalised(cx.text) && cx.speech_cue(open - 2).is_none() {
+            if let Some(mention) = subject_before(cx, open - 2, floor) {
+                return Some(cx.attribution(open - 2, mention));
+            }
+        }
+    }
+    let mut k = open;
+    let mut seen = 0;
+    while k > floor && seen < 40 {
+        k -= 1;
+        seen += 1;
+        if tokens[k].kind == Kind::Break {
+            // A frame ending the previous paragraph with ":" or "," introduces this one.
+            if k > 0 && k + 1 == open && cx.is_punct(k - 1, &[':', ',']) {
+                continue;
+            }
+            return None;
+        }
+        if cx.is_stop(k) {
+            return None;
+        }
+        if cx.is_quote_mark(k) {
+            // An earlier fragment of the same sentence: `X called it "a" and "b"`.
+            continue;
+        }
+        if cx.is_source_cue(k) {
+            let lexicon = cx.lexicon;
+            let nya = cx.lower(k).ends_with("nya") && !lexicon.source_cues.contains(cx.lower(k));
+            let mention = if nya {
+                cx.nya_mention(k)
+            } else {
+                let from = skip_to(cx, k + 1);
+                phrase_after(cx, from)?
+            };
+            return Some(cx.attribution(k, mention));
+        }
+        if let Some(form) = cx.speech_cue(k) {
+            if form == CueForm::WithNya {
+                return Some(cx.attribution(k, cx.nya_mention(k)));
+            }
+            // `kata X, "…"`: a name right after an inverted cue is the speaker (not after a
+            // verb: "Dia menyebut Musk telah "…"" is Dia's).
+            let inverted = cx.in_set(k, |l| &l.inverted_cues);
+            if inverted && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text)) {
+                if let Some(mention) = phrase_after(cx, k + 1).filter(|m| m.end <= tokens[open].start) {
+                    return Some(cx.attribution(k, mention));
+                }
+            }
+            // `said the Florida senator, "…"`: a speaker right before the mark.
+            if let Some(mention) = phrase_after(cx, k + 1).filter(|m| {
+                let between = &cx.text[m.end.min(tokens[open].start)..tokens[open].start];
+                m.end <= tokens[open].start && between.contains([',', ':']) && between.chars().all(|c| c.is_whitespace() || matches!(c, ',' | ':'))
+            }) {
+                return Some(cx.attribution(k, mention));
+            }
+            return subject_before(cx, k, floor).map(|mention| cx.attribution(k, mention));
+        }
+        if let Some(at) = cx.glued_cue(k) {
+            let token = tokens[k];
+            let run = names::run_backward(cx.text, tokens, k).unwrap_or((k, k + 1));
+            let (cue_start, cue_end) = (token.start + at, token.end);
+            if let Some(skipped) = skip_reporting_credit(cx, run.0, floor) {
+                if let Some(mention) = subject_before(cx, skipped, floor) {
+                    return Some(Attribution { cue_start, cue_end, mention });
+                }
+            }
+            let start = tokens[run.0].start.min(token.start);
+            let mention = Mention { start, end: cue_start, kind: MentionKind::Name, role: None };
+            return Some(Attribution { cue_start, cue_end, mention });
+        }
+    }
+    None
+}
+
+/// "Putin, seperti dilansir AP, menyatakan": when the name before a verb is a news agency
+/// credited with "dilansir"/"dikutip", the token where the subject search should resume.
+fn skip_reporting_credit(cx: &mut Context<'_>, run_start: usize, floor: usize) -> Option<usize> {
+    let mut k = run_start;
+    let mut skipped = false;
+    while k > floor && k + 4 > run_start {
+        let previous = k - 1;
+        let word = if cx.tokens[previous].kind == Kind::Word { cx.lower(previous).to_string() } else { String::new() };
+        if matches!(word.as_str(), "dilansir" | "dikutip" | "melansir" | "mengutip" | "dari" | "seperti" | "sebagaimana" | "via") {
+            skipped |= matches!(word.as_str(), "dilansir" | "dikutip" | "melansir" | "mengutip");
+            k = previous;
+        } else if cx.is_punct(previous, &[',']) && skipped {
+            k = previous;
+        } else {
+            break;
+        }
+    }
+    skipped.then_some(k)
+}
+
+/// The last speech cue of a sentence (`first..end` tokens) with its speaker, for a
+/// quotation the sentence before introduces ("Putin tak membantah. "…"").
+pub fn in_sentence(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Attribution> {
+    let first = first.max(end.saturating_sub(MAX_CLAUSE_TOKENS));
+    let mut k = end;
+    while k > first {
+        k -= 1;
+        if cx.is_quote_mark(k) {
+            return None;
+        }
+        if let Some(form) = cx.speech_cue(k) {
+            let mention = match form {
+                CueForm::WithNya => Some(cx.nya_mention(k)),
+                CueForm::Plain if !cx.in_set(k, |l| &l.inverted_cues) => subject_before(cx, k, first),
+                CueForm::Plain => phrase_after(cx, k + 1),
+            };
+            if let Some(mention) = mention {
+                return Some(cx.attribution(k, mention));
+            }
+        }
+    }
+    None
+}
+
+/// The subject that opens a sentence: a pronoun or a name, after an adverbial ending with a
+/// comma ("Kemudian, dia …", "Menurut data itu, Kim …").
+pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    let mut start = first;
+    if let Some(comma) = (first..end.min(first + 5)).find(|&i| cx.is_punct(i, &[','])) {
+        if (first..comma).all(|i| tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text) || i == first) {
+            start = comma + 1;
+        }
+    }
+    while start < end && cx.in_set(start, |l| &l.skip_before_cue) {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    if cx.in_set(start, |l| &l.pronouns) && !matches!(cx.lower(start), "it" | "we" | "i" | "kami" | "saya") {
+        return Some(cx.token_mention(start, MentionKind::Pronoun));
+    }
+    let run = names::run_forward(cx.text, tokens, start)?;
+    let lower: String = crate::text::lowercase(tokens[run.0].text(cx.text));
+    if run.1 - run.0 == 1 && cx.lexicon.is_opener(&lower) {
+        return None;
+    }
+    if run.1 - run.0 == 1 && (cx.speech_cue(run.0).is_some() || cx.is_source_cue(run.0)) {
+        return None;
+    }
+    // A subject is followed by its predicate (or an apposition), not by more of a heading.
+    tokens
+        .get(run.1)
+        .is_some_and(|t| (t.kind == Kind::Word && !t.is_capitalised(cx.text)) || cx.is_punct(run.1, &[',']))
+        .then(|| cx.name_mention(run))
+}
+
+/// "according to X": skip the "to".
+fn skip_to(cx: &mut Context<'_>, i: usize) -> usize {
+    if i < cx.tokens.len() && cx.tokens[i].kind == Kind::Word && cx.lower(i) == "to" { i + 1 } else { i }
+}
+
+/// The speaker phrase after an inverted cue: a pronoun, a name (the last name of a role
+/// apposition: "kata juru bicara Kremlin, Dmitry Peskov"), or a description.
+pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    let mut runs: Vec<Run> = Vec::new();
+    let mut description: Option<(usize, usize)> = None;
+    // "kata Kapolres X, AKBP Nama", "kata juru bicara Kremlin, Dmitry Peskov": a phrase that
+    // opens with a title or a description is a role, and a name after its comma is the speaker.
+    let opens_with_role = start < tokens.len() && (cx.in_set(start, |l| &l.titles) || !tokens[start].is_capitalised(cx.text));
+    let mut appositions = 0;
+    let mut j = start;
+    while j < tokens.len() && j < start + 18 {
+        let token = tokens[j];
+        if token.kind == Kind::Break || cx.is_quote_mark(j) || cx.is_stop(j) {
+            break;
+        }
+        match token.kind {
+            Kind::Word => {
+                if runs.is_empty() && description.is_none() && cx.in_set(j, |l| &l.pronouns) {
+                    return Some(cx.token_mention(j, MentionKind::Pronoun));
+                }
+                if let Some(run) = names::run_forward(cx.text, tokens, j) {
+                    if cx.in_set(j, |l| &l.weekdays) {
+                        break;
+                    }
+                    runs.push(run);
+                    j = run.1;
+                    continue;
+                }
+                // "wanita yang akrab disapa Kiki itu": the name the description gives.
+                if description.is_some() && runs.is_empty() && cx.lower(j) == "yang" {
+                    if let Some(name) = (j + 1..(j + 4).min(tokens.len())).find(|&k| {
+                        matches!(cx.lower(k), "disapa" | "dipanggil" | "bernama" | "dikenal") && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text))
+                    }) {
+                        if let Some(run) = names::run_forward(cx.text, tokens, name + 1) {
+                            return Some(cx.name_mention(run));
+                        }
+                    }
+                    break;
+                }
+                // Role phrases join with "dan", "untuk", "of": "kuasa hukum Mensesneg dan PPKGBK".
+                if !runs.is_empty() && opens_with_role && matches!(cx.lower(j), "dan" | "serta" | "untuk" | "bidang" | "of" | "and" | "for") {
+                    j += 1;
+                    continue;
+                }
+                if cx.in_set(j, |l| &l.stop_after_speaker) || !runs.is_empty() {
+                    break;
+                }
+                description = Some((description.map_or(j, |d| d.0), j + 1));
+            }
+            Kind::Punct if cx.is_punct(j, &[',']) => {
+                let name_follows = tokens.get(j + 1).is_some_and(|t| t.is_capitalised(cx.text)) && !cx.in_set(j + 1, |l| &l.weekdays);
+                let role_so_far = opens_with_role || runs.last().is_some_and(|&r| is_role(cx, r));
+                if !(name_follows && role_so_far && appositions == 0) {
+                    break;
+                }
+                appositions += 1;
+            }
+            Kind::Number | Kind::Punct if runs.is_empty() && cx.is_punct_or_number(j) => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    if let Some(&run) = runs.last() {
+        let mut mention = cx.name_mention(run);
+        // "juru bicara Kremlin, Dmitry Peskov": everything before the name is its role.
+        let description_is_role = description.is_some_and(|(a, b)| (a..b).any(|i| cx.in_set(i, |l| &l.titles)));
+        let role_start = description
+            .filter(|_| description_is_role)
+            .map(|d| tokens[d.0].start)
+            .or_else(|| (runs.len() > 1).then(|| tokens[runs[0].0].start));
+        if let Some(role_start) = role_start {
+            let role_end = if runs.len() > 1 {
+                tokens[runs[runs.len() - 2].1 - 1].end
+            } else {
+                description.map_or(role_start, |d| tokens[d.1 - 1].end)
+            };
+            mention.role = Some((role_start, role_end.max(role_start)));
+        }
+        return Some(mention);
+    }
+    description.map(|(a, b)| Mention { start: tokens[a].start, end: tokens[b - 1].end, kind: MentionKind::Description, role: None })
+}
+
+impl Context<'_> {
+    fn is_punct_or_number(&self, i: usize) -> bool {
+        self.tokens[i].kind == Kind::Number || self.is_punct(i, &['(', ')', '/'])
+    }
+}
+
+/// A run made only of titles and organisation words ("Jaksa KPK", "Kapolres"): a role, whose
+/// apposition names the person.
+fn is_role(cx: &Context<'_>, run: Run) -> bool {
+    let core = names::core(cx.text, cx.tokens, run, cx.lexicon);
+    core == run && {
+        let words: Vec<String> = cx.tokens[run.0..run.1]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| crate::text::lowercase(t.text(cx.text)))
+            .collect();
+        words.iter().any(|w| cx.lexicon.titles.contains(w.as_str()))
+            && words.iter().all(|w| {
+                cx.lexicon.titles.contains(w.as_str())
+                    || cx.lexicon.organisation_words.contains(w.as_str())
+                    || w.chars().count() <= 5
+            })
+    }
+}
+
+/// The subject of a speech verb at token `cue`: a pronoun, the name before it (skipping
+/// "juga", "pun", …), or the sentence's subject when the verb is coordinated
+/// ("… dan menyatakan").
+pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    // A run-on "sentence" (no full stops for megabytes) must not make this quadratic.
+    let floor = floor.max(cue.saturating_sub(MAX_CLAUSE_TOKENS));
+    // "he said, adding that "…"", "it attacked Trump, saying he "…"": a participle's
+    // subject is the clause's.
+    if cx.tokens[cue].kind == Kind::Word && cx.lower(cue).ends_with("ing") && cue > floor && cx.is_punct(cue - 1, &[',']) {
+        if let Some(subject) = opening_subject(cx, floor, cue) {
+            return Some(subject);
+        }
+    }
+    let mut j = cue;
+    while j > floor {
+        j -= 1;
+        if !cx.in_set(j, |l| &l.skip_before_cue) {
+            break;
+        }
+    }
+    if j >= cue || (j == floor && cue == floor) {
+        return None;
+    }
+    if cx.in_set(j, |l| &l.pronouns) {
+        return Some(cx.token_mention(j, MentionKind::Pronoun));
+    }
+    if tokens[j].is_capitalised(cx.text) || (tokens[j].kind == Kind::Word && !tokens[j].space_before) {
+        if let Some(run) = names::run_backward(cx.text, tokens, j) {
+            if let Some(skipped) = skip_reporting_credit(cx, run.0, floor) {
+                return subject_before(cx, skipped, floor);
+            }
+            return Some(cx.name_mention(run));
+        }
+    }
+    // "X, role, mengatakan": the name before the apposition.
+    if cx.is_punct(j, &[',']) && j > floor {
+        let mut k = j - 1;
+        while k > floor && !cx.is_punct(k, &[',']) && tokens[k].kind != Kind::Break && j - k < 8 {
+            k -= 1;
+        }
+        if k > floor && cx.is_punct(k, &[',']) {
+            if let Some(run) = names::run_backward(cx.text, tokens, k - 1) {
+                return Some(cx.name_mention(run));
+            }
+        }
+        if let Some(run) = names::run_backward(cx.text, tokens, j - 1) {
+            return Some(cx.name_mention(run));
+        }
+    }
+    // "the New York businessman said", "a narrator in the Clinton ad asks": a noun phrase
+    // opened by a determiner at the clause start.
+    if let Some(mention) = determiner_phrase(cx, j, floor) {
+        return Some(mention);
+    }
+    // A short description reaching back to the clause start ("peneliti tersebut mengatakan").
+    if tokens[j].kind == Kind::Word && !cx.in_set(j, |l| &l.conjunctions) {
+        let mut k = j;
+        while k > floor && j - k < 3 && tokens[k - 1].kind == Kind::Word && !tokens[k - 1].is_capitalised(cx.text) {
+            k -= 1;
+        }
+        let at_clause_start = k == floor || cx.is_punct(k - 1, &[',']) || cx.is_quote_mark(k - 1) || tokens[k - 1].kind == Kind::Break;
+        if at_clause_start && !cx.in_set(k, |l| &l.conjunctions) {
+            return Some(Mention { start: tokens[k].start, end: tokens[j].end, kind: MentionKind::Description, role: None });
+        }
+    }
+    if cx.in_set(j, |l| &l.conjunctions) {
+        // "Cook berterima kasih … dan menyatakan": the clause's subject; failing that
+        // ("Ketika ditanya …, Putin menolak menjawab, seraya mengatakan"), the nearest name.
+        if let Some(subject) = opening_subject(cx, floor, j) {
+            return Some(subject);
+        }
+        let mut k = j;
+        while k > floor {
+            k -= 1;
+            if tokens[k].is_capitalised(cx.text) {
+                if let Some(run) = names::run_backward(cx.text, tokens, k) {
+                    let lower: String = crate::text::lowercase(tokens[run.0].text(cx.text));
+                    if !cx.lexicon.is_opener(&lower) || run.1 - run.0 > 1 {
+                        return Some(cx.name_mention(run));
+                    }
+                }
+            }
+            if cx.in_set(k, |l| &l.pronouns) {
+                return Some(cx.token_mention(k, MentionKind::Pronoun));
+            }
+        }
+    }
+    sentence_subject(cx, floor, cue)
+}
+
+/// Determiners that open a describing noun phrase.
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "several", "other", "one", "many", "some", "two", "three"];
+
+/// A noun phrase ending at token `last` and opened by a determiner right after a clause
+/// boundary, at most seven words long.
+fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    if tokens[last].kind != Kind::Word {
+        return None;
+    }
+    let mut k = last;
+    for _ in 0..7 {
+        if tokens[k].kind == Kind::Word && DETERMINERS.contains(&cx.lower(k)) {
+            let boundary = k <= floor
+                || k == 0
+                || cx.is_punct(k - 1, &[',', ';', ':'])
+                || cx.is_quote_mark(k - 1)
+                || tokens[k - 1].kind == Kind::Break
+                || (tokens[k - 1].kind == Kind::Word && matches!(cx.lower(k - 1), "and" | "but" | "while"));
+            return boundary.then(|| Mention { start: tokens[k].start, end: tokens[last].end, kind: MentionKind::Description, role: None });
+        }
+        if k == floor || k == 0 || !(tokens[k - 1].kind == Kind::Word || cx.is_punct(k - 1, &['-'])) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// The first pronoun or name of the clause `floor..cue`.
+fn sentence_subject(cx: &mut Context<'_>, floor: usize, cue: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    let mut i = floor;
+    while i < cue {
+        if cx.in_set(i, |l| &l.pronouns) {
+            return Some(cx.token_mention(i, MentionKind::Pronoun));
+        }
+        if let Some(run) = names::run_forward(cx.text, tokens, i) {
+            let core = names::core(cx.text, tokens, run, cx.lexicon);
+            let lower: String = crate::text::lowercase(tokens[core.0].text(cx.text));
+            if !cx.lexicon.is_opener(&lower) {
+                return Some(cx.name_mention(run));
+            }
+            i = run.1;
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The subject between a quotation and a following verb: `"…," Smith said`.
+fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    for i in from..cue {
+        if cx.in_set(i, |l| &l.pronouns) {
+            return Some(cx.token_mention(i, MentionKind::Pronoun));
+        }
+    }
+    let mut last = cue;
+    while last > from {
+        last -= 1;
+        if cx.is_punct(last, &[')']) {
+            // "Rep. Gwen Moore (D-Wis.) said": skip the parenthesis.
+            while last > from && !cx.is_punct(last, &['(']) {
+                last -= 1;
+            }
+            continue;
+        }
+        if cx.is_punct(last, &['(']) || !cx.in_set(last, |l| &l.skip_before_cue) {
+            break;
+        }
+    }
+    // "Scott Pruitt, the attorney general of Oklahoma, said": the name before the apposition.
+    if let Some(run) = names::run_forward(cx.text, tokens, from).filter(|r| r.1 < cue && cx.is_punct(r.1, &[','])) {
+        return Some(cx.name_mention(run));
+    }
+    if let Some(run) = names::run_backward(cx.text, tokens, last).filter(|r| r.0 >= from) {
+        return Some(cx.name_mention(run));
+    }
+    determiner_phrase(cx, last, from)
+}

@@ -1,0 +1,139 @@
+//! The word lists analysis relies on, read from the per-language data files in
+//! `crates/core/lexicons/analysis.*.txt`. Indonesian and English lists are merged: articles
+//! in one language quote the other, and the lists barely collide.
+
+use std::sync::OnceLock;
+
+const SOURCES: &[&str] = &[include_str!("../../lexicons/analysis.id.txt"), include_str!("../../lexicons/analysis.en.txt")];
+
+pub use crate::wordset::WordSet;
+
+/// One word list per section of the data files, all lower case.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// A period after these does not end a sentence.
+    pub abbreviations: WordSet,
+    /// Titles, ranks and roles dropped from a speaker's name.
+    pub titles: WordSet,
+    /// Words that attribute a direct quotation ("kata", "said").
+    pub speech_cues: WordSet,
+    /// Cues that come before their speaker ("kata Budi"), also in front of a quotation.
+    pub inverted_cues: WordSet,
+    /// Speech verbs that introduce reported speech ("mengatakan bahwa", "said that").
+    pub indirect_cues: WordSet,
+    /// Cues whose source follows them ("menurut X", "according to X").
+    pub source_cues: WordSet,
+    pub pronouns: WordSet,
+    /// Words that may sit between a subject and its verb in a coordinated clause.
+    pub conjunctions: WordSet,
+    /// Adverbs and auxiliaries between a subject and its speech verb.
+    pub skip_before_cue: WordSet,
+    /// Words that end a speaker phrase after an inverted cue ("kata X kepada wartawan").
+    pub stop_after_speaker: WordSet,
+    /// Words right before a quotation mark that make the marked text a title or term.
+    pub title_cues: WordSet,
+    pub weekdays: WordSet,
+    /// Words that start organisation names: not part of a person's name.
+    pub organisation_words: WordSet,
+    /// Countries, regions and cities: not part of a person's name ("Presiden Rusia Vladimir Putin").
+    pub places: WordSet,
+    /// Words capitalised at a sentence's start that are never part of a name ("Ketika", "However").
+    pub sentence_openers: WordSet,
+}
+
+impl Lexicon {
+    /// The merged Indonesian and English lexicon, parsed once.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let mut lexicon = Lexicon::default();
+            for source in SOURCES {
+                lexicon.add(source);
+            }
+            lexicon
+        })
+    }
+
+    fn add(&mut self, source: &'static str) {
+        let mut section: Option<&mut WordSet> = None;
+        for line in source.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                section = match name {
+                    "abbreviations" => Some(&mut self.abbreviations),
+                    "titles" => Some(&mut self.titles),
+                    "speech-cues" => Some(&mut self.speech_cues),
+                    "indirect-cues" => Some(&mut self.indirect_cues),
+                    "inverted-cues" => Some(&mut self.inverted_cues),
+                    "source-cues" => Some(&mut self.source_cues),
+                    "pronouns" => Some(&mut self.pronouns),
+                    "conjunctions" => Some(&mut self.conjunctions),
+                    "skip-before-cue" => Some(&mut self.skip_before_cue),
+                    "stop-after-speaker" => Some(&mut self.stop_after_speaker),
+                    "title-cues" => Some(&mut self.title_cues),
+                    "weekdays" => Some(&mut self.weekdays),
+                    "organisation-words" => Some(&mut self.organisation_words),
+                    "places" => Some(&mut self.places),
+                    "sentence-openers" => Some(&mut self.sentence_openers),
+                    // An unknown section in a user's edit is skipped, not fatal.
+                    _ => None,
+                };
+                continue;
+            }
+            if let Some(set) = section.as_mut() {
+                set.insert(line);
+            }
+        }
+    }
+
+    /// A word that opens sentences but never names anyone: a function word or an opener.
+    pub fn is_opener(&self, lower: &str) -> bool {
+        self.sentence_openers.contains(lower) || crate::language::is_function_word(lower)
+    }
+
+    /// The speech cue a word is, also with Indonesian "-nya" ("ujarnya"): returns the cue's
+    /// length in bytes within the word when it carries "-nya", so the pronoun can be spanned.
+    pub fn speech_cue(&self, lower: &str) -> Option<CueForm> {
+        if self.speech_cues.contains(lower) {
+            return Some(CueForm::Plain);
+        }
+        let stem = lower.strip_suffix("nya")?;
+        (self.speech_cues.contains(stem) || self.source_cues.contains(stem)).then_some(CueForm::WithNya)
+    }
+}
+
+/// How a cue word carries its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueForm {
+    /// "kata", "said": the speaker is a separate word.
+    Plain,
+    /// "ujarnya", "menurutnya": the speaker is the suffix "nya".
+    WithNya,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_are_read_and_merged() {
+        let lexicon = Lexicon::get();
+        assert!(lexicon.speech_cues.contains("kata"));
+        assert!(lexicon.speech_cues.contains("said"));
+        assert!(lexicon.titles.contains("presiden"));
+        assert!(lexicon.abbreviations.contains("jend"));
+        assert!(!lexicon.speech_cues.contains("presiden"));
+    }
+
+    #[test]
+    fn nya_forms_of_cues_are_recognised() {
+        let lexicon = Lexicon::get();
+        assert_eq!(lexicon.speech_cue("ujarnya"), Some(CueForm::WithNya));
+        assert_eq!(lexicon.speech_cue("menurutnya"), Some(CueForm::WithNya));
+        assert_eq!(lexicon.speech_cue("ujar"), Some(CueForm::Plain));
+        assert_eq!(lexicon.speech_cue("hanya"), None);
+    }
+}

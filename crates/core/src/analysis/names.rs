@@ -1,0 +1,285 @@
+//! Names in news text: runs of capitalised words ("Prof Dr Maria S.W. Sumardjono"), their
+//! core without titles, roles and organisation words ("Maria S.W. Sumardjono"), and the
+//! fullest form of a short mention found anywhere in the article ("Putin" -> "Vladimir Putin").
+
+use super::lexicon::Lexicon;
+use super::tokens::{Kind, Token};
+use std::collections::HashMap;
+
+/// Lower-case particles inside names ("Muhammad bin Salman", "Ursula von der Leyen").
+const CONNECTORS: &[&str] = &["bin", "binti", "van", "von", "der", "de", "al", "el", "da", "dos", "la", "le", "ibn"];
+
+/// Tokens `first..end` of a name.
+pub type Run = (usize, usize);
+
+fn lower(text: &str) -> String {
+    crate::text::lowercase(text)
+}
+
+/// An initial ("S") or an abbreviated title ("Dr", "Jend"): its period stays in the name.
+fn is_abbreviated(word: &str) -> bool {
+    word.chars().count() == 1 || Lexicon::get().abbreviations.contains(lower(word).as_str())
+}
+
+/// Whether a token can be part of a name run, given the token before it in the run.
+fn continues_name(text: &str, tokens: &[Token], i: usize, in_run: bool) -> bool {
+    let token = &tokens[i];
+    match token.kind {
+        Kind::Word => {
+            let word = token.text(text);
+            let first = word.chars().next().unwrap_or(' ');
+            first.is_uppercase()
+                || first == '@'
+                || (in_run && !token.space_before)
+                || (in_run && CONNECTORS.contains(&word) && tokens.get(i + 1).is_some_and(|n| n.is_capitalised(text)))
+        }
+        // The period of an initial ("S.W.") or an abbreviated title ("Dr.").
+        Kind::Punct => {
+            in_run
+                && &text[token.start..token.end] == "."
+                && !token.space_before
+                && i > 0
+                && tokens[i - 1].kind == Kind::Word
+                && is_abbreviated(tokens[i - 1].text(text))
+                && tokens.get(i + 1).is_some_and(|n| n.is_capitalised(text))
+        }
+        Kind::Number => in_run && tokens.get(i + 1).is_some_and(|n| n.is_capitalised(text)),
+        Kind::Break => false,
+    }
+}
+
+/// The name run starting at token `i`, if one does.
+pub fn run_forward(text: &str, tokens: &[Token], i: usize) -> Option<Run> {
+    if i >= tokens.len() || !continues_name(text, tokens, i, false) || tokens[i].kind != Kind::Word {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < tokens.len() && end - i < 12 && continues_name(text, tokens, end, true) {
+        end += 1;
+    }
+    Some((i, end))
+}
+
+/// The name run ending with token `last` (inclusive), if one does.
+pub fn run_backward(text: &str, tokens: &[Token], last: usize) -> Option<Run> {
+    if tokens.get(last)?.kind != Kind::Word || !continues_name(text, tokens, last, false) && tokens[last].space_before {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && last - first < 12 {
+        let candidate = first - 1;
+        // Re-check from the left: a token continues a run only if one is before it.
+        let ok = match tokens[candidate].kind {
+            Kind::Word => {
+                tokens[candidate].is_capitalised(text)
+                    || tokens[candidate].text(text).starts_with('@')
+                    || (!tokens[candidate + 1].space_before && tokens[candidate + 1].kind == Kind::Word && tokens[candidate].is_capitalised(text))
+                    || (CONNECTORS.contains(&tokens[candidate].text(text)) && candidate > 0 && tokens[candidate - 1].is_capitalised(text))
+            }
+            Kind::Punct => continues_name(text, tokens, candidate, true),
+            Kind::Number => false,
+            Kind::Break => false,
+        };
+        if !ok {
+            break;
+        }
+        first = candidate;
+    }
+    // A run must start with a capitalised word (or a handle).
+    while first <= last && !(tokens[first].is_capitalised(text) || tokens[first].text(text).starts_with('@')) {
+        first += 1;
+    }
+    (first <= last).then_some((first, last + 1))
+}
+
+/// The run without the titles, roles, organisation words and sentence-initial function
+/// words at its front; the whole run when nothing else is left (an organisation: "KBRI").
+pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
+    let (start, end) = run;
+    let lower_at = |i: usize| lower(tokens[i].text(text));
+    // "Menteri Perdagangan Dr. Ratna Sari Dewi": the name starts after the last title.
+    let mut first = start;
+    if let Some(last_title) = (start..end.saturating_sub(1)).rev().find(|&i| tokens[i].kind == Kind::Word && lexicon.titles.contains(lower_at(i).as_str())) {
+        first = last_title + 1;
+    }
+    let mut stripped_any = first > start;
+    while first + 1 < end {
+        let token = &tokens[first];
+        let word = token.text(text);
+        let lower_word = lower(word);
+        let is_acronym = word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && (word.chars().count() >= 2 || tokens.get(first + 1).is_some_and(|n| n.kind == Kind::Word));
+        let strip = token.kind != Kind::Word
+            || lexicon.titles.contains(lower_word.as_str())
+            || lexicon.organisation_words.contains(lower_word.as_str())
+            || lexicon.places.contains(lower_word.as_str())
+            || lexicon.is_opener(&lower_word)
+            || lexicon.pronouns.contains(lower_word.as_str())
+            || (is_acronym && tokens[first + 1].space_before);
+        if !strip {
+            break;
+        }
+        stripped_any = true;
+        first += 1;
+    }
+    while first < end && tokens[first].kind == Kind::Punct {
+        first += 1;
+    }
+    // An organisation's name ("Badan Pusat Statistik", "KBRI") stays whole: nothing but
+    // organisation words and places before one remaining word, and no title.
+    let opens_as_organisation = lexicon.organisation_words.contains(lower_at(start).as_str());
+    let remaining_words = tokens[first.min(end)..end].iter().filter(|t| t.kind == Kind::Word).count();
+    if first >= end
+        || (stripped_any && is_org_only(text, tokens, (first, end), lexicon))
+        || (opens_as_organisation && remaining_words <= 1 && !(start..end).any(|i| lexicon.titles.contains(lower_at(i).as_str())))
+    {
+        return run;
+    }
+    // Trailing weekdays ("Rozi Minggu") are dates, not names.
+    let mut end = end;
+    while end > first + 1 && lexicon.weekdays.contains(lower(tokens[end - 1].text(text)).as_str()) {
+        end -= 1;
+    }
+    (first, end)
+}
+
+fn is_org_only(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> bool {
+    tokens[run.0..run.1].iter().filter(|t| t.kind == Kind::Word).all(|t| {
+        let l = lower(t.text(text));
+        lexicon.titles.contains(l.as_str()) || lexicon.organisation_words.contains(l.as_str()) || lexicon.places.contains(l.as_str())
+    })
+}
+
+/// The text of a run, as written.
+pub fn run_text<'t>(text: &'t str, tokens: &[Token], run: Run) -> &'t str {
+    &text[tokens[run.0].start..tokens[run.1 - 1].end]
+}
+
+/// The words of a run, for comparing names.
+fn run_words<'t>(text: &'t str, tokens: &[Token], run: Run) -> Vec<&'t str> {
+    tokens[run.0..run.1].iter().filter(|t| t.kind == Kind::Word).map(|t| t.text(text)).collect()
+}
+
+/// More distinct names sharing one word than any article has.
+const MAX_NAMES_PER_WORD: usize = 64;
+
+/// Every name core in the article, indexed by each of its words, to find fullest forms.
+pub struct NameIndex<'t> {
+    names: Vec<Vec<&'t str>>,
+    spans: Vec<(usize, usize)>,
+    /// The titles and roles before each name, when they include a title ("Menteri Perdagangan").
+    roles: Vec<Option<(usize, usize)>>,
+    by_word: HashMap<&'t str, Vec<usize>>,
+}
+
+impl<'t> NameIndex<'t> {
+    /// Indexes the names that contain one of the `wanted` words (the words of the mentions
+    /// to resolve); other names cannot be anyone's fullest form, so they cost only a scan.
+    pub fn build(text: &'t str, tokens: &[Token], lexicon: &Lexicon, wanted: &std::collections::HashSet<&str>) -> Self {
+        let mut seen: std::collections::HashSet<Vec<&'t str>> = std::collections::HashSet::new();
+        let mut index = NameIndex { names: Vec::new(), spans: Vec::new(), roles: Vec::new(), by_word: HashMap::new() };
+        let mut i = 0;
+        while i < tokens.len() {
+            match run_forward(text, tokens, i) {
+                Some(run) if !tokens[run.0..run.1].iter().any(|t| wanted.contains(t.text(text))) => i = run.1,
+                Some(run) => {
+                    let core_run = core(text, tokens, run, lexicon);
+                    let words = run_words(text, tokens, core_run);
+                    // Each distinct name once, and a bounded number of names per word, so
+                    // lookups stay constant-time on any input.
+                    let new = !words.is_empty() && seen.insert(words.clone());
+                    let crowded = words.iter().any(|w| index.by_word.get(w).is_some_and(|ids| ids.len() >= MAX_NAMES_PER_WORD));
+                    if new && !crowded {
+                        let id = index.names.len();
+                        for word in &words {
+                            index.by_word.entry(*word).or_default().push(id);
+                        }
+                        index.names.push(words);
+                        index.spans.push((tokens[core_run.0].start, tokens[core_run.1 - 1].end));
+                        let has_title = (run.0..core_run.0).any(|i| lexicon.titles.contains(lower(tokens[i].text(text)).as_str()));
+                        index.roles.push((has_title && core_run.0 > run.0).then(|| (tokens[run.0].start, tokens[core_run.0 - 1].end)));
+                    }
+                    i = run.1;
+                }
+                None => i += 1,
+            }
+        }
+        index
+    }
+
+    /// The fullest name in the article containing all of the mention's words in order;
+    /// the mention itself when there is none longer.
+    pub fn fullest(&self, text: &'t str, mention: &'t str) -> &'t str {
+        self.fullest_with_role(text, mention).0
+    }
+
+    /// The fullest name, and the role the article gives it next to any of its mentions.
+    pub fn fullest_with_role(&self, text: &'t str, mention: &'t str) -> (&'t str, Option<&'t str>) {
+        let words: Vec<&str> = mention.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+        let Some(last) = words.last() else { return (mention, None) };
+        let mut best: Option<usize> = None;
+        for &id in self.by_word.get(last).map(Vec::as_slice).unwrap_or(&[]) {
+            let name = &self.names[id];
+            if name.len() > 5 || !contains_in_order(name, &words) {
+                continue;
+            }
+            if best.is_none_or(|b| self.names[b].len() < name.len()) {
+                best = Some(id);
+            }
+        }
+        let name = match best {
+            Some(id) if self.names[id].len() > words.len() => &text[self.spans[id].0..self.spans[id].1],
+            _ => mention,
+        };
+        let name_words: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == '.').filter(|w| !w.is_empty()).collect();
+        let role = self.by_word.get(name_words.last().unwrap_or(&"")).into_iter().flatten().find_map(|&id| {
+            (self.names[id] == name_words).then_some(self.roles[id]).flatten().map(|(a, b)| &text[a..b])
+        });
+        (name, role)
+    }
+}
+
+fn contains_in_order(name: &[&str], words: &[&str]) -> bool {
+    let mut at = 0;
+    for word in words {
+        match name[at..].iter().position(|n| n == word) {
+            Some(p) => at += p + 1,
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn core_of(text: &str) -> String {
+        let tokens = tokenize(text);
+        let run = run_forward(text, &tokens, 0).expect("a run");
+        run_text(text, &tokens, core(text, &tokens, run, Lexicon::get())).to_string()
+    }
+
+    #[test]
+    fn titles_roles_and_organisations_are_dropped() {
+        assert_eq!(core_of("Presiden Vladimir Putin"), "Vladimir Putin");
+        assert_eq!(core_of("Prof Dr Maria S.W. Sumardjono"), "Maria S.W. Sumardjono");
+        assert_eq!(core_of("AKBP Moch Faruk Rozi"), "Moch Faruk Rozi");
+        assert_eq!(core_of("Komisi X DPR My Esti"), "My Esti");
+        assert_eq!(core_of("KBRI"), "KBRI");
+        assert_eq!(core_of("Kedutaan Besar Republik Indonesia"), "Kedutaan Besar Republik Indonesia");
+        assert_eq!(core_of("Muhammad bin Salman"), "Muhammad bin Salman");
+    }
+
+    #[test]
+    fn fullest_form_of_a_mention() {
+        let text = "Presiden Rusia Vladimir Putin bertemu Kim. Putin tersenyum. Prof Maria S.W. Sumardjono hadir.";
+        let tokens = tokenize(text);
+        let wanted = ["Putin", "Maria", "Kim"].into_iter().collect();
+        let index = NameIndex::build(text, &tokens, Lexicon::get(), &wanted);
+        assert_eq!(index.fullest(text, "Putin"), "Vladimir Putin");
+        assert_eq!(index.fullest(text, "Maria"), "Maria S.W. Sumardjono");
+        assert_eq!(index.fullest(text, "Kim"), "Kim");
+    }
+}

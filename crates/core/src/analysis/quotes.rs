@@ -1,0 +1,370 @@
+//! Quotations: which marked spans are quotations, who said each (own cue, else the chain it
+//! belongs to, else the sentence before), reported speech without marks, and speakers'
+//! names in their fullest form.
+
+use super::QuoteKind;
+use super::attribution::{self, Attribution, Context, Mention, MentionKind};
+use super::lexicon::Lexicon;
+use super::marks::{self, Marked};
+use super::names::NameIndex;
+use super::sentences::{self, Sentence};
+use super::tokens::{Kind, Token};
+
+/// A quotation found in the text; byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub kind: QuoteKind,
+    pub start: usize,
+    pub end: usize,
+    pub mention: Option<Mention>,
+    pub cue: Option<(usize, usize)>,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+}
+
+/// The quotation and sentence layer of an analysis.
+pub struct Findings {
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Found>,
+}
+
+/// A marked span with what was learned about it.
+struct Candidate {
+    marked: Marked,
+    paragraph: usize,
+    /// The token of the opening mark (or the first content token when it is missing).
+    open_token: usize,
+    attribution: Option<Attribution>,
+    /// True when the attribution is the quotation's own, not its chain's.
+    own: bool,
+}
+
+/// Quotations with fewer words than this need their own attribution to count.
+const SHORT_QUOTE_WORDS: usize = 3;
+/// How many paragraphs back a quotation without a cue may take its chain's speaker from.
+const CHAIN_PARAGRAPHS: usize = 2;
+
+/// `language` decides one convention: English news quotes single words to attribute them
+/// (`called her "disgusting"`); Indonesian news puts single words in marks as scare quotes.
+pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&str>) -> Findings {
+    let mut marked = Vec::new();
+    let mut paragraph_of = Vec::new();
+    let mut start = 0;
+    for (paragraph, line) in text.split('\n').enumerate() {
+        let before = marked.len();
+        marks::marked_spans(text, start, start + line.len(), lexicon, &mut marked);
+        paragraph_of.extend(std::iter::repeat_n(paragraph, marked.len() - before));
+        start += line.len() + 1;
+    }
+    let sentences = sentences::sentences(text, tokens, &marked, lexicon);
+    let mut cx = Context::new(text, tokens, lexicon);
+    let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
+    let sentence_floor = |token: usize| {
+        let s = sentences.partition_point(|s| s.first_token <= token);
+        s.checked_sub(1).map_or(0, |s| sentences[s].first_token)
+    };
+
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (m, &paragraph) in marked.iter().zip(&paragraph_of) {
+        let open_token = token_at(m.open.unwrap_or(m.start));
+        // After the closing mark; for a quotation that lost it, after its content
+        // ("…WFA,ungkap Nur").
+        let after_from = m.close.map_or_else(|| token_at(m.end), |c| token_at(c) + 1);
+        let ended_sentence = text[m.start..m.end].ends_with('.');
+        let after = attribution::after(&mut cx, after_from, ended_sentence);
+        let before = attribution::before(&mut cx, open_token, sentence_floor(open_token));
+        let attribution = match (before, after) {
+            (Some(b), Some(a)) => {
+                let before_gap = m.open.unwrap_or(m.start).saturating_sub(b.cue_end);
+                let after_gap = a.cue_start.saturating_sub(m.outer_end(text));
+                Some(if before_gap < after_gap { b } else { a })
+            }
+            (b, a) => a.or(b),
+        };
+        let candidate = Candidate { marked: *m, paragraph, open_token, attribution, own: attribution.is_some() };
+        if is_quotation(&mut cx, &candidate, language == Some("en")) {
+            candidates.push(candidate);
+        }
+    }
+    link_chains(&mut candidates);
+    for candidate in candidates.iter_mut().filter(|c| c.attribution.is_none()) {
+        let sentence = sentences.partition_point(|s| s.first_token <= candidate.open_token);
+        if let Some(previous) = sentence.checked_sub(2).map(|i| sentences[i]) {
+            candidate.attribution = attribution::in_sentence(&mut cx, previous.first_token, previous.end_token);
+            // "Kemudian, dia menandatangani buku tamu. "…"": the sentence's subject wrote it.
+            let same_paragraph = !tokens[previous.end_token..candidate.open_token].iter().any(|t| t.kind == Kind::Break);
+            if candidate.attribution.is_none() && same_paragraph {
+                candidate.attribution = attribution::opening_subject(&mut cx, previous.first_token, previous.end_token)
+                    .map(|mention| Attribution { cue_start: mention.start, cue_end: mention.start, mention });
+            }
+        }
+    }
+
+    let mut found: Vec<Found> = candidates
+        .iter()
+        .map(|c| Found {
+            kind: QuoteKind::Direct,
+            start: c.marked.start,
+            end: c.marked.end,
+            mention: c.attribution.map(|a| a.mention),
+            cue: c.attribution.map(|a| (a.cue_start, a.cue_end)),
+            speaker: None,
+            role: None,
+        })
+        .collect();
+    found.extend(reported_speech(&mut cx, &sentences, &found));
+    found.sort_by_key(|f| f.start);
+    // Sentence subjects matter only to resolve pronouns and descriptions.
+    let needs_subjects = found.iter().any(|f| f.mention.is_some_and(|m| m.kind != MentionKind::Name));
+    let subjects: Vec<Mention> = if needs_subjects {
+        sentences.iter().filter_map(|s| attribution::opening_subject(&mut cx, s.first_token, s.end_token)).collect()
+    } else {
+        Vec::new()
+    };
+    resolve_speakers(text, tokens, lexicon, &mut found, &subjects);
+    Findings { sentences, quotes: found }
+}
+
+/// Whether a marked span reproduces someone's words, rather than naming a title, a term, a
+/// name or a scare-quoted word.
+fn is_quotation(cx: &mut Context<'_>, candidate: &Candidate, single_words_attributable: bool) -> bool {
+    let (text, tokens) = (cx.text, cx.tokens);
+    let m = &candidate.marked;
+    let first = tokens.partition_point(|t| t.start < m.start);
+    let end = tokens.partition_point(|t| t.start < m.end);
+    let content = &tokens[first..end];
+    let words = content.iter().filter(|t| t.kind == Kind::Word).count();
+    if words == 0 {
+        return false;
+    }
+    let has_sentence_punct =
+        content.iter().any(|t| t.kind == Kind::Punct && matches!(&text[t.start..t.end], "." | "," | "?" | "!" | "…" | ":" | ";"));
+    let open = candidate.open_token;
+    let preceding_word = open.checked_sub(1).filter(|&p| tokens[p].kind == Kind::Word && m.open.is_some());
+    if m.open.is_some() && introduced_as_title(cx, open) {
+        return false;
+    }
+    // Names and titles: (nearly) every word capitalised, no sentence punctuation at the end.
+    let long_words: Vec<&Token> = content.iter().filter(|t| t.kind == Kind::Word && t.end - t.start > 3).collect();
+    let capitalised = long_words.iter().filter(|t| t.is_capitalised(text)).count();
+    let ends_like_speech = text[m.start..m.end].ends_with(['.', ',', '!', '?', '…']);
+    if !long_words.is_empty() && capitalised * 4 >= long_words.len() * 3 && !ends_like_speech && words <= 14 {
+        return false;
+    }
+    let own_cue = candidate.own;
+    let embedded = preceding_word.is_some();
+    // Short marked text is a quotation only with its own attribution: a fragment the
+    // sentence attributes (`menyebut Musk telah "keluar jalur"`), or a short reply.
+    if words < SHORT_QUOTE_WORDS && !(own_cue && (has_sentence_punct || words >= 2 || (embedded && single_words_attributable))) {
+        return false;
+    }
+    // A fragment inside the reporter's sentence ("menyebut Musk telah "keluar jalur"") is a
+    // quotation only when the sentence attributes it.
+    !(embedded && !own_cue)
+}
+
+/// Words up to six back from an opening mark (within the sentence, or across a line ending
+/// with ":") that make the marked text a title, theme or term: "bertajuk", "Tonton juga",
+/// "Tema besar … adalah:". A speech cue in between wins ("kata Budi, "…"").
+fn introduced_as_title(cx: &mut Context<'_>, open: usize) -> bool {
+    let tokens = cx.tokens;
+    let mut k = open;
+    let mut words = 0;
+    while k > 0 && words < 6 {
+        k -= 1;
+        let token = tokens[k];
+        if token.kind == Kind::Break {
+            if k > 0 && cx.is_punct(k - 1, &[':']) {
+                continue;
+            }
+            return false;
+        }
+        if cx.is_quote_mark(k) || cx.is_punct(k, &['.', '!', '?']) {
+            return false;
+        }
+        if token.kind != Kind::Word {
+            continue;
+        }
+        words += 1;
+        let lexicon = cx.lexicon;
+        let lower = cx.lower(k);
+        if lexicon.speech_cue(lower).is_some() && !(words == 1 && lexicon.title_cues.contains(lower)) {
+            return false;
+        }
+        if lexicon.title_cues.contains(lower) && (words == 1 || !ADJACENT_ONLY_TITLE_CUES.contains(&lower)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Title cues that only count right before the mark ("kata "X"" is the word X; "kata Budi,
+/// "…"" is a quotation).
+const ADJACENT_ONLY_TITLE_CUES: &[&str] = &["kata", "nama", "label", "called", "named", "word", "words", "reading", "kalimat", "tulisan"];
+
+/// Quotations without their own cue take their chain's: the following quotation's in the
+/// same or next paragraph if it has one, else the preceding one's.
+fn link_chains(candidates: &mut [Candidate]) {
+    for i in (0..candidates.len()).rev() {
+        if candidates[i].attribution.is_some() {
+            continue;
+        }
+        if let Some(next) = candidates.get(i + 1) {
+            let same_or_next = next.paragraph <= candidates[i].paragraph + 1;
+            if same_or_next && next.attribution.is_some() && (next.paragraph == candidates[i].paragraph || candidates[i].marked.close.is_none()) {
+                candidates[i].attribution = next.attribution;
+            }
+        }
+    }
+    for i in 1..candidates.len() {
+        if candidates[i].attribution.is_none() && candidates[i].paragraph <= candidates[i - 1].paragraph + CHAIN_PARAGRAPHS {
+            candidates[i].attribution = candidates[i - 1].attribution;
+        }
+    }
+}
+
+/// Reported speech in sentences without quotation marks: "X mengatakan bahwa …",
+/// "Menurut X, …", "X said that …", and "…, kata X." at a sentence's end.
+fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found]) -> Vec<Found> {
+    let tokens = cx.tokens;
+    let mut out = Vec::new();
+    let mut direct_at = 0;
+    for sentence in sentences {
+        while direct.get(direct_at).is_some_and(|d| d.end < sentence.start) {
+            direct_at += 1;
+        }
+        if direct.get(direct_at).is_some_and(|d| d.start < sentence.end) {
+            continue;
+        }
+        let (first, end) = (sentence.first_token, sentence.end_token);
+        let mut last_content = end;
+        while last_content > first && tokens[last_content - 1].kind == Kind::Punct {
+            last_content -= 1;
+        }
+        if last_content <= first {
+            continue;
+        }
+        let content_end = tokens[last_content - 1].end;
+        for k in first..end {
+            if tokens[k].kind != Kind::Word {
+                continue;
+            }
+            let lexicon = cx.lexicon;
+            let lower_word = cx.lower(k);
+            if !(lexicon.indirect_cues.contains(lower_word) || lexicon.source_cues.contains(lower_word) || lower_word == "menurutnya") {
+                continue;
+            }
+            let lower = lower_word.to_string();
+            let source_cue = lexicon.source_cues.contains(lower.as_str()) && lower != "kata" || lower == "menurutnya";
+            if source_cue && k <= first + 2 {
+                // "Menurut X, isi." / "According to X, content."
+                let Some(comma) = (k + 1..end.min(k + 14)).find(|&i| cx.is_punct(i, &[','])) else { break };
+                let mention = if lower.ends_with("nya") {
+                    Some(Mention { start: tokens[k].end - 3, end: tokens[k].end, kind: MentionKind::Pronoun, role: None })
+                } else {
+                    let from = if tokens.get(k + 1).is_some_and(|t| &cx.text[t.start..t.end] == "to") { k + 2 } else { k + 1 };
+                    attribution::phrase_after(cx, from)
+                };
+                push_reported(&mut out, cx, comma + 1, last_content, content_end, mention, k);
+                break;
+            }
+            if lexicon.indirect_cues.contains(lower.as_str()) && k > first {
+                let Some(mention) = attribution::subject_before(cx, k, first) else { continue };
+                let mut from = k + 1;
+                // Skip "kepada wartawan" / "reporters" up to "bahwa" / "that".
+                if let Some(that) = (k + 1..end.min(k + 6)).find(|&i| {
+                    tokens[i].kind == Kind::Word && matches!(cx.text[tokens[i].start..tokens[i].end].to_lowercase().as_str(), "bahwa" | "that")
+                }) {
+                    from = that + 1;
+                }
+                while from < last_content && cx.is_punct(from, &[',', ':']) {
+                    from += 1;
+                }
+                push_reported(&mut out, cx, from, last_content, content_end, Some(mention), k);
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn push_reported(out: &mut Vec<Found>, cx: &Context<'_>, from: usize, last_content: usize, content_end: usize, mention: Option<Mention>, cue: usize) {
+    let tokens = cx.tokens;
+    let words = (from..last_content).filter(|&i| tokens[i].kind == Kind::Word).count();
+    if words < 3 || from >= last_content {
+        return;
+    }
+    out.push(Found {
+        kind: QuoteKind::Indirect,
+        start: tokens[from].start,
+        end: content_end,
+        mention,
+        cue: Some((tokens[cue].start, tokens[cue].end)),
+        speaker: None,
+        role: None,
+    });
+}
+
+/// Names become their fullest form; pronouns and descriptions the latest named speaker
+/// mentioned before them.
+///
+/// The named mentions a pronoun can point to are the named attributions and the names that
+/// open sentences (`subjects`): "Kim berterima kasih … . Kemudian, dia menandatangani …".
+fn resolve_speakers(text: &str, tokens: &[Token], lexicon: &Lexicon, found: &mut [Found], subjects: &[Mention]) {
+    let wanted: std::collections::HashSet<&str> = found
+        .iter()
+        .filter_map(|f| f.mention)
+        .chain(subjects.iter().copied())
+        .filter(|m| m.kind == MentionKind::Name)
+        .flat_map(|m| text[m.start..m.end].split(|c: char| c.is_whitespace() || c == '.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let index = NameIndex::build(text, tokens, lexicon, &wanted);
+    let mut named: Vec<(usize, String, Option<String>)> = found
+        .iter()
+        .filter_map(|f| f.mention)
+        .chain(subjects.iter().copied())
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| {
+            let (name, role) = index.fullest_with_role(text, &text[m.start..m.end]);
+            (m.start, name.to_string(), role.map(str::to_string))
+        })
+        .collect();
+    named.sort_by_key(|(at, _, _)| *at);
+    for f in found.iter_mut() {
+        let Some(mention) = f.mention else { continue };
+        f.role = mention.role.map(|(a, b)| text[a..b].trim_matches(|c: char| c == ',' || c.is_whitespace()).to_string()).filter(|r| !r.is_empty());
+        let words = &text[mention.start..mention.end];
+        let refers_back = mention.kind == MentionKind::Pronoun || is_anaphoric(words, lexicon);
+        f.speaker = match mention.kind {
+            MentionKind::Name => {
+                let (name, role) = index.fullest_with_role(text, words);
+                if f.role.is_none() {
+                    f.role = role.map(str::to_string);
+                }
+                Some(name.to_string())
+            }
+            _ if refers_back => {
+                let before = named.partition_point(|(at, _, _)| *at < mention.start);
+                before.checked_sub(1).map(|i| {
+                    let (_, name, role) = &named[i];
+                    if f.role.is_none() {
+                        f.role = role.clone();
+                    }
+                    name.clone()
+                })
+            }
+            // "the transit authority", "para pedagang": the description is the speaker.
+            _ => Some(words.to_string()),
+        };
+    }
+}
+
+/// A description that points back to someone already named: "peneliti tersebut", "the
+/// senator", "jaksa".
+fn is_anaphoric(words: &str, lexicon: &Lexicon) -> bool {
+    words.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| {
+        let lower = w.to_lowercase();
+        matches!(lower.as_str(), "tersebut" | "itu" | "ini" | "this" | "that") || lexicon.titles.contains(lower.as_str())
+    })
+}

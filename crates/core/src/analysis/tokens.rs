@@ -1,0 +1,180 @@
+//! Words, numbers, punctuation and line breaks with their byte spans: the one pass over the
+//! text that the other analysis steps share.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (and digits after a letter), with inner hyphens and apostrophes: "kupu-kupu", "don't".
+    Word,
+    /// Digits with inner decimal or thousands marks: "5,12", "1.200", "2023".
+    Number,
+    /// Any other visible character, one per token.
+    Punct,
+    /// A line break: paragraphs end here.
+    Break,
+}
+
+/// One token; `start..end` are byte offsets into the analysed text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Whitespace (or the text's start) precedes it. Words glued by a scraper
+    /// ("KhameneiPutin") are split into tokens without space between them.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    /// A word whose first letter is upper case.
+    pub fn is_capitalised(&self, text: &str) -> bool {
+        self.kind == Kind::Word && text[self.start..].chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_punct(&self, text: &str, chars: &[char]) -> bool {
+        self.kind == Kind::Punct && text[self.start..].chars().next().is_some_and(|c| chars.contains(&c))
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_' || c == '@' || c == '#'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '\u{2011}')
+}
+
+/// Splits text into tokens in one linear pass.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    let mut space_before = true;
+    while let Some((start, c)) = chars.next() {
+        if c == '\n' {
+            tokens.push(Token { start, end: start + 1, kind: Kind::Break, space_before });
+            space_before = true;
+            continue;
+        }
+        if c.is_whitespace() {
+            space_before = true;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let mut end = start + 1;
+            while let Some(&(i, d)) = chars.peek() {
+                let next_is_digit = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+                if d.is_ascii_digit() || ((d == '.' || d == ',') && next_is_digit) {
+                    chars.next();
+                    end = i + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // "2023an", "5G", "19-an": a number glued to letters is a word.
+            let kind = if chars.peek().is_some_and(|&(_, d)| d.is_alphabetic()) { Kind::Word } else { Kind::Number };
+            if kind == Kind::Word {
+                end = scan_word(text, &mut chars, end);
+            }
+            tokens.push(Token { start, end, kind, space_before });
+            space_before = false;
+            continue;
+        }
+        if is_word_char(c) {
+            let end = scan_word(text, &mut chars, start + c.len_utf8());
+            split_glued(text, start, end, space_before, &mut tokens);
+            space_before = false;
+            continue;
+        }
+        tokens.push(Token { start, end: start + c.len_utf8(), kind: Kind::Punct, space_before });
+        space_before = false;
+    }
+    tokens
+}
+
+fn scan_word(text: &str, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, mut end: usize) -> usize {
+    while let Some(&(i, d)) = chars.peek() {
+        if is_word_char(d) {
+            chars.next();
+            end = i + d.len_utf8();
+        } else if is_joiner(d) && text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) {
+            chars.next();
+            end = i + d.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Splits words a scraper glued together at case changes: "KhameneiPutin" -> "Khamenei" +
+/// "Putin", "DPRMy" -> "DPR" + "My". Words with an inner capital that are one name
+/// ("WhatsApp") split too, but stay adjacent, so name runs put them back together.
+fn split_glued(text: &str, start: usize, end: usize, space_before: bool, tokens: &mut Vec<Token>) {
+    let word = &text[start..end];
+    let mut piece_start = start;
+    let mut prev: Option<char> = None;
+    let mut prev2: Option<char> = None;
+    let mut iter = word.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let at = start + i;
+        let next = iter.peek().map(|&(_, n)| n);
+        let split = match prev {
+            // lower -> Upper: "KhameneiPutin".
+            Some(p) if p.is_lowercase() && c.is_uppercase() => at - piece_start >= 2,
+            // UPPER UPPER -> Upper lower: "DPRMy" splits before "My".
+            Some(p) if p.is_uppercase() && c.is_uppercase() => {
+                prev2.is_some_and(char::is_uppercase) && next.is_some_and(char::is_lowercase)
+            }
+            _ => false,
+        };
+        if split {
+            tokens.push(Token { start: piece_start, end: at, kind: Kind::Word, space_before: piece_start == start && space_before });
+            piece_start = at;
+        }
+        prev2 = prev;
+        prev = Some(c);
+    }
+    tokens.push(Token { start: piece_start, end, kind: Kind::Word, space_before: piece_start == start && space_before });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn numbers_keep_decimal_and_thousand_marks() {
+        assert_eq!(texts("naik 5,12% jadi Rp 1.200."), ["naik", "5,12", "%", "jadi", "Rp", "1.200", "."]);
+        assert_eq!(texts("42,7 meter, 2023."), ["42,7", "meter", ",", "2023", "."]);
+    }
+
+    #[test]
+    fn glued_words_split_at_case_changes() {
+        assert_eq!(texts("Ali KhameneiPutin menolak"), ["Ali", "Khamenei", "Putin", "menolak"]);
+        assert_eq!(texts("Komisi X DPRMy Esti"), ["Komisi", "X", "DPR", "My", "Esti"]);
+        let tokens = tokenize("KhameneiPutin");
+        assert!(tokens[0].space_before && !tokens[1].space_before);
+    }
+
+    #[test]
+    fn hyphens_apostrophes_and_breaks() {
+        assert_eq!(texts("kupu-kupu don't\n\"Ya\""), ["kupu-kupu", "don't", "\n", "\"", "Ya", "\""]);
+        assert_eq!(tokenize("a\nb")[1].kind, Kind::Break);
+    }
+}

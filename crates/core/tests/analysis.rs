@@ -1,0 +1,120 @@
+//! Analysis at its boundary: articles we wrote in, their quotations, speakers, sentences and
+//! claims out (insta snapshots, reviewed by hand), and properties over hostile input.
+
+use factdesk_core::analysis::{Analysis, QuoteKind, analyze};
+use proptest::prelude::*;
+use std::fmt::Write;
+use std::path::Path;
+
+fn article(name: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles").join(name)).unwrap()
+}
+
+fn slice(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// A readable rendering: one line per quotation (kind, speaker, the mention as written, the
+/// cue, the quoted words), then the speakers with roles.
+fn render(text: &str, analysis: &Analysis) -> String {
+    let mut out = format!("language: {:?}\nsentences: {}\n", analysis.language, analysis.sentences.len());
+    for q in &analysis.quotes {
+        let mention = q.speaker_start.zip(q.speaker_end).map(|(a, b)| slice(text, a, b));
+        let kind = if q.kind == QuoteKind::Direct { "direct  " } else { "indirect" };
+        writeln!(out, "{kind} | {:?} via {:?} ({:?}) | {}", q.speaker, mention, q.cue, q.text).unwrap();
+    }
+    for s in &analysis.speakers {
+        writeln!(out, "speaker {} | role {:?} | quotes {:?}", s.name, s.role, s.quotes).unwrap();
+    }
+    out
+}
+
+#[test]
+fn indonesian_article_quotes_and_speakers() {
+    let text = article("id-kunjungan.txt");
+    let analysis = analyze(&text, None, None);
+    insta::assert_snapshot!(render(&text, &analysis));
+}
+
+#[test]
+fn english_article_quotes_and_speakers() {
+    let text = article("en-council.txt");
+    let analysis = analyze(&text, None, None);
+    insta::assert_snapshot!(render(&text, &analysis));
+}
+
+#[test]
+fn titles_names_and_scare_quotes_are_not_quotations() {
+    let text = "Film bertajuk \"Pasar Kita\" diputar. Warga menyebutnya \"badai\". Tim \"Garuda Muda\" menang.\n\
+                The so-called \"Project Greenline\" began. Tonton juga \"Staf Bisa Ketipu Love Scam\" di sini.";
+    let analysis = analyze(text, None, None);
+    assert!(analysis.quotes.iter().all(|q| q.kind != QuoteKind::Direct), "{:#?}", analysis.quotes);
+}
+
+#[test]
+fn quote_offsets_are_code_points_inside_the_marks() {
+    let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
+    let analysis = analyze(text, None, None);
+    let quote = &analysis.quotes[0];
+    assert_eq!(slice(text, quote.start, quote.end), "Kami siap menang,");
+    assert_eq!(quote.text, "Kami siap menang,");
+    assert_eq!(slice(text, quote.speaker_start.unwrap(), quote.speaker_end.unwrap()), "Budi Santoso");
+    assert_eq!(quote.cue.as_deref(), Some("kata"));
+}
+
+#[test]
+fn hostile_inputs_finish_without_panicking() {
+    let marks = "\"“”„«»".repeat(2_000);
+    let one_line = "kata Budi, \"ya\" ".repeat(150_000); // 2 MB without a line break (10 MB in the benchmark)
+    let mixed = "Путин сказал: «Да». 习近平说：“好。” \"A,\" kata X. ".repeat(5_000);
+    for text in [marks.as_str(), one_line.as_str(), mixed.as_str(), "", "\"", "\n\n\n", "Dr. S.W. No. 5,12% Rp."] {
+        let analysis = analyze(text, None, None);
+        check_offsets(text, &analysis);
+    }
+}
+
+/// Every span lies within the text (in code points) and its text field matches the span.
+fn check_offsets(text: &str, analysis: &Analysis) {
+    let length = text.chars().count();
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |start: usize, end: usize| chars[start..end].iter().collect::<String>();
+    for s in &analysis.sentences {
+        assert!(s.start <= s.end && s.end <= length);
+    }
+    for q in &analysis.quotes {
+        assert!(q.start <= q.end && q.end <= length);
+        assert_eq!(slice(q.start, q.end), q.text);
+        if let (Some(a), Some(b)) = (q.speaker_start, q.speaker_end) {
+            assert!(a <= b && b <= length);
+        }
+    }
+    for c in &analysis.claims {
+        assert!(c.start <= c.end && c.end <= length);
+        assert_eq!(slice(c.start, c.end), c.text);
+        assert!((0.0..=1.0).contains(&c.score));
+    }
+    for c in &analysis.checks {
+        assert!(c.start <= c.end && c.end <= length);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_string_analyses_with_valid_offsets(text in "\\PC{0,400}") {
+        check_offsets(&text, &analyze(&text, None, None));
+    }
+
+    #[test]
+    fn news_like_strings_analyse_with_valid_offsets(
+        parts in proptest::collection::vec(prop_oneof![
+            Just("\"".to_string()), Just("“".to_string()), Just("”".to_string()), Just("„".to_string()), Just("«".to_string()), Just("»".to_string()), Just(", kata ".to_string()), Just(" ujarnya. ".to_string()),
+            Just("Dr. ".to_string()), Just("Budi Santoso".to_string()), Just(" said ".to_string()), Just("\n".to_string()), Just("5,12%".to_string()), Just(" ia ".to_string()), Just("Kamis, 14 September 2023".to_string()),
+            Just("nya".to_string()), Just(" menurut ".to_string()), Just("—".to_string()), Just(": ".to_string()), Just("Rp.".to_string()), Just(" the ".to_string()), Just("(R-Fla.)".to_string()), "[a-zé ]{0,12}"
+        ], 0..60)
+    ) {
+        let text: String = parts.concat();
+        check_offsets(&text, &analyze(&text, None, None));
+    }
+}
