@@ -5,6 +5,7 @@
 //! strings), offsets that leave the process are Unicode code points.
 
 pub mod analysis;
+pub mod calendar;
 pub mod hash;
 pub mod language;
 pub mod model;

@@ -36,8 +36,7 @@ pub fn snippet(text: &str, terms: &[SnippetTerm], window: usize) -> String {
         out.push('…');
     }
     let mut cursor = words[start].0;
-    for i in start..end {
-        let (s, e) = words[i];
+    for (i, &(s, e)) in words.iter().enumerate().take(end).skip(start) {
         push_flat(&mut out, &text[cursor..s]);
         if is_match(i) {
             out.push(SNIPPET_OPEN);

@@ -2,30 +2,16 @@
 //! metadata, and the forms news text uses ("Kamis, 14 September 2023", "18 Jun 2025, 14:05
 //! WIB", "Senin (20/10/2025)", "Sept. 14, 2023").
 
+use factdesk_core::calendar;
 use regex::Regex;
 use std::sync::OnceLock;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
-/// Month names and abbreviations in Indonesian and English.
-const MONTHS: &[(&str, u8)] = &[
-    ("januari", 1), ("january", 1), ("jan", 1),
-    ("februari", 2), ("february", 2), ("feb", 2), ("pebruari", 2),
-    ("maret", 3), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4),
-    ("mei", 5), ("may", 5),
-    ("juni", 6), ("june", 6), ("jun", 6),
-    ("juli", 7), ("july", 7), ("jul", 7),
-    ("agustus", 8), ("august", 8), ("agu", 8), ("agt", 8), ("ags", 8), ("aug", 8),
-    ("september", 9), ("sept", 9), ("sep", 9),
-    ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10),
-    ("november", 11), ("nopember", 11), ("nov", 11),
-    ("desember", 12), ("december", 12), ("des", 12), ("dec", 12),
-];
-
+/// A month name or abbreviation in Indonesian or English ("Agustus", "Sept."), from core's
+/// calendar table, which the consistency checks share.
 fn month(name: &str) -> Option<Month> {
-    let lower = name.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == lower).and_then(|&(_, m)| Month::try_from(m).ok())
+    calendar::month_number(name).and_then(|number| Month::try_from(number).ok())
 }
 
 /// Indonesian time zones named in text.
@@ -139,6 +125,30 @@ mod tests {
         assert_eq!(normalise_date("2023-09-14 10:00:00", wib()).as_deref(), Some("2023-09-14T10:00:00+07:00"));
         assert_eq!(normalise_date("2023-09-14T10:00:00+0700", wib()).as_deref(), Some("2023-09-14T10:00:00+07:00"));
         assert_eq!(normalise_date("2023-09-14", wib()).as_deref(), Some("2023-09-14T00:00:00+07:00"));
+    }
+
+    #[test]
+    fn month_names_of_both_languages_and_their_abbreviations() {
+        #[rustfmt::skip]
+        let names = [
+            ("januari", 1), ("january", 1), ("jan", 1),
+            ("februari", 2), ("february", 2), ("feb", 2), ("pebruari", 2),
+            ("maret", 3), ("march", 3), ("mar", 3),
+            ("april", 4), ("apr", 4),
+            ("mei", 5), ("may", 5),
+            ("juni", 6), ("june", 6), ("jun", 6),
+            ("juli", 7), ("july", 7), ("jul", 7),
+            ("agustus", 8), ("august", 8), ("agu", 8), ("agt", 8), ("ags", 8), ("aug", 8),
+            ("september", 9), ("sept", 9), ("sep", 9),
+            ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10),
+            ("november", 11), ("nopember", 11), ("nov", 11),
+            ("desember", 12), ("december", 12), ("des", 12), ("dec", 12),
+        ];
+        for (name, number) in names {
+            assert_eq!(month(name), Month::try_from(number).ok(), "{name}");
+            assert_eq!(month(&format!("{}.", name.to_uppercase())), Month::try_from(number).ok(), "{name}");
+        }
+        assert_eq!(month("mon"), None);
     }
 
     #[test]

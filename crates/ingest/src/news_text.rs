@@ -51,13 +51,13 @@ pub fn read_news_text<'a>(lines: impl IntoIterator<Item = &'a str>, rules: &Rule
         content.push(trimmed);
     }
     let body_lines = rules.clean(content);
-    if let Some(first) = body_lines.first() {
-        if let Some(caps) = dateline().captures(first) {
-            metadata.dateline = Some(caps[0].trim_end().to_string());
-            let city = caps.name("city").or(caps.name("city2")).or(caps.name("city3"));
-            metadata.dateline_city = city.map(|m| m.as_str().trim().to_string());
-            metadata.dateline_outlet = caps.name("outlet").or(caps.name("agency")).map(|m| m.as_str().trim().to_string());
-        }
+    if let Some(first) = body_lines.first()
+        && let Some(caps) = dateline().captures(first)
+    {
+        metadata.dateline = Some(caps[0].trim_end().to_string());
+        let city = caps.name("city").or(caps.name("city2")).or(caps.name("city3"));
+        metadata.dateline_city = city.map(|m| m.as_str().trim().to_string());
+        metadata.dateline_outlet = caps.name("outlet").or(caps.name("agency")).map(|m| m.as_str().trim().to_string());
     }
     let body = body_lines.join("\n");
     let head: String = body.chars().take(DATE_SEARCH_CHARS).collect();
