@@ -1,6 +1,8 @@
-//! `cargo xtask setup|run|test|bench`: the project's entry points. Each command installs
+//! `cargo xtask setup|run|test|bench|train-claims`: the project's entry points. Each command installs
 //! what it needs first, so the README's two commands work on a fresh Debian 12 machine
 //! with the Rust toolchain, Node.js/npm and root.
+
+mod train_claims;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, Stdio};
@@ -31,8 +33,9 @@ fn main() -> ExitCode {
         Some("run") => run_app(&args[1..]),
         Some("test") => test(),
         Some("bench") => bench(&args[1..]),
+        Some("train-claims") => train_claims::train_claims(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <setup|run|test|bench>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)");
+            eprintln!("usage: cargo xtask <setup|run|test|bench|train-claims>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  train-claims CORPUS.json [MORE...]  train the check-worthiness weights (crates/core/models/checkworthy.txt)");
             return ExitCode::from(2);
         }
     };

@@ -1,0 +1,841 @@
+//! `cargo xtask train-claims PATH... [--out FILE] [--folds N] [--l2 X]`: trains the
+//! check-worthiness weights (`crates/core/models/checkworthy.txt`) from labelled sentences
+//! and says honestly how well they do.
+//!
+//! The first PATH is the corpus the numbers are measured on: a ClaimBuster-style JSON array
+//! of `{"label", "text"}`. Further PATHs (that format, or a CheckThat CSV with `text` and
+//! `label` columns) only add training sentences; any of theirs whose text is also in the
+//! first corpus is dropped, so it cannot leak held-out sentences into training.
+//!
+//! Two logistic regressions are trained (see `factdesk_core::analysis::checkworthy`):
+//! `[english]` on feature groups and words, `[reasons-only]` on the groups alone. Each is fitted
+//! with L-BFGS on the mean log-loss plus an L2 penalty, its tiny weights pruned, and its bias
+//! shifted so that 0.5 is the F1-best cut of its out-of-fold scores. The figures printed are
+//! k-fold cross-validated with that calibration nested inside each fold, and every score comes
+//! from the weights file as written, through the same scoring code the app runs. The corpora
+//! stay where they are: only weights are written to the repository.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use factdesk_core::analysis::checkworthy::training::{Weights, feature_names};
+
+use crate::Result;
+
+/// Features seen in fewer training sentences than this get no weight: they would only
+/// memorise their sentence.
+const MIN_SENTENCES_PER_FEATURE: usize = 2;
+/// Weights smaller than this are left out of the file; they change almost no score.
+const PRUNE_BELOW: f64 = 0.01;
+/// The L2 penalty on every weight but the bias, unless `--l2` says otherwise.
+const DEFAULT_L2: f64 = 1e-3;
+/// The same shuffles every run, so the same data gives the same file.
+const SEED: u64 = 0x5eed_c1a1_5000_0001;
+
+struct Example {
+    text: String,
+    positive: bool,
+    /// Whether it belongs to the first corpus, the one measured.
+    measured: bool,
+}
+
+/// What a model may use: groups and words, or groups alone.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    English,
+    ReasonsOnly,
+}
+
+impl Kind {
+    fn section(self) -> &'static str {
+        match self {
+            Kind::English => "english",
+            Kind::ReasonsOnly => "reasons-only",
+        }
+    }
+}
+
+pub fn train_claims(args: &[String]) -> Result {
+    let mut paths = Vec::new();
+    let mut out = crate::root().join("crates/core/models/checkworthy.txt");
+    let mut folds = 5usize;
+    let mut l2 = DEFAULT_L2;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().cloned().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--out" => out = PathBuf::from(value("--out")?),
+            "--folds" => {
+                folds = value("--folds")?
+                    .parse()
+                    .map_err(|e| format!("--folds: {e}"))?
+            }
+            "--l2" => l2 = value("--l2")?.parse().map_err(|e| format!("--l2: {e}"))?,
+            _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
+            _ => paths.push(PathBuf::from(arg)),
+        }
+    }
+    if paths.is_empty() || folds < 3 {
+        return Err(
+            "usage: cargo xtask train-claims CORPUS.json [MORE.json|MORE.csv...] [--out FILE] [--folds N>=3] [--l2 X]"
+                .into(),
+        );
+    }
+
+    let started = Instant::now();
+    let examples = load(&paths)?;
+    let measured = examples.iter().filter(|e| e.measured).count();
+    let positives = examples.iter().filter(|e| e.measured && e.positive).count();
+    eprintln!(
+        "{measured} sentences to measure on ({positives} check-worthy), {} more for training only",
+        examples.len() - measured
+    );
+    let features = Features::extract(&examples);
+    let corpus = Corpus {
+        examples: &examples,
+        features: &features,
+        l2,
+        folds,
+    };
+
+    let mut file = String::new();
+    let mut summaries = Vec::new();
+    for kind in [Kind::English, Kind::ReasonsOnly] {
+        eprintln!("\n==> [{}] model", kind.section());
+        let (cv, cv_scores) = corpus.cross_validate(kind)?;
+        let all: Vec<usize> = (0..examples.len()).collect();
+        let model = corpus.train_calibrated(kind, &all)?;
+        let weights = model.parse_as_english()?;
+        let training_scores: Vec<(f32, bool)> = corpus
+            .measured(&all)
+            .map(|i| (score(&weights, &examples[i].text), examples[i].positive))
+            .collect();
+        let on_training = Metrics::at_half(&training_scores);
+        let summary = format!(
+            "[{}] {folds}-fold cross-validated (calibration nested): {cv}, average precision {:.3}; on its own training data: {on_training}; {} weights",
+            kind.section(),
+            average_precision(&cv_scores),
+            model.weights.len()
+        );
+        println!("{summary}");
+        summaries.push(summary);
+        file.push_str(&model.render(kind.section()));
+        throughput(kind, &weights, &examples);
+    }
+
+    let header = header(
+        &paths,
+        measured,
+        positives,
+        examples.len() - measured,
+        l2,
+        &summaries,
+    );
+    let text = header + &file;
+    Weights::parse(&text).map_err(|e| format!("the written weights do not parse: {e}"))?;
+    std::fs::write(&out, &text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!(
+        "\nwrote {} ({} KB) in {:.0} s",
+        out.display(),
+        text.len() / 1024,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn header(
+    paths: &[PathBuf],
+    measured: usize,
+    positives: usize,
+    extra: usize,
+    l2: f64,
+    summaries: &[String],
+) -> String {
+    let name = |p: &PathBuf| {
+        p.file_name().map_or_else(
+            || p.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    let mut text = String::from(
+        "# factdesk check-worthiness weights: `name weight` a line, read by crates/core/src/analysis/checkworthy.rs.\n\
+         # Written by `cargo xtask train-claims`; do not edit by hand, retrain.\n",
+    );
+    let _ = writeln!(
+        text,
+        "# Trained on {} ({measured} sentences, {positives} check-worthy)",
+        name(&paths[0])
+    );
+    if paths.len() > 1 {
+        let more: Vec<String> = paths[1..].iter().map(name).collect();
+        let _ = writeln!(text, "#   plus {extra} sentences from {}", more.join(", "));
+    }
+    let _ = writeln!(
+        text,
+        "# L2 penalty {l2}; features in fewer than {MIN_SENTENCES_PER_FEATURE} sentences and weights below {PRUNE_BELOW} left out."
+    );
+    for summary in summaries {
+        let _ = writeln!(text, "# {summary}");
+    }
+    text
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data
+
+fn load(paths: &[PathBuf]) -> Result<Vec<Example>> {
+    let mut examples = Vec::new();
+    for (index, path) in paths.iter().enumerate() {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let rows = if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        {
+            csv_rows(&text, path)?
+        } else {
+            json_rows(&text, path)?
+        };
+        eprintln!("{}: {} sentences", path.display(), rows.len());
+        let measured = index == 0;
+        examples.extend(rows.into_iter().map(|(text, positive)| Example {
+            text,
+            positive,
+            measured,
+        }));
+    }
+    // Keep training-only sentences out of the measured corpus's folds.
+    let measured_texts: HashSet<String> = examples
+        .iter()
+        .filter(|e| e.measured)
+        .map(|e| comparable(&e.text))
+        .collect();
+    let before = examples.len();
+    examples.retain(|e| e.measured || !measured_texts.contains(&comparable(&e.text)));
+    if examples.len() < before {
+        eprintln!(
+            "dropped {} training-only sentences that are also in {}",
+            before - examples.len(),
+            paths[0].display()
+        );
+    }
+    Ok(examples)
+}
+
+fn comparable(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn json_rows(text: &str, path: &Path) -> Result<Vec<(String, bool)>> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("{}: not JSON: {e}", path.display()))?;
+    let items = value
+        .as_array()
+        .ok_or(format!("{}: expected a JSON array", path.display()))?;
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let text = item.get("text").and_then(|t| t.as_str());
+            let label = item
+                .get("label")
+                .and_then(|l| l.as_i64().or_else(|| l.as_str()?.trim().parse().ok()));
+            match (text, label) {
+                (Some(text), Some(label @ (0 | 1))) => Ok((text.to_owned(), label == 1)),
+                _ => Err(format!(
+                    "{}: item {i} needs a \"text\" and a \"label\" of 0 or 1",
+                    path.display()
+                )),
+            }
+        })
+        .collect()
+}
+
+fn csv_rows(text: &str, path: &Path) -> Result<Vec<(String, bool)>> {
+    let mut records = parse_csv(text).into_iter();
+    let header = records.next().ok_or(format!("{}: empty", path.display()))?;
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim() == name)
+            .ok_or(format!("{}: no {name:?} column", path.display()))
+    };
+    let (text_column, label_column) = (column("text")?, column("label")?);
+    let mut rows = Vec::new();
+    for (i, record) in records
+        .enumerate()
+        .filter(|(_, r)| !(r.len() == 1 && r[0].is_empty()))
+    {
+        match (
+            record.get(text_column),
+            record.get(label_column).map(|l| l.trim()),
+        ) {
+            (Some(text), Some(label @ ("0" | "1"))) => rows.push((text.clone(), label == "1")),
+            _ => {
+                return Err(format!(
+                    "{}: record {} needs a text and a label of 0 or 1",
+                    path.display(),
+                    i + 2
+                ));
+            }
+        }
+    }
+    Ok(rows)
+}
+
+/// RFC 4180: fields separated by commas, quoted fields may hold commas, newlines and `""`.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push(record);
+    }
+    records
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features
+
+/// Every sentence's features as (feature id, count), and the names behind the ids.
+struct Features {
+    names: Vec<String>,
+    /// Whether a feature is a group or length feature, the only kind `ReasonsOnly` may use.
+    dense: Vec<bool>,
+    rows: Vec<Vec<(u32, f64)>>,
+}
+
+impl Features {
+    fn extract(examples: &[Example]) -> Features {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut names = Vec::new();
+        let rows = examples
+            .iter()
+            .map(|example| {
+                let mut counts: HashMap<u32, f64> = HashMap::new();
+                // The data is English, so English features; `reasons-only` keeps the groups.
+                for name in feature_names(&example.text, "en") {
+                    let id = *ids.entry(name.clone()).or_insert_with(|| {
+                        names.push(name);
+                        names.len() as u32 - 1
+                    });
+                    *counts.entry(id).or_default() += 1.0;
+                }
+                let mut row: Vec<(u32, f64)> = counts.into_iter().collect();
+                row.sort_unstable_by_key(|&(id, _)| id);
+                row
+            })
+            .collect();
+        let dense = names
+            .iter()
+            .map(|n| n.starts_with("g:") || n.starts_with("len:"))
+            .collect();
+        Features { names, dense, rows }
+    }
+}
+
+/// A trained model: bias and named weights, as they go into the file.
+struct Trained {
+    bias: f64,
+    weights: Vec<(String, f64)>,
+}
+
+impl Trained {
+    fn render(&self, section: &str) -> String {
+        let mut text = format!("\n[{section}]\nbias {:.4}\n", self.bias);
+        for (name, weight) in &self.weights {
+            let _ = writeln!(text, "{name} {weight:.4}");
+        }
+        text
+    }
+
+    /// These weights in the `[english]` section, so they score English text with the English
+    /// lexicon whichever model they are.
+    fn parse_as_english(&self) -> Result<Weights> {
+        Weights::parse(&self.render("english"))
+            .map_err(|e| format!("rendered weights do not parse: {e}"))
+    }
+}
+
+fn score(weights: &Weights, text: &str) -> f32 {
+    weights.check_worthiness(text, "en").score
+}
+
+struct Corpus<'a> {
+    examples: &'a [Example],
+    features: &'a Features,
+    l2: f64,
+    folds: usize,
+}
+
+impl Corpus<'_> {
+    fn measured<'s>(&'s self, indices: &'s [usize]) -> impl Iterator<Item = usize> + 's {
+        indices
+            .iter()
+            .copied()
+            .filter(|&i| self.examples[i].measured)
+    }
+
+    /// Splits the measured sentences among `folds` folds, each with its share of positives;
+    /// training-only sentences are in no fold (they always train).
+    fn folds_of(&self, indices: &[usize], salt: u64) -> Vec<Vec<usize>> {
+        let mut rng = SplitMix(SEED ^ salt);
+        let mut folds = vec![Vec::new(); self.folds];
+        for positive in [true, false] {
+            let mut group: Vec<usize> = self
+                .measured(indices)
+                .filter(|&i| self.examples[i].positive == positive)
+                .collect();
+            rng.shuffle(&mut group);
+            for (n, i) in group.into_iter().enumerate() {
+                folds[n % self.folds].push(i);
+            }
+        }
+        folds
+    }
+
+    /// Out-of-fold scores of `indices`' measured sentences, each from a model (made by
+    /// `train`) that did not see it.
+    fn out_of_fold(
+        &self,
+        indices: &[usize],
+        salt: u64,
+        train: impl Fn(&[usize]) -> Result<Trained>,
+    ) -> Result<Vec<(f32, bool)>> {
+        let folds = self.folds_of(indices, salt);
+        let mut scores = Vec::new();
+        for held_out in &folds {
+            let held: HashSet<usize> = held_out.iter().copied().collect();
+            let training: Vec<usize> = indices
+                .iter()
+                .copied()
+                .filter(|i| !held.contains(i))
+                .collect();
+            let weights = train(&training)?.parse_as_english()?;
+            scores.extend(held_out.iter().map(|&i| {
+                (
+                    score(&weights, &self.examples[i].text),
+                    self.examples[i].positive,
+                )
+            }));
+        }
+        Ok(scores)
+    }
+
+    /// A model on `indices`, its bias shifted so that 0.5 is the F1-best cut of scores from
+    /// an inner cross-validation on the same sentences.
+    fn train_calibrated(&self, kind: Kind, indices: &[usize]) -> Result<Trained> {
+        let inner = self.out_of_fold(indices, indices.len() as u64, |training| {
+            Ok(self.train(kind, training))
+        })?;
+        let threshold = best_f1_threshold(&inner);
+        let mut model = self.train(kind, indices);
+        model.bias -= logit(f64::from(threshold));
+        Ok(model)
+    }
+
+    /// Honest figures: outer folds, each with its own calibration inside its training part.
+    fn cross_validate(&self, kind: Kind) -> Result<(Metrics, Vec<(f32, bool)>)> {
+        let all: Vec<usize> = (0..self.examples.len()).collect();
+        let started = Instant::now();
+        let scores = self.out_of_fold(&all, 0, |training| self.train_calibrated(kind, training))?;
+        eprintln!(
+            "cross-validation took {:.0} s",
+            started.elapsed().as_secs_f64()
+        );
+        Ok((Metrics::at_half(&scores), scores))
+    }
+
+    /// Logistic regression on `indices` with L-BFGS; features used by fewer than
+    /// `MIN_SENTENCES_PER_FEATURE` of them are left out, tiny weights pruned.
+    fn train(&self, kind: Kind, indices: &[usize]) -> Trained {
+        let features = self.features;
+        let mut sentences_with = vec![0usize; features.names.len()];
+        for &i in indices {
+            for &(id, _) in &features.rows[i] {
+                sentences_with[id as usize] += 1;
+            }
+        }
+        // Column 0 is the bias; columns 1.. are the features kept, in id order.
+        let mut column_of = vec![0u32; features.names.len()];
+        let mut kept = Vec::new();
+        for (id, &count) in sentences_with.iter().enumerate() {
+            let allowed = kind == Kind::English || features.dense[id];
+            if allowed && count >= MIN_SENTENCES_PER_FEATURE {
+                kept.push(id);
+                column_of[id] = kept.len() as u32;
+            }
+        }
+        let rows: Vec<(Vec<(u32, f64)>, f64)> = indices
+            .iter()
+            .map(|&i| {
+                let row = features.rows[i]
+                    .iter()
+                    .filter(|&&(id, _)| column_of[id as usize] != 0)
+                    .map(|&(id, count)| (column_of[id as usize], count))
+                    .collect();
+                (row, if self.examples[i].positive { 1.0 } else { 0.0 })
+            })
+            .collect();
+        let solution = minimize(kept.len() + 1, |w, gradient| {
+            log_loss(&rows, self.l2, w, gradient)
+        });
+        let mut weights: Vec<(String, f64)> = kept
+            .iter()
+            .enumerate()
+            .map(|(column, &id)| (features.names[id].clone(), solution[column + 1]))
+            .filter(|(_, weight)| weight.abs() >= PRUNE_BELOW)
+            .collect();
+        // Groups first, as the scorer lists them; then words, the strongest first.
+        weights.sort_by(|a, b| {
+            let dense = |name: &str| name.starts_with("g:") || name.starts_with("len:");
+            dense(&b.0)
+                .cmp(&dense(&a.0))
+                .then(b.1.total_cmp(&a.1))
+                .then_with(|| a.0.cmp(&b.0))
+        });
+        Trained {
+            bias: solution[0],
+            weights,
+        }
+    }
+}
+
+/// Mean log-loss of the rows plus `l2 / 2 * |w|²` (bias excepted); fills the gradient.
+fn log_loss(rows: &[(Vec<(u32, f64)>, f64)], l2: f64, w: &[f64], gradient: &mut [f64]) -> f64 {
+    gradient.iter_mut().for_each(|g| *g = 0.0);
+    let n = rows.len() as f64;
+    let mut loss = 0.0;
+    for (row, target) in rows {
+        let z = w[0] + row.iter().map(|&(c, x)| w[c as usize] * x).sum::<f64>();
+        // log(1 + e^z) - target * z, computed without overflow.
+        loss += if z > 0.0 {
+            z + (-z).exp().ln_1p()
+        } else {
+            z.exp().ln_1p()
+        } - target * z;
+        let error = (sigmoid(z) - target) / n;
+        gradient[0] += error;
+        for &(c, x) in row {
+            gradient[c as usize] += error * x;
+        }
+    }
+    loss /= n;
+    for j in 1..w.len() {
+        loss += 0.5 * l2 * w[j] * w[j];
+        gradient[j] += l2 * w[j];
+    }
+    loss
+}
+
+fn sigmoid(z: f64) -> f64 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+fn logit(p: f64) -> f64 {
+    let p = p.clamp(1e-6, 1.0 - 1e-6);
+    (p / (1.0 - p)).ln()
+}
+
+/// L-BFGS (ten corrections) with a backtracking Armijo line search, from zero.
+fn minimize(dimensions: usize, objective: impl Fn(&[f64], &mut [f64]) -> f64) -> Vec<f64> {
+    const MEMORY: usize = 10;
+    const MAX_ITERATIONS: usize = 500;
+    let dot = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f64>();
+    let mut x = vec![0.0; dimensions];
+    let mut gradient = vec![0.0; dimensions];
+    let mut value = objective(&x, &mut gradient);
+    let mut history: Vec<(Vec<f64>, Vec<f64>, f64)> = Vec::new(); // (s, y, 1 / y·s)
+    let mut next_gradient = vec![0.0; dimensions];
+    for iteration in 0..MAX_ITERATIONS {
+        if gradient.iter().fold(0.0f64, |m, g| m.max(g.abs())) < 1e-6 {
+            break;
+        }
+        // Two-loop recursion: direction = -H·gradient.
+        let mut direction: Vec<f64> = gradient.iter().map(|g| -g).collect();
+        let mut alphas = Vec::with_capacity(history.len());
+        for (s, y, rho) in history.iter().rev() {
+            let alpha = rho * dot(s, &direction);
+            direction
+                .iter_mut()
+                .zip(y)
+                .for_each(|(d, yi)| *d -= alpha * yi);
+            alphas.push(alpha);
+        }
+        if let Some((s, y, _)) = history.last() {
+            let scale = dot(s, y) / dot(y, y);
+            direction.iter_mut().for_each(|d| *d *= scale);
+        }
+        for ((s, y, rho), alpha) in history.iter().zip(alphas.iter().rev()) {
+            let beta = rho * dot(y, &direction);
+            direction
+                .iter_mut()
+                .zip(s)
+                .for_each(|(d, si)| *d += (alpha - beta) * si);
+        }
+        let mut slope = dot(&gradient, &direction);
+        if slope >= 0.0 {
+            // Not a descent direction: start over from steepest descent.
+            history.clear();
+            direction = gradient.iter().map(|g| -g).collect();
+            slope = dot(&gradient, &direction);
+        }
+        let mut step = if iteration == 0 {
+            1.0 / dot(&gradient, &gradient).sqrt().max(1e-12)
+        } else {
+            1.0
+        };
+        let mut candidate = vec![0.0; dimensions];
+        let mut next_value;
+        loop {
+            candidate
+                .iter_mut()
+                .zip(&x)
+                .zip(&direction)
+                .for_each(|((c, xi), d)| *c = xi + step * d);
+            next_value = objective(&candidate, &mut next_gradient);
+            if next_value <= value + 1e-4 * step * slope || step < 1e-12 {
+                break;
+            }
+            step *= 0.5;
+        }
+        let s: Vec<f64> = candidate.iter().zip(&x).map(|(c, xi)| c - xi).collect();
+        let y: Vec<f64> = next_gradient
+            .iter()
+            .zip(&gradient)
+            .map(|(n, g)| n - g)
+            .collect();
+        let ys = dot(&y, &s);
+        let improvement = value - next_value;
+        x = candidate;
+        std::mem::swap(&mut gradient, &mut next_gradient);
+        value = next_value;
+        if ys > 1e-12 {
+            if history.len() == MEMORY {
+                history.remove(0);
+            }
+            history.push((s, y, 1.0 / ys));
+        }
+        if improvement.abs() <= 1e-10 * value.abs().max(1.0) {
+            break;
+        }
+    }
+    x
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures
+
+struct Metrics {
+    precision: f64,
+    recall: f64,
+    f1: f64,
+}
+
+impl Metrics {
+    fn at(scores: &[(f32, bool)], threshold: f32) -> Metrics {
+        let count = |predicted: bool, actual: bool| {
+            scores
+                .iter()
+                .filter(|&&(s, positive)| (s >= threshold) == predicted && positive == actual)
+                .count() as f64
+        };
+        let (tp, fp, fns) = (count(true, true), count(true, false), count(false, true));
+        let precision = if tp + fp > 0.0 { tp / (tp + fp) } else { 0.0 };
+        let recall = if tp + fns > 0.0 { tp / (tp + fns) } else { 0.0 };
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        Metrics {
+            precision,
+            recall,
+            f1,
+        }
+    }
+
+    fn at_half(scores: &[(f32, bool)]) -> Metrics {
+        Metrics::at(scores, 0.5)
+    }
+}
+
+impl std::fmt::Display for Metrics {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "precision {:.3} recall {:.3} F1 {:.3} at 0.5",
+            self.precision, self.recall, self.f1
+        )
+    }
+}
+
+/// The score cut with the best F1 (scores at or above it are check-worthy).
+fn best_f1_threshold(scores: &[(f32, bool)]) -> f32 {
+    let mut sorted = scores.to_vec();
+    sorted.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let positives = sorted.iter().filter(|s| s.1).count() as f64;
+    let (mut best, mut best_f1, mut tp, mut taken) = (0.5f32, -1.0f64, 0.0, 0.0);
+    for (i, &(score, positive)) in sorted.iter().enumerate() {
+        tp += f64::from(u8::from(positive));
+        taken += 1.0;
+        // Only cut between different scores.
+        if sorted.get(i + 1).is_some_and(|next| next.0 == score) {
+            continue;
+        }
+        let f1 = 2.0 * tp / (taken + positives);
+        if f1 > best_f1 {
+            best_f1 = f1;
+            // Halfway to the next lower score, so the cut is not on a sentence.
+            best = sorted
+                .get(i + 1)
+                .map_or(score, |next| (score + next.0) / 2.0);
+        }
+    }
+    best
+}
+
+/// Average precision as `evaluate.py` computes it: ranked by score, ties with negatives first.
+fn average_precision(scores: &[(f32, bool)]) -> f64 {
+    let mut ranked = scores.to_vec();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (mut hits, mut sum) = (0.0, 0.0);
+    for (rank, &(_, positive)) in ranked.iter().enumerate() {
+        if positive {
+            hits += 1.0;
+            sum += hits / (rank + 1) as f64;
+        }
+    }
+    if hits > 0.0 { sum / hits } else { 0.0 }
+}
+
+/// Scoring speed over the corpus, for at least a second of this thread's CPU time (so that
+/// other work on the machine does not count). Meaningful in a release build only.
+fn throughput(kind: Kind, weights: &Weights, examples: &[Example]) {
+    let bytes: usize = examples.iter().map(|e| e.text.len()).sum();
+    let (started, wall) = (cpu_seconds(), Instant::now());
+    let (mut rounds, mut checksum) = (0usize, 0.0f64);
+    while rounds == 0
+        || cpu_seconds()
+            .zip(started)
+            .map_or(wall.elapsed().as_secs_f64(), |(now, then)| now - then)
+            < 1.0
+    {
+        for example in examples {
+            checksum += f64::from(
+                std::hint::black_box(weights.check_worthiness(&example.text, "en")).score,
+            );
+        }
+        rounds += 1;
+    }
+    let (seconds, clock) = match cpu_seconds().zip(started) {
+        Some((now, then)) => (now - then, "CPU time"),
+        None => (wall.elapsed().as_secs_f64(), "wall time"),
+    };
+    let profile = if cfg!(debug_assertions) {
+        "debug build: not representative"
+    } else {
+        "release build"
+    };
+    println!(
+        "[{}] scoring throughput: {:.1} MB/s, {:.0} sentences/s on one core ({profile}, {clock}; checksum {checksum:.0})",
+        kind.section(),
+        (bytes * rounds) as f64 / seconds / 1e6,
+        (examples.len() * rounds) as f64 / seconds
+    );
+}
+
+/// This thread's time on a CPU, where Linux tells it.
+fn cpu_seconds() -> Option<f64> {
+    let schedstat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanoseconds: f64 = schedstat.split_whitespace().next()?.parse().ok()?;
+    Some(nanoseconds / 1e9)
+}
+
+/// A small deterministic generator (SplitMix64) for the fold shuffles.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_may_hold_commas_quotes_and_newlines() {
+        let rows = parse_csv("a,b\n1,\"x, \"\"y\"\"\nz\"\r\n2,plain\n");
+        assert_eq!(
+            rows,
+            [vec!["a", "b"], vec!["1", "x, \"y\"\nz"], vec!["2", "plain"]]
+        );
+    }
+
+    #[test]
+    fn lbfgs_finds_a_quadratic_minimum() {
+        let x = minimize(3, |w, g| {
+            let targets = [1.0, -2.0, 3.0];
+            let mut value = 0.0;
+            for i in 0..3 {
+                value += (i + 1) as f64 * (w[i] - targets[i]).powi(2);
+                g[i] = 2.0 * (i + 1) as f64 * (w[i] - targets[i]);
+            }
+            value
+        });
+        assert!(
+            x.iter()
+                .zip([1.0, -2.0, 3.0])
+                .all(|(a, b)| (a - b).abs() < 1e-4),
+            "{x:?}"
+        );
+    }
+
+    #[test]
+    fn average_precision_and_threshold_follow_the_ranking() {
+        let scores = [(0.9, true), (0.8, false), (0.7, true), (0.1, false)];
+        assert!((average_precision(&scores) - (1.0 + 2.0 / 3.0) / 2.0).abs() < 1e-9);
+        let threshold = best_f1_threshold(&scores);
+        assert!(threshold > 0.1 && threshold <= 0.7, "{threshold}");
+        assert!((Metrics::at(&scores, threshold).f1 - 0.8).abs() < 1e-9);
+    }
+}
