@@ -151,6 +151,7 @@ fn is_org_only(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> boo
 }
 
 /// The text of a run, as written.
+#[cfg(test)]
 pub fn run_text<'t>(text: &'t str, tokens: &[Token], run: Run) -> &'t str {
     &text[tokens[run.0].start..tokens[run.1 - 1].end]
 }
@@ -209,6 +210,7 @@ impl<'t> NameIndex<'t> {
 
     /// The fullest name in the article containing all of the mention's words in order;
     /// the mention itself when there is none longer.
+    #[cfg(test)]
     pub fn fullest(&self, text: &'t str, mention: &'t str) -> &'t str {
         self.fullest_with_role(text, mention).0
     }

@@ -38,10 +38,6 @@ impl Token {
     pub fn is_capitalised(&self, text: &str) -> bool {
         self.kind == Kind::Word && text[self.start..].chars().next().is_some_and(char::is_uppercase)
     }
-
-    pub fn is_punct(&self, text: &str, chars: &[char]) -> bool {
-        self.kind == Kind::Punct && text[self.start..].chars().next().is_some_and(|c| chars.contains(&c))
-    }
 }
 
 fn is_word_char(c: char) -> bool {
