@@ -18,6 +18,9 @@ impl<'t> CharOffsets<'t> {
             // Every byte that is not a UTF-8 continuation byte starts a code point.
             count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count();
         }
+        // The total, so that an offset at the end of a text whose length is a multiple of
+        // the block size has its block too.
+        before_block.push(count);
         CharOffsets { text, before_block }
     }
 
@@ -25,7 +28,7 @@ impl<'t> CharOffsets<'t> {
     pub fn char_at(&self, at: usize) -> usize {
         let at = at.min(self.text.len());
         let block = at / BLOCK;
-        let base = self.before_block.get(block).copied().unwrap_or_else(|| self.before_block.last().copied().unwrap_or(0));
+        let base = self.before_block[block];
         let from = (block * BLOCK).min(self.text.len());
         base + self.text.as_bytes()[from..at].iter().filter(|&&b| (b as i8) >= -0x40).count()
     }
@@ -37,11 +40,13 @@ mod tests {
 
     #[test]
     fn matches_counting_chars() {
-        let text = "ab“c”é ".repeat(100) + "Ünïcödé";
-        let offsets = CharOffsets::new(&text);
-        for (chars, (bytes, _)) in text.char_indices().enumerate() {
-            assert_eq!(offsets.char_at(bytes), chars);
+        // Lengths around block multiples, where the end offset is its own block.
+        for text in ["ab“c”é ".repeat(100) + "Ünïcödé", "a".repeat(BLOCK * 2), "é".repeat(BLOCK), String::new()] {
+            let offsets = CharOffsets::new(&text);
+            for (chars, (bytes, _)) in text.char_indices().enumerate() {
+                assert_eq!(offsets.char_at(bytes), chars);
+            }
+            assert_eq!(offsets.char_at(text.len()), text.chars().count());
         }
-        assert_eq!(offsets.char_at(text.len()), text.chars().count());
     }
 }
