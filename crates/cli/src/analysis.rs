@@ -3,7 +3,8 @@
 
 use crate::output::Output;
 use factdesk_core::analysis::{Analysis, QuoteKind};
-use factdesk_workbench::{AnalysisRecord, Workbench};
+use factdesk_core::StoredClaim;
+use factdesk_workbench::{AnalysisRecord, ArticleAnalysis, Workbench};
 use serde::Deserialize;
 use std::io::BufRead;
 use std::path::PathBuf;
@@ -89,4 +90,32 @@ fn describe(record: &AnalysisRecord) -> String {
 fn one_line(text: &str) -> String {
     let flat = text.replace('\n', " ");
     if flat.chars().count() > 120 { flat.chars().take(119).chain(['…']).collect() } else { flat }
+}
+
+/// One stored claim or quotation for people.
+pub fn describe_claim(claim: &StoredClaim) -> String {
+    let what = match claim.kind.as_str() {
+        "direct" => format!("quote    {}:", claim.speaker.as_deref().unwrap_or("(speaker unknown)")),
+        "indirect" => format!("reported {}:", claim.speaker.as_deref().unwrap_or("(speaker unknown)")),
+        _ => format!("claim {:.2} [{}]", claim.score.unwrap_or(0.0), claim.reasons.join(", ")),
+    };
+    let verdict = claim.verdict.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
+    format!("#{:<6} article #{} ({}{verdict}) {what} {}", claim.id, claim.article_id, claim.status, one_line(&claim.text))
+}
+
+/// A stored article's analysis for people.
+pub fn describe_stored(analysis: &ArticleAnalysis) -> String {
+    let mut text = String::new();
+    for claim in &analysis.claims {
+        text.push_str(&describe_claim(claim));
+        text.push('\n');
+    }
+    for check in &analysis.checks {
+        text.push_str(&format!("check {} {}: {}\n", if check.ok { "ok   " } else { "WRONG" }, check.kind, check.detail));
+    }
+    for speaker in &analysis.speakers {
+        let role = speaker.role.as_deref().map(|r| format!(" ({r})")).unwrap_or_default();
+        text.push_str(&format!("speaker {}{role}: {} quotation(s)\n", speaker.name, speaker.quotes.len()));
+    }
+    text
 }

@@ -46,6 +46,22 @@ enum Command {
         /// A version id (default: the newest).
         #[arg(long)]
         version: Option<i64>,
+        /// Show its quotations with speakers, check-worthy claims and consistency checks instead.
+        #[arg(long)]
+        analysis: bool,
+    },
+    /// List claims and quotations across the workbench, newest article first.
+    Claims {
+        /// Only this article's.
+        #[arg(long, value_name = "ID")]
+        article: Option<i64>,
+        /// Only those with this review status: new, in-review, checked, published.
+        #[arg(long, value_parser = ["new", "in-review", "checked", "published"])]
+        status: Option<String>,
+        #[arg(long, default_value_t = 1000)]
+        limit: usize,
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
     },
     /// Search article titles and text.
     Search {
@@ -175,7 +191,26 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             out.summary(&format!("{} articles in {}", workbench.count()?, shown_path(&workbench)));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { id, version } => {
+        Command::Show { id, version, analysis: true } => {
+            let mut workbench = open(cli.db)?;
+            let version = match version {
+                Some(v) => v,
+                None => workbench.show(id, None)?.version_id,
+            };
+            let analysis = workbench.article_analysis(id, version)?;
+            out.record(&analysis, || analysis::describe_stored(&analysis));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Claims { article, status, limit, offset } => {
+            let workbench = open(cli.db)?;
+            let claims = workbench.claims(article, status.as_deref(), limit, offset)?;
+            for claim in &claims {
+                out.record(claim, || analysis::describe_claim(claim));
+            }
+            out.summary(&format!("{} claim{} and quotation{}", claims.len(), if claims.len() == 1 { "" } else { "s" }, if claims.len() == 1 { "" } else { "s" }));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, version, analysis: false } => {
             let workbench = open(cli.db)?;
             let detail = workbench.show(id, version)?;
             out.record(&detail, || {

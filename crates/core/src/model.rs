@@ -95,6 +95,34 @@ pub struct VersionInfo {
     pub metadata: CaptureMetadata,
 }
 
+/// The claims and quotations analysis found in a version's text, and which analyser found
+/// them (so a better analyser can refresh its own suggestions later).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DetectedAnalysis {
+    pub analyzer: u32,
+    pub items: Vec<DetectedItem>,
+}
+
+/// A claim or quotation found by analysis. Offsets are code points into the version text;
+/// `prefix` and `suffix` are the text around it, to find it again in later versions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DetectedItem {
+    /// "claim", "direct" or "indirect".
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub prefix: String,
+    pub suffix: String,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    pub speaker_start: Option<usize>,
+    pub speaker_end: Option<usize>,
+    pub cue: Option<String>,
+    pub score: Option<f32>,
+    pub reasons: Vec<String>,
+}
+
 /// An article with one of its versions opened: what the reader shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 pub struct ArticleDetail {
@@ -177,4 +205,43 @@ pub struct NewCapture {
     pub site: Option<String>,
     pub published: Option<String>,
     pub metadata: CaptureMetadata,
+    /// What analysis found in `text`, stored with the version in the same transaction.
+    pub analysis: Option<DetectedAnalysis>,
+}
+
+/// A stored claim or quotation with its speaker and review state, as the reader and the
+/// claims list show it. Offsets are code points into its version's text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct StoredClaim {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[ts(type = "number")]
+    pub article_id: ArticleId,
+    #[ts(type = "number")]
+    pub version_id: VersionId,
+    /// "claim", "direct" or "indirect".
+    pub kind: String,
+    #[ts(type = "number")]
+    pub start: usize,
+    #[ts(type = "number")]
+    pub end: usize,
+    pub text: String,
+    #[ts(type = "number | null")]
+    pub speaker_id: Option<i64>,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    #[ts(type = "number | null")]
+    pub speaker_start: Option<usize>,
+    #[ts(type = "number | null")]
+    pub speaker_end: Option<usize>,
+    pub cue: Option<String>,
+    /// "detected" or "manual".
+    pub origin: String,
+    /// "suggested", "accepted" or "rejected".
+    pub state: String,
+    pub score: Option<f32>,
+    pub reasons: Vec<String>,
+    /// Review status: "new", "in-review", "checked" or "published".
+    pub status: String,
+    pub verdict: Option<String>,
 }

@@ -92,7 +92,11 @@ fn insert_capture(conn: &rusqlite::Connection, capture: &NewCapture, now: &str) 
         capture.text,
         metadata,
     ])?;
-    Ok(Stored::Inserted { article_id, version_id: conn.last_insert_rowid() })
+    let version_id = conn.last_insert_rowid();
+    if let Some(detected) = &capture.analysis {
+        crate::analysis::write_detected(conn, article_id, version_id, detected, now)?;
+    }
+    Ok(Stored::Inserted { article_id, version_id })
 }
 
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.canonical_url, a.site, a.published, a.language,

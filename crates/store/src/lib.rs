@@ -5,6 +5,7 @@
 //! ([`migrate`]), and each write is one `IMMEDIATE` transaction so the desktop app and the
 //! CLI can write to one database at the same time.
 
+mod analysis;
 mod articles;
 mod claims;
 mod error;

@@ -16,7 +16,10 @@ pub struct Migration {
 
 /// Every migration, in order. Versions are 1, 2, 3, … without gaps.
 pub const MIGRATIONS: &[Migration] =
-    &[Migration { version: 1, name: "initial", sql: include_str!("../../../migrations/0001-initial.sql") }];
+    &[
+        Migration { version: 1, name: "initial", sql: include_str!("../../../migrations/0001-initial.sql") },
+        Migration { version: 2, name: "analysis", sql: include_str!("../../../migrations/0002-analysis.sql") },
+    ];
 
 /// "FDK1": written into the file header so factdesk recognises its own databases.
 pub const APPLICATION_ID: i32 = 0x4644_4B31;

@@ -25,6 +25,7 @@ fn capture(text: &str) -> NewCapture {
         site: None,
         published: None,
         metadata: Default::default(),
+        analysis: None,
     }
 }
 
@@ -109,7 +110,7 @@ fn foreign_databases_and_files_are_refused() {
     );
 }
 
-/// Version 1 plus a stand-in for a future migration.
+/// The real migrations plus a stand-in for a future one.
 fn with_future_migration(sql: &'static str) -> Vec<Migration> {
     let mut list: Vec<Migration> = MIGRATIONS.iter().map(|m| Migration { version: m.version, name: m.name, sql: m.sql }).collect();
     list.push(Migration { version: migrate::latest_version() + 1, name: "future", sql });
@@ -129,7 +130,7 @@ fn existing_database_is_backed_up_before_migrating() {
     let migrated = migrate::migrate_with(&mut conn, Some(&path), &migrations).unwrap();
     drop(conn);
     let backup = migrated.backup.expect("an existing database must be backed up");
-    assert_eq!(backup, dir.path().join("factdesk.sqlite3.v1.bak"));
+    assert_eq!(backup, dir.path().join(format!("factdesk.sqlite3.v{}.bak", migrate::latest_version())));
     assert_eq!(user_version(&path), migrate::latest_version() + 1);
     // The backup is the old schema with the old data.
     assert_eq!(user_version(&backup), migrate::latest_version());
@@ -302,4 +303,76 @@ fn two_processes_can_write_at_once() {
     let store = Store::open(&path).unwrap();
     assert_eq!(store.count_articles().unwrap(), 400);
     assert_eq!(store.search("artikel", 1000).unwrap().len(), 400);
+}
+
+fn detected_item(kind: &'static str, start: usize, end: usize, text: &str, speaker: Option<&str>) -> factdesk_core::DetectedItem {
+    factdesk_core::DetectedItem {
+        kind,
+        start,
+        end,
+        text: text.into(),
+        prefix: String::new(),
+        suffix: String::new(),
+        speaker: speaker.map(str::to_string),
+        role: speaker.map(|_| "Menteri".to_string()),
+        speaker_start: speaker.map(|_| 0),
+        speaker_end: speaker.map(|_| 4),
+        cue: speaker.map(|_| "kata".to_string()),
+        score: if kind == "claim" { Some(0.8) } else { None },
+        reasons: if kind == "claim" { vec!["number".into()] } else { vec![] },
+    }
+}
+
+#[test]
+fn analysis_is_stored_with_its_version_and_speakers_are_shared() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut first = capture("Rina berkata\n\"Harga turun,\" kata Rina.");
+    first.analysis = Some(factdesk_core::DetectedAnalysis {
+        analyzer: 1,
+        items: vec![detected_item("direct", 14, 26, "Harga turun,", Some("Rina Wati")), detected_item("claim", 13, 39, "\"Harga turun,\" kata Rina.", None)],
+    });
+    let (_, v1) = store.add_capture(&first, NOW).unwrap().ids();
+    let mut second = capture("Artikel lain\n\"Stok aman,\" kata Rina.");
+    second.analysis = Some(factdesk_core::DetectedAnalysis { analyzer: 1, items: vec![detected_item("direct", 14, 24, "Stok aman,", Some("rina wati"))] });
+    let (_, v2) = store.add_capture(&second, NOW).unwrap().ids();
+
+    let claims = store.version_claims(v1).unwrap();
+    assert_eq!(claims.len(), 2);
+    let quote = claims.iter().find(|c| c.kind == "direct").unwrap();
+    assert_eq!((quote.speaker.as_deref(), quote.role.as_deref(), quote.status.as_str()), (Some("Rina Wati"), Some("Menteri"), "new"));
+    // The same name in another article (any case) is the same speaker.
+    let other = &store.version_claims(v2).unwrap()[0];
+    assert_eq!(other.speaker_id, quote.speaker_id);
+    assert_eq!(store.analyzer_of(v1).unwrap(), Some(1));
+    assert_eq!(store.claims(None, Some("new"), 100, 0).unwrap().len(), 3);
+}
+
+#[test]
+fn reanalysis_replaces_only_untouched_suggestions() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut article = capture("Judul\n\"Harga turun,\" kata Rina.");
+    article.analysis = Some(factdesk_core::DetectedAnalysis {
+        analyzer: 1,
+        items: vec![detected_item("direct", 7, 19, "Harga turun,", Some("Rina")), detected_item("claim", 6, 32, "x", None)],
+    });
+    let (article_id, version) = store.add_capture(&article, NOW).unwrap().ids();
+    let kept = store.version_claims(version).unwrap().into_iter().find(|c| c.kind == "direct").unwrap();
+    assert!(store.set_claim_state(kept.id, "accepted").unwrap());
+    let manual = store
+        .add_claim(
+            &factdesk_store::NewClaim { article_id, version_id: version, kind: "claim", start: 0, end: 5, text: "Judul".into(), speaker_id: None, manual: true },
+            NOW,
+        )
+        .unwrap();
+
+    store.replace_detected(version, &factdesk_core::DetectedAnalysis { analyzer: 2, items: vec![detected_item("indirect", 1, 3, "ud", None)] }, NOW).unwrap();
+    let ids: Vec<(i64, String)> = store.version_claims(version).unwrap().into_iter().map(|c| (c.id, c.kind)).collect();
+    assert!(ids.contains(&(kept.id, "direct".to_string())), "accepted item kept: {ids:?}");
+    assert!(ids.contains(&(manual, "claim".to_string())), "manual item kept: {ids:?}");
+    assert!(ids.iter().any(|(_, kind)| kind == "indirect"), "new suggestion stored: {ids:?}");
+    assert_eq!(ids.len(), 3, "the old untouched claim suggestion is gone: {ids:?}");
+    assert_eq!(store.analyzer_of(version).unwrap(), Some(2));
+    // A version that does not exist is named.
+    let error = store.replace_detected(9999, &Default::default(), NOW).unwrap_err();
+    assert!(error.to_string().contains("no version with id 9999"), "{error}");
 }

@@ -3,9 +3,11 @@
 
 use crate::import::read_article_file;
 use crate::{Workbench, WorkbenchError};
-use factdesk_core::analysis::{Analysis, analyze};
+use factdesk_core::analysis::{ANALYZER_VERSION, Analysis, ConsistencyCheck, analyze, detected};
+use factdesk_core::{ArticleId, NewCapture, StoredClaim, VersionId};
+use ts_rs::TS;
 use factdesk_core::text::{decode_text, normalise_line_endings};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// One analysed input, labelled with the caller's id (the contract's output line).
@@ -16,7 +18,63 @@ pub struct AnalysisRecord {
     pub analysis: Analysis,
 }
 
+/// What the reader shows beside an article's text: its claims and quotations (stored, with
+/// their review state), the consistency checks, and who is quoted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ArticleAnalysis {
+    #[ts(type = "number")]
+    pub version_id: VersionId,
+    pub claims: Vec<StoredClaim>,
+    pub checks: Vec<ConsistencyCheck>,
+    pub speakers: Vec<SpeakerSummary>,
+}
+
+/// A speaker of one article version, with their quotations there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SpeakerSummary {
+    #[ts(type = "number | null")]
+    pub speaker_id: Option<i64>,
+    pub name: String,
+    pub role: Option<String>,
+    /// Ids of the quotations (stored claims) attributed to them, in text order.
+    #[ts(type = "Array<number>")]
+    pub quotes: Vec<i64>,
+}
+
 impl Workbench {
+    /// The analysis of an article version for the reader. A version stored before the
+    /// current analyser (or before analysis existed) is analysed now and its suggestions
+    /// refreshed; the checker's accepted, rejected and manual items are kept.
+    pub fn article_analysis(&mut self, article_id: ArticleId, version_id: VersionId) -> Result<ArticleAnalysis, WorkbenchError> {
+        let detail = self.show(article_id, Some(version_id))?;
+        let info = detail.versions.iter().find(|v| v.id == version_id).expect("show checked the version");
+        let analysis = analyze(&detail.text, info.language.as_deref(), info.published.as_deref().or(detail.article.published.as_deref()));
+        if self.store.analyzer_of(version_id)?.is_none_or(|a| a < ANALYZER_VERSION) {
+            let now = self.clock.now();
+            self.store.replace_detected(version_id, &detected(&detail.text, &analysis), &now)?;
+        }
+        let claims = self.store.version_claims(version_id)?;
+        let mut speakers: Vec<SpeakerSummary> = Vec::new();
+        for claim in claims.iter().filter(|c| c.kind != "claim" && c.state != "rejected") {
+            let Some(name) = &claim.speaker else { continue };
+            match speakers.iter_mut().find(|s| s.speaker_id == claim.speaker_id && &s.name == name) {
+                Some(speaker) => speaker.quotes.push(claim.id),
+                None => speakers.push(SpeakerSummary {
+                    speaker_id: claim.speaker_id,
+                    name: name.clone(),
+                    role: claim.role.clone(),
+                    quotes: vec![claim.id],
+                }),
+            }
+        }
+        Ok(ArticleAnalysis { version_id, claims, checks: analysis.checks, speakers })
+    }
+
+    /// Claims and quotations across the workbench (the claims view and `factdesk claims`).
+    pub fn claims(&self, article_id: Option<ArticleId>, status: Option<&str>, limit: usize, offset: usize) -> Result<Vec<StoredClaim>, WorkbenchError> {
+        Ok(self.store.claims(article_id, status, limit, offset)?)
+    }
+
     /// Analyses text as given; offsets are code points into `text`.
     pub fn analyze_text(id: &str, text: &str) -> AnalysisRecord {
         AnalysisRecord { id: id.to_string(), analysis: analyze(text, None, None) }
@@ -35,4 +93,11 @@ impl Workbench {
         };
         Ok(Self::analyze_text(&path.display().to_string(), &text))
     }
+}
+
+/// The capture with what analysis finds in its text, to be stored with it atomically.
+pub(crate) fn with_analysis(mut capture: NewCapture) -> NewCapture {
+    let analysis = analyze(&capture.text, capture.language.as_deref(), capture.published.as_deref());
+    capture.analysis = Some(detected(&capture.text, &analysis));
+    capture
 }

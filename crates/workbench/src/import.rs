@@ -3,6 +3,7 @@
 //! Each file is its own transaction: a batch that fails half-way or is cancelled keeps the
 //! articles that were complete and nothing of the one in progress.
 
+use crate::analysis::with_analysis;
 use crate::{Workbench, WorkbenchError};
 use factdesk_core::hash::sha256_hex;
 use factdesk_core::language::guess_language;
@@ -209,7 +210,7 @@ impl Workbench {
         }
         let title = headline.unwrap_or_else(|| file_stem(path));
         let text = if news.body.is_empty() { title.clone() } else { format!("{title}\n{}", news.body) };
-        Ok(NewCapture {
+        Ok(with_analysis(NewCapture {
             source_kind: SourceKind::File,
             source_ref: Some(absolute(path).display().to_string()),
             sha256: sha256_hex(&raw),
@@ -224,7 +225,8 @@ impl Workbench {
             site: news.metadata.dateline_outlet.clone(),
             published: news.published,
             metadata: news.metadata,
-        })
+            analysis: None,
+        }))
     }
 
     /// Writes the batch and fills in the outcomes it stands for.
@@ -301,7 +303,7 @@ fn page_capture(
     captured_at: String,
     fallback_title: &str,
 ) -> NewCapture {
-    NewCapture {
+    with_analysis(NewCapture {
         source_kind,
         source_ref: Some(source_ref),
         sha256: sha256_hex(&raw),
@@ -316,7 +318,8 @@ fn page_capture(
         site: page.site,
         published: page.published,
         metadata: page.metadata,
-    }
+        analysis: None,
+    })
 }
 
 fn file_error(path: &Path, message: impl Into<String>) -> WorkbenchError {

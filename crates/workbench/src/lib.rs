@@ -10,7 +10,7 @@ mod extract;
 mod import;
 mod location;
 
-pub use analysis::AnalysisRecord;
+pub use analysis::{AnalysisRecord, ArticleAnalysis, SpeakerSummary};
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
 pub use extract::PageExtraction;
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};

@@ -375,6 +375,9 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
         return Some(cx.token_mention(start, MentionKind::Pronoun));
     }
     let run = names::run_forward(cx.text, tokens, start)?;
+    if cx.in_set(run.0, |l| &l.weekdays) {
+        return None;
+    }
     let lower: String = crate::text::lowercase(tokens[run.0].text(cx.text));
     if run.1 - run.0 == 1 && cx.lexicon.is_opener(&lower) {
         return None;

@@ -110,6 +110,65 @@ pub struct Analysis {
     pub speakers: Vec<ArticleSpeaker>,
 }
 
+/// Bumped whenever analysis changes what it finds, so stored suggestions can be refreshed.
+pub const ANALYZER_VERSION: u32 = 1;
+
+/// Characters of context kept on each side of a stored item, to re-anchor it later.
+const CONTEXT_CHARS: usize = 32;
+
+/// The items of an analysis worth storing: every quotation, and the sentences scored
+/// check-worthy (0.5 and above).
+pub fn detected(text: &str, analysis: &Analysis) -> crate::DetectedAnalysis {
+    let chars: Vec<char> = text.chars().collect();
+    let context = |start: usize, end: usize| -> (String, String) {
+        let prefix = chars[start.saturating_sub(CONTEXT_CHARS)..start].iter().collect();
+        let suffix = chars[end..(end + CONTEXT_CHARS).min(chars.len())].iter().collect();
+        (prefix, suffix)
+    };
+    let roles = |name: &Option<String>| {
+        name.as_ref().and_then(|n| analysis.speakers.iter().find(|s| &s.name == n)).and_then(|s| s.role.clone())
+    };
+    let mut items = Vec::new();
+    for q in &analysis.quotes {
+        let (prefix, suffix) = context(q.start, q.end);
+        items.push(crate::DetectedItem {
+            kind: if q.kind == QuoteKind::Direct { "direct" } else { "indirect" },
+            start: q.start,
+            end: q.end,
+            text: q.text.clone(),
+            prefix,
+            suffix,
+            speaker: q.speaker.clone(),
+            role: roles(&q.speaker),
+            speaker_start: q.speaker_start,
+            speaker_end: q.speaker_end,
+            cue: q.cue.clone(),
+            score: None,
+            reasons: Vec::new(),
+        });
+    }
+    for c in analysis.claims.iter().filter(|c| c.score >= 0.5) {
+        let (prefix, suffix) = context(c.start, c.end);
+        items.push(crate::DetectedItem {
+            kind: "claim",
+            start: c.start,
+            end: c.end,
+            text: c.text.clone(),
+            prefix,
+            suffix,
+            speaker: None,
+            role: None,
+            speaker_start: None,
+            speaker_end: None,
+            cue: None,
+            score: Some(c.score.clamp(0.0, 1.0)),
+            reasons: c.reasons.clone(),
+        });
+    }
+    items.sort_by_key(|i| (i.start, i.end));
+    crate::DetectedAnalysis { analyzer: ANALYZER_VERSION, items }
+}
+
 /// Words the language guess reads: the opening paragraphs decide.
 const LANGUAGE_SAMPLE_WORDS: usize = 300;
 

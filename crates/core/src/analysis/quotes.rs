@@ -245,6 +245,22 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
             continue;
         }
         let content_end = tokens[last_content - 1].end;
+        // "Harga naik 12 persen, kata Kepala Dinas, Siti Aminah." / "Prices rose, Smith said."
+        if let Some((comma, cue, mention)) = trailing_attribution(cx, first, last_content) {
+            let words = (first..comma).filter(|&i| tokens[i].kind == Kind::Word).count();
+            if words >= 3 {
+                out.push(Found {
+                    kind: QuoteKind::Indirect,
+                    start: tokens[first].start,
+                    end: tokens[comma - 1].end,
+                    mention: Some(mention),
+                    cue: Some((tokens[cue].start, tokens[cue].end)),
+                    speaker: None,
+                    role: None,
+                });
+                continue;
+            }
+        }
         for k in first..end {
             if tokens[k].kind != Kind::Word {
                 continue;
@@ -288,6 +304,43 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
     out
 }
 
+/// An attribution closing a sentence after its last comma: `, kata X`, `, ujarnya`,
+/// `, said X`, `, X said`. Returns the comma, the cue and the speaker mention.
+fn trailing_attribution(cx: &mut Context<'_>, first: usize, end: usize) -> Option<(usize, usize, Mention)> {
+    let tokens = cx.tokens;
+    let commas: Vec<usize> = (first + 1..end).rev().take(24).filter(|&i| cx.is_punct(i, &[','])).take(3).collect();
+    commas.into_iter().rev().find_map(|comma| attribution_after_comma(cx, comma, end))
+}
+
+fn attribution_after_comma(cx: &mut Context<'_>, comma: usize, end: usize) -> Option<(usize, usize, Mention)> {
+    let tokens = cx.tokens;
+    let after = comma + 1;
+    if after >= end || tokens[after].kind != Kind::Word {
+        return None;
+    }
+    let lexicon = cx.lexicon;
+    let lower = cx.lower(after).to_string();
+    if lexicon.inverted_cues.contains(lower.as_str()) || matches!(lower.as_str(), "said" | "says" | "added" | "according") {
+        let mention = attribution::phrase_after(cx, after + 1)?;
+        return Some((comma, after, mention));
+    }
+    if let Some(stem) = lower.strip_suffix("nya").filter(|s| lexicon.inverted_cues.contains(*s)) {
+        let _ = stem;
+        let end_byte = tokens[after].end;
+        return Some((comma, after, Mention { start: end_byte - 3, end: end_byte, kind: MentionKind::Pronoun, role: None }));
+    }
+    // ", Smith said." / ", the minister said."
+    let cue = (after + 1..end).find(|&i| tokens[i].kind == Kind::Word && matches!(cx.lower(i), "said" | "says" | "added" | "told"))?;
+    if end - cue > 4 {
+        return None;
+    }
+    let lexicon = cx.lexicon;
+    let _ = lexicon;
+    let run = super::names::run_forward(cx.text, tokens, after).filter(|r| r.1 == cue)?;
+    let core = super::names::core(cx.text, tokens, run, cx.lexicon);
+    Some((comma, cue, Mention { start: tokens[core.0].start, end: tokens[core.1 - 1].end, kind: MentionKind::Name, role: None }))
+}
+
 fn push_reported(out: &mut Vec<Found>, cx: &Context<'_>, from: usize, last_content: usize, content_end: usize, mention: Option<Mention>, cue: usize) {
     let tokens = cx.tokens;
     let words = (from..last_content).filter(|&i| tokens[i].kind == Kind::Word).count();
@@ -320,6 +373,13 @@ fn resolve_speakers(text: &str, tokens: &[Token], lexicon: &Lexicon, found: &mut
         .filter(|w| !w.is_empty())
         .collect();
     let index = NameIndex::build(text, tokens, lexicon, &wanted);
+    // A one-word sentence subject is a name only if the article has it in a longer name
+    // ("Kim" of "Kim Jong Un"); otherwise it is a capitalised common word ("Harga").
+    let subjects: Vec<Mention> = subjects
+        .iter()
+        .copied()
+        .filter(|m| m.kind != MentionKind::Name || text[m.start..m.end].contains(' ') || index.fullest_with_role(text, &text[m.start..m.end]).0.contains(' '))
+        .collect();
     let mut named: Vec<(usize, String, Option<String>)> = found
         .iter()
         .filter_map(|f| f.mention)
