@@ -129,3 +129,79 @@ fn a_closed_pipe_ends_output_quietly() {
     let output = child.wait_with_output().unwrap();
     assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
 }
+
+fn factdesk_stdin(db: &Path, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("FACTDESK_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn analyze_jsonl_follows_the_contract_and_reports_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.sqlite3");
+    let good = serde_json::json!({"id": "a1", "text": "Ünï “Harga turun minggu ini,” kata Menteri Perdagangan Budi Santoso di Jakarta, dan ini yang akan terjadi."}).to_string();
+    let input = format!("{good}\nnot json\n{{\"id\": 7, \"text\": \"He said: \\\"We will win this race.\\\"\"}}\n");
+    let output = factdesk_stdin(&db, &["analyze", "--jsonl"], &input);
+    assert_eq!(output.status.code(), Some(1), "one bad line makes the exit code 1");
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 3, "one line per input, in order");
+    let first = &lines[0];
+    assert_eq!(first["id"], "a1");
+    assert_eq!(first["language"], "id");
+    let quote = &first["quotes"][0];
+    assert_eq!(quote["kind"], "direct");
+    // Offsets are code points: "Ünï “" is 5 of them.
+    assert_eq!((quote["start"].as_u64(), quote["end"].as_u64()), (Some(5), Some(28)));
+    assert_eq!(quote["text"], "Harga turun minggu ini,");
+    assert_eq!(quote["speaker"], "Budi Santoso");
+    assert_eq!(quote["cue"], "kata");
+    assert!(first["sentences"].as_array().is_some_and(|s| !s.is_empty()));
+    assert!(first["claims"].as_array().is_some());
+    assert!(first["checks"].as_array().is_some());
+    assert_eq!(lines[1]["id"], "line 2");
+    assert!(lines[1]["error"].as_str().unwrap().contains("is not {\"id\""));
+    assert_eq!(lines[2]["id"], "7", "numeric ids come back as strings");
+    assert_eq!(lines[2]["quotes"][0]["text"], "We will win this race.");
+    assert!(!db.exists(), "analyze never touches the database");
+}
+
+#[test]
+fn analyze_json_file_and_stored_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let article = dir.path().join("cabai.txt");
+    std::fs::write(&article, "Harga cabai naik\r\n\"Pasokan berkurang,\" kata Siti Aminah.\r\nHarga naik 12 persen dari pekan lalu.").unwrap();
+
+    let analysis = factdesk(&db, &["analyze", "--json", article.to_str().unwrap()]);
+    assert!(analysis.status.success(), "{}", stderr(&analysis));
+    let record = &json_lines(&analysis)[0];
+    assert_eq!(record["id"], article.to_str().unwrap());
+    // CRLF counts as one character, as Python's read_text() sees it.
+    assert_eq!(record["quotes"][0]["start"], 18);
+    let missing = factdesk(&db, &["analyze", "--json", dir.path().join("nope.txt").to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(json_lines(&missing)[0]["error"].as_str().unwrap().contains("does not exist"));
+
+    assert!(factdesk(&db, &["import", article.to_str().unwrap()]).status.success());
+    let claims = json_lines(&factdesk(&db, &["claims", "--json", "--status", "new"]));
+    let quote = claims.iter().find(|c| c["kind"] == "direct").expect("the quotation is stored");
+    assert_eq!(quote["speaker"], "Siti Aminah");
+    assert_eq!(quote["status"], "new");
+    assert!(quote["verdict"].is_null());
+    for field in ["id", "article_id", "version_id", "text"] {
+        assert!(!quote[field].is_null(), "{field} is part of the contract");
+    }
+    let shown = factdesk(&db, &["show", "1", "--analysis"]);
+    assert!(String::from_utf8_lossy(&shown.stdout).contains("speaker Siti Aminah"), "{}", String::from_utf8_lossy(&shown.stdout));
+}
