@@ -4,7 +4,7 @@
 
 use crate::AppState;
 use factdesk_core::{ArticleDetail, SearchHit};
-use factdesk_workbench::{AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportProgress, ImportReport, Workbench};
+use factdesk_workbench::{ArticleAnalysis, AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportProgress, ImportReport, Workbench};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -74,6 +74,13 @@ pub async fn search_articles(state: State<'_, AppState>, query: String, limit: u
 #[tauri::command]
 pub async fn open_article(state: State<'_, AppState>, id: i64, version: Option<i64>) -> Result<ArticleDetail, ErrorPayload> {
     Ok(state.workbench()?.show(id, version)?)
+}
+
+/// The claims, quotations with speakers, consistency checks and speakers of an article
+/// version, analysing it first if it was stored before the current analyser.
+#[tauri::command]
+pub async fn article_analysis(state: State<'_, AppState>, id: i64, version: i64) -> Result<ArticleAnalysis, ErrorPayload> {
+    Ok(state.workbench()?.article_analysis(id, version)?)
 }
 
 /// factdesk's version and the database in use.

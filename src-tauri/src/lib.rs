@@ -17,6 +17,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::list_articles,
         commands::search_articles,
         commands::open_article,
+        commands::article_analysis,
         commands::app_info,
     ])
 }

@@ -65,6 +65,13 @@ fn import_list_search_and_open_through_ipc() {
     assert!(detail["text"].as_str().unwrap().contains("12 persen"));
     assert_eq!(detail["versions"].as_array().unwrap().len(), 1);
 
+    let analysis = harness.invoke("article_analysis", json!({ "id": id, "version": detail["version_id"] })).unwrap();
+    let claims = analysis["claims"].as_array().unwrap();
+    assert!(
+        claims.iter().any(|c| c["kind"] == "claim" && c["reasons"].as_array().unwrap().contains(&json!("percent"))),
+        "the 12 percent sentence is a check-worthy claim: {analysis}"
+    );
+
     let info = harness.invoke("app_info", json!({})).unwrap();
     assert!(info["database"].as_str().unwrap().ends_with("app.sqlite3"));
 }

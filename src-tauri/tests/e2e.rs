@@ -140,7 +140,7 @@ fn serve_page(page: &'static str) -> String {
     format!("{base}/berita")
 }
 
-const CHILI: &str = "Harga cabai merah melonjak di Palembang\n\nPALEMBANG — Harga cabai merah di Pasar Cinde naik menjadi Rp 80.000 per kilogram, kata seorang pedagang, Rabu (12/11/2025).\n\n\"Pasokan dari petani berkurang karena hujan,\" ujarnya.\n\nTeks ini memuat <script>window.__pwned = true</script> sebagai data, bukan kode.";
+const CHILI: &str = "Harga cabai merah melonjak di Palembang\n\nPALEMBANG — Harga cabai merah di Pasar Cinde naik menjadi Rp 80.000 per kilogram, kata Ketua Asosiasi Pedagang Pasar, Siti Aminah, Rabu (12/11/2025).\n\n\"Pasokan dari petani berkurang karena hujan,\" ujarnya.\n\nTeks ini memuat <script>window.__pwned = true</script> sebagai data, bukan kode.";
 const BRIDGE: &str = "Bridge reopens after repairs\n\nThe city said the bridge would reopen on Monday after three months of repairs costing $4.2 million.";
 
 #[tokio::test(flavor = "multi_thread")]
@@ -190,6 +190,17 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     assert!(text.contains("<script>window.__pwned = true</script>"), "{text}");
     let pwned = client.execute("return window.__pwned === true || document.querySelectorAll('[data-testid=reader-text] script').length > 0;", vec![]).await.unwrap();
     assert_eq!(pwned, json!(false), "article text was run as markup");
+
+    // The analysis: the quotation is highlighted and attributed, its speaker listed with her
+    // role, the claim scored, and the weekday checked against the date.
+    let quote = wait_for_text(&client, "[data-testid=reader-text] [data-kind=direct]", |t| t.contains("Pasokan dari petani")).await;
+    assert_eq!(quote, "Pasokan dari petani berkurang karena hujan,");
+    wait_for_text(&client, "[data-testid=speakers]", |t| t.contains("Siti Aminah") && t.contains("Ketua Asosiasi")).await;
+    wait_for_text(&client, "[data-testid=claims]", |t| t.contains("Rp 80.000")).await;
+    wait_for_text(&client, "[data-testid=checks]", |t| t.contains("consistent") && t.contains("12 November 2025")).await;
+    let (entry, _) = wait_for(&client, "[data-testid=speakers] button", |t| t.contains("Pasokan dari petani")).await;
+    entry.click().await.unwrap();
+    wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("Siti Aminah") && t.contains("ujarnya")).await;
     screenshot(&client, "reader.png").await;
 
     // Search narrows the list to the matching article, with the term highlighted.

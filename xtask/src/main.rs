@@ -1,4 +1,4 @@
-//! `cargo xtask setup|run|test|bench|train-claims`: the project's entry points. Each command installs
+//! `cargo xtask setup|run|test|bench|train-claims|eval`: the project's entry points. Each command installs
 //! what it needs first, so the README's two commands work on a fresh Debian 12 machine
 //! with the Rust toolchain, Node.js/npm and root.
 
@@ -34,8 +34,9 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("bench") => bench(&args[1..]),
         Some("train-claims") => train_claims::train_claims(&args[1..]),
+        Some("eval") => eval(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <setup|run|test|bench|train-claims>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  train-claims CORPUS.json [MORE...]  train the check-worthiness weights (crates/core/models/checkworthy.txt)");
+            eprintln!("usage: cargo xtask <setup|run|test|bench|train-claims|eval>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  train-claims CORPUS.json [MORE...]  train the check-worthiness weights (crates/core/models/checkworthy.txt)\n  eval [SHARED]  build the release CLI and score it with SHARED/eval/evaluate.py on every development set (default ../shared)");
             return ExitCode::from(2);
         }
     };
@@ -173,6 +174,14 @@ fn bench(args: &[String]) -> Result {
     step("import and search (cargo bench -p factdesk-workbench)");
     run(cargo().current_dir(root()).args(["bench", "-p", "factdesk-workbench"]))?;
 
+    step("analysis throughput (cargo bench -p factdesk-core --bench analysis)");
+    run(cargo().current_dir(root()).args(["bench", "-p", "factdesk-core", "--bench", "analysis"]))?;
+    let news = root().join("../shared/corpora/id-news-sample/articles.jsonl");
+    if news.is_file() {
+        step("analysis throughput on real Indonesian news (id-news-sample)");
+        run(cargo().current_dir(root()).args(["bench", "-p", "factdesk-core", "--bench", "analysis"]).env("BENCH_TEXTS", &news).env("BENCH_HOSTILE", "0"))?;
+    }
+
     let pages = args.first().map(PathBuf::from).unwrap_or_else(|| root().join("../shared/corpora/extraction-dev/html"));
     if !pages.is_dir() {
         eprintln!("no pages folder at {}: skipping the extraction comparison (pass a folder of saved pages)", pages.display());
@@ -193,6 +202,36 @@ fn bench(args: &[String]) -> Result {
     match (rate(&ours, "factdesk-extract"), rate(&peer, "trafilatura")) {
         (Some(a), Some(b)) => println!("extraction: factdesk {a:.1} pages/s, trafilatura {b:.1} pages/s: {:.1}x (target >= 10x)", a / b),
         _ => return Err("a benchmark printed no pages_per_second line".into()),
+    }
+    Ok(())
+}
+
+/// Builds the release CLI and runs the shared evaluator on each development set that exists.
+fn eval(args: &[String]) -> Result {
+    let shared = args.first().map(PathBuf::from).unwrap_or_else(|| root().join("../shared"));
+    let evaluate = shared.join("eval/evaluate.py");
+    if !evaluate.is_file() {
+        return Err(format!("no evaluator at {}; pass the shared folder (cargo xtask eval PATH)", evaluate.display()));
+    }
+    step("build the release CLI");
+    run(cargo().current_dir(root()).args(["build", "--release", "-p", "factdesk-cli"]))?;
+    let binary = root().join("target/release/factdesk");
+    let corpora = shared.join("corpora");
+    let sets = [
+        ("extraction", corpora.join("extraction-dev")),
+        ("extraction", corpora.join("id-html-dev")),
+        ("quotes", corpora.join("id-quotes-dev/gold.jsonl")),
+        ("quotes", shared.join("seed/seed-gold.json")),
+        ("quotes", corpora.join("polnear/dev")),
+        ("claims", corpora.join("claims-dev/claimbuster-train.json")),
+    ];
+    for (task, set) in sets {
+        if !set.exists() {
+            eprintln!("skipping {task} on {}: not found", set.display());
+            continue;
+        }
+        step(&format!("{task}: {}", set.display()));
+        run(Command::new("python3").arg(&evaluate).arg(task).arg(&set).env("FACTDESK", &binary))?;
     }
     Ok(())
 }

@@ -33,22 +33,7 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
 /// [`guess_language`] on at most the first `sample_words` words: analysis uses a short
 /// sample, because the opening paragraphs decide and analysis must stay fast.
 pub fn guess_language_from(text: &str, sample_words: usize) -> Option<&'static str> {
-    let (id_words, en_words) = (lexicon(&ID_WORDS, INDONESIAN), lexicon(&EN_WORDS, ENGLISH));
-    let (mut id_hits, mut en_hits) = (0usize, 0usize);
-    let mut lower = String::new();
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(sample_words) {
-        // Function words are short; longer words cannot match, so skip them without work.
-        if word.len() > 12 {
-            continue;
-        }
-        crate::text::lowercase_into(&mut lower, word);
-        if id_words.contains(lower.as_str()) {
-            id_hits += 1;
-        }
-        if en_words.contains(lower.as_str()) {
-            en_hits += 1;
-        }
-    }
+    let (id_hits, en_hits) = function_word_hits(text, sample_words);
     let total = id_hits + en_hits;
     if total >= MIN_HITS && id_hits * 10 >= total * 7 {
         Some("id")
@@ -61,6 +46,39 @@ pub fn guess_language_from(text: &str, sample_words: usize) -> Option<&'static s
     } else {
         other_language(text)
     }
+}
+
+/// Indonesian or English by a bare majority of function words, for text too short for
+/// [`guess_language`] ("Harga gas naik 12 persen, kata pedagang."): good enough to pick
+/// word lists, not to label the text.
+pub fn lean_language(text: &str, sample_words: usize) -> Option<&'static str> {
+    let (id_hits, en_hits) = function_word_hits(text, sample_words);
+    match id_hits.cmp(&en_hits) {
+        std::cmp::Ordering::Greater => Some("id"),
+        std::cmp::Ordering::Less => Some("en"),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+fn function_word_hits(text: &str, sample_words: usize) -> (usize, usize) {
+    let (id_words, en_words) = (lexicon(&ID_WORDS, INDONESIAN), lexicon(&EN_WORDS, ENGLISH));
+    let (mut id_hits, mut en_hits) = (0usize, 0usize);
+    let mut lower = String::new();
+    let not_letter = |c: char| if c.is_ascii() { !c.is_ascii_alphabetic() } else { !c.is_alphabetic() };
+    for word in text.split(not_letter).filter(|w| !w.is_empty()).take(sample_words) {
+        // Function words are short; longer words cannot match, so skip them without work.
+        if word.len() > 12 {
+            continue;
+        }
+        crate::text::lowercase_into(&mut lower, word);
+        if id_words.contains(lower.as_str()) {
+            id_hits += 1;
+        }
+        if en_words.contains(lower.as_str()) {
+            en_hits += 1;
+        }
+    }
+    (id_hits, en_hits)
 }
 
 /// Text sampled for the trigram model: enough to be confident, little enough to be quick.

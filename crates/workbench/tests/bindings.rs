@@ -2,8 +2,9 @@
 //! committed as `ui/src/lib/bindings.ts`. This test fails when that file is stale.
 //! Regenerate with: `UPDATE_BINDINGS=1 cargo test -p factdesk-workbench --test bindings`.
 
-use factdesk_core::{ArticleDetail, ArticleSummary, CaptureMetadata, SearchHit, SourceKind, VersionInfo};
-use factdesk_workbench::{AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
+use factdesk_core::analysis::ConsistencyCheck;
+use factdesk_core::{ArticleDetail, ArticleSummary, CaptureMetadata, SearchHit, SourceKind, StoredClaim, VersionInfo};
+use factdesk_workbench::{AppInfo, ArticleAnalysis, SpeakerSummary, ArticlePage, ErrorKind, ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
@@ -17,6 +18,10 @@ fn render() -> String {
         VersionInfo::decl(&cfg),
         ArticleDetail::decl(&cfg),
         SearchHit::decl(&cfg),
+        StoredClaim::decl(&cfg),
+        ConsistencyCheck::decl(&cfg),
+        SpeakerSummary::decl(&cfg),
+        ArticleAnalysis::decl(&cfg),
         ArticlePage::decl(&cfg),
         AppInfo::decl(&cfg),
         ImportStatus::decl(&cfg),

@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import Reader from './Reader.svelte';
-import type { ArticleDetail } from './bindings';
+import type { ArticleAnalysis, ArticleDetail, StoredClaim } from './bindings';
 
 const hostile = 'Judul <img src=x onerror="window.pwned=1">\nIsi <script>window.pwned=2</script> & <b>tebal</b>.';
 
@@ -62,4 +62,66 @@ test('article text and title are shown as text, never as markup', () => {
   expect(credits.textContent).toContain('First published at www.beritaasli.com by Rina <i>Sari</i>');
   expect(credits.querySelector('i')).toBeNull();
   expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
+});
+
+function claim(partial: Partial<StoredClaim> & Pick<StoredClaim, 'id' | 'kind' | 'start' | 'end' | 'text'>): StoredClaim {
+  return {
+    article_id: 1,
+    version_id: 1,
+    speaker_id: null,
+    speaker: null,
+    role: null,
+    speaker_start: null,
+    speaker_end: null,
+    cue: null,
+    origin: 'detected',
+    state: 'suggested',
+    score: null,
+    reasons: [],
+    status: 'new',
+    verdict: null,
+    ...partial,
+  };
+}
+
+test('quotations, speakers, claims and checks are highlighted and listed as text', () => {
+  // Code point offsets: the emoji before the quotation is one code point, two UTF-16 units.
+  const text = 'Judul\n😀 “<b>Harga</b> turun,” kata Budi.';
+  const analysis: ArticleAnalysis = {
+    version_id: 1,
+    claims: [
+      claim({ id: 7, kind: 'direct', start: 9, end: 28, text: '<b>Harga</b> turun,', speaker: 'Budi Santoso', role: 'Menteri', speaker_start: 35, speaker_end: 39, cue: 'kata' }),
+      claim({ id: 8, kind: 'claim', start: 6, end: 40, text: '😀 “<b>Harga</b> turun,” kata Budi.', score: 0.81, reasons: ['comparison'] }),
+      claim({ id: 9, kind: 'direct', start: 0, end: 5, text: 'Judul', state: 'rejected' }),
+    ],
+    checks: [{ kind: 'weekday_matches_date', start: 0, end: 5, ok: false, detail: '14 September 2023 falls on a Thursday (Kamis), not a Wednesday (Rabu)' }],
+    speakers: [{ speaker_id: 3, name: 'Budi Santoso', role: 'Menteri', quotes: [7] }],
+  };
+  const target = document.createElement('div');
+  document.body.appendChild(target);
+  component = mount(Reader, { target, props: { detail: detail(text), analysis, onversion: () => {} } });
+  flushSync();
+  const quote = target.querySelector('[data-kind="direct"]')!;
+  expect(quote.textContent).toBe('<b>Harga</b> turun,');
+  expect(quote.getAttribute('title')).toContain('Budi Santoso');
+  expect(target.querySelector('[data-kind="speaker"]')!.textContent).toBe('Budi');
+  expect(target.querySelector('b')).toBeNull();
+  // A rejected suggestion is not highlighted.
+  expect(target.querySelector('[data-claim="9"]')).toBeNull();
+  const panel = target.querySelector('[data-testid="analysis-panel"]')!;
+  expect(panel.querySelector('[data-testid="speakers"]')!.textContent).toContain('Budi Santoso');
+  expect(panel.querySelector('[data-testid="claims"]')!.textContent).toContain('0.81');
+  expect(panel.querySelector('[data-ok="false"]')!.textContent).toContain('not a Wednesday');
+
+  // Choosing a quotation in the panel shows its details and marks it in the text.
+  (panel.querySelector('[data-testid="speakers"] button') as HTMLButtonElement).click();
+  flushSync();
+  expect(target.querySelector('[data-testid="analysis-details"]')!.textContent).toContain('kata');
+  expect(target.querySelector('.selected[data-kind="direct"]')).not.toBeNull();
+
+  // Hiding quotations removes their highlights.
+  const toggle = [...panel.querySelectorAll('label')].find((l) => l.textContent!.includes('Quotations'))!.querySelector('input')!;
+  toggle.click();
+  flushSync();
+  expect(target.querySelector('[data-kind="direct"]')).toBeNull();
 });

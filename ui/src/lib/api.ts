@@ -4,6 +4,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   AppInfo,
+  ArticleAnalysis,
   ArticleDetail,
   ArticlePage,
   ErrorPayload,
@@ -34,6 +35,7 @@ export const api = {
   listArticles: (offset: number, limit: number) => call<ArticlePage>('list_articles', { offset, limit }),
   searchArticles: (query: string, limit: number) => call<SearchHit[]>('search_articles', { query, limit }),
   openArticle: (id: number, version?: number) => call<ArticleDetail>('open_article', { id, version: version ?? null }),
+  articleAnalysis: (id: number, version: number) => call<ArticleAnalysis>('article_analysis', { id, version }),
   appInfo: () => call<AppInfo>('app_info'),
   onImportProgress: (handler: (progress: ImportProgress) => void): Promise<UnlistenFn> =>
     listen<ImportProgress>('import-progress', (event) => handler(event.payload)),

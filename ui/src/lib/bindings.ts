@@ -110,6 +110,34 @@ export type SearchHit = { article_id: number, version_id: number, title: string,
  */
 snippet: string, };
 
+export type StoredClaim = { id: number, article_id: number, version_id: number, 
+/**
+ * "claim", "direct" or "indirect".
+ */
+kind: string, start: number, end: number, text: string, speaker_id: number | null, speaker: string | null, role: string | null, speaker_start: number | null, speaker_end: number | null, cue: string | null, 
+/**
+ * "detected" or "manual".
+ */
+origin: string, 
+/**
+ * "suggested", "accepted" or "rejected".
+ */
+state: string, score: number | null, reasons: Array<string>, 
+/**
+ * Review status: "new", "in-review", "checked" or "published".
+ */
+status: string, verdict: string | null, };
+
+export type ConsistencyCheck = { kind: string, start: number, end: number, ok: boolean, detail: string, };
+
+export type SpeakerSummary = { speaker_id: number | null, name: string, role: string | null, 
+/**
+ * Ids of the quotations (stored claims) attributed to them, in text order.
+ */
+quotes: Array<number>, };
+
+export type ArticleAnalysis = { version_id: number, claims: Array<StoredClaim>, checks: Array<ConsistencyCheck>, speakers: Array<SpeakerSummary>, };
+
 export type ArticlePage = { articles: Array<ArticleSummary>, offset: number, total: number, };
 
 export type AppInfo = { version: string, 

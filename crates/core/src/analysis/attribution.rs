@@ -2,7 +2,7 @@
 //! "said", "according to") and the mention that carries the attribution — a name, a
 //! pronoun or "-nya", or a description ("peneliti tersebut").
 
-use super::lexicon::{CueForm, Lexicon};
+use super::lexicon::{CueForm, Lexicon, Section};
 use super::names::{self, Run};
 use super::tokens::{Kind, Token};
 
@@ -44,18 +44,46 @@ pub struct Context<'a> {
     pub tokens: &'a [Token],
     pub lexicon: &'a Lexicon,
     lower: String,
+    /// The whole text in lower case, when lower-casing keeps every byte offset (almost all
+    /// text): then a token's lower-case form is a slice, not a copy.
+    lowered: Option<String>,
+    /// Each token's lexicon sections, looked up once ([`UNKNOWN`] until then).
+    sections: Vec<u32>,
+}
+
+const UNKNOWN: u32 = u32::MAX;
+
+/// `text` in lower case if that changes no character's UTF-8 length.
+fn lowered(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return Some(text.to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 impl<'a> Context<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
-        Context { text, tokens, lexicon, lower: String::new() }
+        Context { text, tokens, lexicon, lower: String::new(), lowered: lowered(text), sections: vec![UNKNOWN; tokens.len()] }
     }
 
     /// The lower-case form of token `i` (valid until the next call).
     pub fn lower(&mut self, i: usize) -> &str {
         let token = &self.tokens[i];
-        crate::text::lowercase_into(&mut self.lower, &self.text[token.start..token.end]);
-        &self.lower
+        match &self.lowered {
+            Some(lowered) => &lowered[token.start..token.end],
+            None => {
+                crate::text::lowercase_into(&mut self.lower, &self.text[token.start..token.end]);
+                &self.lower
+            }
+        }
     }
 
     fn char_at(&self, i: usize) -> char {
@@ -111,13 +139,17 @@ impl<'a> Context<'a> {
         lexicon.source_cues.contains(lower) || lower.strip_suffix("nya").is_some_and(|s| lexicon.source_cues.contains(s))
     }
 
-    fn in_set(&mut self, i: usize, set: fn(&Lexicon) -> &super::lexicon::WordSet) -> bool {
+    /// Whether word `i` is in a lexicon section (a [`Section`] bit).
+    fn in_set(&mut self, i: usize, section: u32) -> bool {
         if self.tokens[i].kind != Kind::Word {
             return false;
         }
-        let lexicon = self.lexicon;
-        let lower = self.lower(i);
-        set(lexicon).contains(lower)
+        if self.sections[i] == UNKNOWN {
+            let lexicon = self.lexicon;
+            let found = lexicon.sections_of(self.lower(i));
+            self.sections[i] = found;
+        }
+        self.sections[i] & section != 0
     }
 
     fn name_mention(&self, run: Run) -> Mention {
@@ -202,10 +234,8 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
             return None;
         }
         if let Some(form) = cx.speech_cue(k) {
-            let lexicon = cx.lexicon;
             // "menurut" and "according" name their source after them, even here.
             let is_source = cx.is_source_cue(k);
-            let _ = lexicon;
             if k == j || is_source {
                 let mention = match form {
                     CueForm::WithNya => cx.nya_mention(k),
@@ -279,7 +309,7 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
             }
             // `kata X, "…"`: a name right after an inverted cue is the speaker (not after a
             // verb: "Dia menyebut Musk telah "…"" is Dia's).
-            let inverted = cx.in_set(k, |l| &l.inverted_cues);
+            let inverted = cx.in_set(k, Section::INVERTED_CUES);
             if inverted && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text)) {
                 if let Some(mention) = phrase_after(cx, k + 1).filter(|m| m.end <= tokens[open].start) {
                     return Some(cx.attribution(k, mention));
@@ -344,7 +374,7 @@ pub fn in_sentence(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Att
         if let Some(form) = cx.speech_cue(k) {
             let mention = match form {
                 CueForm::WithNya => Some(cx.nya_mention(k)),
-                CueForm::Plain if !cx.in_set(k, |l| &l.inverted_cues) => subject_before(cx, k, first),
+                CueForm::Plain if !cx.in_set(k, Section::INVERTED_CUES) => subject_before(cx, k, first),
                 CueForm::Plain => phrase_after(cx, k + 1),
             };
             if let Some(mention) = mention {
@@ -365,17 +395,17 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
             start = comma + 1;
         }
     }
-    while start < end && cx.in_set(start, |l| &l.skip_before_cue) {
+    while start < end && cx.in_set(start, Section::SKIP_BEFORE_CUE) {
         start += 1;
     }
     if start >= end {
         return None;
     }
-    if cx.in_set(start, |l| &l.pronouns) && !matches!(cx.lower(start), "it" | "we" | "i" | "kami" | "saya") {
+    if cx.in_set(start, Section::PRONOUNS) && !matches!(cx.lower(start), "it" | "we" | "i" | "kami" | "saya") {
         return Some(cx.token_mention(start, MentionKind::Pronoun));
     }
     let run = names::run_forward(cx.text, tokens, start)?;
-    if cx.in_set(run.0, |l| &l.weekdays) {
+    if cx.in_set(run.0, Section::WEEKDAYS) {
         return None;
     }
     let lower: String = crate::text::lowercase(tokens[run.0].text(cx.text));
@@ -405,7 +435,7 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
     let mut description: Option<(usize, usize)> = None;
     // "kata Kapolres X, AKBP Nama", "kata juru bicara Kremlin, Dmitry Peskov": a phrase that
     // opens with a title or a description is a role, and a name after its comma is the speaker.
-    let opens_with_role = start < tokens.len() && (cx.in_set(start, |l| &l.titles) || !tokens[start].is_capitalised(cx.text));
+    let opens_with_role = start < tokens.len() && (cx.in_set(start, Section::TITLES) || !tokens[start].is_capitalised(cx.text));
     let mut appositions = 0;
     let mut j = start;
     while j < tokens.len() && j < start + 18 {
@@ -415,11 +445,11 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
         }
         match token.kind {
             Kind::Word => {
-                if runs.is_empty() && description.is_none() && cx.in_set(j, |l| &l.pronouns) {
+                if runs.is_empty() && description.is_none() && cx.in_set(j, Section::PRONOUNS) {
                     return Some(cx.token_mention(j, MentionKind::Pronoun));
                 }
                 if let Some(run) = names::run_forward(cx.text, tokens, j) {
-                    if cx.in_set(j, |l| &l.weekdays) {
+                    if cx.in_set(j, Section::WEEKDAYS) {
                         break;
                     }
                     runs.push(run);
@@ -442,13 +472,13 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                     j += 1;
                     continue;
                 }
-                if cx.in_set(j, |l| &l.stop_after_speaker) || !runs.is_empty() {
+                if cx.in_set(j, Section::STOP_AFTER_SPEAKER) || !runs.is_empty() {
                     break;
                 }
                 description = Some((description.map_or(j, |d| d.0), j + 1));
             }
             Kind::Punct if cx.is_punct(j, &[',']) => {
-                let name_follows = tokens.get(j + 1).is_some_and(|t| t.is_capitalised(cx.text)) && !cx.in_set(j + 1, |l| &l.weekdays);
+                let name_follows = tokens.get(j + 1).is_some_and(|t| t.is_capitalised(cx.text)) && !cx.in_set(j + 1, Section::WEEKDAYS);
                 let role_so_far = opens_with_role || runs.last().is_some_and(|&r| is_role(cx, r));
                 if !(name_follows && role_so_far && appositions == 0) {
                     break;
@@ -463,7 +493,7 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
     if let Some(&run) = runs.last() {
         let mut mention = cx.name_mention(run);
         // "juru bicara Kremlin, Dmitry Peskov": everything before the name is its role.
-        let description_is_role = description.is_some_and(|(a, b)| (a..b).any(|i| cx.in_set(i, |l| &l.titles)));
+        let description_is_role = description.is_some_and(|(a, b)| (a..b).any(|i| cx.in_set(i, Section::TITLES)));
         let role_start = description
             .filter(|_| description_is_role)
             .map(|d| tokens[d.0].start)
@@ -523,14 +553,14 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     let mut j = cue;
     while j > floor {
         j -= 1;
-        if !cx.in_set(j, |l| &l.skip_before_cue) {
+        if !cx.in_set(j, Section::SKIP_BEFORE_CUE) {
             break;
         }
     }
     if j >= cue || (j == floor && cue == floor) {
         return None;
     }
-    if cx.in_set(j, |l| &l.pronouns) {
+    if cx.in_set(j, Section::PRONOUNS) {
         return Some(cx.token_mention(j, MentionKind::Pronoun));
     }
     if tokens[j].is_capitalised(cx.text) || (tokens[j].kind == Kind::Word && !tokens[j].space_before) {
@@ -562,17 +592,17 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         return Some(mention);
     }
     // A short description reaching back to the clause start ("peneliti tersebut mengatakan").
-    if tokens[j].kind == Kind::Word && !cx.in_set(j, |l| &l.conjunctions) {
+    if tokens[j].kind == Kind::Word && !cx.in_set(j, Section::CONJUNCTIONS) {
         let mut k = j;
         while k > floor && j - k < 3 && tokens[k - 1].kind == Kind::Word && !tokens[k - 1].is_capitalised(cx.text) {
             k -= 1;
         }
         let at_clause_start = k == floor || cx.is_punct(k - 1, &[',']) || cx.is_quote_mark(k - 1) || tokens[k - 1].kind == Kind::Break;
-        if at_clause_start && !cx.in_set(k, |l| &l.conjunctions) {
+        if at_clause_start && !cx.in_set(k, Section::CONJUNCTIONS) {
             return Some(Mention { start: tokens[k].start, end: tokens[j].end, kind: MentionKind::Description, role: None });
         }
     }
-    if cx.in_set(j, |l| &l.conjunctions) {
+    if cx.in_set(j, Section::CONJUNCTIONS) {
         // "Cook berterima kasih … dan menyatakan": the clause's subject; failing that
         // ("Ketika ditanya …, Putin menolak menjawab, seraya mengatakan"), the nearest name.
         if let Some(subject) = opening_subject(cx, floor, j) {
@@ -589,7 +619,7 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
                     }
                 }
             }
-            if cx.in_set(k, |l| &l.pronouns) {
+            if cx.in_set(k, Section::PRONOUNS) {
                 return Some(cx.token_mention(k, MentionKind::Pronoun));
             }
         }
@@ -631,7 +661,7 @@ fn sentence_subject(cx: &mut Context<'_>, floor: usize, cue: usize) -> Option<Me
     let tokens = cx.tokens;
     let mut i = floor;
     while i < cue {
-        if cx.in_set(i, |l| &l.pronouns) {
+        if cx.in_set(i, Section::PRONOUNS) {
             return Some(cx.token_mention(i, MentionKind::Pronoun));
         }
         if let Some(run) = names::run_forward(cx.text, tokens, i) {
@@ -652,7 +682,7 @@ fn sentence_subject(cx: &mut Context<'_>, floor: usize, cue: usize) -> Option<Me
 fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Mention> {
     let tokens = cx.tokens;
     for i in from..cue {
-        if cx.in_set(i, |l| &l.pronouns) {
+        if cx.in_set(i, Section::PRONOUNS) {
             return Some(cx.token_mention(i, MentionKind::Pronoun));
         }
     }
@@ -666,7 +696,7 @@ fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Ment
             }
             continue;
         }
-        if cx.is_punct(last, &['(']) || !cx.in_set(last, |l| &l.skip_before_cue) {
+        if cx.is_punct(last, &['(']) || !cx.in_set(last, Section::SKIP_BEFORE_CUE) {
             break;
         }
     }

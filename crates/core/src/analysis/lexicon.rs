@@ -39,6 +39,8 @@ pub struct Lexicon {
     pub places: WordSet,
     /// Words capitalised at a sentence's start that are never part of a name ("Ketika", "However").
     pub sentence_openers: WordSet,
+    /// Every word with the sections it is in (bits of [`Section`]): one lookup answers all.
+    sections: std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<crate::wordset::FxHasher>>,
 }
 
 impl Lexicon {
@@ -49,6 +51,19 @@ impl Lexicon {
             let mut lexicon = Lexicon::default();
             for source in SOURCES {
                 lexicon.add(source);
+            }
+            for (bit, set) in [
+                (Section::TITLES, &lexicon.titles),
+                (Section::PRONOUNS, &lexicon.pronouns),
+                (Section::CONJUNCTIONS, &lexicon.conjunctions),
+                (Section::SKIP_BEFORE_CUE, &lexicon.skip_before_cue),
+                (Section::STOP_AFTER_SPEAKER, &lexicon.stop_after_speaker),
+                (Section::WEEKDAYS, &lexicon.weekdays),
+                (Section::INVERTED_CUES, &lexicon.inverted_cues),
+            ] {
+                for word in set.iter() {
+                    *lexicon.sections.entry(word).or_default() |= bit;
+                }
             }
             lexicon
         })
@@ -89,6 +104,11 @@ impl Lexicon {
         }
     }
 
+    /// The sections a lower-case word is in, as [`Section`] bits.
+    pub fn sections_of(&self, lower: &str) -> u32 {
+        self.sections.get(lower).copied().unwrap_or(0)
+    }
+
     /// A word that opens sentences but never names anyone: a function word or an opener.
     pub fn is_opener(&self, lower: &str) -> bool {
         self.sentence_openers.contains(lower) || crate::language::is_function_word(lower)
@@ -103,6 +123,19 @@ impl Lexicon {
         let stem = lower.strip_suffix("nya")?;
         (self.speech_cues.contains(stem) || self.source_cues.contains(stem)).then_some(CueForm::WithNya)
     }
+}
+
+/// Bits for the lexicon sections analysis asks about per token.
+pub struct Section;
+
+impl Section {
+    pub const TITLES: u32 = 1;
+    pub const PRONOUNS: u32 = 1 << 1;
+    pub const CONJUNCTIONS: u32 = 1 << 2;
+    pub const SKIP_BEFORE_CUE: u32 = 1 << 3;
+    pub const STOP_AFTER_SPEAKER: u32 = 1 << 4;
+    pub const WEEKDAYS: u32 = 1 << 5;
+    pub const INVERTED_CUES: u32 = 1 << 6;
 }
 
 /// How a cue word carries its speaker.

@@ -181,29 +181,33 @@ impl<'t> NameIndex<'t> {
         let mut index = NameIndex { names: Vec::new(), spans: Vec::new(), roles: Vec::new(), by_word: HashMap::new() };
         let mut i = 0;
         while i < tokens.len() {
-            match run_forward(text, tokens, i) {
-                Some(run) if !tokens[run.0..run.1].iter().any(|t| wanted.contains(t.text(text))) => i = run.1,
-                Some(run) => {
-                    let core_run = core(text, tokens, run, lexicon);
-                    let words = run_words(text, tokens, core_run);
-                    // Each distinct name once, and a bounded number of names per word, so
-                    // lookups stay constant-time on any input.
-                    let new = !words.is_empty() && seen.insert(words.clone());
-                    let crowded = words.iter().any(|w| index.by_word.get(w).is_some_and(|ids| ids.len() >= MAX_NAMES_PER_WORD));
-                    if new && !crowded {
-                        let id = index.names.len();
-                        for word in &words {
-                            index.by_word.entry(*word).or_default().push(id);
-                        }
-                        index.names.push(words);
-                        index.spans.push((tokens[core_run.0].start, tokens[core_run.1 - 1].end));
-                        let has_title = (run.0..core_run.0).any(|i| lexicon.titles.contains(lower(tokens[i].text(text)).as_str()));
-                        index.roles.push((has_title && core_run.0 > run.0).then(|| (tokens[run.0].start, tokens[core_run.0 - 1].end)));
-                    }
-                    i = run.1;
-                }
-                None => i += 1,
+            // Only runs holding a wanted word matter; find those words first, then their run.
+            if tokens[i].kind != Kind::Word || !wanted.contains(tokens[i].text(text)) {
+                i += 1;
+                continue;
             }
+            let start = run_backward(text, tokens, i).map_or(i, |r| r.0);
+            let Some(run) = run_forward(text, tokens, start).filter(|r| r.1 > i) else {
+                i += 1;
+                continue;
+            };
+            let core_run = core(text, tokens, run, lexicon);
+            let words = run_words(text, tokens, core_run);
+            // Each distinct name once, and a bounded number of names per word, so
+            // lookups stay constant-time on any input.
+            let new = !words.is_empty() && seen.insert(words.clone());
+            let crowded = words.iter().any(|w| index.by_word.get(w).is_some_and(|ids| ids.len() >= MAX_NAMES_PER_WORD));
+            if new && !crowded {
+                let id = index.names.len();
+                for word in &words {
+                    index.by_word.entry(*word).or_default().push(id);
+                }
+                index.names.push(words);
+                index.spans.push((tokens[core_run.0].start, tokens[core_run.1 - 1].end));
+                let has_title = (run.0..core_run.0).any(|i| lexicon.titles.contains(lower(tokens[i].text(text)).as_str()));
+                index.roles.push((has_title && core_run.0 > run.0).then(|| (tokens[run.0].start, tokens[core_run.0 - 1].end)));
+            }
+            i = run.1.max(i + 1);
         }
         index
     }

@@ -307,7 +307,6 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
 /// An attribution closing a sentence after its last comma: `, kata X`, `, ujarnya`,
 /// `, said X`, `, X said`. Returns the comma, the cue and the speaker mention.
 fn trailing_attribution(cx: &mut Context<'_>, first: usize, end: usize) -> Option<(usize, usize, Mention)> {
-    let tokens = cx.tokens;
     let commas: Vec<usize> = (first + 1..end).rev().take(24).filter(|&i| cx.is_punct(i, &[','])).take(3).collect();
     commas.into_iter().rev().find_map(|comma| attribution_after_comma(cx, comma, end))
 }
@@ -324,8 +323,7 @@ fn attribution_after_comma(cx: &mut Context<'_>, comma: usize, end: usize) -> Op
         let mention = attribution::phrase_after(cx, after + 1)?;
         return Some((comma, after, mention));
     }
-    if let Some(stem) = lower.strip_suffix("nya").filter(|s| lexicon.inverted_cues.contains(*s)) {
-        let _ = stem;
+    if lower.strip_suffix("nya").is_some_and(|stem| lexicon.inverted_cues.contains(stem)) {
         let end_byte = tokens[after].end;
         return Some((comma, after, Mention { start: end_byte - 3, end: end_byte, kind: MentionKind::Pronoun, role: None }));
     }
@@ -334,8 +332,6 @@ fn attribution_after_comma(cx: &mut Context<'_>, comma: usize, end: usize) -> Op
     if end - cue > 4 {
         return None;
     }
-    let lexicon = cx.lexicon;
-    let _ = lexicon;
     let run = super::names::run_forward(cx.text, tokens, after).filter(|r| r.1 == cue)?;
     let core = super::names::core(cx.text, tokens, run, cx.lexicon);
     Some((comma, cue, Mention { start: tokens[core.0].start, end: tokens[core.1 - 1].end, kind: MentionKind::Name, role: None }))

@@ -1,0 +1,68 @@
+// Splits article text into paragraphs and segments for highlighting claims, quotations and
+// speaker mentions. Offsets from the Rust side are Unicode code points; JavaScript strings
+// index UTF-16 units, so everything here works on arrays of code points. The result is
+// plain strings for text nodes, never HTML.
+
+/** Something to highlight: a claim, a quotation, or the mention of a quotation's speaker. */
+export type Mark = {
+  /** The stored claim's id. */
+  id: number;
+  kind: 'claim' | 'direct' | 'indirect' | 'speaker';
+  start: number;
+  end: number;
+};
+
+export type Segment = {
+  text: string;
+  /** Code point offset of the segment in the whole text. */
+  start: number;
+  /** The marks covering this segment, outermost (longest) first. */
+  marks: Mark[];
+};
+
+export type Paragraph = { start: number; segments: Segment[] };
+
+/** Paragraphs (one per non-empty line, trimmed) with their highlighted segments. */
+export function annotate(text: string, marks: Mark[]): Paragraph[] {
+  const chars = Array.from(text);
+  const sorted = marks
+    .filter((m) => m.start < m.end && m.start >= 0 && m.end <= chars.length)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const paragraphs: Paragraph[] = [];
+  let lineStart = 0;
+  for (let i = 0; i <= chars.length; i++) {
+    if (i < chars.length && chars[i] !== '\n') continue;
+    let start = lineStart;
+    let end = i;
+    while (start < end && /\s/.test(chars[start])) start++;
+    while (end > start && /\s/.test(chars[end - 1])) end--;
+    if (end > start) paragraphs.push({ start, segments: segments(chars, start, end, sorted) });
+    lineStart = i + 1;
+  }
+  return paragraphs;
+}
+
+function segments(chars: string[], start: number, end: number, marks: Mark[]): Segment[] {
+  const inside = marks.filter((m) => m.start < end && m.end > start);
+  const cuts = new Set<number>([start, end]);
+  for (const m of inside) {
+    cuts.add(Math.max(m.start, start));
+    cuts.add(Math.min(m.end, end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    out.push({
+      text: chars.slice(a, b).join(''),
+      start: a,
+      marks: inside.filter((m) => m.start <= a && m.end >= b),
+    });
+  }
+  return out;
+}
+
+/** A short label for a check-worthiness score: "0.83". */
+export function formatScore(score: number | null): string {
+  return score === null ? '' : score.toFixed(2);
+}
