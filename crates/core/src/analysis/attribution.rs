@@ -140,7 +140,7 @@ impl<'a> Context<'a> {
     }
 
     /// Whether word `i` is in a lexicon section (a [`Section`] bit).
-    fn in_set(&mut self, i: usize, section: u32) -> bool {
+    pub fn in_set(&mut self, i: usize, section: u32) -> bool {
         if self.tokens[i].kind != Kind::Word {
             return false;
         }

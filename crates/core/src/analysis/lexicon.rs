@@ -60,6 +60,8 @@ impl Lexicon {
                 (Section::STOP_AFTER_SPEAKER, &lexicon.stop_after_speaker),
                 (Section::WEEKDAYS, &lexicon.weekdays),
                 (Section::INVERTED_CUES, &lexicon.inverted_cues),
+                (Section::INDIRECT_CUES, &lexicon.indirect_cues),
+                (Section::SOURCE_CUES, &lexicon.source_cues),
             ] {
                 for word in set.iter() {
                     *lexicon.sections.entry(word).or_default() |= bit;
@@ -136,6 +138,8 @@ impl Section {
     pub const STOP_AFTER_SPEAKER: u32 = 1 << 4;
     pub const WEEKDAYS: u32 = 1 << 5;
     pub const INVERTED_CUES: u32 = 1 << 6;
+    pub const INDIRECT_CUES: u32 = 1 << 7;
+    pub const SOURCE_CUES: u32 = 1 << 8;
 }
 
 /// How a cue word carries its speaker.

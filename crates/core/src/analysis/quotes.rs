@@ -4,7 +4,7 @@
 
 use super::QuoteKind;
 use super::attribution::{self, Attribution, Context, Mention, MentionKind};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Section};
 use super::marks::{self, Marked};
 use super::names::NameIndex;
 use super::sentences::{self, Sentence};
@@ -265,12 +265,12 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
             if tokens[k].kind != Kind::Word {
                 continue;
             }
-            let lexicon = cx.lexicon;
-            let lower_word = cx.lower(k);
-            if !(lexicon.indirect_cues.contains(lower_word) || lexicon.source_cues.contains(lower_word) || lower_word == "menurutnya") {
+            // One cached lookup per word: most words are not cues.
+            if !cx.in_set(k, Section::INDIRECT_CUES | Section::SOURCE_CUES) && cx.lower(k) != "menurutnya" {
                 continue;
             }
-            let lower = lower_word.to_string();
+            let lexicon = cx.lexicon;
+            let lower = cx.lower(k).to_string();
             let source_cue = lexicon.source_cues.contains(lower.as_str()) && lower != "kata" || lower == "menurutnya";
             if source_cue && k <= first + 2 {
                 // "Menurut X, isi." / "According to X, content."

@@ -101,6 +101,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn scan_word(text: &str, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, mut end: usize) -> usize {
+    // ASCII letters and digits, most of a word, without decoding characters.
+    let bytes = text.as_bytes();
+    let run = bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+    if run > 0 {
+        end += run;
+        while chars.peek().is_some_and(|&(i, _)| i < end) {
+            chars.next();
+        }
+    }
     while let Some(&(i, d)) = chars.peek() {
         if is_word_char(d) {
             chars.next();
