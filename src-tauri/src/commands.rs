@@ -4,7 +4,8 @@
 
 use crate::AppState;
 use factdesk_core::{ArticleDetail, SearchHit};
-use factdesk_workbench::{ArticleAnalysis, AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportProgress, ImportReport, Workbench};
+use factdesk_core::{AuditEvent, StoredClaim};
+use factdesk_workbench::{ArticleAnalysis, Rating, ReviewRequest, AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportProgress, ImportReport, Workbench};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -81,6 +82,31 @@ pub async fn open_article(state: State<'_, AppState>, id: i64, version: Option<i
 #[tauri::command]
 pub async fn article_analysis(state: State<'_, AppState>, id: i64, version: i64) -> Result<ArticleAnalysis, ErrorPayload> {
     Ok(state.workbench()?.article_analysis(id, version)?)
+}
+
+/// Applies a checker's change to a claim (verdict, status, notes, accept or reject); the
+/// audit trail records it under the reviewer's name.
+#[tauri::command]
+pub async fn review_claim(state: State<'_, AppState>, claim: i64, request: ReviewRequest) -> Result<StoredClaim, ErrorPayload> {
+    Ok(state.workbench()?.review(claim, &request)?)
+}
+
+/// Who changed what on a claim, oldest first.
+#[tauri::command]
+pub async fn claim_history(state: State<'_, AppState>, claim: i64) -> Result<Vec<AuditEvent>, ErrorPayload> {
+    Ok(state.workbench()?.history(claim)?)
+}
+
+/// Undoes the last review change; `null` when there is nothing to undo.
+#[tauri::command]
+pub async fn undo(state: State<'_, AppState>) -> Result<Option<String>, ErrorPayload> {
+    Ok(state.workbench()?.undo()?)
+}
+
+/// The rating scale's verdicts with their English and Indonesian labels.
+#[tauri::command]
+pub async fn ratings(state: State<'_, AppState>) -> Result<Vec<Rating>, ErrorPayload> {
+    Ok(state.workbench()?.ratings()?)
 }
 
 /// factdesk's version and the database in use.

@@ -18,6 +18,10 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::search_articles,
         commands::open_article,
         commands::article_analysis,
+        commands::review_claim,
+        commands::claim_history,
+        commands::undo,
+        commands::ratings,
         commands::app_info,
     ])
 }

@@ -72,6 +72,17 @@ fn import_list_search_and_open_through_ipc() {
         "the 12 percent sentence is a check-worthy claim: {analysis}"
     );
 
+    // Review a claim through IPC and read its trail.
+    let claim_id = claims[0]["id"].as_i64().unwrap();
+    let reviewed = harness.invoke("review_claim", json!({ "claim": claim_id, "request": { "verdict": "false", "status": "checked" } })).unwrap();
+    assert_eq!(reviewed["verdict"], "false");
+    let history = harness.invoke("claim_history", json!({ "claim": claim_id })).unwrap();
+    assert_eq!(history.as_array().unwrap().len(), 2);
+    let refused = harness.invoke("review_claim", json!({ "claim": claim_id, "request": { "verdict": "maybe" } })).unwrap_err();
+    assert_eq!(refused["kind"], "invalid_input");
+    assert!(harness.invoke("undo", json!({})).unwrap().as_str().unwrap().contains("verdict false"));
+    assert_eq!(harness.invoke("ratings", json!({})).unwrap().as_array().unwrap().len(), 5);
+
     let info = harness.invoke("app_info", json!({})).unwrap();
     assert!(info["database"].as_str().unwrap().ends_with("app.sqlite3"));
 }

@@ -203,6 +203,24 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("Siti Aminah") && t.contains("ujarnya")).await;
     screenshot(&client, "reader.png").await;
 
+    // Review it: accept, verdict, status and notes; the trail shows each change; undo.
+    client.find(Locator::Css("[data-testid=accept]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("detected, accepted")).await;
+    client.find(Locator::Css("[data-testid=verdict] option[value=false]")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("[data-testid=status] option[value=checked]")).await.unwrap().click().await.unwrap();
+    let notes = client.find(Locator::Css("[data-testid=notes]")).await.unwrap();
+    notes.send_keys("Tidak ada data pasokan yang mendukung").await.unwrap();
+    client.find(Locator::Css("[data-testid=save-notes]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "[data-testid=history]", |t| t.contains("History (4)")).await;
+    screenshot(&client, "review.png").await;
+    // Ctrl+Z, as the window's key handler receives it (outside any text field).
+    client
+        .execute("document.activeElement?.blur(); window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true }));", vec![])
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=notice]", |t| t.contains("Undone") && t.contains("notes")).await;
+    wait_for_text(&client, "[data-testid=history]", |t| t.contains("History (5)")).await;
+
     // Search narrows the list to the matching article, with the term highlighted.
     let search = client.find(Locator::Css("[data-testid=search]")).await.unwrap();
     search.send_keys("cabai").await.unwrap();

@@ -7,7 +7,7 @@ mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factdesk_core::{SNIPPET_CLOSE, SNIPPET_OPEN};
-use factdesk_workbench::{DATABASE_ENV, ImportStatus, Rules, Workbench, WorkbenchError, database_path, rules_for_database};
+use factdesk_workbench::{DATABASE_ENV, ImportStatus, ReviewRequest, Rules, Workbench, WorkbenchError, database_path, rules_for_database};
 use output::Output;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -97,6 +97,35 @@ enum Command {
         #[arg(value_name = "FILE", required_unless_present = "jsonl")]
         files: Vec<PathBuf>,
     },
+    /// Review a claim or quotation: verdict, status, notes, accept or reject. Each change is
+    /// recorded in the audit trail under your name (see `factdesk reviewer`).
+    Review {
+        #[arg(value_name = "CLAIM_ID")]
+        claim: i64,
+        /// A verdict of the rating scale: true, mostly-true, misleading, false, unproven (or "none" to clear it).
+        #[arg(long)]
+        verdict: Option<String>,
+        #[arg(long, value_parser = ["new", "in-review", "checked", "published"])]
+        status: Option<String>,
+        /// The review notes (replaces earlier notes).
+        #[arg(long)]
+        note: Option<String>,
+        /// Accept a detected claim or quotation.
+        #[arg(long, conflicts_with = "reject")]
+        accept: bool,
+        /// Reject a detected claim or quotation (it stays in the database, struck out).
+        #[arg(long)]
+        reject: bool,
+    },
+    /// Show who changed what on a claim, oldest first.
+    History {
+        #[arg(value_name = "CLAIM_ID")]
+        claim: i64,
+    },
+    /// Undo the last review change (it is undone by a new entry; the trail keeps both).
+    Undo,
+    /// Show or set the reviewer's name recorded in the audit trail.
+    Reviewer { name: Option<String> },
     /// Print the database this command would use.
     Where,
 }
@@ -161,6 +190,46 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Analyze { jsonl, files } => Ok(analysis::run(jsonl, &files, out)),
+        Command::Review { claim, verdict, status, note, accept, reject } => {
+            let mut workbench = open(cli.db)?;
+            let request = ReviewRequest {
+                clear_verdict: verdict.as_deref() == Some("none"),
+                verdict: verdict.filter(|v| v != "none"),
+                status,
+                notes: note,
+                state: if accept { Some("accepted".into()) } else if reject { Some("rejected".into()) } else { None },
+            };
+            let reviewed = workbench.review(claim, &request)?;
+            out.record(&reviewed, || analysis::describe_claim(&reviewed));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::History { claim } => {
+            let workbench = open(cli.db)?;
+            for event in workbench.history(claim)? {
+                out.record(&event, || {
+                    format!("{}  {}  {}: {} → {}", event.at, event.reviewer, event.field, event.before.as_deref().unwrap_or("—"), event.after.as_deref().unwrap_or("—"))
+                });
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Undo => {
+            let mut workbench = open(cli.db)?;
+            let undone = workbench.undo()?;
+            out.record(&serde_json::json!({ "undone": undone }), || match &undone {
+                Some(what) => format!("undone: {what}"),
+                None => "nothing to undo".into(),
+            });
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Reviewer { name } => {
+            let mut workbench = open(cli.db)?;
+            if let Some(name) = name {
+                workbench.set_reviewer(&name)?;
+            }
+            let name = workbench.reviewer()?;
+            out.record(&serde_json::json!({ "reviewer": name }), || name.clone());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Import { paths } => {
             let mut workbench = open(cli.db)?;
             let report = workbench.import_paths(&paths);

@@ -205,3 +205,40 @@ fn analyze_json_file_and_stored_claims() {
     let shown = factdesk(&db, &["show", "1", "--analysis"]);
     assert!(String::from_utf8_lossy(&shown.stdout).contains("speaker Siti Aminah"), "{}", String::from_utf8_lossy(&shown.stdout));
 }
+
+#[test]
+fn review_history_and_undo_follow_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let article = dir.path().join("cabai.txt");
+    std::fs::write(&article, "Harga cabai naik\n\"Pasokan berkurang,\" kata Siti Aminah.").unwrap();
+    assert!(factdesk(&db, &["import", article.to_str().unwrap()]).status.success());
+    let claims = json_lines(&factdesk(&db, &["claims", "--json"]));
+    let id = claims.iter().find(|c| c["kind"] == "direct").unwrap()["id"].as_i64().unwrap().to_string();
+
+    assert!(factdesk(&db, &["reviewer", "Rina"]).status.success());
+    let review = factdesk(&db, &["review", &id, "--verdict", "false", "--status", "checked", "--note", "Tidak sesuai transkrip", "--json"]);
+    assert!(review.status.success(), "{}", stderr(&review));
+    assert_eq!(json_lines(&review)[0]["verdict"], "false");
+    let checked = json_lines(&factdesk(&db, &["claims", "--json", "--status", "checked"]));
+    assert_eq!(checked.len(), 1);
+    assert_eq!((checked[0]["status"].as_str(), checked[0]["verdict"].as_str()), (Some("checked"), Some("false")));
+
+    let history = json_lines(&factdesk(&db, &["history", "--json", &id]));
+    assert_eq!(history.len(), 3);
+    for event in &history {
+        for field in ["at", "reviewer", "field", "before", "after"] {
+            assert!(event.get(field).is_some(), "{field} missing from {event}");
+        }
+        assert_eq!(event["reviewer"], "Rina");
+    }
+    assert_eq!((history[0]["field"].as_str(), history[0]["after"].as_str()), (Some("verdict"), Some("false")));
+
+    let bad = factdesk(&db, &["review", &id, "--verdict", "maybe"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("unknown verdict \"maybe\""), "{}", stderr(&bad));
+
+    assert!(factdesk(&db, &["undo"]).status.success());
+    assert!(json_lines(&factdesk(&db, &["claims", "--json", "--status", "checked"])).is_empty());
+    assert_eq!(json_lines(&factdesk(&db, &["history", "--json", &id])).len(), 6, "the undo is added to the trail");
+}

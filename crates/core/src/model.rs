@@ -244,4 +244,16 @@ pub struct StoredClaim {
     /// Review status: "new", "in-review", "checked" or "published".
     pub status: String,
     pub verdict: Option<String>,
+    /// The reviewer's notes ("" when none).
+    pub notes: String,
+}
+
+/// One change in the audit trail: who changed which field of a claim, when, from what to what.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct AuditEvent {
+    pub at: String,
+    pub reviewer: String,
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
 }

@@ -6,7 +6,7 @@ use factdesk_core::{ArticleId, DetectedAnalysis, StoredClaim, VersionId};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 /// Writes what analysis found in a version, replacing the earlier analyser's suggestions.
-/// Items a checker accepted, rejected or marked by hand are never touched. Runs inside the
+/// Items a checker accepted, rejected, reviewed or marked by hand are never touched. Runs inside the
 /// caller's transaction.
 pub(crate) fn write_detected(
     conn: &Connection,
@@ -15,7 +15,10 @@ pub(crate) fn write_detected(
     detected: &DetectedAnalysis,
     now: &str,
 ) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM claim WHERE version_id = ?1 AND origin = 'detected' AND state = 'suggested'")?
+    conn.prepare_cached(
+        "DELETE FROM claim WHERE version_id = ?1 AND origin = 'detected' AND state = 'suggested'
+           AND NOT EXISTS (SELECT 1 FROM review r WHERE r.claim_id = claim.id)",
+    )?
         .execute([version_id])?;
     for item in &detected.items {
         let speaker_id = match &item.speaker {
@@ -85,7 +88,7 @@ const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.version_id, c.kind, c.start_c
      (SELECT r.role FROM speaker_role r WHERE r.speaker_id = c.speaker_id AND (r.article_id = c.article_id OR r.article_id IS NULL)
       ORDER BY r.article_id IS NULL LIMIT 1),
      c.speaker_start, c.speaker_end, c.cue, c.origin, c.state, c.score, c.reasons,
-     coalesce(rv.status, 'new'), rv.verdict";
+     coalesce(rv.status, 'new'), rv.verdict, coalesce(rv.notes, '')";
 
 fn claim_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredClaim> {
     let reasons: String = row.get(16)?;
@@ -109,7 +112,16 @@ fn claim_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredClaim> {
         reasons: serde_json::from_str(&reasons).unwrap_or_default(),
         status: row.get(17)?,
         verdict: row.get(18)?,
+        notes: row.get(19)?,
     })
+}
+
+/// One claim by id.
+pub(crate) fn claim_by_id(conn: &Connection, claim_id: i64) -> Result<Option<StoredClaim>, StoreError> {
+    let sql = format!(
+        "SELECT {CLAIM_COLUMNS} FROM claim c LEFT JOIN speaker s ON s.id = c.speaker_id LEFT JOIN review rv ON rv.claim_id = c.id WHERE c.id = ?1"
+    );
+    Ok(conn.prepare_cached(&sql)?.query_row([claim_id], claim_from_row).optional()?)
 }
 
 impl Store {

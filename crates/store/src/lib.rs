@@ -10,11 +10,13 @@ mod articles;
 mod claims;
 mod error;
 pub mod migrate;
+mod review;
 mod search;
 
 pub use articles::Stored;
 pub use claims::NewClaim;
 pub use error::StoreError;
+pub use review::ReviewChange;
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

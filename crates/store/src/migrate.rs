@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[Migration] =
     &[
         Migration { version: 1, name: "initial", sql: include_str!("../../../migrations/0001-initial.sql") },
         Migration { version: 2, name: "analysis", sql: include_str!("../../../migrations/0002-analysis.sql") },
+        Migration { version: 3, name: "review-actions", sql: include_str!("../../../migrations/0003-review-actions.sql") },
     ];
 
 /// "FDK1": written into the file header so factdesk recognises its own databases.

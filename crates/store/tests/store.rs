@@ -376,3 +376,73 @@ fn reanalysis_replaces_only_untouched_suggestions() {
     let error = store.replace_detected(9999, &Default::default(), NOW).unwrap_err();
     assert!(error.to_string().contains("no version with id 9999"), "{error}");
 }
+
+fn stored_claim(store: &mut Store) -> (i64, i64) {
+    let mut article = capture("Judul ulasan\n\"Harga turun,\" kata Rina.");
+    article.analysis = Some(factdesk_core::DetectedAnalysis { analyzer: 1, items: vec![detected_item("direct", 14, 26, "Harga turun,", Some("Rina"))] });
+    let (_, version) = store.add_capture(&article, NOW).unwrap().ids();
+    (store.version_claims(version).unwrap()[0].id, version)
+}
+
+#[test]
+fn reviews_are_audited_field_by_field_and_undone_by_new_entries() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (claim, _) = stored_claim(&mut store);
+    let change = factdesk_store::ReviewChange {
+        verdict: Some(Some("false".into())),
+        status: Some("checked".into()),
+        notes: Some("Transkrip berkata lain".into()),
+        state: Some("accepted".into()),
+    };
+    assert!(store.review_claim(claim, &change, "Rina", NOW).unwrap());
+    // The same change again changes nothing and records nothing.
+    assert!(!store.review_claim(claim, &change, "Rina", NOW).unwrap());
+    let reviewed = store.claim(claim).unwrap().unwrap();
+    assert_eq!((reviewed.verdict.as_deref(), reviewed.status.as_str(), reviewed.state.as_str()), (Some("false"), "checked", "accepted"));
+    let history = store.claim_history(claim).unwrap();
+    let fields: Vec<(&str, Option<&str>, Option<&str>)> = history.iter().map(|e| (e.field.as_str(), e.before.as_deref(), e.after.as_deref())).collect();
+    assert_eq!(fields, [
+        ("state", Some("suggested"), Some("accepted")),
+        ("verdict", None, Some("false")),
+        ("status", Some("new"), Some("checked")),
+        ("notes", Some(""), Some("Transkrip berkata lain")),
+    ]);
+    assert!(history.iter().all(|e| e.reviewer == "Rina" && e.at == NOW));
+
+    let undone = store.undo_last("Budi", "2026-11-25T11:00:00Z").unwrap();
+    assert!(undone.unwrap().contains("verdict false"));
+    let restored = store.claim(claim).unwrap().unwrap();
+    assert_eq!((restored.verdict, restored.status.as_str(), restored.state.as_str()), (None, "new", "suggested"));
+    // The trail kept the change and added its undoing.
+    assert_eq!(store.claim_history(claim).unwrap().len(), 8);
+    // An undo is not undone by the next undo: there is nothing left.
+    assert_eq!(store.undo_last("Budi", NOW).unwrap(), None);
+}
+
+#[test]
+fn reviews_survive_reanalysis_and_missing_claims_are_named() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (claim, version) = stored_claim(&mut store);
+    let change = factdesk_store::ReviewChange { status: Some("in-review".into()), ..Default::default() };
+    store.review_claim(claim, &change, "Rina", NOW).unwrap();
+    // Re-analysis replaces untouched suggestions only: this one has a review.
+    store.replace_detected(version, &factdesk_core::DetectedAnalysis { analyzer: 2, items: vec![] }, NOW).unwrap();
+    assert_eq!(store.claim(claim).unwrap().unwrap().status, "in-review");
+    let missing = store.review_claim(424242, &change, "Rina", NOW).unwrap_err();
+    assert!(missing.to_string().contains("no claim with id 424242"), "{missing}");
+}
+
+#[test]
+fn the_audit_trail_refuses_rewrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("audit.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let (claim, _) = stored_claim(&mut store);
+    store.review_claim(claim, &factdesk_store::ReviewChange { status: Some("checked".into()), ..Default::default() }, "Rina", NOW).unwrap();
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    for sql in ["UPDATE audit_event SET after = 'new'", "DELETE FROM audit_event", "UPDATE action SET reviewer = 'x'", "DELETE FROM action"] {
+        let error = conn.execute(sql, []).unwrap_err();
+        assert!(error.to_string().contains("the audit trail is never rewritten"), "{sql}: {error}");
+    }
+}

@@ -9,6 +9,8 @@ use ts_rs::TS;
 pub enum WorkbenchError {
     #[error("no article with id {0}; `factdesk list` shows the ids")]
     ArticleNotFound(i64),
+    #[error("no claim or quotation with id {0}; `factdesk claims` shows the ids")]
+    ClaimNotFound(i64),
     #[error("article {article} has no version {version}")]
     VersionNotFound { article: i64, version: i64 },
     #[error("{0}")]
@@ -43,7 +45,10 @@ pub enum ErrorKind {
 impl WorkbenchError {
     pub fn kind(&self) -> ErrorKind {
         match self {
-            WorkbenchError::ArticleNotFound(_) | WorkbenchError::VersionNotFound { .. } => ErrorKind::NotFound,
+            WorkbenchError::ArticleNotFound(_) | WorkbenchError::VersionNotFound { .. } | WorkbenchError::ClaimNotFound(_) => {
+                ErrorKind::NotFound
+            }
+            WorkbenchError::Store(StoreError::NotFound { .. }) => ErrorKind::NotFound,
             WorkbenchError::InvalidInput(_) => ErrorKind::InvalidInput,
             WorkbenchError::File { .. } => ErrorKind::Io,
             WorkbenchError::Store(e) if e.is_busy() => ErrorKind::Busy,

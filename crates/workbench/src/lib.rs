@@ -9,12 +9,14 @@ mod export;
 mod extract;
 mod import;
 mod location;
+mod review;
 
 pub use analysis::{AnalysisRecord, ArticleAnalysis, SpeakerSummary};
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
 pub use extract::PageExtraction;
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
 pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
+pub use review::{Rating, ReviewRequest, STATES, STATUSES};
 pub use location::{DATABASE_ENV, database_path, default_database_path};
 pub use factdesk_ingest::Rules;
 

@@ -89,3 +89,42 @@ fn a_missing_version_is_named() {
     let error = wb.article_analysis(7, 3).unwrap_err();
     assert!(error.to_string().contains('7'), "{error}");
 }
+
+#[test]
+fn reviews_are_validated_recorded_under_the_reviewer_and_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cabai.txt");
+    std::fs::write(&file, ARTICLE).unwrap();
+    let mut wb = workbench(dir.path());
+    let outcome = wb.import_paths(std::slice::from_ref(&file)).outcomes.remove(0);
+    let quote = wb.claims(outcome.article_id, None, 100, 0).unwrap().into_iter().find(|c| c.kind == "direct").unwrap();
+
+    wb.set_reviewer("Rina Checker").unwrap();
+    assert!(wb.set_reviewer("  ").unwrap_err().to_string().contains("cannot be empty"));
+    let request = factdesk_workbench::ReviewRequest {
+        verdict: Some("misleading".into()),
+        status: Some("checked".into()),
+        notes: Some("Angka dari BPS berbeda".into()),
+        state: Some("accepted".into()),
+        ..Default::default()
+    };
+    let reviewed = wb.review(quote.id, &request).unwrap();
+    assert_eq!((reviewed.verdict.as_deref(), reviewed.status.as_str(), reviewed.notes.as_str()), (Some("misleading"), "checked", "Angka dari BPS berbeda"));
+    assert!(wb.history(quote.id).unwrap().iter().all(|e| e.reviewer == "Rina Checker" && e.at == NOW));
+    assert_eq!(wb.claims(None, Some("checked"), 100, 0).unwrap().len(), 1);
+
+    for (bad, expected) in [
+        (factdesk_workbench::ReviewRequest { verdict: Some("maybe".into()), ..Default::default() }, "unknown verdict \"maybe\""),
+        (factdesk_workbench::ReviewRequest { status: Some("done".into()), ..Default::default() }, "unknown status \"done\""),
+        (factdesk_workbench::ReviewRequest { state: Some("ok".into()), ..Default::default() }, "unknown state \"ok\""),
+    ] {
+        let error = wb.review(quote.id, &bad).unwrap_err();
+        assert!(error.to_string().contains(expected), "{error}");
+    }
+    assert!(wb.review(987_654, &request).unwrap_err().to_string().contains("987654"));
+
+    assert!(wb.undo().unwrap().is_some());
+    let restored = wb.claims(outcome.article_id, None, 100, 0).unwrap().into_iter().find(|c| c.id == quote.id).unwrap();
+    assert_eq!((restored.verdict, restored.status.as_str(), restored.state.as_str()), (None, "new", "suggested"));
+    assert_eq!(wb.undo().unwrap(), None, "nothing left to undo");
+}

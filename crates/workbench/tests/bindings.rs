@@ -3,8 +3,8 @@
 //! Regenerate with: `UPDATE_BINDINGS=1 cargo test -p factdesk-workbench --test bindings`.
 
 use factdesk_core::analysis::ConsistencyCheck;
-use factdesk_core::{ArticleDetail, ArticleSummary, CaptureMetadata, SearchHit, SourceKind, StoredClaim, VersionInfo};
-use factdesk_workbench::{AppInfo, ArticleAnalysis, SpeakerSummary, ArticlePage, ErrorKind, ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
+use factdesk_core::{ArticleDetail, AuditEvent, ArticleSummary, CaptureMetadata, SearchHit, SourceKind, StoredClaim, VersionInfo};
+use factdesk_workbench::{AppInfo, ArticleAnalysis, Rating, ReviewRequest, SpeakerSummary, ArticlePage, ErrorKind, ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
@@ -22,6 +22,9 @@ fn render() -> String {
         ConsistencyCheck::decl(&cfg),
         SpeakerSummary::decl(&cfg),
         ArticleAnalysis::decl(&cfg),
+        ReviewRequest::decl(&cfg),
+        Rating::decl(&cfg),
+        AuditEvent::decl(&cfg),
         ArticlePage::decl(&cfg),
         AppInfo::decl(&cfg),
         ImportStatus::decl(&cfg),

@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import Reader from './Reader.svelte';
-import type { ArticleAnalysis, ArticleDetail, StoredClaim } from './bindings';
+import type { ArticleAnalysis, ArticleDetail, AuditEvent, ReviewRequest, StoredClaim } from './bindings';
 
 const hostile = 'Judul <img src=x onerror="window.pwned=1">\nIsi <script>window.pwned=2</script> & <b>tebal</b>.';
 
@@ -80,6 +80,7 @@ function claim(partial: Partial<StoredClaim> & Pick<StoredClaim, 'id' | 'kind' |
     reasons: [],
     status: 'new',
     verdict: null,
+    notes: '',
     ...partial,
   };
 }
@@ -124,4 +125,57 @@ test('quotations, speakers, claims and checks are highlighted and listed as text
   toggle.click();
   flushSync();
   expect(target.querySelector('[data-kind="direct"]')).toBeNull();
+});
+
+test('the details card reviews a claim: accept, verdict, status, notes, and shows its history', async () => {
+  const text = 'Judul\n“Harga turun,” kata Budi.';
+  const analysis: ArticleAnalysis = {
+    version_id: 1,
+    claims: [claim({ id: 4, kind: 'direct', start: 7, end: 19, text: 'Harga turun,', speaker: 'Budi', notes: 'lama' })],
+    checks: [],
+    speakers: [{ speaker_id: 1, name: 'Budi', role: null, quotes: [4] }],
+  };
+  const calls: [number, Partial<ReviewRequest>][] = [];
+  const history: AuditEvent[] = [{ at: '2026-11-25T10:00:00Z', reviewer: 'Rina', field: 'state', before: 'suggested', after: 'accepted' }];
+  const target = document.createElement('div');
+  document.body.appendChild(target);
+  component = mount(Reader, {
+    target,
+    props: {
+      detail: detail(text),
+      analysis,
+      ratings: [
+        { key: 'true', label_en: 'True', label_id: 'Benar' },
+        { key: 'false', label_en: 'False', label_id: 'Salah' },
+      ],
+      onversion: () => {},
+      onreview: (id: number, request: Partial<ReviewRequest>) => calls.push([id, request]),
+      loadHistory: async () => history,
+    },
+  });
+  flushSync();
+  (target.querySelector('[data-kind="direct"]') as HTMLElement).click();
+  flushSync();
+  (target.querySelector('[data-testid="accept"]') as HTMLButtonElement).click();
+  const verdict = target.querySelector('[data-testid="verdict"]') as HTMLSelectElement;
+  verdict.value = 'false';
+  verdict.dispatchEvent(new Event('change', { bubbles: true }));
+  const status = target.querySelector('[data-testid="status"]') as HTMLSelectElement;
+  status.value = 'checked';
+  status.dispatchEvent(new Event('change', { bubbles: true }));
+  const notes = target.querySelector('[data-testid="notes"]') as HTMLTextAreaElement;
+  expect(notes.value).toBe('lama');
+  notes.value = 'Transkrip berkata lain';
+  notes.dispatchEvent(new Event('input'));
+  flushSync();
+  (target.querySelector('[data-testid="save-notes"]') as HTMLButtonElement).click();
+  expect(calls).toEqual([
+    [4, { state: 'accepted' }],
+    [4, { verdict: 'false' }],
+    [4, { status: 'checked' }],
+    [4, { notes: 'Transkrip berkata lain' }],
+  ]);
+  await Promise.resolve();
+  flushSync();
+  expect(target.querySelector('[data-testid="history"]')!.textContent).toContain('Rina · state: suggested → accepted');
 });

@@ -5,11 +5,15 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   AppInfo,
   ArticleAnalysis,
+  AuditEvent,
   ArticleDetail,
   ArticlePage,
   ErrorPayload,
   ImportProgress,
   ImportReport,
+  Rating,
+  ReviewRequest,
+  StoredClaim,
   SearchHit,
 } from './bindings';
 
@@ -36,6 +40,11 @@ export const api = {
   searchArticles: (query: string, limit: number) => call<SearchHit[]>('search_articles', { query, limit }),
   openArticle: (id: number, version?: number) => call<ArticleDetail>('open_article', { id, version: version ?? null }),
   articleAnalysis: (id: number, version: number) => call<ArticleAnalysis>('article_analysis', { id, version }),
+  reviewClaim: (claim: number, request: Partial<ReviewRequest>) =>
+    call<StoredClaim>('review_claim', { claim, request }),
+  claimHistory: (claim: number) => call<AuditEvent[]>('claim_history', { claim }),
+  undo: () => call<string | null>('undo'),
+  ratings: () => call<Rating[]>('ratings'),
   appInfo: () => call<AppInfo>('app_info'),
   onImportProgress: (handler: (progress: ImportProgress) => void): Promise<UnlistenFn> =>
     listen<ImportProgress>('import-progress', (event) => handler(event.payload)),

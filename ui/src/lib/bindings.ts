@@ -126,7 +126,11 @@ state: string, score: number | null, reasons: Array<string>,
 /**
  * Review status: "new", "in-review", "checked" or "published".
  */
-status: string, verdict: string | null, };
+status: string, verdict: string | null, 
+/**
+ * The reviewer's notes ("" when none).
+ */
+notes: string, };
 
 export type ConsistencyCheck = { kind: string, start: number, end: number, ok: boolean, detail: string, };
 
@@ -137,6 +141,24 @@ export type SpeakerSummary = { speaker_id: number | null, name: string, role: st
 quotes: Array<number>, };
 
 export type ArticleAnalysis = { version_id: number, claims: Array<StoredClaim>, checks: Array<ConsistencyCheck>, speakers: Array<SpeakerSummary>, };
+
+export type ReviewRequest = { 
+/**
+ * A verdict key of the rating scale ("false", "mostly-true", …).
+ */
+verdict: string | null, 
+/**
+ * Removes the verdict.
+ */
+clear_verdict: boolean, status: string | null, notes: string | null, 
+/**
+ * "accepted", "rejected" or "suggested".
+ */
+state: string | null, };
+
+export type Rating = { key: string, label_en: string, label_id: string, };
+
+export type AuditEvent = { at: string, reviewer: string, field: string, before: string | null, after: string | null, };
 
 export type ArticlePage = { articles: Array<ArticleSummary>, offset: number, total: number, };
 

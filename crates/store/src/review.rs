@@ -1,0 +1,206 @@
+//! Reviews of claims and the audit trail: every change to a claim's state, verdict, status
+//! or notes is written with who made it, when, and the value before and after, grouped in
+//! an action that can be undone. The trail is only ever appended to.
+
+use crate::{Store, StoreError};
+use factdesk_core::{AuditEvent, StoredClaim};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+/// A change to a claim's review; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewChange {
+    /// `Some(None)` clears the verdict.
+    pub verdict: Option<Option<String>>,
+    pub status: Option<String>,
+    pub notes: Option<String>,
+    /// "accepted", "rejected" or "suggested".
+    pub state: Option<String>,
+}
+
+/// The fields an action can change, and where each lives.
+#[derive(Clone, Copy)]
+enum Field {
+    State,
+    Verdict,
+    Status,
+    Notes,
+}
+
+impl Field {
+    fn name(self) -> &'static str {
+        match self {
+            Field::State => "state",
+            Field::Verdict => "verdict",
+            Field::Status => "status",
+            Field::Notes => "notes",
+        }
+    }
+
+    fn parse(name: &str) -> Option<Field> {
+        Some(match name {
+            "state" => Field::State,
+            "verdict" => Field::Verdict,
+            "status" => Field::Status,
+            "notes" => Field::Notes,
+            _ => return None,
+        })
+    }
+}
+
+fn current(tx: &Transaction<'_>, claim_id: i64, field: Field) -> Result<Option<String>, StoreError> {
+    let sql = match field {
+        Field::State => "SELECT state FROM claim WHERE id = ?1",
+        Field::Verdict => "SELECT verdict FROM review WHERE claim_id = ?1",
+        Field::Status => "SELECT status FROM review WHERE claim_id = ?1",
+        Field::Notes => "SELECT notes FROM review WHERE claim_id = ?1",
+    };
+    let value: Option<Option<String>> = tx.query_row(sql, [claim_id], |row| row.get(0)).optional()?;
+    Ok(match (field, value.flatten()) {
+        // A claim without a review row is "new" with no notes.
+        (Field::Status, None) => Some("new".into()),
+        (Field::Notes, None) => Some(String::new()),
+        (_, value) => value,
+    })
+}
+
+fn write(tx: &Transaction<'_>, claim_id: i64, field: Field, value: Option<&str>, reviewer: &str, now: &str) -> Result<(), StoreError> {
+    if let Field::State = field {
+        tx.execute("UPDATE claim SET state = ?2 WHERE id = ?1", params![claim_id, value.unwrap_or("suggested")])?;
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT INTO review (claim_id, created_at, updated_at, reviewer) VALUES (?1, ?2, ?2, ?3) ON CONFLICT (claim_id) DO NOTHING",
+        params![claim_id, now, reviewer],
+    )?;
+    let sql = match field {
+        Field::Verdict => "UPDATE review SET verdict = ?2, updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1",
+        Field::Status => "UPDATE review SET status = coalesce(?2, 'new'), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1",
+        Field::Notes => "UPDATE review SET notes = coalesce(?2, ''), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1",
+        Field::State => unreachable!("handled above"),
+    };
+    tx.execute(sql, params![claim_id, value, now, reviewer])?;
+    Ok(())
+}
+
+fn start_action(tx: &Transaction<'_>, reviewer: &str, description: &str, undoes: Option<i64>, now: &str) -> Result<i64, StoreError> {
+    tx.execute("INSERT INTO action (at, reviewer, description, undoes) VALUES (?1, ?2, ?3, ?4)", params![now, reviewer, description, undoes])?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn record(tx: &Transaction<'_>, action: i64, claim_id: i64, field: Field, before: Option<&str>, after: Option<&str>, reviewer: &str, now: &str) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO audit_event (at, reviewer, entity, entity_id, field, before, after, action_id) VALUES (?1, ?2, 'claim', ?3, ?4, ?5, ?6, ?7)",
+        params![now, reviewer, claim_id, field.name(), before, after, action],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Applies a review change to a claim in one transaction, recording each field that
+    /// actually changed. Returns false when nothing changed (no action is recorded).
+    pub fn review_claim(&mut self, claim_id: i64, change: &ReviewChange, reviewer: &str, now: &str) -> Result<bool, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let exists: Option<i64> = tx.query_row("SELECT id FROM claim WHERE id = ?1", [claim_id], |row| row.get(0)).optional()?;
+        if exists.is_none() {
+            return Err(StoreError::NotFound { what: "claim", id: claim_id });
+        }
+        let wanted: Vec<(Field, Option<&str>)> = [
+            change.state.as_deref().map(|v| (Field::State, Some(v))),
+            change.verdict.as_ref().map(|v| (Field::Verdict, v.as_deref())),
+            change.status.as_deref().map(|v| (Field::Status, Some(v))),
+            change.notes.as_deref().map(|v| (Field::Notes, Some(v))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut changed = Vec::new();
+        for (field, after) in wanted {
+            let before = current(&tx, claim_id, field)?;
+            if before.as_deref() != after {
+                changed.push((field, before, after));
+            }
+        }
+        if changed.is_empty() {
+            return Ok(false);
+        }
+        let description = format!(
+            "claim #{claim_id}: {}",
+            changed.iter().map(|(f, _, a)| format!("{} {}", f.name(), a.unwrap_or("cleared"))).collect::<Vec<_>>().join(", ")
+        );
+        let action = start_action(&tx, reviewer, &description, None, now)?;
+        for (field, before, after) in changed {
+            write(&tx, claim_id, field, after, reviewer, now)?;
+            record(&tx, action, claim_id, field, before.as_deref(), after, reviewer, now)?;
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Undoes the newest action that is neither an undo nor undone yet, by writing the
+    /// values from before it as a new action. Returns what was undone, if anything.
+    pub fn undo_last(&mut self, reviewer: &str, now: &str) -> Result<Option<String>, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let last: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT a.id, a.description FROM action a
+                 WHERE a.undoes IS NULL AND NOT EXISTS (SELECT 1 FROM action u WHERE u.undoes = a.id)
+                 ORDER BY a.id DESC LIMIT 1",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        let Some((undone, description)) = last else { return Ok(None) };
+        let events: Vec<(i64, String, Option<String>, Option<String>)> = tx
+            .prepare("SELECT entity_id, field, before, after FROM audit_event WHERE action_id = ?1 ORDER BY id DESC")?
+            .query_map([undone], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        let action = start_action(&tx, reviewer, &format!("undo {description}"), Some(undone), now)?;
+        for (claim_id, field, before, after) in events {
+            let Some(field) = Field::parse(&field) else { continue };
+            // A claim deleted since has nothing left to restore.
+            if tx.query_row("SELECT 1 FROM claim WHERE id = ?1", [claim_id], |_| Ok(())).optional()?.is_none() {
+                continue;
+            }
+            write(&tx, claim_id, field, before.as_deref(), reviewer, now)?;
+            record(&tx, action, claim_id, field, after.as_deref(), before.as_deref(), reviewer, now)?;
+        }
+        tx.commit()?;
+        Ok(Some(description))
+    }
+
+    /// Everything that happened to a claim, oldest first.
+    pub fn claim_history(&self, claim_id: i64) -> Result<Vec<AuditEvent>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT at, reviewer, field, before, after FROM audit_event WHERE entity = 'claim' AND entity_id = ?1 ORDER BY id",
+        )?;
+        let rows = statement.query_map([claim_id], |row| {
+            Ok(AuditEvent { at: row.get(0)?, reviewer: row.get(1)?, field: row.get(2)?, before: row.get(3)?, after: row.get(4)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One claim with its review state.
+    pub fn claim(&self, claim_id: i64) -> Result<Option<StoredClaim>, StoreError> {
+        crate::analysis::claim_by_id(&self.conn, claim_id)
+    }
+
+    /// The verdict keys of the rating scale in use, in order, with their labels.
+    pub fn ratings(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+        let mut statement = self.conn.prepare_cached("SELECT key, label_en, label_id FROM rating WHERE scale = 'default' ORDER BY position")?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A preference the user set once, such as the reviewer's name.
+    pub fn preference(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.prepare_cached("SELECT value FROM preference WHERE key = ?1")?.query_row([key], |row| row.get(0)).optional()?)
+    }
+
+    pub fn set_preference(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO preference (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+}

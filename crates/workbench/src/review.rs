@@ -1,0 +1,107 @@
+//! Review use cases: verdicts, statuses, notes and accepting or rejecting suggestions, each
+//! recorded in the audit trail under the reviewer's name; undo; the rating scale.
+
+use crate::{Workbench, WorkbenchError};
+use factdesk_core::{AuditEvent, StoredClaim};
+use factdesk_store::ReviewChange;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Review statuses, in the order a claim moves through them.
+pub const STATUSES: &[&str] = &["new", "in-review", "checked", "published"];
+/// What a checker decides about a suggestion.
+pub const STATES: &[&str] = &["suggested", "accepted", "rejected"];
+
+/// A change a checker makes to a claim; absent fields stay as they are.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ReviewRequest {
+    /// A verdict key of the rating scale ("false", "mostly-true", …).
+    #[serde(default)]
+    pub verdict: Option<String>,
+    /// Removes the verdict.
+    #[serde(default)]
+    pub clear_verdict: bool,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub notes: Option<String>,
+    /// "accepted", "rejected" or "suggested".
+    #[serde(default)]
+    pub state: Option<String>,
+}
+
+/// A verdict of the rating scale with its labels in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Rating {
+    pub key: String,
+    pub label_en: String,
+    pub label_id: String,
+}
+
+/// The preference that holds the reviewer's name.
+const REVIEWER: &str = "reviewer";
+
+impl Workbench {
+    /// Applies a review change and returns the claim as it is now.
+    pub fn review(&mut self, claim_id: i64, request: &ReviewRequest) -> Result<StoredClaim, WorkbenchError> {
+        let ratings = self.ratings()?;
+        if let Some(verdict) = &request.verdict {
+            if !ratings.iter().any(|r| &r.key == verdict) {
+                let keys: Vec<&str> = ratings.iter().map(|r| r.key.as_str()).collect();
+                return Err(WorkbenchError::InvalidInput(format!("unknown verdict {verdict:?}; the scale has {}", keys.join(", "))));
+            }
+        }
+        check_one_of("status", request.status.as_deref(), STATUSES)?;
+        check_one_of("state", request.state.as_deref(), STATES)?;
+        let change = ReviewChange {
+            verdict: if request.clear_verdict { Some(None) } else { request.verdict.clone().map(Some) },
+            status: request.status.clone(),
+            notes: request.notes.clone(),
+            state: request.state.clone(),
+        };
+        let (reviewer, now) = (self.reviewer()?, self.clock.now());
+        self.store.review_claim(claim_id, &change, &reviewer, &now)?;
+        self.store.claim(claim_id)?.ok_or(WorkbenchError::ClaimNotFound(claim_id))
+    }
+
+    /// Who changed what on a claim, oldest first.
+    pub fn history(&self, claim_id: i64) -> Result<Vec<AuditEvent>, WorkbenchError> {
+        self.store.claim(claim_id)?.ok_or(WorkbenchError::ClaimNotFound(claim_id))?;
+        Ok(self.store.claim_history(claim_id)?)
+    }
+
+    /// Undoes the last review action (of anyone: the workbench has one desk); returns what
+    /// was undone, or `None` when there is nothing left to undo.
+    pub fn undo(&mut self) -> Result<Option<String>, WorkbenchError> {
+        let (reviewer, now) = (self.reviewer()?, self.clock.now());
+        Ok(self.store.undo_last(&reviewer, &now)?)
+    }
+
+    /// The rating scale's verdicts, in order.
+    pub fn ratings(&self) -> Result<Vec<Rating>, WorkbenchError> {
+        Ok(self.store.ratings()?.into_iter().map(|(key, label_en, label_id)| Rating { key, label_en, label_id }).collect())
+    }
+
+    /// The name recorded in the audit trail: set once in preferences, else the login name.
+    pub fn reviewer(&self) -> Result<String, WorkbenchError> {
+        if let Some(name) = self.store.preference(REVIEWER)? {
+            return Ok(name);
+        }
+        Ok(std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown reviewer".into()))
+    }
+
+    pub fn set_reviewer(&mut self, name: &str) -> Result<(), WorkbenchError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(WorkbenchError::InvalidInput("the reviewer's name cannot be empty".into()));
+        }
+        Ok(self.store.set_preference(REVIEWER, name)?)
+    }
+}
+
+fn check_one_of(what: &str, value: Option<&str>, allowed: &[&str]) -> Result<(), WorkbenchError> {
+    match value {
+        Some(v) if !allowed.contains(&v) => Err(WorkbenchError::InvalidInput(format!("unknown {what} {v:?}; use one of {}", allowed.join(", ")))),
+        _ => Ok(()),
+    }
+}
