@@ -5,7 +5,7 @@
 use crate::AppState;
 use factdesk_core::{ArticleDetail, SearchHit};
 use factdesk_core::{AuditEvent, StoredClaim};
-use factdesk_workbench::{ArticleAnalysis, Rating, ReviewRequest, AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportProgress, ImportReport, Workbench};
+use factdesk_workbench::{ArticleAnalysis, ClaimPage, ClaimQuery, Rating, ReviewRequest, AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportProgress, ImportReport, Workbench};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -89,6 +89,12 @@ pub async fn article_analysis(state: State<'_, AppState>, id: i64, version: i64)
 #[tauri::command]
 pub async fn review_claim(state: State<'_, AppState>, claim: i64, request: ReviewRequest) -> Result<StoredClaim, ErrorPayload> {
     Ok(state.workbench()?.review(claim, &request)?)
+}
+
+/// A page of the claims view across all articles.
+#[tauri::command]
+pub async fn list_claims(state: State<'_, AppState>, query: ClaimQuery, offset: usize, limit: usize) -> Result<ClaimPage, ErrorPayload> {
+    Ok(state.workbench()?.claim_page(&query, limit.min(MAX_PAGE), offset)?)
 }
 
 /// Who changed what on a claim, oldest first.

@@ -19,6 +19,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::open_article,
         commands::article_analysis,
         commands::review_claim,
+        commands::list_claims,
         commands::claim_history,
         commands::undo,
         commands::ratings,

@@ -221,6 +221,18 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     wait_for_text(&client, "[data-testid=notice]", |t| t.contains("Undone") && t.contains("notes")).await;
     wait_for_text(&client, "[data-testid=history]", |t| t.contains("History (5)")).await;
 
+    // The claims view across articles: filtered to checked items, it lists the quotation;
+    // opening it selects it in the reader.
+    client.find(Locator::Css("[data-testid=tab-claims]")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("[data-testid=filter-status] option[value=checked]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "[data-testid=claim-count]", |t| t.trim() == "1 item").await;
+    let (row, _) = wait_for(&client, "[data-testid=claim-row]", |t| t.contains("Pasokan dari petani")).await;
+    row.click().await.unwrap();
+    wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("Pasokan dari petani") && t.contains("Siti Aminah")).await;
+    screenshot(&client, "claims-view.png").await;
+    client.find(Locator::Css("[data-testid=tab-articles]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "[data-testid=list-count]", |t| t.trim() == "2 articles").await;
+
     // Search narrows the list to the matching article, with the term highlighted.
     let search = client.find(Locator::Css("[data-testid=search]")).await.unwrap();
     search.send_keys("cabai").await.unwrap();

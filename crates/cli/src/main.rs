@@ -7,7 +7,7 @@ mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factdesk_core::{SNIPPET_CLOSE, SNIPPET_OPEN};
-use factdesk_workbench::{DATABASE_ENV, ImportStatus, ReviewRequest, Rules, Workbench, WorkbenchError, database_path, rules_for_database};
+use factdesk_workbench::{ClaimQuery, DATABASE_ENV, ImportStatus, ReviewRequest, Rules, Workbench, WorkbenchError, database_path, rules_for_database};
 use output::Output;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,6 +58,12 @@ enum Command {
         /// Only those with this review status: new, in-review, checked, published.
         #[arg(long, value_parser = ["new", "in-review", "checked", "published"])]
         status: Option<String>,
+        /// Only those with this verdict (a key of the rating scale).
+        #[arg(long)]
+        verdict: Option<String>,
+        /// Only claims, direct quotations or reported speech.
+        #[arg(long, value_parser = ["claim", "direct", "indirect"])]
+        kind: Option<String>,
         #[arg(long, default_value_t = 1000)]
         limit: usize,
         #[arg(long, default_value_t = 0)]
@@ -270,9 +276,9 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             out.record(&analysis, || analysis::describe_stored(&analysis));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Claims { article, status, limit, offset } => {
+        Command::Claims { article, status, verdict, kind, limit, offset } => {
             let workbench = open(cli.db)?;
-            let claims = workbench.claims(article, status.as_deref(), limit, offset)?;
+            let claims = workbench.claims(&ClaimQuery { article_id: article, status, verdict, kind }, limit, offset)?;
             for claim in &claims {
                 out.record(claim, || analysis::describe_claim(claim));
             }

@@ -84,6 +84,21 @@ fn speaker_for(conn: &Connection, name: &str, now: &str) -> Result<i64, StoreErr
     Ok(id)
 }
 
+/// Which claims a list shows; `None` fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimFilter {
+    pub article_id: Option<ArticleId>,
+    /// Review status: new, in-review, checked, published.
+    pub status: Option<String>,
+    /// A verdict key.
+    pub verdict: Option<String>,
+    /// claim, direct or indirect.
+    pub kind: Option<String>,
+}
+
+const CLAIM_FILTER: &str = "(?1 IS NULL OR c.article_id = ?1) AND (?2 IS NULL OR coalesce(rv.status, 'new') = ?2)
+     AND (?3 IS NULL OR rv.verdict = ?3) AND (?4 IS NULL OR c.kind = ?4) AND c.state != 'rejected'";
+
 const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.version_id, c.kind, c.start_char, c.end_char, c.text, c.speaker_id, s.name,
      (SELECT r.role FROM speaker_role r WHERE r.speaker_id = c.speaker_id AND (r.article_id = c.article_id OR r.article_id IS NULL)
       ORDER BY r.article_id IS NULL LIMIT 1),
@@ -158,16 +173,24 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Claims and quotations across the workbench, newest first, optionally of one article
-    /// and with one review status.
-    pub fn claims(&self, article_id: Option<ArticleId>, status: Option<&str>, limit: usize, offset: usize) -> Result<Vec<StoredClaim>, StoreError> {
+    /// Claims and quotations across the workbench, newest article first, filtered.
+    /// Rejected suggestions are left out.
+    pub fn claims(&self, filter: &ClaimFilter, limit: usize, offset: usize) -> Result<Vec<StoredClaim>, StoreError> {
         let sql = format!(
             "SELECT {CLAIM_COLUMNS} FROM claim c LEFT JOIN speaker s ON s.id = c.speaker_id LEFT JOIN review rv ON rv.claim_id = c.id
-             WHERE (?1 IS NULL OR c.article_id = ?1) AND (?2 IS NULL OR coalesce(rv.status, 'new') = ?2) AND c.state != 'rejected'
-             ORDER BY c.article_id DESC, c.start_char, c.id LIMIT ?3 OFFSET ?4"
+             WHERE {CLAIM_FILTER} ORDER BY c.article_id DESC, c.start_char, c.id LIMIT ?5 OFFSET ?6"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(params![article_id, status, limit as i64, offset as i64], claim_from_row)?;
+        let rows = statement.query_map(
+            params![filter.article_id, filter.status, filter.verdict, filter.kind, limit as i64, offset as i64],
+            claim_from_row,
+        )?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many claims and quotations match a filter.
+    pub fn count_claims(&self, filter: &ClaimFilter) -> Result<u64, StoreError> {
+        let sql = format!("SELECT count(*) FROM claim c LEFT JOIN review rv ON rv.claim_id = c.id WHERE {CLAIM_FILTER}");
+        Ok(self.conn.prepare_cached(&sql)?.query_row(params![filter.article_id, filter.status, filter.verdict, filter.kind], |row| row.get::<_, i64>(0))? as u64)
     }
 }

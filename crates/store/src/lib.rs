@@ -13,6 +13,7 @@ pub mod migrate;
 mod review;
 mod search;
 
+pub use analysis::ClaimFilter;
 pub use articles::Stored;
 pub use claims::NewClaim;
 pub use error::StoreError;

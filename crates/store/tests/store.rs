@@ -344,7 +344,7 @@ fn analysis_is_stored_with_its_version_and_speakers_are_shared() {
     let other = &store.version_claims(v2).unwrap()[0];
     assert_eq!(other.speaker_id, quote.speaker_id);
     assert_eq!(store.analyzer_of(v1).unwrap(), Some(1));
-    assert_eq!(store.claims(None, Some("new"), 100, 0).unwrap().len(), 3);
+    assert_eq!(store.claims(&factdesk_store::ClaimFilter { status: Some("new".into()), ..Default::default() }, 100, 0).unwrap().len(), 3);
 }
 
 #[test]

@@ -41,6 +41,37 @@ pub struct SpeakerSummary {
     pub quotes: Vec<i64>,
 }
 
+/// Which claims to list; absent fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClaimQuery {
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub article_id: Option<ArticleId>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub verdict: Option<String>,
+    /// "claim", "direct" or "indirect".
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+impl ClaimQuery {
+    fn filter(&self) -> factdesk_store::ClaimFilter {
+        factdesk_store::ClaimFilter { article_id: self.article_id, status: self.status.clone(), verdict: self.verdict.clone(), kind: self.kind.clone() }
+    }
+}
+
+/// A window of the claims view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ClaimPage {
+    pub claims: Vec<StoredClaim>,
+    #[ts(type = "number")]
+    pub total: u64,
+    #[ts(type = "number")]
+    pub offset: usize,
+}
+
 impl Workbench {
     /// The analysis of an article version for the reader. A version stored before the
     /// current analyser (or before analysis existed) is analysed now and its suggestions
@@ -71,8 +102,14 @@ impl Workbench {
     }
 
     /// Claims and quotations across the workbench (the claims view and `factdesk claims`).
-    pub fn claims(&self, article_id: Option<ArticleId>, status: Option<&str>, limit: usize, offset: usize) -> Result<Vec<StoredClaim>, WorkbenchError> {
-        Ok(self.store.claims(article_id, status, limit, offset)?)
+    pub fn claims(&self, query: &ClaimQuery, limit: usize, offset: usize) -> Result<Vec<StoredClaim>, WorkbenchError> {
+        Ok(self.store.claims(&query.filter(), limit, offset)?)
+    }
+
+    /// A page of the claims view, with the number of claims matching in all.
+    pub fn claim_page(&self, query: &ClaimQuery, limit: usize, offset: usize) -> Result<ClaimPage, WorkbenchError> {
+        let filter = query.filter();
+        Ok(ClaimPage { claims: self.store.claims(&filter, limit, offset)?, total: self.store.count_claims(&filter)?, offset })
     }
 
     /// Analyses text as given; offsets are code points into `text`.

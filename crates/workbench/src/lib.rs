@@ -11,7 +11,7 @@ mod import;
 mod location;
 mod review;
 
-pub use analysis::{AnalysisRecord, ArticleAnalysis, SpeakerSummary};
+pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
 pub use extract::PageExtraction;
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};

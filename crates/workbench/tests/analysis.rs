@@ -1,7 +1,7 @@
 //! Analysis use cases: imported articles carry their quotations, speakers and claims; the
 //! reader's analysis adds consistency checks; versions stored before analysis get it on open.
 
-use factdesk_workbench::{Clock, Workbench};
+use factdesk_workbench::{ClaimQuery, Clock, Workbench};
 use std::path::Path;
 
 const NOW: &str = "2026-11-25T10:00:00Z";
@@ -79,7 +79,7 @@ fn versions_stored_before_analysis_are_analysed_when_opened() {
     let mut wb = workbench(dir.path());
     let analysis = wb.article_analysis(1, 1).unwrap();
     assert!(analysis.claims.iter().any(|c| c.kind == "direct" && c.speaker.as_deref() == Some("Siti Aminah")));
-    assert!(!wb.claims(Some(1), Some("new"), 100, 0).unwrap().is_empty());
+    assert!(!wb.claims(&ClaimQuery { article_id: Some(1), status: Some("new".into()), ..Default::default() }, 100, 0).unwrap().is_empty());
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn reviews_are_validated_recorded_under_the_reviewer_and_undone() {
     std::fs::write(&file, ARTICLE).unwrap();
     let mut wb = workbench(dir.path());
     let outcome = wb.import_paths(std::slice::from_ref(&file)).outcomes.remove(0);
-    let quote = wb.claims(outcome.article_id, None, 100, 0).unwrap().into_iter().find(|c| c.kind == "direct").unwrap();
+    let quote = wb.claims(&ClaimQuery { article_id: outcome.article_id, ..Default::default() }, 100, 0).unwrap().into_iter().find(|c| c.kind == "direct").unwrap();
 
     wb.set_reviewer("Rina Checker").unwrap();
     assert!(wb.set_reviewer("  ").unwrap_err().to_string().contains("cannot be empty"));
@@ -111,7 +111,7 @@ fn reviews_are_validated_recorded_under_the_reviewer_and_undone() {
     let reviewed = wb.review(quote.id, &request).unwrap();
     assert_eq!((reviewed.verdict.as_deref(), reviewed.status.as_str(), reviewed.notes.as_str()), (Some("misleading"), "checked", "Angka dari BPS berbeda"));
     assert!(wb.history(quote.id).unwrap().iter().all(|e| e.reviewer == "Rina Checker" && e.at == NOW));
-    assert_eq!(wb.claims(None, Some("checked"), 100, 0).unwrap().len(), 1);
+    assert_eq!(wb.claims(&ClaimQuery { status: Some("checked".into()), ..Default::default() }, 100, 0).unwrap().len(), 1);
 
     for (bad, expected) in [
         (factdesk_workbench::ReviewRequest { verdict: Some("maybe".into()), ..Default::default() }, "unknown verdict \"maybe\""),
@@ -124,7 +124,7 @@ fn reviews_are_validated_recorded_under_the_reviewer_and_undone() {
     assert!(wb.review(987_654, &request).unwrap_err().to_string().contains("987654"));
 
     assert!(wb.undo().unwrap().is_some());
-    let restored = wb.claims(outcome.article_id, None, 100, 0).unwrap().into_iter().find(|c| c.id == quote.id).unwrap();
+    let restored = wb.claims(&ClaimQuery { article_id: outcome.article_id, ..Default::default() }, 100, 0).unwrap().into_iter().find(|c| c.id == quote.id).unwrap();
     assert_eq!((restored.verdict, restored.status.as_str(), restored.state.as_str()), (None, "new", "suggested"));
     assert_eq!(wb.undo().unwrap(), None, "nothing left to undo");
 }

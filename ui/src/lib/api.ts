@@ -7,6 +7,8 @@ import type {
   ArticleAnalysis,
   AuditEvent,
   ArticleDetail,
+  ClaimPage,
+  ClaimQuery,
   ArticlePage,
   ErrorPayload,
   ImportProgress,
@@ -42,6 +44,7 @@ export const api = {
   articleAnalysis: (id: number, version: number) => call<ArticleAnalysis>('article_analysis', { id, version }),
   reviewClaim: (claim: number, request: Partial<ReviewRequest>) =>
     call<StoredClaim>('review_claim', { claim, request }),
+  listClaims: (query: ClaimQuery, offset: number, limit: number) => call<ClaimPage>('list_claims', { query, offset, limit }),
   claimHistory: (claim: number) => call<AuditEvent[]>('claim_history', { claim }),
   undo: () => call<string | null>('undo'),
   ratings: () => call<Rating[]>('ratings'),

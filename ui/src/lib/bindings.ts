@@ -156,6 +156,14 @@ clear_verdict: boolean, status: string | null, notes: string | null,
  */
 state: string | null, };
 
+export type ClaimQuery = { article_id: number | null, status: string | null, verdict: string | null, 
+/**
+ * "claim", "direct" or "indirect".
+ */
+kind: string | null, };
+
+export type ClaimPage = { claims: Array<StoredClaim>, total: number, offset: number, };
+
 export type Rating = { key: string, label_en: string, label_id: string, };
 
 export type AuditEvent = { at: string, reviewer: string, field: string, before: string | null, after: string | null, };
