@@ -229,6 +229,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     let (row, _) = wait_for(&client, "[data-testid=claim-row]", |t| t.contains("Pasokan dari petani")).await;
     row.click().await.unwrap();
     wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("Pasokan dari petani") && t.contains("Siti Aminah")).await;
+    wait_for_text(&client, "[data-testid=claim-count]", |t| t.trim() == "1 item").await;
     screenshot(&client, "claims-view.png").await;
     client.find(Locator::Css("[data-testid=tab-articles]")).await.unwrap().click().await.unwrap();
     wait_for_text(&client, "[data-testid=list-count]", |t| t.trim() == "2 articles").await;
