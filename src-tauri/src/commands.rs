@@ -115,6 +115,20 @@ pub async fn ratings(state: State<'_, AppState>) -> Result<Vec<Rating>, ErrorPay
     Ok(state.workbench()?.ratings()?)
 }
 
+/// The name the audit trail records for this desk.
+#[tauri::command]
+pub async fn reviewer(state: State<'_, AppState>) -> Result<String, ErrorPayload> {
+    Ok(state.workbench()?.reviewer()?)
+}
+
+/// Sets the name the audit trail records; returns it as stored.
+#[tauri::command]
+pub async fn set_reviewer(state: State<'_, AppState>, name: String) -> Result<String, ErrorPayload> {
+    let mut workbench = state.workbench()?;
+    workbench.set_reviewer(&name)?;
+    Ok(workbench.reviewer()?)
+}
+
 /// factdesk's version and the database in use.
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorPayload> {

@@ -23,6 +23,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::claim_history,
         commands::undo,
         commands::ratings,
+        commands::reviewer,
+        commands::set_reviewer,
         commands::app_info,
     ])
 }

@@ -82,6 +82,9 @@ fn import_list_search_and_open_through_ipc() {
     assert_eq!(refused["kind"], "invalid_input");
     assert!(harness.invoke("undo", json!({})).unwrap().as_str().unwrap().contains("verdict false"));
     assert_eq!(harness.invoke("ratings", json!({})).unwrap().as_array().unwrap().len(), 5);
+    assert_eq!(harness.invoke("set_reviewer", json!({ "name": " Rina Sari " })).unwrap(), "Rina Sari");
+    assert_eq!(harness.invoke("reviewer", json!({})).unwrap(), "Rina Sari");
+    assert_eq!(harness.invoke("set_reviewer", json!({ "name": "" })).unwrap_err()["kind"], "invalid_input");
 
     let info = harness.invoke("app_info", json!({})).unwrap();
     assert!(info["database"].as_str().unwrap().ends_with("app.sqlite3"));

@@ -203,6 +203,23 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("Siti Aminah") && t.contains("ujarnya")).await;
     screenshot(&client, "reader.png").await;
 
+    // Preferences (the ? key): the reviewer's name for the audit trail, the dark theme, and
+    // the list of keyboard shortcuts.
+    client
+        .execute("document.activeElement?.blur(); window.dispatchEvent(new KeyboardEvent('keydown', { key: '?' }));", vec![])
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=shortcuts]", |t| t.contains("Ctrl+Z") && t.contains("next / previous claim")).await;
+    let name = client.find(Locator::Css("[data-testid=reviewer-name]")).await.unwrap();
+    name.clear().await.unwrap();
+    name.send_keys("Rina Sari\n").await.unwrap();
+    client.find(Locator::Css("input[name=theme][value=dark]")).await.unwrap().click().await.unwrap();
+    let dark = client.execute("return document.documentElement.dataset.theme === 'dark';", vec![]).await.unwrap();
+    assert_eq!(dark, json!(true));
+    screenshot(&client, "preferences-dark.png").await;
+    client.find(Locator::Css("input[name=theme][value=system]")).await.unwrap().click().await.unwrap();
+    client.find(Locator::Css("[data-testid=preferences] .close")).await.unwrap().click().await.unwrap();
+
     // Review it: accept, verdict, status and notes; the trail shows each change; undo.
     client.find(Locator::Css("[data-testid=accept]")).await.unwrap().click().await.unwrap();
     wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("detected, accepted")).await;
@@ -212,6 +229,8 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     notes.send_keys("Tidak ada data pasokan yang mendukung").await.unwrap();
     client.find(Locator::Css("[data-testid=save-notes]")).await.unwrap().click().await.unwrap();
     wait_for_text(&client, "[data-testid=history]", |t| t.contains("History (4)")).await;
+    let trail = client.execute("return document.querySelector('[data-testid=history] ol').textContent;", vec![]).await.unwrap();
+    assert!(trail.as_str().unwrap().contains("Rina Sari"), "the trail names the reviewer: {trail}");
     screenshot(&client, "review.png").await;
     // Ctrl+Z, as the window's key handler receives it (outside any text field).
     client

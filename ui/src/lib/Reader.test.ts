@@ -179,3 +179,45 @@ test('the details card reviews a claim: accept, verdict, status, notes, and show
   flushSync();
   expect(target.querySelector('[data-testid="history"]')!.textContent).toContain('Rina · state: suggested → accepted');
 });
+
+test('the keyboard steps through items and reviews the selected one', () => {
+  const text = 'Judul\n“Harga turun,” kata Budi. “Stok aman,” kata Budi.';
+  const analysis: ArticleAnalysis = {
+    version_id: 1,
+    claims: [
+      claim({ id: 4, kind: 'direct', start: 7, end: 19, text: 'Harga turun,', speaker: 'Budi' }),
+      claim({ id: 5, kind: 'direct', start: 33, end: 43, text: 'Stok aman,', speaker: 'Budi' }),
+    ],
+    checks: [],
+    speakers: [],
+  };
+  const calls: [number, Partial<ReviewRequest>][] = [];
+  const target = document.createElement('div');
+  document.body.appendChild(target);
+  component = mount(Reader, {
+    target,
+    props: {
+      detail: detail(text),
+      analysis,
+      ratings: [
+        { key: 'true', label_en: 'True', label_id: 'Benar' },
+        { key: 'false', label_en: 'False', label_id: 'Salah' },
+      ],
+      onversion: () => {},
+      onreview: (id: number, request: Partial<ReviewRequest>) => calls.push([id, request]),
+    },
+  });
+  flushSync();
+  const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  press('j');
+  press('j');
+  flushSync();
+  expect(target.querySelector('.selected[data-claim]')!.getAttribute('data-claim')).toBe('5');
+  press('k');
+  press('a');
+  press('2');
+  expect(calls).toEqual([
+    [4, { state: 'accepted' }],
+    [4, { verdict: 'false' }],
+  ]);
+});

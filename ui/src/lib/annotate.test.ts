@@ -34,3 +34,14 @@ test('marks outside the text or empty are ignored', () => {
   ]);
   expect(paragraph.segments).toEqual([{ text: 'abc', start: 0, marks: [] }]);
 });
+
+import { step } from './annotate';
+
+test('stepping through claims stays in the list', () => {
+  expect(step([4, 7, 9], null, 1)).toBe(4);
+  expect(step([4, 7, 9], null, -1)).toBe(9);
+  expect(step([4, 7, 9], 7, 1)).toBe(9);
+  expect(step([4, 7, 9], 9, 1)).toBe(9);
+  expect(step([4, 7, 9], 4, -1)).toBe(4);
+  expect(step([], 4, 1)).toBeNull();
+});

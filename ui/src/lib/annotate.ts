@@ -66,3 +66,12 @@ function segments(chars: string[], start: number, end: number, marks: Mark[]): S
 export function formatScore(score: number | null): string {
   return score === null ? '' : score.toFixed(2);
 }
+
+/** The id `delta` steps from `current` in `ids` (text order), staying within the list;
+ * the first (or last, going back) when nothing is selected. */
+export function step(ids: number[], current: number | null, delta: number): number | null {
+  if (ids.length === 0) return null;
+  const at = current === null ? -1 : ids.indexOf(current);
+  if (at < 0) return delta > 0 ? ids[0] : ids[ids.length - 1];
+  return ids[Math.min(ids.length - 1, Math.max(0, at + delta))];
+}

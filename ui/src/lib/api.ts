@@ -48,6 +48,8 @@ export const api = {
   claimHistory: (claim: number) => call<AuditEvent[]>('claim_history', { claim }),
   undo: () => call<string | null>('undo'),
   ratings: () => call<Rating[]>('ratings'),
+  reviewer: () => call<string>('reviewer'),
+  setReviewer: (name: string) => call<string>('set_reviewer', { name }),
   appInfo: () => call<AppInfo>('app_info'),
   onImportProgress: (handler: (progress: ImportProgress) => void): Promise<UnlistenFn> =>
     listen<ImportProgress>('import-progress', (event) => handler(event.payload)),

@@ -1,0 +1,19 @@
+// The colour theme: follow the system (default), or light or dark by choice. The choice is
+// a window setting, kept in the webview's local storage, not in the workbench database.
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+const KEY = 'factdesk.theme';
+
+export function storedTheme(storage: Pick<Storage, 'getItem'> = localStorage): Theme {
+  const value = storage.getItem(KEY);
+  return (THEMES as readonly string[]).includes(value ?? '') ? (value as Theme) : 'system';
+}
+
+/** Applies a theme to the document (as `data-theme`, which the CSS reads) and stores it. */
+export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement, storage: Pick<Storage, 'setItem'> = localStorage) {
+  if (theme === 'system') delete root.dataset.theme;
+  else root.dataset.theme = theme;
+  storage.setItem(KEY, theme);
+}
