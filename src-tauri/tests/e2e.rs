@@ -212,7 +212,19 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     wait_for_text(&client, "[data-testid=shortcuts]", |t| t.contains("Ctrl+Z") && t.contains("next / previous claim")).await;
     let name = client.find(Locator::Css("[data-testid=reviewer-name]")).await.unwrap();
     name.clear().await.unwrap();
-    name.send_keys("Rina Sari\n").await.unwrap();
+    name.send_keys("Rina Sari").await.unwrap();
+    client.find(Locator::Css("[data-testid=preferences] button[type=submit]")).await.unwrap().click().await.unwrap();
+    // Saved when the button has nothing left to save.
+    let mut saved = false;
+    for _ in 0..50 {
+        let disabled = client.execute("return document.querySelector('[data-testid=preferences] button[type=submit]').disabled;", vec![]).await.unwrap();
+        if disabled == json!(true) {
+            saved = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(saved, "the reviewer's name was not saved");
     client.find(Locator::Css("input[name=theme][value=dark]")).await.unwrap().click().await.unwrap();
     let dark = client.execute("return document.documentElement.dataset.theme === 'dark';", vec![]).await.unwrap();
     assert_eq!(dark, json!(true));
