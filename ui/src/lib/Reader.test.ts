@@ -42,6 +42,28 @@ function detail(text: string): ArticleDetail {
 }
 
 let component: ReturnType<typeof mount> | null = null;
+
+/** Mounts the reader into the document with review callbacks recorded in `calls`. */
+function mountReader(text: string, analysis: ArticleAnalysis, calls: [number, Partial<ReviewRequest>][], extra: Record<string, unknown> = {}) {
+  const target = document.createElement('div');
+  document.body.appendChild(target);
+  component = mount(Reader, {
+    target,
+    props: {
+      detail: detail(text),
+      analysis,
+      ratings: [
+        { key: 'true', label_en: 'True', label_id: 'Benar' },
+        { key: 'false', label_en: 'False', label_id: 'Salah' },
+      ],
+      onversion: () => {},
+      onreview: (id: number, request: Partial<ReviewRequest>) => calls.push([id, request]),
+      ...extra,
+    },
+  });
+  flushSync();
+  return target;
+}
 afterEach(() => {
   if (component) unmount(component);
   component = null;
@@ -137,23 +159,7 @@ test('the details card reviews a claim: accept, verdict, status, notes, and show
   };
   const calls: [number, Partial<ReviewRequest>][] = [];
   const history: AuditEvent[] = [{ at: '2026-11-25T10:00:00Z', reviewer: 'Rina', field: 'state', before: 'suggested', after: 'accepted' }];
-  const target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(Reader, {
-    target,
-    props: {
-      detail: detail(text),
-      analysis,
-      ratings: [
-        { key: 'true', label_en: 'True', label_id: 'Benar' },
-        { key: 'false', label_en: 'False', label_id: 'Salah' },
-      ],
-      onversion: () => {},
-      onreview: (id: number, request: Partial<ReviewRequest>) => calls.push([id, request]),
-      loadHistory: async () => history,
-    },
-  });
-  flushSync();
+  const target = mountReader(text, analysis, calls, { loadHistory: async () => history });
   (target.querySelector('[data-kind="direct"]') as HTMLElement).click();
   flushSync();
   (target.querySelector('[data-testid="accept"]') as HTMLButtonElement).click();
@@ -192,22 +198,7 @@ test('the keyboard steps through items and reviews the selected one', () => {
     speakers: [],
   };
   const calls: [number, Partial<ReviewRequest>][] = [];
-  const target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(Reader, {
-    target,
-    props: {
-      detail: detail(text),
-      analysis,
-      ratings: [
-        { key: 'true', label_en: 'True', label_id: 'Benar' },
-        { key: 'false', label_en: 'False', label_id: 'Salah' },
-      ],
-      onversion: () => {},
-      onreview: (id: number, request: Partial<ReviewRequest>) => calls.push([id, request]),
-    },
-  });
-  flushSync();
+  const target = mountReader(text, analysis, calls);
   const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
   press('j');
   press('j');

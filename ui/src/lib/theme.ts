@@ -11,9 +11,19 @@ export function storedTheme(storage: Pick<Storage, 'getItem'> = localStorage): T
   return (THEMES as readonly string[]).includes(value ?? '') ? (value as Theme) : 'system';
 }
 
-/** Applies a theme to the document (as `data-theme`, which the CSS reads) and stores it. */
-export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement, storage: Pick<Storage, 'setItem'> = localStorage) {
-  if (theme === 'system') delete root.dataset.theme;
-  else root.dataset.theme = theme;
+/** Whether the system asks for dark colours. */
+export function systemPrefersDark(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+/** Applies a theme to the document as `data-theme` ("light" or "dark", "system" resolved),
+ * which the CSS reads, and stores the choice. */
+export function applyTheme(
+  theme: Theme,
+  root: HTMLElement = document.documentElement,
+  storage: Pick<Storage, 'setItem'> = localStorage,
+  prefersDark: boolean = systemPrefersDark(),
+) {
+  root.dataset.theme = theme === 'system' ? (prefersDark ? 'dark' : 'light') : theme;
   storage.setItem(KEY, theme);
 }
