@@ -97,6 +97,12 @@ pub async fn list_claims(state: State<'_, AppState>, query: ClaimQuery, offset: 
     Ok(state.workbench()?.claim_page(&query, limit.min(MAX_PAGE), offset)?)
 }
 
+/// Marks a stretch of an article version's text (code point offsets) as a claim or quotation.
+#[tauri::command]
+pub async fn mark_claim(state: State<'_, AppState>, article: i64, version: i64, kind: String, start: usize, end: usize) -> Result<StoredClaim, ErrorPayload> {
+    Ok(state.workbench()?.mark(article, version, &kind, start, end)?)
+}
+
 /// Who changed what on a claim, oldest first.
 #[tauri::command]
 pub async fn claim_history(state: State<'_, AppState>, claim: i64) -> Result<Vec<AuditEvent>, ErrorPayload> {

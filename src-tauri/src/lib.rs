@@ -20,6 +20,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::article_analysis,
         commands::review_claim,
         commands::list_claims,
+        commands::mark_claim,
         commands::claim_history,
         commands::undo,
         commands::ratings,

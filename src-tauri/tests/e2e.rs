@@ -262,6 +262,23 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("Pasokan dari petani") && t.contains("Siti Aminah")).await;
     wait_for_text(&client, "[data-testid=claim-count]", |t| t.trim() == "1 item").await;
     screenshot(&client, "claims-view.png").await;
+
+    // Mark a claim by selecting text in the reader.
+    client
+        .execute(
+            "const el = [...document.querySelectorAll('[data-testid=reader-text] [data-start]')].find(e => e.textContent.includes('Teks ini memuat'));
+             const node = el.firstChild; const at = node.textContent.indexOf('Teks ini memuat');
+             const range = document.createRange(); range.setStart(node, at); range.setEnd(node, at + 15);
+             const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+             el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=mark-bar]", |t| t.contains("Teks ini memuat")).await;
+    client.find(Locator::Css("[data-testid=mark-claim]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("Teks ini memuat") && t.contains("marked by hand")).await;
+    screenshot(&client, "marked-claim.png").await;
     client.find(Locator::Css("[data-testid=tab-articles]")).await.unwrap().click().await.unwrap();
     wait_for_text(&client, "[data-testid=list-count]", |t| t.trim() == "2 articles").await;
 

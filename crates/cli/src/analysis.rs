@@ -97,7 +97,10 @@ pub fn describe_claim(claim: &StoredClaim) -> String {
     let what = match claim.kind.as_str() {
         "direct" => format!("quote    {}:", claim.speaker.as_deref().unwrap_or("(speaker unknown)")),
         "indirect" => format!("reported {}:", claim.speaker.as_deref().unwrap_or("(speaker unknown)")),
-        _ => format!("claim {:.2} [{}]", claim.score.unwrap_or(0.0), claim.reasons.join(", ")),
+        _ => match claim.score {
+            Some(score) => format!("claim {score:.2} [{}]", claim.reasons.join(", ")),
+            None => "claim (marked by hand)".to_string(),
+        },
     };
     let verdict = claim.verdict.as_deref().map(|v| format!(", {v}")).unwrap_or_default();
     format!("#{:<6} article #{} ({}{verdict}) {what} {}", claim.id, claim.article_id, claim.status, one_line(&claim.text))

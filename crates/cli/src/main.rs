@@ -123,6 +123,21 @@ enum Command {
         #[arg(long)]
         reject: bool,
     },
+    /// Mark a stretch of an article's text as a claim or quotation by hand (code point offsets,
+    /// as `show --analysis --json` and `analyze` give them).
+    Mark {
+        #[arg(value_name = "ARTICLE_ID")]
+        article: i64,
+        /// The version (default: the newest).
+        #[arg(long)]
+        version: Option<i64>,
+        #[arg(long)]
+        start: usize,
+        #[arg(long)]
+        end: usize,
+        #[arg(long, value_parser = ["claim", "direct", "indirect"], default_value = "claim")]
+        kind: String,
+    },
     /// Show who changed what on a claim, oldest first.
     History {
         #[arg(value_name = "CLAIM_ID")]
@@ -207,6 +222,16 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             };
             let reviewed = workbench.review(claim, &request)?;
             out.record(&reviewed, || analysis::describe_claim(&reviewed));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Mark { article, version, start, end, kind } => {
+            let mut workbench = open(cli.db)?;
+            let version = match version {
+                Some(v) => v,
+                None => workbench.show(article, None)?.version_id,
+            };
+            let marked = workbench.mark(article, version, &kind, start, end)?;
+            out.record(&marked, || analysis::describe_claim(&marked));
             Ok(ExitCode::SUCCESS)
         }
         Command::History { claim } => {

@@ -242,3 +242,27 @@ fn review_history_and_undo_follow_the_contract() {
     assert!(json_lines(&factdesk(&db, &["claims", "--json", "--status", "checked"])).is_empty());
     assert_eq!(json_lines(&factdesk(&db, &["history", "--json", &id])).len(), 6, "the undo is added to the trail");
 }
+
+#[test]
+fn marking_a_claim_by_hand_is_audited_and_undoable() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let article = dir.path().join("beras.txt");
+    std::fs::write(&article, "Harga beras naik\nHarga beras medium naik 5,12% pekan ini.").unwrap();
+    assert!(factdesk(&db, &["import", article.to_str().unwrap()]).status.success());
+    let marked = factdesk(&db, &["mark", "1", "--start", "17", "--end", "34", "--kind", "claim", "--json"]);
+    assert!(marked.status.success(), "{}", stderr(&marked));
+    let claim = &json_lines(&marked)[0];
+    assert_eq!(claim["text"], "Harga beras mediu");
+    assert_eq!((claim["origin"].as_str(), claim["state"].as_str()), (Some("manual"), Some("accepted")));
+    let id = claim["id"].as_i64().unwrap().to_string();
+    assert_eq!(json_lines(&factdesk(&db, &["history", "--json", &id]))[0]["after"], "accepted");
+
+    let outside = factdesk(&db, &["mark", "1", "--start", "30", "--end", "999"]);
+    assert_eq!(outside.status.code(), Some(1));
+    assert!(stderr(&outside).contains("not a stretch of version 1"), "{}", stderr(&outside));
+
+    assert!(factdesk(&db, &["undo"]).status.success());
+    let listed = json_lines(&factdesk(&db, &["claims", "--json"]));
+    assert!(listed.iter().all(|c| c["id"].as_i64().unwrap().to_string() != id), "an undone mark leaves the lists");
+}

@@ -65,7 +65,9 @@ fn current(tx: &Transaction<'_>, claim_id: i64, field: Field) -> Result<Option<S
 
 fn write(tx: &Transaction<'_>, claim_id: i64, field: Field, value: Option<&str>, reviewer: &str, now: &str) -> Result<(), StoreError> {
     if let Field::State = field {
-        tx.execute("UPDATE claim SET state = ?2 WHERE id = ?1", params![claim_id, value.unwrap_or("suggested")])?;
+        // No state before means the claim did not exist: undoing its marking rejects it,
+        // which keeps it (and its trail) but takes it out of every list.
+        tx.execute("UPDATE claim SET state = ?2 WHERE id = ?1", params![claim_id, value.unwrap_or("rejected")])?;
         return Ok(());
     }
     tx.execute(
@@ -87,6 +89,7 @@ fn start_action(tx: &Transaction<'_>, reviewer: &str, description: &str, undoes:
     Ok(tx.last_insert_rowid())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn record(tx: &Transaction<'_>, action: i64, claim_id: i64, field: Field, before: Option<&str>, after: Option<&str>, reviewer: &str, now: &str) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO audit_event (at, reviewer, entity, entity_id, field, before, after, action_id) VALUES (?1, ?2, 'claim', ?3, ?4, ?5, ?6, ?7)",
@@ -134,6 +137,36 @@ impl Store {
         }
         tx.commit()?;
         Ok(true)
+    }
+
+    /// Stores a claim or quotation a checker marked by hand (accepted at once) and records
+    /// its creation in the audit trail, so that it can be undone like any change.
+    #[allow(clippy::too_many_arguments)]
+    pub fn mark_claim(
+        &mut self,
+        version_id: i64,
+        kind: &str,
+        (start, end): (usize, usize),
+        text: &str,
+        (prefix, suffix): (&str, &str),
+        reviewer: &str,
+        now: &str,
+    ) -> Result<i64, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let article_id: i64 = tx
+            .query_row("SELECT article_id FROM version WHERE id = ?1", [version_id], |row| row.get(0))
+            .optional()?
+            .ok_or(StoreError::NotFound { what: "version", id: version_id })?;
+        tx.execute(
+            "INSERT INTO claim (article_id, version_id, kind, start_char, end_char, text, prefix, suffix, origin, state, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'manual', 'accepted', ?9)",
+            params![article_id, version_id, kind, start as i64, end as i64, text, prefix, suffix, now],
+        )?;
+        let claim_id = tx.last_insert_rowid();
+        let action = start_action(&tx, reviewer, &format!("marked {kind} #{claim_id}"), None, now)?;
+        record(&tx, action, claim_id, Field::State, None, Some("accepted"), reviewer, now)?;
+        tx.commit()?;
+        Ok(claim_id)
     }
 
     /// Undoes the newest action that is neither an undo nor undone yet, by writing the

@@ -64,6 +64,30 @@ impl Workbench {
         self.store.claim(claim_id)?.ok_or(WorkbenchError::ClaimNotFound(claim_id))
     }
 
+    /// Marks a stretch of a version's text (code point offsets) as a claim or quotation by
+    /// hand; it is accepted at once and its marking is in the audit trail.
+    pub fn mark(&mut self, article_id: i64, version_id: i64, kind: &str, start: usize, end: usize) -> Result<StoredClaim, WorkbenchError> {
+        check_one_of("kind", Some(kind), &["claim", "direct", "indirect"])?;
+        let text = self.show(article_id, Some(version_id))?.text;
+        let chars: Vec<char> = text.chars().collect();
+        if start >= end || end > chars.len() {
+            return Err(WorkbenchError::InvalidInput(format!(
+                "characters {start}..{end} are not a stretch of version {version_id}, which has {} characters",
+                chars.len()
+            )));
+        }
+        let slice = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        let marked = slice(start, end);
+        if marked.trim().is_empty() {
+            return Err(WorkbenchError::InvalidInput("the marked text is empty".into()));
+        }
+        let prefix = slice(start.saturating_sub(32), start);
+        let suffix = slice(end, (end + 32).min(chars.len()));
+        let (reviewer, now) = (self.reviewer()?, self.clock.now());
+        let id = self.store.mark_claim(version_id, kind, (start, end), &marked, (&prefix, &suffix), &reviewer, &now)?;
+        self.store.claim(id)?.ok_or(WorkbenchError::ClaimNotFound(id))
+    }
+
     /// Who changed what on a claim, oldest first.
     pub fn history(&self, claim_id: i64) -> Result<Vec<AuditEvent>, WorkbenchError> {
         self.store.claim(claim_id)?.ok_or(WorkbenchError::ClaimNotFound(claim_id))?;

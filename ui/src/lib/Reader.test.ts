@@ -212,3 +212,27 @@ test('the keyboard steps through items and reviews the selected one', () => {
     [4, { verdict: 'false' }],
   ]);
 });
+
+test('selecting text offers to mark it, with code point offsets', () => {
+  const text = 'Judul\n😀 Harga beras naik 12 persen pekan ini.';
+  const marked: [number, number, string][] = [];
+  const target = mountReader(text, { version_id: 1, claims: [], checks: [], speakers: [] }, [], {
+    onmark: (start: number, end: number, kind: string) => marked.push([start, end, kind]),
+  });
+  // The second paragraph (the first is "Judul").
+  const segment = target.querySelectorAll('[data-testid="reader-text"] [data-start]')[1];
+  const node = segment.firstChild!;
+  const range = document.createRange();
+  // "Harga beras" : UTF-16 offsets 3..14 in "😀 Harga beras …" (the emoji is two units).
+  range.setStart(node, 3);
+  range.setEnd(node, 14);
+  const selection = window.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  target.querySelector('[data-testid="reader-text"]')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  flushSync();
+  expect(target.querySelector('[data-testid="mark-bar"]')!.textContent).toContain('“Harga beras”');
+  (target.querySelector('[data-testid="mark-claim"]') as HTMLButtonElement).click();
+  // The paragraph starts at code point 6; the emoji and the space are 2 more.
+  expect(marked).toEqual([[8, 19, 'claim']]);
+});

@@ -45,3 +45,13 @@ test('stepping through claims stays in the list', () => {
   expect(step([4, 7, 9], 4, -1)).toBe(4);
   expect(step([], 4, 1)).toBeNull();
 });
+
+import { selectionOffsets } from './annotate';
+
+test('selection ends become code point offsets, in order', () => {
+  // "😀 Harga" starts at code point 10; UTF-16 offset 3 is after the emoji and the space.
+  const a = { segmentStart: 10, text: '😀 Harga', offset: 3 };
+  const b = { segmentStart: 20, text: 'turun.', offset: 5 };
+  expect(selectionOffsets(b, a)).toEqual([12, 25]);
+  expect(selectionOffsets(a, a)).toBeNull();
+});

@@ -75,3 +75,15 @@ export function step(ids: number[], current: number | null, delta: number): numb
   if (at < 0) return delta > 0 ? ids[0] : ids[ids.length - 1];
   return ids[Math.min(ids.length - 1, Math.max(0, at + delta))];
 }
+
+/** One end of a text selection: the code point offset where its segment starts, the
+ * segment's text, and the UTF-16 offset within that text (what the DOM reports). */
+export type SelectionEnd = { segmentStart: number; text: string; offset: number };
+
+/** A DOM selection's two ends as code point offsets, in order; null when empty. */
+export function selectionOffsets(a: SelectionEnd, b: SelectionEnd): [number, number] | null {
+  const at = (end: SelectionEnd) => end.segmentStart + Array.from(end.text.slice(0, end.offset)).length;
+  const [x, y] = [at(a), at(b)];
+  if (x === y) return null;
+  return x < y ? [x, y] : [y, x];
+}

@@ -45,6 +45,8 @@ export const api = {
   reviewClaim: (claim: number, request: Partial<ReviewRequest>) =>
     call<StoredClaim>('review_claim', { claim, request }),
   listClaims: (query: ClaimQuery, offset: number, limit: number) => call<ClaimPage>('list_claims', { query, offset, limit }),
+  markClaim: (article: number, version: number, kind: string, start: number, end: number) =>
+    call<StoredClaim>('mark_claim', { article, version, kind, start, end }),
   claimHistory: (claim: number) => call<AuditEvent[]>('claim_history', { claim }),
   undo: () => call<string | null>('undo'),
   ratings: () => call<Rating[]>('ratings'),
