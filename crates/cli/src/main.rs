@@ -122,6 +122,9 @@ enum Command {
         /// Reject a detected claim or quotation (it stays in the database, struck out).
         #[arg(long)]
         reject: bool,
+        /// Who said it: an existing speaker's name or alias, or a new speaker ("none" removes it).
+        #[arg(long)]
+        speaker: Option<String>,
     },
     /// Mark a stretch of an article's text as a claim or quotation by hand (code point offsets,
     /// as `show --analysis --json` and `analyze` give them).
@@ -211,7 +214,7 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Analyze { jsonl, files } => Ok(analysis::run(jsonl, &files, out)),
-        Command::Review { claim, verdict, status, note, accept, reject } => {
+        Command::Review { claim, verdict, status, note, accept, reject, speaker } => {
             let mut workbench = open(cli.db)?;
             let request = ReviewRequest {
                 clear_verdict: verdict.as_deref() == Some("none"),
@@ -219,6 +222,8 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
                 status,
                 notes: note,
                 state: if accept { Some("accepted".into()) } else if reject { Some("rejected".into()) } else { None },
+                clear_speaker: speaker.as_deref() == Some("none"),
+                speaker: speaker.filter(|s| s != "none"),
             };
             let reviewed = workbench.review(claim, &request)?;
             out.record(&reviewed, || analysis::describe_claim(&reviewed));

@@ -67,7 +67,7 @@ pub(crate) fn write_detected(
 }
 
 /// The speaker with this name or alias (case-insensitive), created when there is none.
-fn speaker_for(conn: &Connection, name: &str, now: &str) -> Result<i64, StoreError> {
+pub(crate) fn speaker_for(conn: &Connection, name: &str, now: &str) -> Result<i64, StoreError> {
     let existing: Option<i64> = conn
         .prepare_cached(
             "SELECT id FROM speaker WHERE name = ?1 COLLATE NOCASE

@@ -15,12 +15,16 @@ pub struct ReviewChange {
     pub notes: Option<String>,
     /// "accepted", "rejected" or "suggested".
     pub state: Option<String>,
+    /// The speaker by name: an existing speaker (by name or alias) or a new one.
+    /// `Some(None)` removes the attribution.
+    pub speaker: Option<Option<String>>,
 }
 
 /// The fields an action can change, and where each lives.
 #[derive(Clone, Copy)]
 enum Field {
     State,
+    Speaker,
     Verdict,
     Status,
     Notes,
@@ -30,6 +34,7 @@ impl Field {
     fn name(self) -> &'static str {
         match self {
             Field::State => "state",
+            Field::Speaker => "speaker",
             Field::Verdict => "verdict",
             Field::Status => "status",
             Field::Notes => "notes",
@@ -39,6 +44,7 @@ impl Field {
     fn parse(name: &str) -> Option<Field> {
         Some(match name {
             "state" => Field::State,
+            "speaker" => Field::Speaker,
             "verdict" => Field::Verdict,
             "status" => Field::Status,
             "notes" => Field::Notes,
@@ -50,6 +56,7 @@ impl Field {
 fn current(tx: &Transaction<'_>, claim_id: i64, field: Field) -> Result<Option<String>, StoreError> {
     let sql = match field {
         Field::State => "SELECT state FROM claim WHERE id = ?1",
+        Field::Speaker => "SELECT s.name FROM claim c JOIN speaker s ON s.id = c.speaker_id WHERE c.id = ?1",
         Field::Verdict => "SELECT verdict FROM review WHERE claim_id = ?1",
         Field::Status => "SELECT status FROM review WHERE claim_id = ?1",
         Field::Notes => "SELECT notes FROM review WHERE claim_id = ?1",
@@ -70,6 +77,11 @@ fn write(tx: &Transaction<'_>, claim_id: i64, field: Field, value: Option<&str>,
         tx.execute("UPDATE claim SET state = ?2 WHERE id = ?1", params![claim_id, value.unwrap_or("rejected")])?;
         return Ok(());
     }
+    if let Field::Speaker = field {
+        let speaker_id = value.map(|name| crate::analysis::speaker_for(tx, name, now)).transpose()?;
+        tx.execute("UPDATE claim SET speaker_id = ?2 WHERE id = ?1", params![claim_id, speaker_id])?;
+        return Ok(());
+    }
     tx.execute(
         "INSERT INTO review (claim_id, created_at, updated_at, reviewer) VALUES (?1, ?2, ?2, ?3) ON CONFLICT (claim_id) DO NOTHING",
         params![claim_id, now, reviewer],
@@ -78,10 +90,23 @@ fn write(tx: &Transaction<'_>, claim_id: i64, field: Field, value: Option<&str>,
         Field::Verdict => "UPDATE review SET verdict = ?2, updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1",
         Field::Status => "UPDATE review SET status = coalesce(?2, 'new'), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1",
         Field::Notes => "UPDATE review SET notes = coalesce(?2, ''), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1",
-        Field::State => unreachable!("handled above"),
+        Field::State | Field::Speaker => unreachable!("handled above"),
     };
     tx.execute(sql, params![claim_id, value, now, reviewer])?;
     Ok(())
+}
+
+/// The stored name of the speaker called `name` (by name or alias, any case), else `name`.
+fn canonical_speaker(tx: &Transaction<'_>, name: &str) -> Result<String, StoreError> {
+    Ok(tx
+        .query_row(
+            "SELECT name FROM speaker WHERE name = ?1 COLLATE NOCASE
+             UNION ALL SELECT s.name FROM speaker_alias a JOIN speaker s ON s.id = a.speaker_id WHERE a.alias = ?1 COLLATE NOCASE LIMIT 1",
+            [name],
+            |row| row.get(0),
+        )
+        .optional()?
+        .unwrap_or_else(|| name.to_string()))
 }
 
 fn start_action(tx: &Transaction<'_>, reviewer: &str, description: &str, undoes: Option<i64>, now: &str) -> Result<i64, StoreError> {
@@ -109,6 +134,7 @@ impl Store {
         }
         let wanted: Vec<(Field, Option<&str>)> = [
             change.state.as_deref().map(|v| (Field::State, Some(v))),
+            change.speaker.as_ref().map(|v| (Field::Speaker, v.as_deref())),
             change.verdict.as_ref().map(|v| (Field::Verdict, v.as_deref())),
             change.status.as_deref().map(|v| (Field::Status, Some(v))),
             change.notes.as_deref().map(|v| (Field::Notes, Some(v))),
@@ -116,10 +142,15 @@ impl Store {
         .into_iter()
         .flatten()
         .collect();
-        let mut changed = Vec::new();
+        let mut changed: Vec<(Field, Option<String>, Option<String>)> = Vec::new();
         for (field, after) in wanted {
             let before = current(&tx, claim_id, field)?;
-            if before.as_deref() != after {
+            // A speaker named in another case or by an alias is that speaker.
+            let after = match (field, after) {
+                (Field::Speaker, Some(name)) => Some(canonical_speaker(&tx, name)?),
+                (_, after) => after.map(str::to_string),
+            };
+            if before != after {
                 changed.push((field, before, after));
             }
         }
@@ -128,12 +159,12 @@ impl Store {
         }
         let description = format!(
             "claim #{claim_id}: {}",
-            changed.iter().map(|(f, _, a)| format!("{} {}", f.name(), a.unwrap_or("cleared"))).collect::<Vec<_>>().join(", ")
+            changed.iter().map(|(f, _, a)| format!("{} {}", f.name(), a.as_deref().unwrap_or("cleared"))).collect::<Vec<_>>().join(", ")
         );
         let action = start_action(&tx, reviewer, &description, None, now)?;
         for (field, before, after) in changed {
-            write(&tx, claim_id, field, after, reviewer, now)?;
-            record(&tx, action, claim_id, field, before.as_deref(), after, reviewer, now)?;
+            write(&tx, claim_id, field, after.as_deref(), reviewer, now)?;
+            record(&tx, action, claim_id, field, before.as_deref(), after.as_deref(), reviewer, now)?;
         }
         tx.commit()?;
         Ok(true)

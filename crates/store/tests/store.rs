@@ -393,6 +393,7 @@ fn reviews_are_audited_field_by_field_and_undone_by_new_entries() {
         status: Some("checked".into()),
         notes: Some("Transkrip berkata lain".into()),
         state: Some("accepted".into()),
+        speaker: None,
     };
     assert!(store.review_claim(claim, &change, "Rina", NOW).unwrap());
     // The same change again changes nothing and records nothing.
@@ -445,4 +446,31 @@ fn the_audit_trail_refuses_rewrites() {
         let error = conn.execute(sql, []).unwrap_err();
         assert!(error.to_string().contains("the audit trail is never rewritten"), "{sql}: {error}");
     }
+}
+
+#[test]
+fn a_quotation_is_attributed_to_an_existing_or_new_speaker_and_undone() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (claim, _) = stored_claim(&mut store);
+    let mut other = capture("Berita lain\n\"Stok aman,\" kata Budi.");
+    other.analysis = Some(factdesk_core::DetectedAnalysis { analyzer: 1, items: vec![detected_item("direct", 13, 23, "Stok aman,", Some("Budi Santoso"))] });
+    store.add_capture(&other, NOW).unwrap();
+    let budi = store.claims(&Default::default(), 10, 0).unwrap().into_iter().find(|c| c.speaker.as_deref() == Some("Budi Santoso")).unwrap();
+
+    // Another case of an existing name is that speaker, recorded by its stored name.
+    let to_budi = factdesk_store::ReviewChange { speaker: Some(Some("budi SANTOSO".into())), ..Default::default() };
+    assert!(store.review_claim(claim, &to_budi, "Rina", NOW).unwrap());
+    let moved = store.claim(claim).unwrap().unwrap();
+    assert_eq!((moved.speaker.as_deref(), moved.speaker_id), (Some("Budi Santoso"), budi.speaker_id));
+    let event = store.claim_history(claim).unwrap().pop().unwrap();
+    assert_eq!((event.field.as_str(), event.before.as_deref(), event.after.as_deref()), ("speaker", Some("Rina"), Some("Budi Santoso")));
+    assert!(!store.review_claim(claim, &to_budi, "Rina", NOW).unwrap(), "the same speaker again changes nothing");
+
+    // A new name creates a speaker; removing the attribution leaves none.
+    store.review_claim(claim, &factdesk_store::ReviewChange { speaker: Some(Some("Dewi Lestari".into())), ..Default::default() }, "Rina", NOW).unwrap();
+    assert_eq!(store.claim(claim).unwrap().unwrap().speaker.as_deref(), Some("Dewi Lestari"));
+    store.review_claim(claim, &factdesk_store::ReviewChange { speaker: Some(None), ..Default::default() }, "Rina", NOW).unwrap();
+    assert_eq!(store.claim(claim).unwrap().unwrap().speaker, None);
+    store.undo_last("Rina", NOW).unwrap();
+    assert_eq!(store.claim(claim).unwrap().unwrap().speaker.as_deref(), Some("Dewi Lestari"));
 }

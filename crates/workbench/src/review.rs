@@ -28,6 +28,12 @@ pub struct ReviewRequest {
     /// "accepted", "rejected" or "suggested".
     #[serde(default)]
     pub state: Option<String>,
+    /// Who said it, by name: an existing speaker (name or alias, any case) or a new one.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// Removes the attribution.
+    #[serde(default)]
+    pub clear_speaker: bool,
 }
 
 /// A verdict of the rating scale with its labels in both languages.
@@ -58,6 +64,11 @@ impl Workbench {
             status: request.status.clone(),
             notes: request.notes.clone(),
             state: request.state.clone(),
+            speaker: if request.clear_speaker {
+                Some(None)
+            } else {
+                request.speaker.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| Some(s.to_string()))
+            },
         };
         let (reviewer, now) = (self.reviewer()?, self.clock.now());
         self.store.review_claim(claim_id, &change, &reviewer, &now)?;

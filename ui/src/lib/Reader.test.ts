@@ -175,11 +175,18 @@ test('the details card reviews a claim: accept, verdict, status, notes, and show
   notes.dispatchEvent(new Event('input'));
   flushSync();
   (target.querySelector('[data-testid="save-notes"]') as HTMLButtonElement).click();
+  const speaker = target.querySelector('[data-testid="speaker-input"]') as HTMLInputElement;
+  expect(speaker.value).toBe('Budi');
+  speaker.value = 'Budi Santoso';
+  speaker.dispatchEvent(new Event('input'));
+  flushSync();
+  (target.querySelector('[data-testid="set-speaker"]') as HTMLButtonElement).click();
   expect(calls).toEqual([
     [4, { state: 'accepted' }],
     [4, { verdict: 'false' }],
     [4, { status: 'checked' }],
     [4, { notes: 'Transkrip berkata lain' }],
+    [4, { speaker: 'Budi Santoso' }],
   ]);
   await Promise.resolve();
   flushSync();

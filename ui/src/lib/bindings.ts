@@ -154,7 +154,15 @@ clear_verdict: boolean, status: string | null, notes: string | null,
 /**
  * "accepted", "rejected" or "suggested".
  */
-state: string | null, };
+state: string | null, 
+/**
+ * Who said it, by name: an existing speaker (name or alias, any case) or a new one.
+ */
+speaker: string | null, 
+/**
+ * Removes the attribution.
+ */
+clear_speaker: boolean, };
 
 export type ClaimQuery = { article_id: number | null, status: string | null, verdict: string | null, 
 /**
