@@ -553,6 +553,18 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     let mut j = cue;
     while j > floor {
         j -= 1;
+        // "Paul D. Ryan (R-Wis.) said": the parenthesis is not the subject.
+        if cx.is_punct(j, &[')']) {
+            let close = j;
+            while j > floor && !cx.is_punct(j, &['(']) && close - j < 12 {
+                j -= 1;
+            }
+            if cx.is_punct(j, &['(']) && j > floor {
+                continue;
+            }
+            j = close;
+            break;
+        }
         if !cx.in_set(j, Section::SKIP_BEFORE_CUE) {
             break;
         }
@@ -631,15 +643,17 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
 const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "several", "other", "one", "many", "some", "two", "three"];
 
 /// A noun phrase ending at token `last` and opened by a determiner right after a clause
-/// boundary, at most seven words long.
+/// boundary, at most twelve words long.
 fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<Mention> {
     let tokens = cx.tokens;
     if tokens[last].kind != Kind::Word {
         return None;
     }
     let mut k = last;
-    for _ in 0..7 {
-        if tokens[k].kind == Kind::Word && DETERMINERS.contains(&cx.lower(k)) {
+    for _ in 0..12 {
+        // A possessive name works as a determiner: "Obama's former campaign strategist".
+        let possessive = tokens[k].is_capitalised(cx.text) && (cx.lower(k).ends_with("'s") || cx.lower(k).ends_with("’s"));
+        if tokens[k].kind == Kind::Word && (DETERMINERS.contains(&cx.lower(k)) || (possessive && k < last)) {
             let boundary = k <= floor
                 || k == 0
                 || cx.is_punct(k - 1, &[',', ';', ':'])
