@@ -67,7 +67,9 @@ fn hostile_inputs_finish_without_panicking() {
     let marks = "\"“”„«»".repeat(2_000);
     let one_line = "kata Budi, \"ya\" ".repeat(150_000); // 2 MB without a line break (10 MB in the benchmark)
     let mixed = "Путин сказал: «Да». 习近平说：“好。” \"A,\" kata X. ".repeat(5_000);
-    for text in [marks.as_str(), one_line.as_str(), mixed.as_str(), "", "\"", "\n\n\n", "Dr. S.W. No. 5,12% Rp."] {
+    // A quotation that ends the text without a full stop (nothing after its closing mark).
+    let trailing = "The mayor spoke to the council and the press about the plan. \"It works for everyone here,\"";
+    for text in [marks.as_str(), one_line.as_str(), mixed.as_str(), "", "\"", "\n\n\n", "Dr. S.W. No. 5,12% Rp.", trailing] {
         let analysis = analyze(text, None, None);
         check_offsets(text, &analysis);
     }

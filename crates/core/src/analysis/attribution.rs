@@ -49,6 +49,8 @@ pub struct Context<'a> {
     lowered: Option<String>,
     /// Each token's lexicon sections, looked up once ([`UNKNOWN`] until then).
     sections: Vec<u32>,
+    /// The article is in English: English-only patterns apply.
+    pub english: bool,
 }
 
 const UNKNOWN: u32 = u32::MAX;
@@ -71,7 +73,7 @@ fn lowered(text: &str) -> Option<String> {
 
 impl<'a> Context<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
-        Context { text, tokens, lexicon, lower: String::new(), lowered: lowered(text), sections: vec![UNKNOWN; tokens.len()] }
+        Context { text, tokens, lexicon, lower: String::new(), lowered: lowered(text), sections: vec![UNKNOWN; tokens.len()], english: false }
     }
 
     /// The lower-case form of token `i` (valid until the next call).
@@ -141,7 +143,7 @@ impl<'a> Context<'a> {
 
     /// Whether word `i` is in a lexicon section (a [`Section`] bit).
     pub fn in_set(&mut self, i: usize, section: u32) -> bool {
-        if self.tokens[i].kind != Kind::Word {
+        if self.tokens.get(i).is_none_or(|t| t.kind != Kind::Word) {
             return false;
         }
         if self.sections[i] == UNKNOWN {
@@ -254,7 +256,24 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
         }
         k += 1;
     }
-    None
+    if ended_sentence {
+        return None;
+    }
+    // `"…," Toomey fumed`: a name or pronoun and then a past-tense verb the lexicon does not
+    // list. English only (an "-ed" word after a name says little in Indonesian).
+    if j >= tokens.len() {
+        return None;
+    }
+    let verb = names::run_forward(cx.text, tokens, j).map(|r| r.1).or_else(|| cx.in_set(j, Section::PRONOUNS).then_some(j + 1))?;
+    let is_english_verb = tokens.get(verb).is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised(cx.text)) && {
+        let lower = cx.lower(verb);
+        lower.len() > 4 && lower.ends_with("ed") && lower.is_ascii()
+    };
+    let then_ends = tokens.get(verb + 1).is_none_or(|t| t.kind != Kind::Word || !t.is_capitalised(cx.text));
+    if !(is_english_verb && then_ends && cx.english) {
+        return None;
+    }
+    subject_between(cx, j, verb).map(|mention| cx.attribution(verb, mention))
 }
 
 /// The attribution before a quotation whose opening mark is token `open`, looking back no
@@ -721,5 +740,13 @@ fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Ment
     if let Some(run) = names::run_backward(cx.text, tokens, last).filter(|r| r.0 >= from) {
         return Some(cx.name_mention(run));
     }
-    determiner_phrase(cx, last, from)
+    if let Some(phrase) = determiner_phrase(cx, last, from) {
+        return Some(phrase);
+    }
+    // `"…," federal prosecutors wrote`: up to three plain words that are not a clause's start.
+    let plain = (from..=last).all(|i| tokens[i].kind == Kind::Word)
+        && last + 1 - from <= 3
+        && !cx.in_set(from, Section::CONJUNCTIONS | Section::STOP_AFTER_SPEAKER | Section::SKIP_BEFORE_CUE)
+        && !matches!(cx.lower(from), "and" | "but" | "while" | "which" | "who" | "that");
+    (plain && cx.english).then(|| Mention { start: tokens[from].start, end: tokens[last].end, kind: MentionKind::Description, role: None })
 }

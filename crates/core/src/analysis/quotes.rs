@@ -58,6 +58,7 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
     }
     let sentences = sentences::sentences(text, tokens, &marked, lexicon);
     let mut cx = Context::new(text, tokens, lexicon);
+    cx.english = language == Some("en");
     let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
     let sentence_floor = |token: usize| {
         let s = sentences.partition_point(|s| s.first_token <= token);
