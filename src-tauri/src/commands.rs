@@ -5,7 +5,7 @@
 use crate::AppState;
 use factdesk_core::{ArticleDetail, SearchHit};
 use factdesk_core::{AuditEvent, StoredClaim};
-use factdesk_workbench::{ArticleAnalysis, ClaimPage, ClaimQuery, Rating, ReviewRequest, AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportProgress, ImportReport, Workbench};
+use factdesk_workbench::{ArticleAnalysis, ArticleQuery, ClaimPage, ClaimQuery, Rating, ReviewRequest, AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportProgress, ImportReport, Workbench};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -59,10 +59,19 @@ pub async fn cancel_import(state: State<'_, AppState>) -> Result<(), ErrorPayloa
     Ok(())
 }
 
-/// A page of the article list, newest first.
+/// A page of the article list, newest first, optionally filtered.
 #[tauri::command]
-pub async fn list_articles(state: State<'_, AppState>, offset: usize, limit: usize) -> Result<ArticlePage, ErrorPayload> {
-    Ok(state.workbench()?.page(limit.min(MAX_PAGE), offset)?)
+pub async fn list_articles(
+    state: State<'_, AppState>,
+    offset: usize,
+    limit: usize,
+    query: Option<ArticleQuery>,
+) -> Result<ArticlePage, ErrorPayload> {
+    let workbench = state.workbench()?;
+    Ok(match query {
+        Some(query) => workbench.filtered_page(&query, limit.min(MAX_PAGE), offset)?,
+        None => workbench.page(limit.min(MAX_PAGE), offset)?,
+    })
 }
 
 /// Articles matching what the user typed.

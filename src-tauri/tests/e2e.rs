@@ -282,6 +282,14 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     client.find(Locator::Css("[data-testid=tab-articles]")).await.unwrap().click().await.unwrap();
     wait_for_text(&client, "[data-testid=list-count]", |t| t.trim() == "2 articles").await;
 
+    // Filters: English articles only, then back to all.
+    client.execute("document.querySelector('.article-filters').open = true;", vec![]).await.unwrap();
+    client.find(Locator::Css("[data-testid=filter-language] option[value=en]")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "[data-testid=list-count]", |t| t.trim() == "1 article match the filters").await;
+    wait_for_text(&client, "[data-testid=article-row]", |t| t == "Bridge reopens after repairs").await;
+    client.find(Locator::Css("[data-testid=filter-language] option[value='']")).await.unwrap().click().await.unwrap();
+    wait_for_text(&client, "[data-testid=list-count]", |t| t.trim() == "2 articles").await;
+
     // Search narrows the list to the matching article, with the term highlighted.
     let search = client.find(Locator::Css("[data-testid=search]")).await.unwrap();
     search.send_keys("cabai").await.unwrap();

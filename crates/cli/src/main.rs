@@ -7,7 +7,7 @@ mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factdesk_core::{SNIPPET_CLOSE, SNIPPET_OPEN};
-use factdesk_workbench::{ClaimQuery, DATABASE_ENV, ImportStatus, ReviewRequest, Rules, Workbench, WorkbenchError, database_path, rules_for_database};
+use factdesk_workbench::{ArticleQuery, ClaimQuery, DATABASE_ENV, ImportStatus, ReviewRequest, Rules, Workbench, WorkbenchError, database_path, rules_for_database};
 use output::Output;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +39,27 @@ enum Command {
         limit: usize,
         #[arg(long, default_value_t = 0)]
         offset: usize,
+        /// Only articles in this language (id, en, …).
+        #[arg(long)]
+        language: Option<String>,
+        /// Only articles from this outlet.
+        #[arg(long)]
+        site: Option<String>,
+        /// Published on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DAY")]
+        from: Option<String>,
+        /// Published on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DAY")]
+        until: Option<String>,
+        /// With a claim or quotation in this review status.
+        #[arg(long, value_parser = ["new", "in-review", "checked", "published"])]
+        status: Option<String>,
+        /// With a claim or quotation given this verdict.
+        #[arg(long)]
+        verdict: Option<String>,
+        /// Quoting a speaker whose name contains this.
+        #[arg(long)]
+        speaker: Option<String>,
     },
     /// Show an article's metadata and text.
     Show {
@@ -285,15 +306,22 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             ));
             Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
-        Command::List { limit, offset } => {
+        Command::List { limit, offset, language, site, from, until, status, verdict, speaker } => {
             let workbench = open(cli.db)?;
-            for article in workbench.list(limit, offset)? {
+            let query = ArticleQuery { language, site, published_from: from, published_until: until, status, verdict, speaker };
+            let page = workbench.filtered_page(&query, limit, offset)?;
+            for article in &page.articles {
                 out.record(&article, || {
                     let site = article.site.as_deref().map(|s| format!("  [{s}]")).unwrap_or_default();
                     format!("#{:<6} {}{}  ({} version{})", article.id, article.title, site, article.versions, if article.versions == 1 { "" } else { "s" })
                 });
             }
-            out.summary(&format!("{} articles in {}", workbench.count()?, shown_path(&workbench)));
+            let filtered = query != ArticleQuery::default();
+            if filtered {
+                out.summary(&format!("{} of {} articles match, in {}", page.total, workbench.count()?, shown_path(&workbench)));
+            } else {
+                out.summary(&format!("{} articles in {}", workbench.count()?, shown_path(&workbench)));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { id, version, analysis: true } => {

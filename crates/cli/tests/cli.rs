@@ -266,3 +266,24 @@ fn marking_a_claim_by_hand_is_audited_and_undoable() {
     let listed = json_lines(&factdesk(&db, &["claims", "--json"]));
     assert!(listed.iter().all(|c| c["id"].as_i64().unwrap().to_string() != id), "an undone mark leaves the lists");
 }
+
+#[test]
+fn the_article_list_filters_by_language_speaker_and_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let id = dir.path().join("cabai.txt");
+    std::fs::write(&id, "Harga cabai naik di pasar\n\"Pasokan dari petani berkurang karena hujan,\" kata Siti Aminah di Palembang, dan ini yang terjadi.").unwrap();
+    let en = dir.path().join("bridge.txt");
+    std::fs::write(&en, "Bridge reopens\n\"The bridge is safe for the traffic now,\" said Maria Lopez, and the city agreed with the plan.").unwrap();
+    assert!(factdesk(&db, &["import", id.to_str().unwrap(), en.to_str().unwrap()]).status.success());
+    let titles = |args: &[&str]| -> Vec<String> {
+        json_lines(&factdesk(&db, &[&["list", "--json"], args].concat())).iter().map(|a| a["title"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(titles(&["--language", "en"]), ["Bridge reopens"]);
+    assert_eq!(titles(&["--speaker", "siti"]), ["Harga cabai naik di pasar"]);
+    assert!(titles(&["--status", "checked"]).is_empty());
+    let quote = json_lines(&factdesk(&db, &["claims", "--json", "--kind", "direct"])).into_iter().find(|c| c["speaker"] == "Maria Lopez").unwrap();
+    assert!(factdesk(&db, &["review", &quote["id"].to_string(), "--status", "checked", "--verdict", "true"]).status.success());
+    assert_eq!(titles(&["--status", "checked", "--verdict", "true"]), ["Bridge reopens"]);
+    assert_eq!(titles(&[]).len(), 2);
+}

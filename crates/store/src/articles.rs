@@ -99,6 +99,31 @@ fn insert_capture(conn: &rusqlite::Connection, capture: &NewCapture, now: &str) 
     Ok(Stored::Inserted { article_id, version_id })
 }
 
+/// Which articles a list shows; `None` fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArticleFilter {
+    pub language: Option<String>,
+    /// The outlet, as stored ("Kabar Kota", "detik.com").
+    pub site: Option<String>,
+    /// Published on or after this day (YYYY-MM-DD), and before the day after `published_until`.
+    pub published_from: Option<String>,
+    pub published_until: Option<String>,
+    /// Has a claim or quotation with this review status / verdict.
+    pub status: Option<String>,
+    pub verdict: Option<String>,
+    /// Quotes a speaker whose name contains this text (any case).
+    pub speaker: Option<String>,
+}
+
+const ARTICLE_FILTER: &str = "(?1 IS NULL OR a.language = ?1) AND (?2 IS NULL OR a.site = ?2 COLLATE NOCASE)
+     AND (?3 IS NULL OR substr(a.published, 1, 10) >= ?3) AND (?4 IS NULL OR substr(a.published, 1, 10) <= ?4)
+     AND (?5 IS NULL OR EXISTS (SELECT 1 FROM claim c LEFT JOIN review r ON r.claim_id = c.id
+                                WHERE c.article_id = a.id AND c.state != 'rejected' AND coalesce(r.status, 'new') = ?5))
+     AND (?6 IS NULL OR EXISTS (SELECT 1 FROM claim c JOIN review r ON r.claim_id = c.id
+                                WHERE c.article_id = a.id AND c.state != 'rejected' AND r.verdict = ?6))
+     AND (?7 IS NULL OR EXISTS (SELECT 1 FROM claim c JOIN speaker s ON s.id = c.speaker_id
+                                WHERE c.article_id = a.id AND c.state != 'rejected' AND instr(lower(s.name), lower(?7)) > 0))";
+
 const SUMMARY_COLUMNS: &str = "a.id, a.title, a.canonical_url, a.site, a.published, a.language,
      (SELECT count(*) FROM version v WHERE v.article_id = a.id),
      (SELECT max(v.id) FROM version v WHERE v.article_id = a.id),
@@ -187,6 +212,29 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params![limit as i64, offset as i64], summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A page of the articles matching a filter, newest first.
+    pub fn list_articles_filtered(&self, filter: &ArticleFilter, limit: usize, offset: usize) -> Result<Vec<ArticleSummary>, StoreError> {
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM article a WHERE {ARTICLE_FILTER} ORDER BY a.id DESC LIMIT ?8 OFFSET ?9");
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let f = filter;
+        let rows = statement.query_map(
+            params![f.language, f.site, f.published_from, f.published_until, f.status, f.verdict, f.speaker, limit as i64, offset as i64],
+            summary_from_row,
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many articles match a filter.
+    pub fn count_articles_filtered(&self, filter: &ArticleFilter) -> Result<u64, StoreError> {
+        let sql = format!("SELECT count(*) FROM article a WHERE {ARTICLE_FILTER}");
+        let f = filter;
+        let count: i64 = self.conn.prepare_cached(&sql)?.query_row(
+            params![f.language, f.site, f.published_from, f.published_until, f.status, f.verdict, f.speaker],
+            |row| row.get(0),
+        )?;
+        Ok(count as u64)
     }
 
     /// How many articles the workbench holds.

@@ -14,7 +14,7 @@ mod review;
 mod search;
 
 pub use analysis::ClaimFilter;
-pub use articles::Stored;
+pub use articles::{ArticleFilter, Stored};
 pub use claims::NewClaim;
 pub use error::StoreError;
 pub use review::ReviewChange;

@@ -36,6 +36,41 @@ pub struct ArticlePage {
     pub total: u64,
 }
 
+/// Which articles to list; absent or empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ArticleQuery {
+    #[serde(default)]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub site: Option<String>,
+    /// YYYY-MM-DD, inclusive.
+    #[serde(default)]
+    pub published_from: Option<String>,
+    #[serde(default)]
+    pub published_until: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub verdict: Option<String>,
+    #[serde(default)]
+    pub speaker: Option<String>,
+}
+
+impl ArticleQuery {
+    fn filter(&self) -> factdesk_store::ArticleFilter {
+        let field = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        factdesk_store::ArticleFilter {
+            language: field(&self.language),
+            site: field(&self.site),
+            published_from: field(&self.published_from),
+            published_until: field(&self.published_until),
+            status: field(&self.status),
+            verdict: field(&self.verdict),
+            speaker: field(&self.speaker),
+        }
+    }
+}
+
 /// What the window shows about the running factdesk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AppInfo {
@@ -145,6 +180,17 @@ impl Workbench {
     /// A page of the article list with the total count.
     pub fn page(&self, limit: usize, offset: usize) -> Result<ArticlePage, WorkbenchError> {
         Ok(ArticlePage { articles: self.list(limit, offset)?, offset: offset as u64, total: self.count()? })
+    }
+
+    /// A page of the articles matching a query (language, outlet, dates, review state,
+    /// speaker), with how many match in all.
+    pub fn filtered_page(&self, query: &ArticleQuery, limit: usize, offset: usize) -> Result<ArticlePage, WorkbenchError> {
+        let filter = query.filter();
+        Ok(ArticlePage {
+            articles: self.store.list_articles_filtered(&filter, limit, offset)?,
+            offset: offset as u64,
+            total: self.store.count_articles_filtered(&filter)?,
+        })
     }
 
     /// The version and database of this workbench.

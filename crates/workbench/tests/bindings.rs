@@ -4,7 +4,7 @@
 
 use factdesk_core::analysis::ConsistencyCheck;
 use factdesk_core::{ArticleDetail, AuditEvent, ArticleSummary, CaptureMetadata, SearchHit, SourceKind, StoredClaim, VersionInfo};
-use factdesk_workbench::{AppInfo, ArticleAnalysis, ClaimPage, ClaimQuery, Rating, ReviewRequest, SpeakerSummary, ArticlePage, ErrorKind, ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
+use factdesk_workbench::{AppInfo, ArticleAnalysis, ArticleQuery, ClaimPage, ClaimQuery, Rating, ReviewRequest, SpeakerSummary, ArticlePage, ErrorKind, ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
@@ -24,6 +24,7 @@ fn render() -> String {
         ArticleAnalysis::decl(&cfg),
         ReviewRequest::decl(&cfg),
         ClaimQuery::decl(&cfg),
+        ArticleQuery::decl(&cfg),
         ClaimPage::decl(&cfg),
         Rating::decl(&cfg),
         AuditEvent::decl(&cfg),

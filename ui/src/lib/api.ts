@@ -7,6 +7,7 @@ import type {
   ArticleAnalysis,
   AuditEvent,
   ArticleDetail,
+  ArticleQuery,
   ClaimPage,
   ClaimQuery,
   ArticlePage,
@@ -38,7 +39,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   importPaths: (paths: string[]) => call<ImportReport>('import_paths', { paths }),
   cancelImport: () => call<void>('cancel_import'),
-  listArticles: (offset: number, limit: number) => call<ArticlePage>('list_articles', { offset, limit }),
+  listArticles: (offset: number, limit: number, query: ArticleQuery | null = null) =>
+    call<ArticlePage>('list_articles', { offset, limit, query }),
   searchArticles: (query: string, limit: number) => call<SearchHit[]>('search_articles', { query, limit }),
   openArticle: (id: number, version?: number) => call<ArticleDetail>('open_article', { id, version: version ?? null }),
   articleAnalysis: (id: number, version: number) => call<ArticleAnalysis>('article_analysis', { id, version }),

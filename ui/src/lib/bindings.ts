@@ -170,6 +170,12 @@ export type ClaimQuery = { article_id: number | null, status: string | null, ver
  */
 kind: string | null, };
 
+export type ArticleQuery = { language: string | null, site: string | null, 
+/**
+ * YYYY-MM-DD, inclusive.
+ */
+published_from: string | null, published_until: string | null, status: string | null, verdict: string | null, speaker: string | null, };
+
 export type ClaimPage = { claims: Array<StoredClaim>, total: number, offset: number, };
 
 export type Rating = { key: string, label_en: string, label_id: string, };
