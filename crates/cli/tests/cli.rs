@@ -189,6 +189,12 @@ fn analyze_json_file_and_stored_claims() {
     assert_eq!(record["id"], article.to_str().unwrap());
     // CRLF counts as one character, as Python's read_text() sees it.
     assert_eq!(record["quotes"][0]["start"], 18);
+    // A legacy-encoded file is decoded first (Windows-1252 curly quotes here).
+    let legacy = dir.path().join("legacy.txt");
+    std::fs::write(&legacy, b"Harga naik\n\x93Pasokan berkurang,\x94 kata Siti Aminah.").unwrap();
+    let decoded = json_lines(&factdesk(&db, &["analyze", "--json", legacy.to_str().unwrap()]));
+    assert_eq!(decoded[0]["quotes"][0]["text"], "Pasokan berkurang,");
+    assert_eq!(decoded[0]["quotes"][0]["speaker"], "Siti Aminah");
     let missing = factdesk(&db, &["analyze", "--json", dir.path().join("nope.txt").to_str().unwrap()]);
     assert_eq!(missing.status.code(), Some(1));
     assert!(json_lines(&missing)[0]["error"].as_str().unwrap().contains("does not exist"));

@@ -48,12 +48,6 @@ impl Store {
         Ok(self.conn.execute("UPDATE claim SET text = ?2 WHERE id = ?1", params![claim_id, text])? > 0)
     }
 
-    /// Marks a claim accepted, rejected or back to suggested (the review desk records who
-    /// did it in the audit trail).
-    pub fn set_claim_state(&mut self, claim_id: i64, state: &str) -> Result<bool, StoreError> {
-        Ok(self.conn.execute("UPDATE claim SET state = ?2 WHERE id = ?1", params![claim_id, state])? > 0)
-    }
-
     /// Deletes a claim.
     pub fn delete_claim(&mut self, claim_id: i64) -> Result<bool, StoreError> {
         Ok(self.conn.execute("DELETE FROM claim WHERE id = ?1", [claim_id])? > 0)

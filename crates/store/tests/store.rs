@@ -357,7 +357,8 @@ fn reanalysis_replaces_only_untouched_suggestions() {
     });
     let (article_id, version) = store.add_capture(&article, NOW).unwrap().ids();
     let kept = store.version_claims(version).unwrap().into_iter().find(|c| c.kind == "direct").unwrap();
-    assert!(store.set_claim_state(kept.id, "accepted").unwrap());
+    let accept = factdesk_store::ReviewChange { state: Some("accepted".into()), ..Default::default() };
+    assert!(store.review_claim(kept.id, &accept, "Rina", NOW).unwrap());
     let manual = store
         .add_claim(
             &factdesk_store::NewClaim { article_id, version_id: version, kind: "claim", start: 0, end: 5, text: "Judul".into(), speaker_id: None, manual: true },

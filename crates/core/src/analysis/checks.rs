@@ -339,15 +339,7 @@ fn parse_written_date(window: &Window, first: usize) -> Option<WrittenDate> {
         if window.mark(last + 1) == Some('.') && window.joined(last + 1) {
             last += 1;
         }
-        let year_index = if window.mark(last + 1) == Some(',') {
-            last + 2
-        } else {
-            last + 1
-        };
-        let year = window.four_digit_number(year_index);
-        if year.is_some() {
-            last = year_index;
-        }
+        let (year, last) = window.year_after(last);
         return valid_day_month(day, month).then_some(WrittenDate {
             day,
             month,
@@ -368,15 +360,7 @@ fn parse_written_date(window: &Window, first: usize) -> Option<WrittenDate> {
     if window.is_range_dash(last + 1) {
         return None;
     }
-    let year_index = if window.mark(last + 1) == Some(',') {
-        last + 2
-    } else {
-        last + 1
-    };
-    let year = window.four_digit_number(year_index);
-    if year.is_some() {
-        last = year_index;
-    }
+    let (year, last) = window.year_after(last);
     valid_day_month(day, month).then_some(WrittenDate {
         day,
         month,
@@ -1220,6 +1204,16 @@ impl<'a> Window<'a> {
     fn day_or_month(&self, index: usize) -> Option<u8> {
         self.plain_number(index, 2)
             .and_then(|n| u8::try_from(n).ok())
+    }
+
+    /// The year written after token `last` of a date, past an optional comma ("14 September,
+    /// 2023", "Sept. 14, 2023"), and the date's new last token.
+    fn year_after(&self, last: usize) -> (Option<i32>, usize) {
+        let index = if self.mark(last + 1) == Some(',') { last + 2 } else { last + 1 };
+        match self.four_digit_number(index) {
+            Some(year) => (Some(year), index),
+            None => (None, last),
+        }
     }
 
     fn four_digit_number(&self, index: usize) -> Option<i32> {

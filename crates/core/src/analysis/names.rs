@@ -3,6 +3,7 @@
 //! fullest form of a short mention found anywhere in the article ("Putin" -> "Vladimir Putin").
 
 use super::lexicon::Lexicon;
+use crate::text::lowercase;
 use super::tokens::{Kind, Token};
 use std::collections::HashMap;
 
@@ -12,13 +13,9 @@ const CONNECTORS: &[&str] = &["bin", "binti", "van", "von", "der", "de", "al", "
 /// Tokens `first..end` of a name.
 pub type Run = (usize, usize);
 
-fn lower(text: &str) -> String {
-    crate::text::lowercase(text)
-}
-
 /// An initial ("S") or an abbreviated title ("Dr", "Jend"): its period stays in the name.
 fn is_abbreviated(word: &str) -> bool {
-    word.chars().count() == 1 || Lexicon::get().abbreviations.contains(lower(word).as_str())
+    word.chars().count() == 1 || Lexicon::get().abbreviations.contains(lowercase(word).as_str())
 }
 
 /// Whether a token can be part of a name run, given the token before it in the run.
@@ -96,7 +93,7 @@ pub fn run_backward(text: &str, tokens: &[Token], last: usize) -> Option<Run> {
 /// words at its front; the whole run when nothing else is left (an organisation: "KBRI").
 pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     let (start, end) = run;
-    let lower_at = |i: usize| lower(tokens[i].text(text));
+    let lower_at = |i: usize| lowercase(tokens[i].text(text));
     // "Menteri Perdagangan Dr. Ratna Sari Dewi": the name starts after the last title.
     let mut first = start;
     if let Some(last_title) = (start..end.saturating_sub(1)).rev().find(|&i| tokens[i].kind == Kind::Word && lexicon.titles.contains(lower_at(i).as_str())) {
@@ -106,7 +103,7 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     while first + 1 < end {
         let token = &tokens[first];
         let word = token.text(text);
-        let lower_word = lower(word);
+        let lower_word = lowercase(word);
         let is_acronym = word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
             && (word.chars().count() >= 2 || tokens.get(first + 1).is_some_and(|n| n.kind == Kind::Word));
         let strip = token.kind != Kind::Word
@@ -137,7 +134,7 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     }
     // Trailing weekdays ("Rozi Minggu") are dates, not names.
     let mut end = end;
-    while end > first + 1 && lexicon.weekdays.contains(lower(tokens[end - 1].text(text)).as_str()) {
+    while end > first + 1 && lexicon.weekdays.contains(lowercase(tokens[end - 1].text(text)).as_str()) {
         end -= 1;
     }
     (first, end)
@@ -145,7 +142,7 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
 
 fn is_org_only(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> bool {
     tokens[run.0..run.1].iter().filter(|t| t.kind == Kind::Word).all(|t| {
-        let l = lower(t.text(text));
+        let l = lowercase(t.text(text));
         lexicon.titles.contains(l.as_str()) || lexicon.organisation_words.contains(l.as_str()) || lexicon.places.contains(l.as_str())
     })
 }
@@ -204,7 +201,7 @@ impl<'t> NameIndex<'t> {
                 }
                 index.names.push(words);
                 index.spans.push((tokens[core_run.0].start, tokens[core_run.1 - 1].end));
-                let has_title = (run.0..core_run.0).any(|i| lexicon.titles.contains(lower(tokens[i].text(text)).as_str()));
+                let has_title = (run.0..core_run.0).any(|i| lexicon.titles.contains(lowercase(tokens[i].text(text)).as_str()));
                 index.roles.push((has_title && core_run.0 > run.0).then(|| (tokens[run.0].start, tokens[core_run.0 - 1].end)));
             }
             i = run.1.max(i + 1);
