@@ -66,22 +66,38 @@ async fn start(db: &Path) -> (Driver, Client) {
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {}: {e}; `cargo xtask setup` installs it", tauri_driver().display()));
     let driver = Driver(child);
+    // tauri-driver listens before the WebKitWebDriver it proxies to does; a session asked
+    // for in between is dropped mid-answer (CI saw `IncompleteMessage`), so wait for both.
     let started = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < WAIT, "tauri-driver did not listen on port {port}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
+    for listener in [port, native_port] {
+        while TcpStream::connect(("127.0.0.1", listener)).is_err() {
+            assert!(started.elapsed() < WAIT, "nothing listened on port {listener} (tauri-driver {port}, WebKitWebDriver {native_port})");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
     let mut capabilities = serde_json::Map::new();
     // fantoccini sends these in alwaysMatch, where tauri-driver reads tauri:options.
     capabilities.insert("browserName".into(), json!("wry"));
     capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_factdesk-desktop") }));
-    let client = tokio::time::timeout(
-        Duration::from_secs(60),
-        ClientBuilder::native().capabilities(capabilities).connect(&format!("http://127.0.0.1:{port}")),
-    )
-    .await
-    .expect("tauri-driver did not open a session within 60 s")
-    .expect("no WebDriver session on the factdesk window");
+    // A loaded machine can still drop the first request; a dropped connection is retried,
+    // any answer from the driver (an error included) is final.
+    let mut attempt = 1;
+    let client = loop {
+        let session = tokio::time::timeout(
+            Duration::from_secs(60),
+            ClientBuilder::native().capabilities(capabilities.clone()).connect(&format!("http://127.0.0.1:{port}")),
+        )
+        .await
+        .expect("tauri-driver did not open a session within 60 s");
+        match session {
+            Ok(client) => break client,
+            Err(fantoccini::error::NewSessionError::Lost(_) | fantoccini::error::NewSessionError::FailedC(_)) if attempt < 3 => {
+                attempt += 1;
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+            Err(e) => panic!("no WebDriver session on the factdesk window after {attempt} attempts: {e}"),
+        }
+    };
     (driver, client)
 }
 
