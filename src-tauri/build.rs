@@ -1,7 +1,26 @@
 fn main() {
     // Each app command gets an `allow-<name>` permission; capabilities/main.json grants
     // the window exactly the ones the UI uses.
-    let commands = &["import_paths", "cancel_import", "list_articles", "search_articles", "open_article", "article_analysis", "review_claim", "list_claims", "mark_claim", "claim_history", "undo", "ratings", "reviewer", "set_reviewer", "app_info"];
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)))
-        .expect("failed to run tauri-build");
+    let commands = &[
+        "import_paths",
+        "cancel_import",
+        "list_articles",
+        "search_articles",
+        "open_article",
+        "article_analysis",
+        "review_claim",
+        "list_claims",
+        "mark_claim",
+        "claim_history",
+        "undo",
+        "ratings",
+        "reviewer",
+        "set_reviewer",
+        "app_info",
+    ];
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
+    )
+    .expect("failed to run tauri-build");
 }

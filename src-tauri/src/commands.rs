@@ -5,7 +5,10 @@
 use crate::AppState;
 use factdesk_core::{ArticleDetail, SearchHit};
 use factdesk_core::{AuditEvent, StoredClaim};
-use factdesk_workbench::{ArticleAnalysis, ArticleQuery, ClaimPage, ClaimQuery, Rating, ReviewRequest, AppInfo, ArticlePage, ErrorKind, ErrorPayload, ImportProgress, ImportReport, Workbench};
+use factdesk_workbench::{
+    AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
+    ErrorPayload, ImportProgress, ImportReport, Rating, ReviewRequest, Workbench,
+};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -18,7 +21,10 @@ pub const IMPORT_PROGRESS_EVENT: &str = "import-progress";
 const MAX_PAGE: usize = 1_000;
 
 fn internal(message: impl ToString) -> ErrorPayload {
-    ErrorPayload { kind: ErrorKind::Internal, message: message.to_string() }
+    ErrorPayload {
+        kind: ErrorKind::Internal,
+        message: message.to_string(),
+    }
 }
 
 /// Imports files and folders, reporting progress; returns what happened to each input.
@@ -76,45 +82,80 @@ pub async fn list_articles(
 
 /// Articles matching what the user typed.
 #[tauri::command]
-pub async fn search_articles(state: State<'_, AppState>, query: String, limit: usize) -> Result<Vec<SearchHit>, ErrorPayload> {
+pub async fn search_articles(
+    state: State<'_, AppState>,
+    query: String,
+    limit: usize,
+) -> Result<Vec<SearchHit>, ErrorPayload> {
     Ok(state.workbench()?.search(&query, limit.min(MAX_PAGE))?)
 }
 
 /// An article with the text of one of its versions (the newest when `version` is absent).
 #[tauri::command]
-pub async fn open_article(state: State<'_, AppState>, id: i64, version: Option<i64>) -> Result<ArticleDetail, ErrorPayload> {
+pub async fn open_article(
+    state: State<'_, AppState>,
+    id: i64,
+    version: Option<i64>,
+) -> Result<ArticleDetail, ErrorPayload> {
     Ok(state.workbench()?.show(id, version)?)
 }
 
 /// The claims, quotations with speakers, consistency checks and speakers of an article
 /// version, analysing it first if it was stored before the current analyser.
 #[tauri::command]
-pub async fn article_analysis(state: State<'_, AppState>, id: i64, version: i64) -> Result<ArticleAnalysis, ErrorPayload> {
+pub async fn article_analysis(
+    state: State<'_, AppState>,
+    id: i64,
+    version: i64,
+) -> Result<ArticleAnalysis, ErrorPayload> {
     Ok(state.workbench()?.article_analysis(id, version)?)
 }
 
 /// Applies a checker's change to a claim (verdict, status, notes, accept or reject); the
 /// audit trail records it under the reviewer's name.
 #[tauri::command]
-pub async fn review_claim(state: State<'_, AppState>, claim: i64, request: ReviewRequest) -> Result<StoredClaim, ErrorPayload> {
+pub async fn review_claim(
+    state: State<'_, AppState>,
+    claim: i64,
+    request: ReviewRequest,
+) -> Result<StoredClaim, ErrorPayload> {
     Ok(state.workbench()?.review(claim, &request)?)
 }
 
 /// A page of the claims view across all articles.
 #[tauri::command]
-pub async fn list_claims(state: State<'_, AppState>, query: ClaimQuery, offset: usize, limit: usize) -> Result<ClaimPage, ErrorPayload> {
-    Ok(state.workbench()?.claim_page(&query, limit.min(MAX_PAGE), offset)?)
+pub async fn list_claims(
+    state: State<'_, AppState>,
+    query: ClaimQuery,
+    offset: usize,
+    limit: usize,
+) -> Result<ClaimPage, ErrorPayload> {
+    Ok(state
+        .workbench()?
+        .claim_page(&query, limit.min(MAX_PAGE), offset)?)
 }
 
 /// Marks a stretch of an article version's text (code point offsets) as a claim or quotation.
 #[tauri::command]
-pub async fn mark_claim(state: State<'_, AppState>, article: i64, version: i64, kind: String, start: usize, end: usize) -> Result<StoredClaim, ErrorPayload> {
-    Ok(state.workbench()?.mark(article, version, &kind, start, end)?)
+pub async fn mark_claim(
+    state: State<'_, AppState>,
+    article: i64,
+    version: i64,
+    kind: String,
+    start: usize,
+    end: usize,
+) -> Result<StoredClaim, ErrorPayload> {
+    Ok(state
+        .workbench()?
+        .mark(article, version, &kind, start, end)?)
 }
 
 /// Who changed what on a claim, oldest first.
 #[tauri::command]
-pub async fn claim_history(state: State<'_, AppState>, claim: i64) -> Result<Vec<AuditEvent>, ErrorPayload> {
+pub async fn claim_history(
+    state: State<'_, AppState>,
+    claim: i64,
+) -> Result<Vec<AuditEvent>, ErrorPayload> {
     Ok(state.workbench()?.history(claim)?)
 }
 
@@ -138,7 +179,10 @@ pub async fn reviewer(state: State<'_, AppState>) -> Result<String, ErrorPayload
 
 /// Sets the name the audit trail records; returns it as stored.
 #[tauri::command]
-pub async fn set_reviewer(state: State<'_, AppState>, name: String) -> Result<String, ErrorPayload> {
+pub async fn set_reviewer(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<String, ErrorPayload> {
     let mut workbench = state.workbench()?;
     workbench.set_reviewer(&name)?;
     Ok(workbench.reviewer()?)

@@ -11,30 +11,35 @@ use tauri::Runtime;
 /// Registers factdesk's state and commands on a builder. The real app and the command tests
 /// (on Tauri's mock runtime) both start from here.
 pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).invoke_handler(tauri::generate_handler![
-        commands::import_paths,
-        commands::cancel_import,
-        commands::list_articles,
-        commands::search_articles,
-        commands::open_article,
-        commands::article_analysis,
-        commands::review_claim,
-        commands::list_claims,
-        commands::mark_claim,
-        commands::claim_history,
-        commands::undo,
-        commands::ratings,
-        commands::reviewer,
-        commands::set_reviewer,
-        commands::app_info,
-    ])
+    builder
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::import_paths,
+            commands::cancel_import,
+            commands::list_articles,
+            commands::search_articles,
+            commands::open_article,
+            commands::article_analysis,
+            commands::review_claim,
+            commands::list_claims,
+            commands::mark_claim,
+            commands::claim_history,
+            commands::undo,
+            commands::ratings,
+            commands::reviewer,
+            commands::set_reviewer,
+            commands::app_info,
+        ])
 }
 
 /// Starts the desktop app on the database from `$FACTDESK_DB` or the default location.
 pub fn run() {
     let state = AppState::from_environment();
-    let app = configure(tauri::Builder::default().plugin(tauri_plugin_dialog::init()), state)
-        .run(tauri::generate_context!());
+    let app = configure(
+        tauri::Builder::default().plugin(tauri_plugin_dialog::init()),
+        state,
+    )
+    .run(tauri::generate_context!());
     if let Err(error) = app {
         eprintln!("factdesk: the window could not start: {error}");
         std::process::exit(1);

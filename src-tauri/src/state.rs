@@ -25,7 +25,9 @@ impl AppState {
                 None,
                 ErrorPayload {
                     kind: ErrorKind::Io,
-                    message: format!("no home directory to keep the database in; set {DATABASE_ENV}"),
+                    message: format!(
+                        "no home directory to keep the database in; set {DATABASE_ENV}"
+                    ),
                 },
             ),
         }
@@ -41,18 +43,28 @@ impl AppState {
 
     pub fn new(workbench: Workbench) -> AppState {
         let database = workbench.database_path().map(Path::to_path_buf);
-        AppState { workbench: Ok(Mutex::new(workbench)), database, cancel_import: Arc::new(AtomicBool::new(false)) }
+        AppState {
+            workbench: Ok(Mutex::new(workbench)),
+            database,
+            cancel_import: Arc::new(AtomicBool::new(false)),
+        }
     }
 
     fn unavailable(database: Option<PathBuf>, error: ErrorPayload) -> AppState {
-        AppState { workbench: Err(error), database, cancel_import: Arc::new(AtomicBool::new(false)) }
+        AppState {
+            workbench: Err(error),
+            database,
+            cancel_import: Arc::new(AtomicBool::new(false)),
+        }
     }
 
     /// The shared workbench. A panic while it was held cannot leave it half-changed (every
     /// write is a transaction), so a poisoned lock is taken over rather than propagated.
     pub(crate) fn workbench(&self) -> Result<MutexGuard<'_, Workbench>, ErrorPayload> {
         match &self.workbench {
-            Ok(mutex) => Ok(mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())),
+            Ok(mutex) => Ok(mutex
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())),
             Err(error) => Err(error.clone()),
         }
     }

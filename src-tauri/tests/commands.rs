@@ -15,8 +15,12 @@ struct Harness {
 
 impl Harness {
     fn new(db: &Path) -> Harness {
-        let app = configure(mock_builder(), AppState::open(db)).build(tauri::generate_context!()).unwrap();
-        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        let app = configure(mock_builder(), AppState::open(db))
+            .build(tauri::generate_context!())
+            .unwrap();
+        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
         Harness { _app: app, window }
     }
 
@@ -44,47 +48,106 @@ fn import_list_search_and_open_through_ipc() {
     let dir = tempfile::tempdir().unwrap();
     let harness = Harness::new(&dir.path().join("app.sqlite3"));
     let article = dir.path().join("gas.txt");
-    std::fs::write(&article, "Harga gas naik\n\nHarga gas di tingkat pengecer naik 12 persen, kata seorang pedagang.").unwrap();
+    std::fs::write(
+        &article,
+        "Harga gas naik\n\nHarga gas di tingkat pengecer naik 12 persen, kata seorang pedagang.",
+    )
+    .unwrap();
     let missing = dir.path().join("missing.txt");
 
-    let report = harness.invoke("import_paths", json!({ "paths": [article, missing] })).unwrap();
+    let report = harness
+        .invoke("import_paths", json!({ "paths": [article, missing] }))
+        .unwrap();
     assert_eq!(report["cancelled"], false);
     assert_eq!(report["outcomes"][0]["status"], "imported");
     assert_eq!(report["outcomes"][1]["status"], "error");
-    assert_eq!(report["outcomes"][1]["error"], format!("{} does not exist", missing.display()));
+    assert_eq!(
+        report["outcomes"][1]["error"],
+        format!("{} does not exist", missing.display())
+    );
     let id = report["outcomes"][0]["article_id"].as_i64().unwrap();
 
-    let page = harness.invoke("list_articles", json!({ "offset": 0, "limit": 50 })).unwrap();
+    let page = harness
+        .invoke("list_articles", json!({ "offset": 0, "limit": 50 }))
+        .unwrap();
     assert_eq!(page["total"], 1);
     assert_eq!(page["articles"][0]["title"], "Harga gas naik");
 
-    let hits = harness.invoke("search_articles", json!({ "query": "pedagang", "limit": 10 })).unwrap();
+    let hits = harness
+        .invoke(
+            "search_articles",
+            json!({ "query": "pedagang", "limit": 10 }),
+        )
+        .unwrap();
     assert_eq!(hits[0]["article_id"], id);
 
     let detail = harness.invoke("open_article", json!({ "id": id })).unwrap();
     assert!(detail["text"].as_str().unwrap().contains("12 persen"));
     assert_eq!(detail["versions"].as_array().unwrap().len(), 1);
 
-    let analysis = harness.invoke("article_analysis", json!({ "id": id, "version": detail["version_id"] })).unwrap();
+    let analysis = harness
+        .invoke(
+            "article_analysis",
+            json!({ "id": id, "version": detail["version_id"] }),
+        )
+        .unwrap();
     let claims = analysis["claims"].as_array().unwrap();
     assert!(
-        claims.iter().any(|c| c["kind"] == "claim" && c["reasons"].as_array().unwrap().contains(&json!("percent"))),
+        claims.iter().any(|c| c["kind"] == "claim"
+            && c["reasons"].as_array().unwrap().contains(&json!("percent"))),
         "the 12 percent sentence is a check-worthy claim: {analysis}"
     );
 
     // Review a claim through IPC and read its trail.
     let claim_id = claims[0]["id"].as_i64().unwrap();
-    let reviewed = harness.invoke("review_claim", json!({ "claim": claim_id, "request": { "verdict": "false", "status": "checked" } })).unwrap();
+    let reviewed = harness
+        .invoke(
+            "review_claim",
+            json!({ "claim": claim_id, "request": { "verdict": "false", "status": "checked" } }),
+        )
+        .unwrap();
     assert_eq!(reviewed["verdict"], "false");
-    let history = harness.invoke("claim_history", json!({ "claim": claim_id })).unwrap();
+    let history = harness
+        .invoke("claim_history", json!({ "claim": claim_id }))
+        .unwrap();
     assert_eq!(history.as_array().unwrap().len(), 2);
-    let refused = harness.invoke("review_claim", json!({ "claim": claim_id, "request": { "verdict": "maybe" } })).unwrap_err();
+    let refused = harness
+        .invoke(
+            "review_claim",
+            json!({ "claim": claim_id, "request": { "verdict": "maybe" } }),
+        )
+        .unwrap_err();
     assert_eq!(refused["kind"], "invalid_input");
-    assert!(harness.invoke("undo", json!({})).unwrap().as_str().unwrap().contains("verdict false"));
-    assert_eq!(harness.invoke("ratings", json!({})).unwrap().as_array().unwrap().len(), 5);
-    assert_eq!(harness.invoke("set_reviewer", json!({ "name": " Rina Sari " })).unwrap(), "Rina Sari");
+    assert!(
+        harness
+            .invoke("undo", json!({}))
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .contains("verdict false")
+    );
+    assert_eq!(
+        harness
+            .invoke("ratings", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+    assert_eq!(
+        harness
+            .invoke("set_reviewer", json!({ "name": " Rina Sari " }))
+            .unwrap(),
+        "Rina Sari"
+    );
     assert_eq!(harness.invoke("reviewer", json!({})).unwrap(), "Rina Sari");
-    assert_eq!(harness.invoke("set_reviewer", json!({ "name": "" })).unwrap_err()["kind"], "invalid_input");
+    assert_eq!(
+        harness
+            .invoke("set_reviewer", json!({ "name": "" }))
+            .unwrap_err()["kind"],
+        "invalid_input"
+    );
 
     let info = harness.invoke("app_info", json!({})).unwrap();
     assert!(info["database"].as_str().unwrap().ends_with("app.sqlite3"));
@@ -94,8 +157,13 @@ fn import_list_search_and_open_through_ipc() {
 fn errors_cross_ipc_as_kind_and_message() {
     let dir = tempfile::tempdir().unwrap();
     let harness = Harness::new(&dir.path().join("app.sqlite3"));
-    let error = harness.invoke("open_article", json!({ "id": 99 })).unwrap_err();
-    assert_eq!(error, json!({ "kind": "not_found", "message": "no article with id 99; `factdesk list` shows the ids" }));
+    let error = harness
+        .invoke("open_article", json!({ "id": 99 }))
+        .unwrap_err();
+    assert_eq!(
+        error,
+        json!({ "kind": "not_found", "message": "no article with id 99; `factdesk list` shows the ids" })
+    );
 }
 
 #[test]
@@ -104,26 +172,49 @@ fn commands_from_other_origins_are_refused() {
     let harness = Harness::new(&dir.path().join("app.sqlite3"));
     assert!(harness.invoke("app_info", json!({})).is_ok());
     let refused = harness.invoke_from("app_info", json!({}), "https://evil.example");
-    assert!(refused.is_err(), "a remote page must not reach app commands: {refused:?}");
+    assert!(
+        refused.is_err(),
+        "a remote page must not reach app commands: {refused:?}"
+    );
 }
 
 #[test]
 fn a_database_that_cannot_be_opened_is_reported_by_every_command() {
     let dir = tempfile::tempdir().unwrap();
     let not_db = dir.path().join("notes.sqlite3");
-    std::fs::write(&not_db, "plain text, not an SQLite database, long enough for a header check").unwrap();
+    std::fs::write(
+        &not_db,
+        "plain text, not an SQLite database, long enough for a header check",
+    )
+    .unwrap();
     let harness = Harness::new(&not_db);
-    for (command, args) in [("app_info", json!({})), ("list_articles", json!({ "offset": 0, "limit": 10 })), ("import_paths", json!({ "paths": [] }))] {
+    for (command, args) in [
+        ("app_info", json!({})),
+        ("list_articles", json!({ "offset": 0, "limit": 10 })),
+        ("import_paths", json!({ "paths": [] })),
+    ] {
         let error = harness.invoke(command, args).unwrap_err();
         assert_eq!(error["kind"], "database", "{command}: {error}");
-        assert!(error["message"].as_str().unwrap().contains("notes.sqlite3 is not a factdesk database"), "{command}: {error}");
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .contains("notes.sqlite3 is not a factdesk database"),
+            "{command}: {error}"
+        );
     }
-    assert_eq!(std::fs::read_to_string(&not_db).unwrap(), "plain text, not an SQLite database, long enough for a header check");
+    assert_eq!(
+        std::fs::read_to_string(&not_db).unwrap(),
+        "plain text, not an SQLite database, long enough for a header check"
+    );
 }
 
 #[test]
 fn cancel_is_accepted_when_nothing_runs() {
     let dir = tempfile::tempdir().unwrap();
     let harness = Harness::new(&dir.path().join("app.sqlite3"));
-    assert_eq!(harness.invoke("cancel_import", json!({})).unwrap(), Value::Null);
+    assert_eq!(
+        harness.invoke("cancel_import", json!({})).unwrap(),
+        Value::Null
+    );
 }

@@ -20,7 +20,9 @@ struct Driver(Child);
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
         let asked = Instant::now();
         while asked.elapsed() < Duration::from_secs(5) {
             if let Ok(Some(_)) = self.0.try_wait() {
@@ -34,14 +36,20 @@ impl Drop for Driver {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn tauri_driver() -> PathBuf {
     if let Some(path) = std::env::var_os("TAURI_DRIVER") {
         return path.into();
     }
-    let cargo_bin = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
+    let cargo_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
     match cargo_bin.map(|home| home.join("bin/tauri-driver")) {
         Some(path) if path.exists() => path,
         _ => "tauri-driver".into(),
@@ -56,46 +64,72 @@ fn artifacts() -> PathBuf {
 
 /// Starts tauri-driver and a session on the factdesk window over the database `db`.
 async fn start(db: &Path) -> (Driver, Client) {
-    assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run through `cargo xtask test`, which starts Xvfb");
+    assert!(
+        std::env::var_os("DISPLAY").is_some(),
+        "no DISPLAY: run through `cargo xtask test`, which starts Xvfb"
+    );
     let (port, native_port) = (free_port(), free_port());
     let child = Command::new(tauri_driver())
-        .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
         .env("FACTDESK_DB", db)
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}; `cargo xtask setup` installs it", tauri_driver().display()));
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot start {}: {e}; `cargo xtask setup` installs it",
+                tauri_driver().display()
+            )
+        });
     let driver = Driver(child);
     // tauri-driver listens before the WebKitWebDriver it proxies to does; a session asked
     // for in between is dropped mid-answer (CI saw `IncompleteMessage`), so wait for both.
     let started = Instant::now();
     for listener in [port, native_port] {
         while TcpStream::connect(("127.0.0.1", listener)).is_err() {
-            assert!(started.elapsed() < WAIT, "nothing listened on port {listener} (tauri-driver {port}, WebKitWebDriver {native_port})");
+            assert!(
+                started.elapsed() < WAIT,
+                "nothing listened on port {listener} (tauri-driver {port}, WebKitWebDriver {native_port})"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
     let mut capabilities = serde_json::Map::new();
     // fantoccini sends these in alwaysMatch, where tauri-driver reads tauri:options.
     capabilities.insert("browserName".into(), json!("wry"));
-    capabilities.insert("tauri:options".into(), json!({ "application": env!("CARGO_BIN_EXE_factdesk-desktop") }));
+    capabilities.insert(
+        "tauri:options".into(),
+        json!({ "application": env!("CARGO_BIN_EXE_factdesk-desktop") }),
+    );
     // A loaded machine can still drop the first request; a dropped connection is retried,
     // any answer from the driver (an error included) is final.
     let mut attempt = 1;
     let client = loop {
         let session = tokio::time::timeout(
             Duration::from_secs(60),
-            ClientBuilder::native().capabilities(capabilities.clone()).connect(&format!("http://127.0.0.1:{port}")),
+            ClientBuilder::native()
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}")),
         )
         .await
         .expect("tauri-driver did not open a session within 60 s");
         match session {
             Ok(client) => break client,
-            Err(fantoccini::error::NewSessionError::Lost(_) | fantoccini::error::NewSessionError::FailedC(_)) if attempt < 3 => {
+            Err(
+                fantoccini::error::NewSessionError::Lost(_)
+                | fantoccini::error::NewSessionError::FailedC(_),
+            ) if attempt < 3 => {
                 attempt += 1;
                 tokio::time::sleep(Duration::from_secs(1)).await;
             }
-            Err(e) => panic!("no WebDriver session on the factdesk window after {attempt} attempts: {e}"),
+            Err(e) => {
+                panic!("no WebDriver session on the factdesk window after {attempt} attempts: {e}")
+            }
         }
     };
     (driver, client)
@@ -121,7 +155,10 @@ async fn wait_for(client: &Client, css: &str, check: impl Fn(&str) -> bool) -> (
                 return (element, texts[index].clone());
             }
         }
-        assert!(started.elapsed() < WAIT, "no {css} with the expected text; saw {texts:?}");
+        assert!(
+            started.elapsed() < WAIT,
+            "no {css} with the expected text; saw {texts:?}"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -131,9 +168,20 @@ async fn wait_for_text(client: &Client, css: &str, check: impl Fn(&str) -> bool)
 }
 
 async fn import_path(client: &Client, path: &Path) {
-    let field = client.wait().at_most(WAIT).for_element(Locator::Css("[data-testid=import-path]")).await.unwrap();
+    let field = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-testid=import-path]"))
+        .await
+        .unwrap();
     field.send_keys(&path.display().to_string()).await.unwrap();
-    client.find(Locator::Css("[data-testid=import-submit]")).await.unwrap().click().await.unwrap();
+    client
+        .find(Locator::Css("[data-testid=import-submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
 }
 
 async fn screenshot(client: &Client, name: &str) {
@@ -152,7 +200,9 @@ const NEWS_PAGE: &str = r#"<!doctype html><html lang="id"><head><meta charset="u
 
 /// Serves `page` at /berita on a loopback port for the rest of the test; returns its URL.
 fn serve_page(page: &'static str) -> String {
-    let base = factdesk_testkit::serve(move |_| factdesk_testkit::reply("200 OK", "text/html; charset=utf-8", page));
+    let base = factdesk_testkit::serve(move |_| {
+        factdesk_testkit::reply("200 OK", "text/html; charset=utf-8", page)
+    });
     format!("{base}/berita")
 }
 
@@ -165,7 +215,11 @@ async fn import_find_open_search_in_the_real_window() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.sqlite3");
     let (_driver, client) = start(&db).await;
-    let outcome = tokio::spawn(import_find_open_search(client.clone(), dir.path().to_path_buf())).await;
+    let outcome = tokio::spawn(import_find_open_search(
+        client.clone(),
+        dir.path().to_path_buf(),
+    ))
+    .await;
     if outcome.is_err() {
         if let Ok(png) = client.screenshot().await {
             let _ = std::fs::write(artifacts().join("failure.png"), png);
@@ -188,35 +242,73 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     std::fs::write(inbox.join("bridge.txt"), BRIDGE).unwrap();
 
     // An empty workbench says so.
-    wait_for_text(&client, "[data-testid=empty]", |t| t.contains("No articles yet")).await;
+    wait_for_text(&client, "[data-testid=empty]", |t| {
+        t.contains("No articles yet")
+    })
+    .await;
     screenshot(&client, "empty.png").await;
 
     // Import a folder by pasting its path; both articles appear in the list.
     import_path(&client, &inbox).await;
-    wait_for_text(&client, "[data-testid=import-summary]", |t| t.contains("2 imported")).await;
-    wait_for_text(&client, "[data-testid=list-count]", |t| t.trim() == "2 articles").await;
+    wait_for_text(&client, "[data-testid=import-summary]", |t| {
+        t.contains("2 imported")
+    })
+    .await;
+    wait_for_text(&client, "[data-testid=list-count]", |t| {
+        t.trim() == "2 articles"
+    })
+    .await;
 
     // Open one from the list.
-    let (row, _) = wait_for(&client, "[data-testid=article-row]", |t| t == "Harga cabai merah melonjak di Palembang").await;
+    let (row, _) = wait_for(&client, "[data-testid=article-row]", |t| {
+        t == "Harga cabai merah melonjak di Palembang"
+    })
+    .await;
     row.click().await.unwrap();
-    wait_for_text(&client, "[data-testid=reader-title]", |t| t == "Harga cabai merah melonjak di Palembang").await;
-    let text = wait_for_text(&client, "[data-testid=reader-text]", |t| t.contains("Rp 80.000 per kilogram")).await;
+    wait_for_text(&client, "[data-testid=reader-title]", |t| {
+        t == "Harga cabai merah melonjak di Palembang"
+    })
+    .await;
+    let text = wait_for_text(&client, "[data-testid=reader-text]", |t| {
+        t.contains("Rp 80.000 per kilogram")
+    })
+    .await;
 
     // Article text is data: the <script> in it is shown, not run.
-    assert!(text.contains("<script>window.__pwned = true</script>"), "{text}");
+    assert!(
+        text.contains("<script>window.__pwned = true</script>"),
+        "{text}"
+    );
     let pwned = client.execute("return window.__pwned === true || document.querySelectorAll('[data-testid=reader-text] script').length > 0;", vec![]).await.unwrap();
     assert_eq!(pwned, json!(false), "article text was run as markup");
 
     // The analysis: the quotation is highlighted and attributed, its speaker listed with her
     // role, the claim scored, and the weekday checked against the date.
-    let quote = wait_for_text(&client, "[data-testid=reader-text] [data-kind=direct]", |t| t.contains("Pasokan dari petani")).await;
+    let quote = wait_for_text(
+        &client,
+        "[data-testid=reader-text] [data-kind=direct]",
+        |t| t.contains("Pasokan dari petani"),
+    )
+    .await;
     assert_eq!(quote, "Pasokan dari petani berkurang karena hujan,");
-    wait_for_text(&client, "[data-testid=speakers]", |t| t.contains("Siti Aminah") && t.contains("Ketua Asosiasi")).await;
+    wait_for_text(&client, "[data-testid=speakers]", |t| {
+        t.contains("Siti Aminah") && t.contains("Ketua Asosiasi")
+    })
+    .await;
     wait_for_text(&client, "[data-testid=claims]", |t| t.contains("Rp 80.000")).await;
-    wait_for_text(&client, "[data-testid=checks]", |t| t.contains("consistent") && t.contains("12 November 2025")).await;
-    let (entry, _) = wait_for(&client, "[data-testid=speakers] button", |t| t.contains("Pasokan dari petani")).await;
+    wait_for_text(&client, "[data-testid=checks]", |t| {
+        t.contains("consistent") && t.contains("12 November 2025")
+    })
+    .await;
+    let (entry, _) = wait_for(&client, "[data-testid=speakers] button", |t| {
+        t.contains("Pasokan dari petani")
+    })
+    .await;
     entry.click().await.unwrap();
-    wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("Siti Aminah") && t.contains("ujarnya")).await;
+    wait_for_text(&client, "[data-testid=analysis-details]", |t| {
+        t.contains("Siti Aminah") && t.contains("ujarnya")
+    })
+    .await;
     screenshot(&client, "reader.png").await;
 
     // Preferences (the ? key): the reviewer's name for the audit trail, the dark theme, and
@@ -225,11 +317,25 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         .execute("document.activeElement?.blur(); window.dispatchEvent(new KeyboardEvent('keydown', { key: '?' }));", vec![])
         .await
         .unwrap();
-    wait_for_text(&client, "[data-testid=shortcuts]", |t| t.contains("Ctrl+Z") && t.contains("next / previous claim")).await;
-    let name = client.find(Locator::Css("[data-testid=reviewer-name]")).await.unwrap();
+    wait_for_text(&client, "[data-testid=shortcuts]", |t| {
+        t.contains("Ctrl+Z") && t.contains("next / previous claim")
+    })
+    .await;
+    let name = client
+        .find(Locator::Css("[data-testid=reviewer-name]"))
+        .await
+        .unwrap();
     name.clear().await.unwrap();
     name.send_keys("Rina Sari").await.unwrap();
-    client.find(Locator::Css("[data-testid=preferences] button[type=submit]")).await.unwrap().click().await.unwrap();
+    client
+        .find(Locator::Css(
+            "[data-testid=preferences] button[type=submit]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     // Saved when the button has nothing left to save.
     let mut saved = false;
     for _ in 0..50 {
@@ -241,42 +347,143 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert!(saved, "the reviewer's name was not saved");
-    client.find(Locator::Css("input[name=theme][value=dark]")).await.unwrap().click().await.unwrap();
-    let dark = client.execute("return document.documentElement.dataset.theme === 'dark';", vec![]).await.unwrap();
+    client
+        .find(Locator::Css("input[name=theme][value=dark]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let dark = client
+        .execute(
+            "return document.documentElement.dataset.theme === 'dark';",
+            vec![],
+        )
+        .await
+        .unwrap();
     assert_eq!(dark, json!(true));
     screenshot(&client, "preferences-dark.png").await;
-    client.find(Locator::Css("input[name=theme][value=system]")).await.unwrap().click().await.unwrap();
-    client.find(Locator::Css("[data-testid=preferences] .close")).await.unwrap().click().await.unwrap();
+    client
+        .find(Locator::Css("input[name=theme][value=system]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("[data-testid=preferences] .close"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
 
     // Review it: accept, verdict, status and notes; the trail shows each change; undo.
-    client.find(Locator::Css("[data-testid=accept]")).await.unwrap().click().await.unwrap();
-    wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("detected, accepted")).await;
-    client.find(Locator::Css("[data-testid=verdict] option[value=false]")).await.unwrap().click().await.unwrap();
-    client.find(Locator::Css("[data-testid=status] option[value=checked]")).await.unwrap().click().await.unwrap();
-    let notes = client.find(Locator::Css("[data-testid=notes]")).await.unwrap();
-    notes.send_keys("Tidak ada data pasokan yang mendukung").await.unwrap();
-    client.find(Locator::Css("[data-testid=save-notes]")).await.unwrap().click().await.unwrap();
-    wait_for_text(&client, "[data-testid=history]", |t| t.contains("History (4)")).await;
-    let trail = client.execute("return document.querySelector('[data-testid=history] ol').textContent;", vec![]).await.unwrap();
-    assert!(trail.as_str().unwrap().contains("Rina Sari"), "the trail names the reviewer: {trail}");
+    client
+        .find(Locator::Css("[data-testid=accept]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=analysis-details]", |t| {
+        t.contains("detected, accepted")
+    })
+    .await;
+    client
+        .find(Locator::Css("[data-testid=verdict] option[value=false]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("[data-testid=status] option[value=checked]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let notes = client
+        .find(Locator::Css("[data-testid=notes]"))
+        .await
+        .unwrap();
+    notes
+        .send_keys("Tidak ada data pasokan yang mendukung")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("[data-testid=save-notes]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=history]", |t| {
+        t.contains("History (4)")
+    })
+    .await;
+    let trail = client
+        .execute(
+            "return document.querySelector('[data-testid=history] ol').textContent;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        trail.as_str().unwrap().contains("Rina Sari"),
+        "the trail names the reviewer: {trail}"
+    );
     screenshot(&client, "review.png").await;
     // Ctrl+Z, as the window's key handler receives it (outside any text field).
     client
         .execute("document.activeElement?.blur(); window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true }));", vec![])
         .await
         .unwrap();
-    wait_for_text(&client, "[data-testid=notice]", |t| t.contains("Undone") && t.contains("notes")).await;
-    wait_for_text(&client, "[data-testid=history]", |t| t.contains("History (5)")).await;
+    wait_for_text(&client, "[data-testid=notice]", |t| {
+        t.contains("Undone") && t.contains("notes")
+    })
+    .await;
+    wait_for_text(&client, "[data-testid=history]", |t| {
+        t.contains("History (5)")
+    })
+    .await;
 
     // The claims view across articles: filtered to checked items, it lists the quotation;
     // opening it selects it in the reader.
-    client.find(Locator::Css("[data-testid=tab-claims]")).await.unwrap().click().await.unwrap();
-    client.find(Locator::Css("[data-testid=filter-status] option[value=checked]")).await.unwrap().click().await.unwrap();
-    wait_for_text(&client, "[data-testid=claim-count]", |t| t.trim() == "1 item").await;
-    let (row, _) = wait_for(&client, "[data-testid=claim-row]", |t| t.contains("Pasokan dari petani")).await;
+    client
+        .find(Locator::Css("[data-testid=tab-claims]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css(
+            "[data-testid=filter-status] option[value=checked]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=claim-count]", |t| {
+        t.trim() == "1 item"
+    })
+    .await;
+    let (row, _) = wait_for(&client, "[data-testid=claim-row]", |t| {
+        t.contains("Pasokan dari petani")
+    })
+    .await;
     row.click().await.unwrap();
-    wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("Pasokan dari petani") && t.contains("Siti Aminah")).await;
-    wait_for_text(&client, "[data-testid=claim-count]", |t| t.trim() == "1 item").await;
+    wait_for_text(&client, "[data-testid=analysis-details]", |t| {
+        t.contains("Pasokan dari petani") && t.contains("Siti Aminah")
+    })
+    .await;
+    wait_for_text(&client, "[data-testid=claim-count]", |t| {
+        t.trim() == "1 item"
+    })
+    .await;
     screenshot(&client, "claims-view.png").await;
 
     // Mark a claim by selecting text in the reader.
@@ -291,47 +498,132 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         )
         .await
         .unwrap();
-    wait_for_text(&client, "[data-testid=mark-bar]", |t| t.contains("Teks ini memuat")).await;
-    client.find(Locator::Css("[data-testid=mark-claim]")).await.unwrap().click().await.unwrap();
-    wait_for_text(&client, "[data-testid=analysis-details]", |t| t.contains("Teks ini memuat") && t.contains("marked by hand")).await;
+    wait_for_text(&client, "[data-testid=mark-bar]", |t| {
+        t.contains("Teks ini memuat")
+    })
+    .await;
+    client
+        .find(Locator::Css("[data-testid=mark-claim]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=analysis-details]", |t| {
+        t.contains("Teks ini memuat") && t.contains("marked by hand")
+    })
+    .await;
     screenshot(&client, "marked-claim.png").await;
-    client.find(Locator::Css("[data-testid=tab-articles]")).await.unwrap().click().await.unwrap();
-    wait_for_text(&client, "[data-testid=list-count]", |t| t.trim() == "2 articles").await;
+    client
+        .find(Locator::Css("[data-testid=tab-articles]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=list-count]", |t| {
+        t.trim() == "2 articles"
+    })
+    .await;
 
     // Filters: English articles only, then back to all.
-    client.execute("document.querySelector('.article-filters').open = true;", vec![]).await.unwrap();
-    client.find(Locator::Css("[data-testid=filter-language] option[value=en]")).await.unwrap().click().await.unwrap();
-    wait_for_text(&client, "[data-testid=list-count]", |t| t.trim() == "1 article match the filters").await;
-    wait_for_text(&client, "[data-testid=article-row]", |t| t == "Bridge reopens after repairs").await;
-    client.find(Locator::Css("[data-testid=filter-language] option[value='']")).await.unwrap().click().await.unwrap();
-    wait_for_text(&client, "[data-testid=list-count]", |t| t.trim() == "2 articles").await;
+    client
+        .execute(
+            "document.querySelector('.article-filters').open = true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css(
+            "[data-testid=filter-language] option[value=en]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=list-count]", |t| {
+        t.trim() == "1 article match the filters"
+    })
+    .await;
+    wait_for_text(&client, "[data-testid=article-row]", |t| {
+        t == "Bridge reopens after repairs"
+    })
+    .await;
+    client
+        .find(Locator::Css(
+            "[data-testid=filter-language] option[value='']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=list-count]", |t| {
+        t.trim() == "2 articles"
+    })
+    .await;
 
     // Search narrows the list to the matching article, with the term highlighted.
-    let search = client.find(Locator::Css("[data-testid=search]")).await.unwrap();
+    let search = client
+        .find(Locator::Css("[data-testid=search]"))
+        .await
+        .unwrap();
     search.send_keys("cabai").await.unwrap();
-    wait_for_text(&client, "[data-testid=list-count]", |t| t.starts_with("1 match")).await;
-    wait_for_text(&client, "[data-testid=article-row]", |t| t == "Harga cabai merah melonjak di Palembang").await;
-    let marks = client.find_all(Locator::Css(".snippet mark")).await.unwrap();
+    wait_for_text(&client, "[data-testid=list-count]", |t| {
+        t.starts_with("1 match")
+    })
+    .await;
+    wait_for_text(&client, "[data-testid=article-row]", |t| {
+        t == "Harga cabai merah melonjak di Palembang"
+    })
+    .await;
+    let marks = client
+        .find_all(Locator::Css(".snippet mark"))
+        .await
+        .unwrap();
     assert!(!marks.is_empty(), "the matched term is not highlighted");
     screenshot(&client, "search.png").await;
 
     // A web address: the page is fetched from a server on loopback, extracted and opened,
     // with its syndication credit shown as metadata rather than text.
     let page_url = serve_page(NEWS_PAGE);
-    let search = client.find(Locator::Css("[data-testid=search]")).await.unwrap();
+    let search = client
+        .find(Locator::Css("[data-testid=search]"))
+        .await
+        .unwrap();
     search.clear().await.unwrap();
     search.send_keys("\u{E00C}").await.unwrap(); // Escape: back to the whole list
     import_path(&client, Path::new(&page_url)).await;
-    wait_for_text(&client, "[data-testid=import-summary]", |t| t.contains("1 imported")).await;
-    wait_for_text(&client, "[data-testid=reader-title]", |t| t == "Jembatan Ampera ditutup sementara").await;
-    let text = wait_for_text(&client, "[data-testid=reader-text]", |t| t.contains("ditutup selama tiga hari")).await;
-    assert!(!text.contains("Baca juga"), "boilerplate in the reader: {text}");
-    wait_for_text(&client, "[data-testid=reader-credits]", |t| t.contains("First published at www.beritaasli.com by Rina Sari")).await;
+    wait_for_text(&client, "[data-testid=import-summary]", |t| {
+        t.contains("1 imported")
+    })
+    .await;
+    wait_for_text(&client, "[data-testid=reader-title]", |t| {
+        t == "Jembatan Ampera ditutup sementara"
+    })
+    .await;
+    let text = wait_for_text(&client, "[data-testid=reader-text]", |t| {
+        t.contains("ditutup selama tiga hari")
+    })
+    .await;
+    assert!(
+        !text.contains("Baca juga"),
+        "boilerplate in the reader: {text}"
+    );
+    wait_for_text(&client, "[data-testid=reader-credits]", |t| {
+        t.contains("First published at www.beritaasli.com by Rina Sari")
+    })
+    .await;
     screenshot(&client, "url-import.png").await;
 
     // A bad input is named with its reason, and nothing is stored.
     let missing = dir.join("tidak-ada.txt");
     import_path(&client, &missing).await;
-    wait_for_text(&client, "[data-testid=import-failures]", |t| t.contains(&format!("{} does not exist", missing.display()))).await;
+    wait_for_text(&client, "[data-testid=import-failures]", |t| {
+        t.contains(&format!("{} does not exist", missing.display()))
+    })
+    .await;
     screenshot(&client, "import-error.png").await;
 }

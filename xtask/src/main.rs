@@ -36,7 +36,9 @@ fn main() -> ExitCode {
         Some("train-claims") => train_claims::train_claims(&args[1..]),
         Some("eval") => eval(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <setup|run|test|bench|train-claims|eval>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  train-claims CORPUS.json [MORE...]  train the check-worthiness weights (crates/core/models/checkworthy.txt)\n  eval [SHARED]  build the release CLI and score it with SHARED/eval/evaluate.py on every development set (default ../shared)");
+            eprintln!(
+                "usage: cargo xtask <setup|run|test|bench|train-claims|eval>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  train-claims CORPUS.json [MORE...]  train the check-worthiness weights (crates/core/models/checkworthy.txt)\n  eval [SHARED]  build the release CLI and score it with SHARED/eval/evaluate.py on every development set (default ../shared)"
+            );
             return ExitCode::from(2);
         }
     };
@@ -50,7 +52,10 @@ fn main() -> ExitCode {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
 }
 
 fn step(title: &str) {
@@ -59,8 +64,14 @@ fn step(title: &str) {
 
 fn run(command: &mut Command) -> Result {
     let shown = format!("{command:?}");
-    let status = command.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
-    if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
 }
 
 fn cargo() -> Command {
@@ -68,11 +79,17 @@ fn cargo() -> Command {
 }
 
 fn npm(args: &[&str]) -> Result {
-    run(Command::new("npm").args(args).current_dir(root().join("ui")))
+    run(Command::new("npm")
+        .args(args)
+        .current_dir(root().join("ui")))
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false)
 }
 
 fn missing_apt_packages() -> Vec<&'static str> {
@@ -109,17 +126,30 @@ fn setup() -> Result {
     step("npm packages (ui/)");
     let ui = root().join("ui");
     let installed = ui.join("node_modules/.package-lock.json");
-    let stale = match (std::fs::metadata(&installed), std::fs::metadata(ui.join("package-lock.json"))) {
+    let stale = match (
+        std::fs::metadata(&installed),
+        std::fs::metadata(ui.join("package-lock.json")),
+    ) {
         (Ok(have), Ok(want)) => have.modified().ok() < want.modified().ok(),
         _ => true,
     };
-    if stale { npm(&["ci", "--no-audit", "--no-fund"])? } else { eprintln!("ui/node_modules is current") }
+    if stale {
+        npm(&["ci", "--no-audit", "--no-fund"])?
+    } else {
+        eprintln!("ui/node_modules is current")
+    }
 
     step("tauri-driver");
     if tauri_driver().is_some() {
         eprintln!("tauri-driver is installed");
     } else {
-        run(cargo().args(["install", "tauri-driver", "--locked", "--version", TAURI_DRIVER_VERSION]))?;
+        run(cargo().args([
+            "install",
+            "tauri-driver",
+            "--locked",
+            "--version",
+            TAURI_DRIVER_VERSION,
+        ]))?;
     }
     Ok(())
 }
@@ -141,7 +171,10 @@ fn run_app(args: &[String]) -> Result {
     setup()?;
     build_ui()?;
     step("open factdesk");
-    run(cargo().current_dir(root()).args(["run", "-p", "factdesk-desktop", "--"]).args(args))
+    run(cargo()
+        .current_dir(root())
+        .args(["run", "-p", "factdesk-desktop", "--"])
+        .args(args))
 }
 
 fn test() -> Result {
@@ -159,11 +192,21 @@ fn test() -> Result {
     let driver = tauri_driver().ok_or("tauri-driver is missing after setup")?;
     run(cargo()
         .current_dir(root())
-        .args(["test", "--workspace", "--all-targets", "--locked", "--", "--include-ignored"])
+        .args([
+            "test",
+            "--workspace",
+            "--all-targets",
+            "--locked",
+            "--",
+            "--include-ignored",
+        ])
         .env("DISPLAY", &display.name)
         .env("TAURI_DRIVER", driver))?;
     drop(display);
-    eprintln!("\nall tests passed in {:.0} s; screenshots in target/e2e-artifacts/", started.elapsed().as_secs_f64());
+    eprintln!(
+        "\nall tests passed in {:.0} s; screenshots in target/e2e-artifacts/",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -172,35 +215,75 @@ fn test() -> Result {
 /// or the folder given as the first argument).
 fn bench(args: &[String]) -> Result {
     step("import and search (cargo bench -p factdesk-workbench)");
-    run(cargo().current_dir(root()).args(["bench", "-p", "factdesk-workbench"]))?;
+    run(cargo()
+        .current_dir(root())
+        .args(["bench", "-p", "factdesk-workbench"]))?;
 
     step("analysis throughput (cargo bench -p factdesk-core --bench analysis)");
-    run(cargo().current_dir(root()).args(["bench", "-p", "factdesk-core", "--bench", "analysis"]))?;
+    run(cargo()
+        .current_dir(root())
+        .args(["bench", "-p", "factdesk-core", "--bench", "analysis"]))?;
     let news = root().join("../shared/corpora/id-news-sample/articles.jsonl");
     if news.is_file() {
         step("analysis throughput on real Indonesian news (id-news-sample)");
-        run(cargo().current_dir(root()).args(["bench", "-p", "factdesk-core", "--bench", "analysis"]).env("BENCH_TEXTS", &news).env("BENCH_HOSTILE", "0"))?;
+        run(cargo()
+            .current_dir(root())
+            .args(["bench", "-p", "factdesk-core", "--bench", "analysis"])
+            .env("BENCH_TEXTS", &news)
+            .env("BENCH_HOSTILE", "0"))?;
     }
 
-    let pages = args.first().map(PathBuf::from).unwrap_or_else(|| root().join("../shared/corpora/extraction-dev/html"));
+    let pages = args
+        .first()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared/corpora/extraction-dev/html"));
     if !pages.is_dir() {
-        eprintln!("no pages folder at {}: skipping the extraction comparison (pass a folder of saved pages)", pages.display());
+        eprintln!(
+            "no pages folder at {}: skipping the extraction comparison (pass a folder of saved pages)",
+            pages.display()
+        );
         return Ok(());
     }
     step("extraction speed: factdesk vs trafilatura on the same pages");
-    let ours = capture(cargo().current_dir(root()).args(["bench", "-p", "factdesk-ingest", "--bench", "extract_pages"]).env("BENCH_PAGES", &pages))?;
+    let ours = capture(
+        cargo()
+            .current_dir(root())
+            .args(["bench", "-p", "factdesk-ingest", "--bench", "extract_pages"])
+            .env("BENCH_PAGES", &pages),
+    )?;
     let venv = root().join(".venv-bench");
     let python = venv.join("bin/python");
     if !python.exists() {
         run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     }
-    run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "trafilatura>=2,<3", "lxml_html_clean"]))?;
-    let peer = capture(Command::new(&python).arg(root().join("xtask/peers/trafilatura_bench.py")).arg(&pages).arg("5"))?;
+    run(Command::new(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "trafilatura>=2,<3",
+        "lxml_html_clean",
+    ]))?;
+    let peer = capture(
+        Command::new(&python)
+            .arg(root().join("xtask/peers/trafilatura_bench.py"))
+            .arg(&pages)
+            .arg("5"),
+    )?;
     let rate = |output: &str, name: &str| -> Option<f64> {
-        output.lines().find(|l| l.starts_with(name))?.split_whitespace().find_map(|f| f.strip_prefix("pages_per_second="))?.parse().ok()
+        output
+            .lines()
+            .find(|l| l.starts_with(name))?
+            .split_whitespace()
+            .find_map(|f| f.strip_prefix("pages_per_second="))?
+            .parse()
+            .ok()
     };
     match (rate(&ours, "factdesk-extract"), rate(&peer, "trafilatura")) {
-        (Some(a), Some(b)) => println!("extraction: factdesk {a:.1} pages/s, trafilatura {b:.1} pages/s: {:.1}x (target >= 10x)", a / b),
+        (Some(a), Some(b)) => println!(
+            "extraction: factdesk {a:.1} pages/s, trafilatura {b:.1} pages/s: {:.1}x (target >= 10x)",
+            a / b
+        ),
         _ => return Err("a benchmark printed no pages_per_second line".into()),
     }
     Ok(())
@@ -208,13 +291,21 @@ fn bench(args: &[String]) -> Result {
 
 /// Builds the release CLI and runs the shared evaluator on each development set that exists.
 fn eval(args: &[String]) -> Result {
-    let shared = args.first().map(PathBuf::from).unwrap_or_else(|| root().join("../shared"));
+    let shared = args
+        .first()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
     let evaluate = shared.join("eval/evaluate.py");
     if !evaluate.is_file() {
-        return Err(format!("no evaluator at {}; pass the shared folder (cargo xtask eval PATH)", evaluate.display()));
+        return Err(format!(
+            "no evaluator at {}; pass the shared folder (cargo xtask eval PATH)",
+            evaluate.display()
+        ));
     }
     step("build the release CLI");
-    run(cargo().current_dir(root()).args(["build", "--release", "-p", "factdesk-cli"]))?;
+    run(cargo()
+        .current_dir(root())
+        .args(["build", "--release", "-p", "factdesk-cli"]))?;
     let binary = root().join("target/release/factdesk");
     let corpora = shared.join("corpora");
     let sets = [
@@ -231,7 +322,11 @@ fn eval(args: &[String]) -> Result {
             continue;
         }
         step(&format!("{task}: {}", set.display()));
-        run(Command::new("python3").arg(&evaluate).arg(task).arg(&set).env("FACTDESK", &binary))?;
+        run(Command::new("python3")
+            .arg(&evaluate)
+            .arg(task)
+            .arg(&set)
+            .env("FACTDESK", &binary))?;
     }
     Ok(())
 }
@@ -239,10 +334,17 @@ fn eval(args: &[String]) -> Result {
 /// Runs a command, echoing and returning its standard output.
 fn capture(command: &mut Command) -> Result<String> {
     let shown = format!("{command:?}");
-    let output = command.stderr(Stdio::inherit()).output().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let output = command
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
     print!("{text}");
-    if output.status.success() { Ok(text) } else { Err(format!("{shown} failed ({})", output.status)) }
+    if output.status.success() {
+        Ok(text)
+    } else {
+        Err(format!("{shown} failed ({})", output.status))
+    }
 }
 
 /// A private X server for the window, stopped on drop.
@@ -254,11 +356,21 @@ struct Xvfb {
 impl Xvfb {
     fn start() -> Result<Xvfb> {
         let number = (99..200)
-            .find(|n| !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists() && !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+            .find(|n| {
+                !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                    && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+            })
             .ok_or("no free X display number between :99 and :199")?;
         let name = format!(":{number}");
         let child = Command::new("Xvfb")
-            .args([name.as_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
+            .args([
+                name.as_str(),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

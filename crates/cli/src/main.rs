@@ -7,13 +7,20 @@ mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factdesk_core::{SNIPPET_CLOSE, SNIPPET_OPEN};
-use factdesk_workbench::{ArticleQuery, ClaimQuery, DATABASE_ENV, ImportStatus, ReviewRequest, Rules, Workbench, WorkbenchError, database_path, rules_for_database};
+use factdesk_workbench::{
+    ArticleQuery, ClaimQuery, DATABASE_ENV, ImportStatus, ReviewRequest, Rules, Workbench,
+    WorkbenchError, database_path, rules_for_database,
+};
 use output::Output;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "factdesk", version, about = "A fact-checking workbench: articles, claims, quotations and verdicts in one SQLite file.")]
+#[command(
+    name = "factdesk",
+    version,
+    about = "A fact-checking workbench: articles, claims, quotations and verdicts in one SQLite file."
+)]
 struct Cli {
     /// The workbench database (default: the desktop app's, in your data directory).
     #[arg(long, global = true, env = DATABASE_ENV, value_name = "PATH")]
@@ -198,7 +205,9 @@ fn main() -> ExitCode {
 
 fn open(db: Option<PathBuf>) -> Result<Workbench, WorkbenchError> {
     let path = database_path(db).ok_or_else(|| {
-        WorkbenchError::InvalidInput(format!("no home directory to keep the database in; pass --db PATH or set {DATABASE_ENV}"))
+        WorkbenchError::InvalidInput(format!(
+            "no home directory to keep the database in; pass --db PATH or set {DATABASE_ENV}"
+        ))
     })?;
     Workbench::open(&path)
 }
@@ -206,7 +215,9 @@ fn open(db: Option<PathBuf>) -> Result<Workbench, WorkbenchError> {
 fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
     match cli.command {
         Command::Where => {
-            let path = database_path(cli.db).map(|p| p.display().to_string()).unwrap_or_default();
+            let path = database_path(cli.db)
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
             out.record(&serde_json::json!({ "db": path }), || path.clone());
             Ok(ExitCode::SUCCESS)
         }
@@ -224,7 +235,9 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             let mut failed = 0;
             for file in &files {
                 match Workbench::extract_file(file, rules) {
-                    Ok(page) => out.record(&page, || format!("{}\n{}\n\n{}\n", page.path, page.title, page.body)),
+                    Ok(page) => out.record(&page, || {
+                        format!("{}\n{}\n\n{}\n", page.path, page.title, page.body)
+                    }),
                     Err(error) => {
                         failed += 1;
                         let message = error.to_string();
@@ -232,17 +245,35 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
                     }
                 }
             }
-            Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if failed > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Analyze { jsonl, files } => Ok(analysis::run(jsonl, &files, out)),
-        Command::Review { claim, verdict, status, note, accept, reject, speaker } => {
+        Command::Review {
+            claim,
+            verdict,
+            status,
+            note,
+            accept,
+            reject,
+            speaker,
+        } => {
             let mut workbench = open(cli.db)?;
             let request = ReviewRequest {
                 clear_verdict: verdict.as_deref() == Some("none"),
                 verdict: verdict.filter(|v| v != "none"),
                 status,
                 notes: note,
-                state: if accept { Some("accepted".into()) } else if reject { Some("rejected".into()) } else { None },
+                state: if accept {
+                    Some("accepted".into())
+                } else if reject {
+                    Some("rejected".into())
+                } else {
+                    None
+                },
                 clear_speaker: speaker.as_deref() == Some("none"),
                 speaker: speaker.filter(|s| s != "none"),
             };
@@ -250,7 +281,13 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             out.record(&reviewed, || analysis::describe_claim(&reviewed));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Mark { article, version, start, end, kind } => {
+        Command::Mark {
+            article,
+            version,
+            start,
+            end,
+            kind,
+        } => {
             let mut workbench = open(cli.db)?;
             let version = match version {
                 Some(v) => v,
@@ -264,7 +301,14 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             let workbench = open(cli.db)?;
             for event in workbench.history(claim)? {
                 out.record(&event, || {
-                    format!("{}  {}  {}: {} → {}", event.at, event.reviewer, event.field, event.before.as_deref().unwrap_or("—"), event.after.as_deref().unwrap_or("—"))
+                    format!(
+                        "{}  {}  {}: {} → {}",
+                        event.at,
+                        event.reviewer,
+                        event.field,
+                        event.before.as_deref().unwrap_or("—"),
+                        event.after.as_deref().unwrap_or("—")
+                    )
                 });
             }
             Ok(ExitCode::SUCCESS)
@@ -292,9 +336,19 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             let report = workbench.import_paths(&paths);
             for outcome in &report.outcomes {
                 out.record(outcome, || match outcome.status {
-                    ImportStatus::Imported => format!("imported   #{}  {}", outcome.article_id.unwrap_or_default(), outcome.title.as_deref().unwrap_or("")),
-                    ImportStatus::Unchanged => format!("unchanged  #{}  {}  (already in the workbench)", outcome.article_id.unwrap_or_default(), outcome.title.as_deref().unwrap_or("")),
-                    ImportStatus::Error => format!("failed     {}", outcome.error.as_deref().unwrap_or("")),
+                    ImportStatus::Imported => format!(
+                        "imported   #{}  {}",
+                        outcome.article_id.unwrap_or_default(),
+                        outcome.title.as_deref().unwrap_or("")
+                    ),
+                    ImportStatus::Unchanged => format!(
+                        "unchanged  #{}  {}  (already in the workbench)",
+                        outcome.article_id.unwrap_or_default(),
+                        outcome.title.as_deref().unwrap_or("")
+                    ),
+                    ImportStatus::Error => {
+                        format!("failed     {}", outcome.error.as_deref().unwrap_or(""))
+                    }
                 });
             }
             let failed = report.count(ImportStatus::Error);
@@ -304,27 +358,73 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
                 report.count(ImportStatus::Unchanged),
                 failed
             ));
-            Ok(if failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if failed > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
-        Command::List { limit, offset, language, site, from, until, status, verdict, speaker } => {
+        Command::List {
+            limit,
+            offset,
+            language,
+            site,
+            from,
+            until,
+            status,
+            verdict,
+            speaker,
+        } => {
             let workbench = open(cli.db)?;
-            let query = ArticleQuery { language, site, published_from: from, published_until: until, status, verdict, speaker };
+            let query = ArticleQuery {
+                language,
+                site,
+                published_from: from,
+                published_until: until,
+                status,
+                verdict,
+                speaker,
+            };
             let page = workbench.filtered_page(&query, limit, offset)?;
             for article in &page.articles {
                 out.record(&article, || {
-                    let site = article.site.as_deref().map(|s| format!("  [{s}]")).unwrap_or_default();
-                    format!("#{:<6} {}{}  ({} version{})", article.id, article.title, site, article.versions, if article.versions == 1 { "" } else { "s" })
+                    let site = article
+                        .site
+                        .as_deref()
+                        .map(|s| format!("  [{s}]"))
+                        .unwrap_or_default();
+                    format!(
+                        "#{:<6} {}{}  ({} version{})",
+                        article.id,
+                        article.title,
+                        site,
+                        article.versions,
+                        if article.versions == 1 { "" } else { "s" }
+                    )
                 });
             }
             let filtered = query != ArticleQuery::default();
             if filtered {
-                out.summary(&format!("{} of {} articles match, in {}", page.total, workbench.count()?, shown_path(&workbench)));
+                out.summary(&format!(
+                    "{} of {} articles match, in {}",
+                    page.total,
+                    workbench.count()?,
+                    shown_path(&workbench)
+                ));
             } else {
-                out.summary(&format!("{} articles in {}", workbench.count()?, shown_path(&workbench)));
+                out.summary(&format!(
+                    "{} articles in {}",
+                    workbench.count()?,
+                    shown_path(&workbench)
+                ));
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { id, version, analysis: true } => {
+        Command::Show {
+            id,
+            version,
+            analysis: true,
+        } => {
             let mut workbench = open(cli.db)?;
             let version = match version {
                 Some(v) => v,
@@ -334,28 +434,75 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             out.record(&analysis, || analysis::describe_stored(&analysis));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Claims { article, status, verdict, kind, limit, offset } => {
+        Command::Claims {
+            article,
+            status,
+            verdict,
+            kind,
+            limit,
+            offset,
+        } => {
             let workbench = open(cli.db)?;
-            let claims = workbench.claims(&ClaimQuery { article_id: article, status, verdict, kind }, limit, offset)?;
+            let claims = workbench.claims(
+                &ClaimQuery {
+                    article_id: article,
+                    status,
+                    verdict,
+                    kind,
+                },
+                limit,
+                offset,
+            )?;
             for claim in &claims {
                 out.record(claim, || analysis::describe_claim(claim));
             }
-            out.summary(&format!("{} claim{} and quotation{}", claims.len(), if claims.len() == 1 { "" } else { "s" }, if claims.len() == 1 { "" } else { "s" }));
+            out.summary(&format!(
+                "{} claim{} and quotation{}",
+                claims.len(),
+                if claims.len() == 1 { "" } else { "s" },
+                if claims.len() == 1 { "" } else { "s" }
+            ));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Show { id, version, analysis: false } => {
+        Command::Show {
+            id,
+            version,
+            analysis: false,
+        } => {
             let workbench = open(cli.db)?;
             let detail = workbench.show(id, version)?;
             out.record(&detail, || {
                 let a = &detail.article;
                 let mut text = format!("#{}  {}\n", a.id, a.title);
-                for (label, value) in [("site", &a.site), ("url", &a.url), ("published", &a.published), ("language", &a.language)] {
+                for (label, value) in [
+                    ("site", &a.site),
+                    ("url", &a.url),
+                    ("published", &a.published),
+                    ("language", &a.language),
+                ] {
                     if let Some(value) = value {
                         text.push_str(&format!("{label}: {value}\n"));
                     }
                 }
                 if let Some(v) = detail.versions.iter().find(|v| v.id == detail.version_id) {
-                    text.push_str(&format!("version {} of {}: captured {}, sha256 {}\n", v.id, detail.versions.len(), v.captured_at, v.sha256));
+                    text.push_str(&format!(
+                        "version {} of {}: captured {}, sha256 {}\n",
+                        v.id,
+                        detail.versions.len(),
+                        v.captured_at,
+                        v.sha256
+                    ));
+                    let m = &v.metadata;
+                    for (label, value) in [
+                        ("updated", &m.updated),
+                        ("byline", &m.byline),
+                        ("editor", &m.editor),
+                        ("first published at", &m.original_site),
+                    ] {
+                        if let Some(value) = value {
+                            text.push_str(&format!("{label}: {value}\n"));
+                        }
+                    }
                 }
                 text.push('\n');
                 text.push_str(&detail.text);
@@ -368,24 +515,51 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             let hits = workbench.search(&words.join(" "), limit)?;
             for hit in &hits {
                 out.record(hit, || {
-                    let snippet: String = hit.snippet.chars().filter(|&c| c != SNIPPET_OPEN && c != SNIPPET_CLOSE).collect();
-                    format!("#{:<6} {}\n        {}", hit.article_id, hit.title, snippet.replace('\n', " "))
+                    let snippet: String = hit
+                        .snippet
+                        .chars()
+                        .filter(|&c| c != SNIPPET_OPEN && c != SNIPPET_CLOSE)
+                        .collect();
+                    format!(
+                        "#{:<6} {}\n        {}",
+                        hit.article_id,
+                        hit.title,
+                        snippet.replace('\n', " ")
+                    )
                 });
             }
-            out.summary(&format!("{} matching article{}", hits.len(), if hits.len() == 1 { "" } else { "s" }));
+            out.summary(&format!(
+                "{} matching article{}",
+                hits.len(),
+                if hits.len() == 1 { "" } else { "s" }
+            ));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { id, article, format: ExportFormat::Json, output } => {
-            let id = id.or(article).ok_or_else(|| WorkbenchError::InvalidInput("name the article to export: factdesk export ID -o FILE".into()))?;
+        Command::Export {
+            id,
+            article,
+            format: ExportFormat::Json,
+            output,
+        } => {
+            let id = id.or(article).ok_or_else(|| {
+                WorkbenchError::InvalidInput(
+                    "name the article to export: factdesk export ID -o FILE".into(),
+                )
+            })?;
             let workbench = open(cli.db)?;
             workbench.export_article_json(id, &output)?;
             let shown = output.display().to_string();
-            out.record(&serde_json::json!({ "article_id": id, "format": "json", "path": shown }), || format!("wrote {shown}"));
+            out.record(
+                &serde_json::json!({ "article_id": id, "format": "json", "path": shown }),
+                || format!("wrote {shown}"),
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
 }
 
 fn shown_path(workbench: &Workbench) -> String {
-    workbench.database_path().map_or_else(|| ":memory:".into(), |p| p.display().to_string())
+    workbench
+        .database_path()
+        .map_or_else(|| ":memory:".into(), |p| p.display().to_string())
 }

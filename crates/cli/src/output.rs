@@ -12,7 +12,11 @@ pub struct Output {
 
 impl Output {
     pub fn new(json: bool) -> Output {
-        Output { json, closed: false, stdout: std::io::stdout().lock() }
+        Output {
+            json,
+            closed: false,
+            stdout: std::io::stdout().lock(),
+        }
     }
 
     /// Switches to JSON lines (`analyze --jsonl` speaks JSON on both sides).
@@ -31,7 +35,8 @@ impl Output {
             return;
         }
         let line = if self.json {
-            serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\":\"cannot serialise output: {e}\"}}"))
+            serde_json::to_string(value)
+                .unwrap_or_else(|e| format!("{{\"error\":\"cannot serialise output: {e}\"}}"))
         } else {
             text()
         };

@@ -4,14 +4,22 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn factdesk(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factdesk")).arg("--db").arg(db).args(args).env_remove("FACTDESK_DB").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("FACTDESK_DB")
+        .output()
+        .unwrap()
 }
 
 fn json_lines(output: &Output) -> Vec<serde_json::Value> {
     String::from_utf8(output.stdout.clone())
         .unwrap()
         .lines()
-        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}")))
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON: {line:?}: {e}"))
+        })
         .collect()
 }
 
@@ -24,19 +32,39 @@ fn import_list_show_search_export_round_trip() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("wb.sqlite3");
     let article = dir.path().join("beras.txt");
-    std::fs::write(&article, "Harga beras naik\n\nPasokan dari petani berkurang, kata menteri yang baru itu.").unwrap();
+    std::fs::write(
+        &article,
+        "Harga beras naik\n\nPasokan dari petani berkurang, kata menteri yang baru itu.",
+    )
+    .unwrap();
     let empty = dir.path().join("kosong.txt");
     std::fs::write(&empty, "").unwrap();
 
-    let import = factdesk(&db, &["import", "--json", article.to_str().unwrap(), empty.to_str().unwrap()]);
-    assert_eq!(import.status.code(), Some(1), "a failed input makes the exit code 1: {}", stderr(&import));
+    let import = factdesk(
+        &db,
+        &[
+            "import",
+            "--json",
+            article.to_str().unwrap(),
+            empty.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        import.status.code(),
+        Some(1),
+        "a failed input makes the exit code 1: {}",
+        stderr(&import)
+    );
     let outcomes = json_lines(&import);
     assert_eq!(outcomes.len(), 2);
     assert_eq!(outcomes[0]["status"], "imported");
     assert_eq!(outcomes[0]["input"], article.to_str().unwrap());
     assert!(outcomes[0].get("error").is_none());
     assert_eq!(outcomes[1]["status"], "error");
-    assert_eq!(outcomes[1]["error"], format!("{} is empty", empty.display()));
+    assert_eq!(
+        outcomes[1]["error"],
+        format!("{} is empty", empty.display())
+    );
     let id = outcomes[0]["article_id"].as_i64().unwrap();
 
     let again = factdesk(&db, &["import", "--json", article.to_str().unwrap()]);
@@ -45,8 +73,20 @@ fn import_list_show_search_export_round_trip() {
 
     let list = json_lines(&factdesk(&db, &["list", "--json"]));
     assert_eq!(list.len(), 1);
-    for field in ["id", "title", "url", "site", "published", "language", "versions"] {
-        assert!(list[0].get(field).is_some(), "list --json lacks {field}: {}", list[0]);
+    for field in [
+        "id",
+        "title",
+        "url",
+        "site",
+        "published",
+        "language",
+        "versions",
+    ] {
+        assert!(
+            list[0].get(field).is_some(),
+            "list --json lacks {field}: {}",
+            list[0]
+        );
     }
     assert_eq!(list[0]["title"], "Harga beras naik");
     assert_eq!(list[0]["language"], "id");
@@ -61,12 +101,36 @@ fn import_list_show_search_export_round_trip() {
     assert_eq!(hits[0]["article_id"], id);
 
     let out = dir.path().join("export.json");
-    let export = factdesk(&db, &["export", &id.to_string(), "--format", "json", "-o", out.to_str().unwrap()]);
+    let export = factdesk(
+        &db,
+        &[
+            "export",
+            &id.to_string(),
+            "--format",
+            "json",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
     assert!(export.status.success(), "{}", stderr(&export));
-    let document: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    let document: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(document["article"]["id"], id);
     let also = dir.path().join("also.json");
-    assert!(factdesk(&db, &["export", "--article", &id.to_string(), "-o", also.to_str().unwrap()]).status.success());
+    assert!(
+        factdesk(
+            &db,
+            &[
+                "export",
+                "--article",
+                &id.to_string(),
+                "-o",
+                also.to_str().unwrap()
+            ]
+        )
+        .status
+        .success()
+    );
     assert!(also.exists());
 }
 
@@ -83,8 +147,15 @@ fn database_comes_from_the_environment_when_no_flag_is_given() {
         .unwrap();
     assert!(status.status.success(), "{}", stderr(&status));
     assert!(db.exists());
-    let place = Command::new(env!("CARGO_BIN_EXE_factdesk")).arg("where").env("FACTDESK_DB", &db).output().unwrap();
-    assert_eq!(String::from_utf8(place.stdout).unwrap().trim(), db.to_str().unwrap());
+    let place = Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .arg("where")
+        .env("FACTDESK_DB", &db)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(place.stdout).unwrap().trim(),
+        db.to_str().unwrap()
+    );
 }
 
 #[test]
@@ -93,20 +164,37 @@ fn errors_are_one_clear_line_and_exit_nonzero() {
     let db = dir.path().join("wb.sqlite3");
     let missing = factdesk(&db, &["show", "42"]);
     assert_eq!(missing.status.code(), Some(1));
-    assert_eq!(stderr(&missing).trim(), "factdesk: no article with id 42; `factdesk list` shows the ids");
+    assert_eq!(
+        stderr(&missing).trim(),
+        "factdesk: no article with id 42; `factdesk list` shows the ids"
+    );
 
     let not_db = dir.path().join("notes.txt");
-    std::fs::write(&not_db, "just some text, certainly not an SQLite database file at all").unwrap();
+    std::fs::write(
+        &not_db,
+        "just some text, certainly not an SQLite database file at all",
+    )
+    .unwrap();
     let refused = factdesk(&not_db, &["list"]);
     assert_eq!(refused.status.code(), Some(1));
-    assert!(stderr(&refused).contains("notes.txt is not a factdesk database"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("notes.txt is not a factdesk database"),
+        "{}",
+        stderr(&refused)
+    );
 
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
     let address = format!("http://{closed}/berita");
     let url = factdesk(&db, &["import", "--json", &address]);
     assert_eq!(url.status.code(), Some(1));
     let error = json_lines(&url)[0]["error"].as_str().unwrap().to_string();
-    assert!(error.starts_with(&format!("{address} could not be reached")), "{error}");
+    assert!(
+        error.starts_with(&format!("{address} could not be reached")),
+        "{error}"
+    );
 }
 
 #[test]
@@ -116,9 +204,17 @@ fn a_closed_pipe_ends_output_quietly() {
     let folder = dir.path().join("many");
     std::fs::create_dir(&folder).unwrap();
     for i in 0..300 {
-        std::fs::write(folder.join(format!("{i}.txt")), format!("Artikel nomor {i}\nIsi {i}.")).unwrap();
+        std::fs::write(
+            folder.join(format!("{i}.txt")),
+            format!("Artikel nomor {i}\nIsi {i}."),
+        )
+        .unwrap();
     }
-    assert!(factdesk(&db, &["import", folder.to_str().unwrap()]).status.success());
+    assert!(
+        factdesk(&db, &["import", folder.to_str().unwrap()])
+            .status
+            .success()
+    );
     let mut child = Command::new(env!("CARGO_BIN_EXE_factdesk"))
         .args(["--db", db.to_str().unwrap(), "list", "--json"])
         .stdout(Stdio::piped())
@@ -142,7 +238,12 @@ fn factdesk_stdin(db: &Path, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -151,9 +252,15 @@ fn analyze_jsonl_follows_the_contract_and_reports_bad_lines() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("unused.sqlite3");
     let good = serde_json::json!({"id": "a1", "text": "Ünï “Harga turun minggu ini,” kata Menteri Perdagangan Budi Santoso di Jakarta, dan ini yang akan terjadi."}).to_string();
-    let input = format!("{good}\nnot json\n{{\"id\": 7, \"text\": \"He said: \\\"We will win this race.\\\"\"}}\n");
+    let input = format!(
+        "{good}\nnot json\n{{\"id\": 7, \"text\": \"He said: \\\"We will win this race.\\\"\"}}\n"
+    );
     let output = factdesk_stdin(&db, &["analyze", "--jsonl"], &input);
-    assert_eq!(output.status.code(), Some(1), "one bad line makes the exit code 1");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "one bad line makes the exit code 1"
+    );
     let lines = json_lines(&output);
     assert_eq!(lines.len(), 3, "one line per input, in order");
     let first = &lines[0];
@@ -162,7 +269,10 @@ fn analyze_jsonl_follows_the_contract_and_reports_bad_lines() {
     let quote = &first["quotes"][0];
     assert_eq!(quote["kind"], "direct");
     // Offsets are code points: "Ünï “" is 5 of them.
-    assert_eq!((quote["start"].as_u64(), quote["end"].as_u64()), (Some(5), Some(28)));
+    assert_eq!(
+        (quote["start"].as_u64(), quote["end"].as_u64()),
+        (Some(5), Some(28))
+    );
     assert_eq!(quote["text"], "Harga turun minggu ini,");
     assert_eq!(quote["speaker"], "Budi Santoso");
     assert_eq!(quote["cue"], "kata");
@@ -170,7 +280,12 @@ fn analyze_jsonl_follows_the_contract_and_reports_bad_lines() {
     assert!(first["claims"].as_array().is_some());
     assert!(first["checks"].as_array().is_some());
     assert_eq!(lines[1]["id"], "line 2");
-    assert!(lines[1]["error"].as_str().unwrap().contains("is not {\"id\""));
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("is not {\"id\"")
+    );
     assert_eq!(lines[2]["id"], "7", "numeric ids come back as strings");
     assert_eq!(lines[2]["quotes"][0]["text"], "We will win this race.");
     assert!(!db.exists(), "analyze never touches the database");
@@ -191,17 +306,43 @@ fn analyze_json_file_and_stored_claims() {
     assert_eq!(record["quotes"][0]["start"], 18);
     // A legacy-encoded file is decoded first (Windows-1252 curly quotes here).
     let legacy = dir.path().join("legacy.txt");
-    std::fs::write(&legacy, b"Harga naik\n\x93Pasokan berkurang,\x94 kata Siti Aminah.").unwrap();
-    let decoded = json_lines(&factdesk(&db, &["analyze", "--json", legacy.to_str().unwrap()]));
+    std::fs::write(
+        &legacy,
+        b"Harga naik\n\x93Pasokan berkurang,\x94 kata Siti Aminah.",
+    )
+    .unwrap();
+    let decoded = json_lines(&factdesk(
+        &db,
+        &["analyze", "--json", legacy.to_str().unwrap()],
+    ));
     assert_eq!(decoded[0]["quotes"][0]["text"], "Pasokan berkurang,");
     assert_eq!(decoded[0]["quotes"][0]["speaker"], "Siti Aminah");
-    let missing = factdesk(&db, &["analyze", "--json", dir.path().join("nope.txt").to_str().unwrap()]);
+    let missing = factdesk(
+        &db,
+        &[
+            "analyze",
+            "--json",
+            dir.path().join("nope.txt").to_str().unwrap(),
+        ],
+    );
     assert_eq!(missing.status.code(), Some(1));
-    assert!(json_lines(&missing)[0]["error"].as_str().unwrap().contains("does not exist"));
+    assert!(
+        json_lines(&missing)[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("does not exist")
+    );
 
-    assert!(factdesk(&db, &["import", article.to_str().unwrap()]).status.success());
+    assert!(
+        factdesk(&db, &["import", article.to_str().unwrap()])
+            .status
+            .success()
+    );
     let claims = json_lines(&factdesk(&db, &["claims", "--json", "--status", "new"]));
-    let quote = claims.iter().find(|c| c["kind"] == "direct").expect("the quotation is stored");
+    let quote = claims
+        .iter()
+        .find(|c| c["kind"] == "direct")
+        .expect("the quotation is stored");
     assert_eq!(quote["speaker"], "Siti Aminah");
     assert_eq!(quote["status"], "new");
     assert!(quote["verdict"].is_null());
@@ -209,7 +350,11 @@ fn analyze_json_file_and_stored_claims() {
         assert!(!quote[field].is_null(), "{field} is part of the contract");
     }
     let shown = factdesk(&db, &["show", "1", "--analysis"]);
-    assert!(String::from_utf8_lossy(&shown.stdout).contains("speaker Siti Aminah"), "{}", String::from_utf8_lossy(&shown.stdout));
+    assert!(
+        String::from_utf8_lossy(&shown.stdout).contains("speaker Siti Aminah"),
+        "{}",
+        String::from_utf8_lossy(&shown.stdout)
+    );
 }
 
 #[test]
@@ -217,18 +362,48 @@ fn review_history_and_undo_follow_the_contract() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("wb.sqlite3");
     let article = dir.path().join("cabai.txt");
-    std::fs::write(&article, "Harga cabai naik\n\"Pasokan berkurang,\" kata Siti Aminah.").unwrap();
-    assert!(factdesk(&db, &["import", article.to_str().unwrap()]).status.success());
+    std::fs::write(
+        &article,
+        "Harga cabai naik\n\"Pasokan berkurang,\" kata Siti Aminah.",
+    )
+    .unwrap();
+    assert!(
+        factdesk(&db, &["import", article.to_str().unwrap()])
+            .status
+            .success()
+    );
     let claims = json_lines(&factdesk(&db, &["claims", "--json"]));
-    let id = claims.iter().find(|c| c["kind"] == "direct").unwrap()["id"].as_i64().unwrap().to_string();
+    let id = claims.iter().find(|c| c["kind"] == "direct").unwrap()["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
 
     assert!(factdesk(&db, &["reviewer", "Rina"]).status.success());
-    let review = factdesk(&db, &["review", &id, "--verdict", "false", "--status", "checked", "--note", "Tidak sesuai transkrip", "--json"]);
+    let review = factdesk(
+        &db,
+        &[
+            "review",
+            &id,
+            "--verdict",
+            "false",
+            "--status",
+            "checked",
+            "--note",
+            "Tidak sesuai transkrip",
+            "--json",
+        ],
+    );
     assert!(review.status.success(), "{}", stderr(&review));
     assert_eq!(json_lines(&review)[0]["verdict"], "false");
     let checked = json_lines(&factdesk(&db, &["claims", "--json", "--status", "checked"]));
     assert_eq!(checked.len(), 1);
-    assert_eq!((checked[0]["status"].as_str(), checked[0]["verdict"].as_str()), (Some("checked"), Some("false")));
+    assert_eq!(
+        (
+            checked[0]["status"].as_str(),
+            checked[0]["verdict"].as_str()
+        ),
+        (Some("checked"), Some("false"))
+    );
 
     let history = json_lines(&factdesk(&db, &["history", "--json", &id]));
     assert_eq!(history.len(), 3);
@@ -238,15 +413,26 @@ fn review_history_and_undo_follow_the_contract() {
         }
         assert_eq!(event["reviewer"], "Rina");
     }
-    assert_eq!((history[0]["field"].as_str(), history[0]["after"].as_str()), (Some("verdict"), Some("false")));
+    assert_eq!(
+        (history[0]["field"].as_str(), history[0]["after"].as_str()),
+        (Some("verdict"), Some("false"))
+    );
 
     let bad = factdesk(&db, &["review", &id, "--verdict", "maybe"]);
     assert_eq!(bad.status.code(), Some(1));
-    assert!(stderr(&bad).contains("unknown verdict \"maybe\""), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("unknown verdict \"maybe\""),
+        "{}",
+        stderr(&bad)
+    );
 
     assert!(factdesk(&db, &["undo"]).status.success());
     assert!(json_lines(&factdesk(&db, &["claims", "--json", "--status", "checked"])).is_empty());
-    assert_eq!(json_lines(&factdesk(&db, &["history", "--json", &id])).len(), 6, "the undo is added to the trail");
+    assert_eq!(
+        json_lines(&factdesk(&db, &["history", "--json", &id])).len(),
+        6,
+        "the undo is added to the trail"
+    );
 }
 
 #[test]
@@ -254,23 +440,51 @@ fn marking_a_claim_by_hand_is_audited_and_undoable() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("wb.sqlite3");
     let article = dir.path().join("beras.txt");
-    std::fs::write(&article, "Harga beras naik\nHarga beras medium naik 5,12% pekan ini.").unwrap();
-    assert!(factdesk(&db, &["import", article.to_str().unwrap()]).status.success());
-    let marked = factdesk(&db, &["mark", "1", "--start", "17", "--end", "34", "--kind", "claim", "--json"]);
+    std::fs::write(
+        &article,
+        "Harga beras naik\nHarga beras medium naik 5,12% pekan ini.",
+    )
+    .unwrap();
+    assert!(
+        factdesk(&db, &["import", article.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let marked = factdesk(
+        &db,
+        &[
+            "mark", "1", "--start", "17", "--end", "34", "--kind", "claim", "--json",
+        ],
+    );
     assert!(marked.status.success(), "{}", stderr(&marked));
     let claim = &json_lines(&marked)[0];
     assert_eq!(claim["text"], "Harga beras mediu");
-    assert_eq!((claim["origin"].as_str(), claim["state"].as_str()), (Some("manual"), Some("accepted")));
+    assert_eq!(
+        (claim["origin"].as_str(), claim["state"].as_str()),
+        (Some("manual"), Some("accepted"))
+    );
     let id = claim["id"].as_i64().unwrap().to_string();
-    assert_eq!(json_lines(&factdesk(&db, &["history", "--json", &id]))[0]["after"], "accepted");
+    assert_eq!(
+        json_lines(&factdesk(&db, &["history", "--json", &id]))[0]["after"],
+        "accepted"
+    );
 
     let outside = factdesk(&db, &["mark", "1", "--start", "30", "--end", "999"]);
     assert_eq!(outside.status.code(), Some(1));
-    assert!(stderr(&outside).contains("not a stretch of version 1"), "{}", stderr(&outside));
+    assert!(
+        stderr(&outside).contains("not a stretch of version 1"),
+        "{}",
+        stderr(&outside)
+    );
 
     assert!(factdesk(&db, &["undo"]).status.success());
     let listed = json_lines(&factdesk(&db, &["claims", "--json"]));
-    assert!(listed.iter().all(|c| c["id"].as_i64().unwrap().to_string() != id), "an undone mark leaves the lists");
+    assert!(
+        listed
+            .iter()
+            .all(|c| c["id"].as_i64().unwrap().to_string() != id),
+        "an undone mark leaves the lists"
+    );
 }
 
 #[test]
@@ -281,15 +495,45 @@ fn the_article_list_filters_by_language_speaker_and_review() {
     std::fs::write(&id, "Harga cabai naik di pasar\n\"Pasokan dari petani berkurang karena hujan,\" kata Siti Aminah di Palembang, dan ini yang terjadi.").unwrap();
     let en = dir.path().join("bridge.txt");
     std::fs::write(&en, "Bridge reopens\n\"The bridge is safe for the traffic now,\" said Maria Lopez, and the city agreed with the plan.").unwrap();
-    assert!(factdesk(&db, &["import", id.to_str().unwrap(), en.to_str().unwrap()]).status.success());
+    assert!(
+        factdesk(&db, &["import", id.to_str().unwrap(), en.to_str().unwrap()])
+            .status
+            .success()
+    );
     let titles = |args: &[&str]| -> Vec<String> {
-        json_lines(&factdesk(&db, &[&["list", "--json"], args].concat())).iter().map(|a| a["title"].as_str().unwrap().to_string()).collect()
+        json_lines(&factdesk(&db, &[&["list", "--json"], args].concat()))
+            .iter()
+            .map(|a| a["title"].as_str().unwrap().to_string())
+            .collect()
     };
     assert_eq!(titles(&["--language", "en"]), ["Bridge reopens"]);
-    assert_eq!(titles(&["--speaker", "siti"]), ["Harga cabai naik di pasar"]);
+    assert_eq!(
+        titles(&["--speaker", "siti"]),
+        ["Harga cabai naik di pasar"]
+    );
     assert!(titles(&["--status", "checked"]).is_empty());
-    let quote = json_lines(&factdesk(&db, &["claims", "--json", "--kind", "direct"])).into_iter().find(|c| c["speaker"] == "Maria Lopez").unwrap();
-    assert!(factdesk(&db, &["review", &quote["id"].to_string(), "--status", "checked", "--verdict", "true"]).status.success());
-    assert_eq!(titles(&["--status", "checked", "--verdict", "true"]), ["Bridge reopens"]);
+    let quote = json_lines(&factdesk(&db, &["claims", "--json", "--kind", "direct"]))
+        .into_iter()
+        .find(|c| c["speaker"] == "Maria Lopez")
+        .unwrap();
+    assert!(
+        factdesk(
+            &db,
+            &[
+                "review",
+                &quote["id"].to_string(),
+                "--status",
+                "checked",
+                "--verdict",
+                "true"
+            ]
+        )
+        .status
+        .success()
+    );
+    assert_eq!(
+        titles(&["--status", "checked", "--verdict", "true"]),
+        ["Bridge reopens"]
+    );
     assert_eq!(titles(&[]).len(), 2);
 }

@@ -16,13 +16,19 @@ use std::time::{Duration, Instant};
 
 fn fixture_corpus() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
-    let mut base: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect();
+    let mut base: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
     base.sort();
     // Vary names and numbers so nothing is trivially repeated.
     let mut texts = Vec::new();
     for i in 0..400 {
         for text in &base {
-            texts.push(text.replace("Ratna", ["Sinta", "Dewi", "Rina", "Maya"][i % 4]).replace("40", &(i * 7 % 97).to_string()));
+            texts.push(
+                text.replace("Ratna", ["Sinta", "Dewi", "Rina", "Maya"][i % 4])
+                    .replace("40", &(i * 7 % 97).to_string()),
+            );
         }
     }
     texts
@@ -30,15 +36,28 @@ fn fixture_corpus() -> Vec<String> {
 
 fn corpus_from(path: &Path) -> Vec<String> {
     if path.is_dir() {
-        let mut files: Vec<_> = std::fs::read_dir(path).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut files: Vec<_> = std::fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         files.sort();
-        files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).map(|p| std::fs::read_to_string(p).unwrap()).collect()
+        files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
     } else {
         std::fs::read_to_string(path)
             .unwrap()
             .lines()
             .filter(|l| !l.trim().is_empty())
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?.get("text")?.as_str().map(str::to_string))
+            .filter_map(|l| {
+                serde_json::from_str::<serde_json::Value>(l)
+                    .ok()?
+                    .get("text")?
+                    .as_str()
+                    .map(str::to_string)
+            })
             .collect()
     }
 }
@@ -75,7 +94,11 @@ fn main() {
         Some(path) => corpus_from(Path::new(&path)),
         None => fixture_corpus(),
     };
-    let texts: Vec<String> = if full { texts } else { texts.into_iter().take(20).collect() };
+    let texts: Vec<String> = if full {
+        texts
+    } else {
+        texts.into_iter().take(20).collect()
+    };
     assert!(!texts.is_empty(), "no texts to analyse");
     let bytes: usize = texts.iter().map(String::len).sum();
     let (mb_per_s, cpu_mb_per_s, best) = throughput(&texts, if full { 7 } else { 1 });
@@ -95,7 +118,10 @@ fn main() {
         for text in &texts {
             work(text);
         }
-        println!("  stage {name}: {:.1} MB/s", bytes as f64 / 1e6 / started.elapsed().as_secs_f64());
+        println!(
+            "  stage {name}: {:.1} MB/s",
+            bytes as f64 / 1e6 / started.elapsed().as_secs_f64()
+        );
     };
     stage("consistency checks", &|t| {
         black_box(consistency_checks(t, None));
@@ -116,14 +142,20 @@ fn main() {
     for (name, unit) in [
         ("unbalanced marks", "\"“„«"),
         ("one line, no full stop", "kata Budi, \"ya\" dan "),
-        ("mixed scripts", "Путин сказал: «Да». 习近平说：“好。” \"A,\" kata X. "),
+        (
+            "mixed scripts",
+            "Путин сказал: «Да». 习近平说：“好。” \"A,\" kata X. ",
+        ),
     ] {
         let mut report = Vec::new();
         for &mb in sizes {
             let text = unit.repeat(mb * 1_000_000 / unit.len());
             let started = Instant::now();
             black_box(analyze(&text, None, None));
-            report.push(format!("{mb} MB {:.0} ms", started.elapsed().as_secs_f64() * 1e3));
+            report.push(format!(
+                "{mb} MB {:.0} ms",
+                started.elapsed().as_secs_f64() * 1e3
+            ));
         }
         println!("hostile, {name}: {}", report.join(", "));
     }

@@ -21,7 +21,11 @@ static EN_WORDS: OnceLock<WordSet> = OnceLock::new();
 
 fn lexicon(cell: &'static OnceLock<WordSet>, source: &'static str) -> &'static WordSet {
     cell.get_or_init(|| {
-        source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect()
+        source
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect()
     })
 }
 
@@ -64,8 +68,18 @@ fn function_word_hits(text: &str, sample_words: usize) -> (usize, usize) {
     let (id_words, en_words) = (lexicon(&ID_WORDS, INDONESIAN), lexicon(&EN_WORDS, ENGLISH));
     let (mut id_hits, mut en_hits) = (0usize, 0usize);
     let mut lower = String::new();
-    let not_letter = |c: char| if c.is_ascii() { !c.is_ascii_alphabetic() } else { !c.is_alphabetic() };
-    for word in text.split(not_letter).filter(|w| !w.is_empty()).take(sample_words) {
+    let not_letter = |c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_alphabetic()
+        } else {
+            !c.is_alphabetic()
+        }
+    };
+    for word in text
+        .split(not_letter)
+        .filter(|w| !w.is_empty())
+        .take(sample_words)
+    {
         // Function words are short; longer words cannot match, so skip them without work.
         if word.len() > 12 {
             continue;
@@ -86,7 +100,10 @@ const SAMPLE_CHARS: usize = 1_500;
 
 /// A confident guess of another language, as an ISO 639-1 tag where there is one.
 fn other_language(text: &str) -> Option<&'static str> {
-    let end = text.char_indices().nth(SAMPLE_CHARS).map_or(text.len(), |(i, _)| i);
+    let end = text
+        .char_indices()
+        .nth(SAMPLE_CHARS)
+        .map_or(text.len(), |(i, _)| i);
     let info = whatlang::detect(&text[..end]).filter(|info| info.is_reliable())?;
     use whatlang::Lang::*;
     // The two first-class languages are only ever named by the function-word count above.
@@ -134,11 +151,15 @@ mod tests {
     #[test]
     fn tells_indonesian_from_english() {
         assert_eq!(
-            guess_language("Harga beras di pasar tradisional naik karena pasokan dari petani berkurang, kata dia."),
+            guess_language(
+                "Harga beras di pasar tradisional naik karena pasokan dari petani berkurang, kata dia."
+            ),
             Some("id")
         );
         assert_eq!(
-            guess_language("The price of rice in traditional markets rose because supply from farmers fell, he said."),
+            guess_language(
+                "The price of rice in traditional markets rose because supply from farmers fell, he said."
+            ),
             Some("en")
         );
     }
@@ -158,11 +179,15 @@ mod tests {
     #[test]
     fn other_languages_are_named_when_the_model_is_confident() {
         assert_eq!(
-            guess_language("Der Preis für Reis ist in diesem Monat deutlich gestiegen, sagte der Minister am Dienstag in Berlin vor Journalisten."),
+            guess_language(
+                "Der Preis für Reis ist in diesem Monat deutlich gestiegen, sagte der Minister am Dienstag in Berlin vor Journalisten."
+            ),
             Some("de")
         );
         assert_eq!(
-            guess_language("Le prix du riz a fortement augmenté ce mois-ci, a déclaré le ministre mardi devant les journalistes à Paris."),
+            guess_language(
+                "Le prix du riz a fortement augmenté ce mois-ci, a déclaré le ministre mardi devant les journalistes à Paris."
+            ),
             Some("fr")
         );
     }

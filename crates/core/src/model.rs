@@ -186,6 +186,11 @@ pub struct CaptureMetadata {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub credit_line: Option<String>,
+    /// When the publisher says it last updated the article (RFC 3339), from page metadata or
+    /// a line such as "Diperbarui 18 Jun 2025, 14:05 WIB".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub updated: Option<String>,
 }
 
 /// Everything needed to store a new capture; built by the import use cases.

@@ -13,7 +13,11 @@ pub struct SnippetTerm {
 
 impl SnippetTerm {
     fn matches(&self, lower_word: &str) -> bool {
-        if self.prefix { lower_word.starts_with(&self.word) } else { lower_word == self.word }
+        if self.prefix {
+            lower_word.starts_with(&self.word)
+        } else {
+            lower_word == self.word
+        }
     }
 }
 
@@ -24,11 +28,16 @@ pub fn snippet(text: &str, terms: &[SnippetTerm], window: usize) -> String {
     if words.is_empty() {
         return String::new();
     }
-    let lower: Vec<String> = words.iter().map(|&(s, e)| text[s..e].to_lowercase()).collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|&(s, e)| text[s..e].to_lowercase())
+        .collect();
     let is_match = |i: usize| terms.iter().any(|t| t.matches(&lower[i]));
     let first = (0..words.len()).find(|&i| is_match(i)).unwrap_or(0);
     let window = window.max(1);
-    let start = first.saturating_sub(window / 4).min(words.len().saturating_sub(window));
+    let start = first
+        .saturating_sub(window / 4)
+        .min(words.len().saturating_sub(window));
     let end = (start + window).min(words.len());
 
     let mut out = String::new();
@@ -48,7 +57,10 @@ pub fn snippet(text: &str, terms: &[SnippetTerm], window: usize) -> String {
         cursor = e;
     }
     // Keep punctuation that closes the last word ("naik." rather than "naik").
-    let tail: String = text[cursor..].chars().take_while(|c| !c.is_whitespace() && !c.is_alphanumeric()).collect();
+    let tail: String = text[cursor..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !c.is_alphanumeric())
+        .collect();
     out.push_str(&tail);
     if end < words.len() {
         out.push('…');
@@ -59,7 +71,11 @@ pub fn snippet(text: &str, terms: &[SnippetTerm], window: usize) -> String {
 /// Line breaks become spaces so the excerpt reads as one line.
 fn push_flat(out: &mut String, between: &str) {
     for c in between.chars() {
-        out.push(if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c });
+        out.push(if c == '\n' || c == '\r' || c == '\t' {
+            ' '
+        } else {
+            c
+        });
     }
 }
 
@@ -89,7 +105,10 @@ mod tests {
     use proptest::prelude::*;
 
     fn term(word: &str, prefix: bool) -> SnippetTerm {
-        SnippetTerm { word: word.into(), prefix }
+        SnippetTerm {
+            word: word.into(),
+            prefix,
+        }
     }
 
     fn shown(s: &str) -> String {
@@ -107,13 +126,27 @@ mod tests {
 
     #[test]
     fn prefix_terms_match_word_starts_and_case_is_ignored() {
-        let got = snippet("PETANI dan Petaninya mengeluh.\nHarga turun.", &[term("petan", true)], 20);
-        assert_eq!(shown(&got), "[PETANI] dan [Petaninya] mengeluh. Harga turun.");
+        let got = snippet(
+            "PETANI dan Petaninya mengeluh.\nHarga turun.",
+            &[term("petan", true)],
+            20,
+        );
+        assert_eq!(
+            shown(&got),
+            "[PETANI] dan [Petaninya] mengeluh. Harga turun."
+        );
     }
 
     #[test]
     fn no_match_shows_the_start() {
-        assert_eq!(shown(&snippet("Alpha beta gamma delta.", &[term("zeta", false)], 2)), "Alpha beta…");
+        assert_eq!(
+            shown(&snippet(
+                "Alpha beta gamma delta.",
+                &[term("zeta", false)],
+                2
+            )),
+            "Alpha beta…"
+        );
         assert_eq!(snippet("", &[term("a", true)], 5), "");
         assert_eq!(snippet("— … —", &[], 5), "");
     }

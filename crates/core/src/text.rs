@@ -40,7 +40,10 @@ const SIGNATURES: &[(&[u8], &str)] = &[
 
 /// What a file is when its first bytes are a well-known binary signature ("a PDF document").
 pub fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
-    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|(_, what)| *what)
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, what)| *what)
 }
 
 /// Decodes the bytes of a plain-text article.
@@ -68,7 +71,10 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText, DecodeError> {
     if text.is_empty() {
         return Err(DecodeError::Blank);
     }
-    Ok(DecodedText { text: text.to_string(), encoding: encoding.name() })
+    Ok(DecodedText {
+        text: text.to_string(),
+        encoding: encoding.name(),
+    })
 }
 
 /// Picks an encoding for bytes without a byte-order mark.
@@ -77,7 +83,12 @@ fn sniff_encoding(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
     let nul_count = sample.iter().filter(|&&b| b == 0).count();
     if nul_count > 0 {
         // UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte.
-        let odd_nuls = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        let odd_nuls = sample
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count();
         let even_nuls = nul_count - odd_nuls;
         let half = sample.len() / 2;
         if odd_nuls * 10 >= half * 9 && even_nuls == 0 {
@@ -86,7 +97,9 @@ fn sniff_encoding(bytes: &[u8]) -> Result<&'static Encoding, DecodeError> {
         if even_nuls * 10 >= half * 9 && odd_nuls == 0 {
             return Ok(UTF_16BE);
         }
-        return Err(DecodeError::Binary("a binary file (it contains NUL bytes)".to_string()));
+        return Err(DecodeError::Binary(
+            "a binary file (it contains NUL bytes)".to_string(),
+        ));
     }
     if std::str::from_utf8(bytes).is_ok() {
         return Ok(UTF_8);
@@ -132,7 +145,10 @@ pub fn truncate_chars(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         None => text.to_string(),
         Some(_) => {
-            let cut = text.char_indices().nth(max.saturating_sub(1)).map_or(text.len(), |(i, _)| i);
+            let cut = text
+                .char_indices()
+                .nth(max.saturating_sub(1))
+                .map_or(text.len(), |(i, _)| i);
             format!("{}…", text[..cut].trim_end())
         }
     }
@@ -150,9 +166,13 @@ mod tests {
 
     #[test]
     fn utf8_is_read_as_is() {
-        let decoded = decode_text("Harga beras naik 5,12% di Palembang.\r\nKata dia.".as_bytes()).unwrap();
+        let decoded =
+            decode_text("Harga beras naik 5,12% di Palembang.\r\nKata dia.".as_bytes()).unwrap();
         assert_eq!(decoded.encoding, "UTF-8");
-        assert_eq!(decoded.text, "Harga beras naik 5,12% di Palembang.\nKata dia.");
+        assert_eq!(
+            decoded.text,
+            "Harga beras naik 5,12% di Palembang.\nKata dia."
+        );
     }
 
     #[test]
@@ -171,13 +191,28 @@ mod tests {
             le.extend_from_slice(&unit.to_le_bytes());
             be.extend_from_slice(&unit.to_be_bytes());
         }
-        assert_eq!(decode_text(&le).unwrap(), DecodedText { text: text.into(), encoding: "UTF-16LE" });
-        assert_eq!(decode_text(&be).unwrap(), DecodedText { text: text.into(), encoding: "UTF-16BE" });
+        assert_eq!(
+            decode_text(&le).unwrap(),
+            DecodedText {
+                text: text.into(),
+                encoding: "UTF-16LE"
+            }
+        );
+        assert_eq!(
+            decode_text(&be).unwrap(),
+            DecodedText {
+                text: text.into(),
+                encoding: "UTF-16BE"
+            }
+        );
     }
 
     #[test]
     fn utf16le_without_bom_is_recognised() {
-        let bytes: Vec<u8> = "Plain ASCII article text.".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let bytes: Vec<u8> = "Plain ASCII article text."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         let decoded = decode_text(&bytes).unwrap();
         assert_eq!(decoded.encoding, "UTF-16LE");
         assert_eq!(decoded.text, "Plain ASCII article text.");
@@ -187,26 +222,39 @@ mod tests {
     fn windows_1252_is_detected() {
         // "The minister’s “promise” cost €5" in Windows-1252: curly quotes and the euro sign
         // are single bytes that are not valid UTF-8.
-        let bytes = b"The minister\x92s \x93promise\x94 cost \x805 million, said the caf\xe9 owner.";
+        let bytes =
+            b"The minister\x92s \x93promise\x94 cost \x805 million, said the caf\xe9 owner.";
         let decoded = decode_text(bytes).unwrap();
         assert_eq!(decoded.encoding, "windows-1252");
-        assert_eq!(decoded.text, "The minister’s “promise” cost €5 million, said the café owner.");
+        assert_eq!(
+            decoded.text,
+            "The minister’s “promise” cost €5 million, said the café owner."
+        );
     }
 
     #[test]
     fn refusals_say_what_was_wrong() {
         assert_eq!(decode_text(b""), Err(DecodeError::Empty));
         assert_eq!(decode_text(b" \n\t \r\n"), Err(DecodeError::Blank));
-        assert_eq!(decode_text(b"%PDF-1.7 ..."), Err(DecodeError::Binary("a PDF document".into())));
+        assert_eq!(
+            decode_text(b"%PDF-1.7 ..."),
+            Err(DecodeError::Binary("a PDF document".into()))
+        );
         let noise: Vec<u8> = (0u8..=255).cycle().take(4096).collect();
         assert!(matches!(decode_text(&noise), Err(DecodeError::Binary(_))));
         let controls = "text\u{1}\u{2}\u{3}\u{4}\u{5}".repeat(50);
-        assert!(matches!(decode_text(controls.as_bytes()), Err(DecodeError::Binary(_))));
+        assert!(matches!(
+            decode_text(controls.as_bytes()),
+            Err(DecodeError::Binary(_))
+        ));
     }
 
     #[test]
     fn error_messages_read_after_a_path() {
-        assert_eq!(format!("notes.txt {}", DecodeError::Empty), "notes.txt is empty");
+        assert_eq!(
+            format!("notes.txt {}", DecodeError::Empty),
+            "notes.txt is empty"
+        );
         assert_eq!(
             format!("scan.txt {}", DecodeError::Binary("a PDF document".into())),
             "scan.txt looks like a PDF document, not text"

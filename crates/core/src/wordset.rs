@@ -29,4 +29,3 @@ impl Hasher for FxHasher {
 
 /// A set of lexicon words.
 pub type WordSet = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
-

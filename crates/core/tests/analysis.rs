@@ -7,7 +7,12 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn article(name: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles").join(name)).unwrap()
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/articles")
+            .join(name),
+    )
+    .unwrap()
 }
 
 fn slice(text: &str, start: usize, end: usize) -> String {
@@ -17,14 +22,35 @@ fn slice(text: &str, start: usize, end: usize) -> String {
 /// A readable rendering: one line per quotation (kind, speaker, the mention as written, the
 /// cue, the quoted words), then the speakers with roles.
 fn render(text: &str, analysis: &Analysis) -> String {
-    let mut out = format!("language: {:?}\nsentences: {}\n", analysis.language, analysis.sentences.len());
+    let mut out = format!(
+        "language: {:?}\nsentences: {}\n",
+        analysis.language,
+        analysis.sentences.len()
+    );
     for q in &analysis.quotes {
-        let mention = q.speaker_start.zip(q.speaker_end).map(|(a, b)| slice(text, a, b));
-        let kind = if q.kind == QuoteKind::Direct { "direct  " } else { "indirect" };
-        writeln!(out, "{kind} | {:?} via {:?} ({:?}) | {}", q.speaker, mention, q.cue, q.text).unwrap();
+        let mention = q
+            .speaker_start
+            .zip(q.speaker_end)
+            .map(|(a, b)| slice(text, a, b));
+        let kind = if q.kind == QuoteKind::Direct {
+            "direct  "
+        } else {
+            "indirect"
+        };
+        writeln!(
+            out,
+            "{kind} | {:?} via {:?} ({:?}) | {}",
+            q.speaker, mention, q.cue, q.text
+        )
+        .unwrap();
     }
     for s in &analysis.speakers {
-        writeln!(out, "speaker {} | role {:?} | quotes {:?}", s.name, s.role, s.quotes).unwrap();
+        writeln!(
+            out,
+            "speaker {} | role {:?} | quotes {:?}",
+            s.name, s.role, s.quotes
+        )
+        .unwrap();
     }
     out
 }
@@ -48,7 +74,11 @@ fn titles_names_and_scare_quotes_are_not_quotations() {
     let text = "Film bertajuk \"Pasar Kita\" diputar. Warga menyebutnya \"badai\". Tim \"Garuda Muda\" menang.\n\
                 The so-called \"Project Greenline\" began. Tonton juga \"Staf Bisa Ketipu Love Scam\" di sini.";
     let analysis = analyze(text, None, None);
-    assert!(analysis.quotes.iter().all(|q| q.kind != QuoteKind::Direct), "{:#?}", analysis.quotes);
+    assert!(
+        analysis.quotes.iter().all(|q| q.kind != QuoteKind::Direct),
+        "{:#?}",
+        analysis.quotes
+    );
 }
 
 #[test]
@@ -58,7 +88,14 @@ fn quote_offsets_are_code_points_inside_the_marks() {
     let quote = &analysis.quotes[0];
     assert_eq!(slice(text, quote.start, quote.end), "Kami siap menang,");
     assert_eq!(quote.text, "Kami siap menang,");
-    assert_eq!(slice(text, quote.speaker_start.unwrap(), quote.speaker_end.unwrap()), "Budi Santoso");
+    assert_eq!(
+        slice(
+            text,
+            quote.speaker_start.unwrap(),
+            quote.speaker_end.unwrap()
+        ),
+        "Budi Santoso"
+    );
     assert_eq!(quote.cue.as_deref(), Some("kata"));
 }
 
@@ -69,7 +106,16 @@ fn hostile_inputs_finish_without_panicking() {
     let mixed = "Путин сказал: «Да». 习近平说：“好。” \"A,\" kata X. ".repeat(5_000);
     // A quotation that ends the text without a full stop (nothing after its closing mark).
     let trailing = "The mayor spoke to the council and the press about the plan. \"It works for everyone here,\"";
-    for text in [marks.as_str(), one_line.as_str(), mixed.as_str(), "", "\"", "\n\n\n", "Dr. S.W. No. 5,12% Rp.", trailing] {
+    for text in [
+        marks.as_str(),
+        one_line.as_str(),
+        mixed.as_str(),
+        "",
+        "\"",
+        "\n\n\n",
+        "Dr. S.W. No. 5,12% Rp.",
+        trailing,
+    ] {
         let analysis = analyze(text, None, None);
         check_offsets(text, &analysis);
     }

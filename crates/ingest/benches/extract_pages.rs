@@ -9,14 +9,20 @@ use std::time::Instant;
 
 fn load(dir: &PathBuf) -> Vec<Vec<u8>> {
     let mut pages = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for path in entries {
         let name = path.to_string_lossy().to_string();
         let bytes = std::fs::read(&path).unwrap();
         if name.ends_with(".html.gz") {
             let mut html = Vec::new();
-            flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut html).unwrap();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut html)
+                .unwrap();
             pages.push(html);
         } else if name.ends_with(".html") || name.ends_with(".htm") {
             pages.push(bytes);
@@ -28,16 +34,24 @@ fn load(dir: &PathBuf) -> Vec<Vec<u8>> {
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let Some(dir) = std::env::var_os("BENCH_PAGES").map(PathBuf::from) else {
-        println!("factdesk-extract: set BENCH_PAGES=DIR (a folder of saved pages) to run this benchmark");
+        println!(
+            "factdesk-extract: set BENCH_PAGES=DIR (a folder of saved pages) to run this benchmark"
+        );
         return;
     };
     let pages = load(&dir);
-    assert!(!pages.is_empty(), "no .html or .html.gz pages in {}", dir.display());
+    assert!(
+        !pages.is_empty(),
+        "no .html or .html.gz pages in {}",
+        dir.display()
+    );
     let rounds = if full { 5 } else { 1 };
     // One warm-up pass, then timed rounds.
     let mut found = 0usize;
     for page in &pages {
-        found += factdesk_ingest::extract_html(page, None, None).map(|a| a.body.len()).unwrap_or(0);
+        found += factdesk_ingest::extract_html(page, None, None)
+            .map(|a| a.body.len())
+            .unwrap_or(0);
     }
     assert!(found > 0);
     let started = Instant::now();
@@ -48,18 +62,32 @@ fn main() {
     }
     let seconds = started.elapsed().as_secs_f64();
     let n = pages.len() * rounds;
-    println!("factdesk-extract pages={n} seconds={seconds:.3} pages_per_second={:.1}", n as f64 / seconds);
+    println!(
+        "factdesk-extract pages={n} seconds={seconds:.3} pages_per_second={:.1}",
+        n as f64 / seconds
+    );
 
     // The extractor alone, on text already decoded: what factdesk's own steps add on top.
-    let decoded: Vec<String> = pages.iter().map(|p| factdesk_ingest::decode_html(p, None).html).collect();
+    let decoded: Vec<String> = pages
+        .iter()
+        .map(|p| factdesk_ingest::decode_html(p, None).html)
+        .collect();
     let started = Instant::now();
     for _ in 0..rounds {
         for html in &decoded {
-            let config = dom_smoothie::Config { text_mode: dom_smoothie::TextMode::Formatted, ..Default::default() };
-            let parsed = dom_smoothie::Readability::new(html.as_str(), None, Some(config)).ok().and_then(|mut r| r.parse().ok());
+            let config = dom_smoothie::Config {
+                text_mode: dom_smoothie::TextMode::Formatted,
+                ..Default::default()
+            };
+            let parsed = dom_smoothie::Readability::new(html.as_str(), None, Some(config))
+                .ok()
+                .and_then(|mut r| r.parse().ok());
             std::hint::black_box(parsed);
         }
     }
     let seconds = started.elapsed().as_secs_f64();
-    println!("dom_smoothie-only pages={n} seconds={seconds:.3} pages_per_second={:.1}", n as f64 / seconds);
+    println!(
+        "dom_smoothie-only pages={n} seconds={seconds:.3} pages_per_second={:.1}",
+        n as f64 / seconds
+    );
 }

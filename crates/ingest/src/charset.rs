@@ -22,7 +22,8 @@ const META_SCAN_BYTES: usize = 4096;
 fn meta_charset() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#).expect("valid charset pattern")
+        Regex::new(r#"(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)"#)
+            .expect("valid charset pattern")
     })
 }
 
@@ -30,7 +31,8 @@ fn meta_charset() -> &'static Regex {
 fn header_charset(content_type: &str) -> Option<&'static Encoding> {
     content_type.split(';').skip(1).find_map(|param| {
         let (key, value) = param.split_once('=')?;
-        (key.trim().eq_ignore_ascii_case("charset")).then(|| Encoding::for_label(value.trim().trim_matches('"').as_bytes()))?
+        (key.trim().eq_ignore_ascii_case("charset"))
+            .then(|| Encoding::for_label(value.trim().trim_matches('"').as_bytes()))?
     })
 }
 
@@ -50,16 +52,26 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> DecodedHtml {
     } else {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(bytes, true);
-        (detector.guess(None, chardetng::Utf8Detection::Allow), bytes, "detected")
+        (
+            detector.guess(None, chardetng::Utf8Detection::Allow),
+            bytes,
+            "detected",
+        )
     };
     // A page that declares UTF-16 in ASCII cannot be UTF-16 (the standard says: use UTF-8).
-    let encoding = if source == "meta" && (encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE) {
+    let encoding = if source == "meta"
+        && (encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE)
+    {
         UTF_8
     } else {
         encoding
     };
     let (html, _) = encoding.decode_without_bom_handling(body);
-    DecodedHtml { html: html.into_owned(), encoding: encoding.name(), source }
+    DecodedHtml {
+        html: html.into_owned(),
+        encoding: encoding.name(),
+        source,
+    }
 }
 
 #[cfg(test)]
@@ -83,7 +95,10 @@ mod tests {
         assert!(decode_html(page, None).html.contains("“kutipan”"));
         let undeclared = b"<p>Caf\xe9 \x93quoted\x94 na\xefve r\xe9sum\xe9 fa\xe7ade</p>";
         let decoded = decode_html(undeclared, None);
-        assert_eq!((decoded.encoding, decoded.source), ("windows-1252", "detected"));
+        assert_eq!(
+            (decoded.encoding, decoded.source),
+            ("windows-1252", "detected")
+        );
         let bom = b"\xef\xbb\xbf<p>Jakarta</p>";
         assert_eq!(decode_html(bom, None).source, "bom");
     }

@@ -53,7 +53,11 @@ pub fn normalise_date(raw: &str, default_offset: UtcOffset) -> Option<String> {
     }
     let [dmy, mdy, numeric] = regexes();
     // A year is in every form below; without four digits in a row there is nothing to find.
-    if !raw.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit)) {
+    if !raw
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+    {
         return None;
     }
     for (re, order) in [(dmy, 0), (mdy, 1), (numeric, 2)] {
@@ -65,16 +69,34 @@ pub fn normalise_date(raw: &str, default_offset: UtcOffset) -> Option<String> {
             let (day, month_value) = match order {
                 0 => (caps[1].parse().ok()?, month(&caps[2])),
                 1 => (caps[2].parse().ok()?, month(&caps[1])),
-                _ => (caps[1].parse().ok()?, caps[2].parse::<u8>().ok().and_then(|m| Month::try_from(m).ok())),
+                _ => (
+                    caps[1].parse().ok()?,
+                    caps[2]
+                        .parse::<u8>()
+                        .ok()
+                        .and_then(|m| Month::try_from(m).ok()),
+                ),
             };
-            let (Some(month_value), Ok(year)) = (month_value, caps[3].parse::<i32>()) else { continue };
-            let Ok(date) = Date::from_calendar_date(year, month_value, day) else { continue };
+            let (Some(month_value), Ok(year)) = (month_value, caps[3].parse::<i32>()) else {
+                continue;
+            };
+            let Ok(date) = Date::from_calendar_date(year, month_value, day) else {
+                continue;
+            };
             let time = match (caps.get(4), caps.get(5)) {
-                (Some(h), Some(m)) => Time::from_hms(h.as_str().parse().ok()?, m.as_str().parse().ok()?, 0).ok()?,
+                (Some(h), Some(m)) => {
+                    Time::from_hms(h.as_str().parse().ok()?, m.as_str().parse().ok()?, 0).ok()?
+                }
                 _ => Time::MIDNIGHT,
             };
-            let offset = caps.get(6).and_then(|z| zone(z.as_str())).unwrap_or(default_offset);
-            return PrimitiveDateTime::new(date, time).assume_offset(offset).format(&Rfc3339).ok();
+            let offset = caps
+                .get(6)
+                .and_then(|z| zone(z.as_str()))
+                .unwrap_or(default_offset);
+            return PrimitiveDateTime::new(date, time)
+                .assume_offset(offset)
+                .format(&Rfc3339)
+                .ok();
         }
     }
     None
@@ -87,7 +109,12 @@ fn iso_like(raw: &str, default_offset: UtcOffset) -> Option<String> {
         Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?").unwrap()
     });
     let caps = re.captures(raw)?;
-    let date = Date::from_calendar_date(caps[1].parse().ok()?, Month::try_from(caps[2].parse::<u8>().ok()?).ok()?, caps[3].parse().ok()?).ok()?;
+    let date = Date::from_calendar_date(
+        caps[1].parse().ok()?,
+        Month::try_from(caps[2].parse::<u8>().ok()?).ok()?,
+        caps[3].parse().ok()?,
+    )
+    .ok()?;
     let time = match (caps.get(4), caps.get(5)) {
         (Some(h), Some(m)) => Time::from_hms(
             h.as_str().parse().ok()?,
@@ -107,7 +134,10 @@ fn iso_like(raw: &str, default_offset: UtcOffset) -> Option<String> {
             UtcOffset::from_hms(sign * h, sign * m, 0).ok()?
         }
     };
-    PrimitiveDateTime::new(date, time).assume_offset(offset).format(&Rfc3339).ok()
+    PrimitiveDateTime::new(date, time)
+        .assume_offset(offset)
+        .format(&Rfc3339)
+        .ok()
 }
 
 #[cfg(test)]
@@ -120,11 +150,26 @@ mod tests {
 
     #[test]
     fn metadata_timestamps() {
-        assert_eq!(normalise_date("2023-09-14T10:00:00+07:00", wib()).as_deref(), Some("2023-09-14T10:00:00+07:00"));
-        assert_eq!(normalise_date("2023-09-14T03:00:00.000Z", wib()).as_deref(), Some("2023-09-14T03:00:00Z"));
-        assert_eq!(normalise_date("2023-09-14 10:00:00", wib()).as_deref(), Some("2023-09-14T10:00:00+07:00"));
-        assert_eq!(normalise_date("2023-09-14T10:00:00+0700", wib()).as_deref(), Some("2023-09-14T10:00:00+07:00"));
-        assert_eq!(normalise_date("2023-09-14", wib()).as_deref(), Some("2023-09-14T00:00:00+07:00"));
+        assert_eq!(
+            normalise_date("2023-09-14T10:00:00+07:00", wib()).as_deref(),
+            Some("2023-09-14T10:00:00+07:00")
+        );
+        assert_eq!(
+            normalise_date("2023-09-14T03:00:00.000Z", wib()).as_deref(),
+            Some("2023-09-14T03:00:00Z")
+        );
+        assert_eq!(
+            normalise_date("2023-09-14 10:00:00", wib()).as_deref(),
+            Some("2023-09-14T10:00:00+07:00")
+        );
+        assert_eq!(
+            normalise_date("2023-09-14T10:00:00+0700", wib()).as_deref(),
+            Some("2023-09-14T10:00:00+07:00")
+        );
+        assert_eq!(
+            normalise_date("2023-09-14", wib()).as_deref(),
+            Some("2023-09-14T00:00:00+07:00")
+        );
     }
 
     #[test]
@@ -146,18 +191,37 @@ mod tests {
         ];
         for (name, number) in names {
             assert_eq!(month(name), Month::try_from(number).ok(), "{name}");
-            assert_eq!(month(&format!("{}.", name.to_uppercase())), Month::try_from(number).ok(), "{name}");
+            assert_eq!(
+                month(&format!("{}.", name.to_uppercase())),
+                Month::try_from(number).ok(),
+                "{name}"
+            );
         }
         assert_eq!(month("mon"), None);
     }
 
     #[test]
     fn dates_written_in_news_text() {
-        assert_eq!(normalise_date("Kamis, 14 September 2023", wib()).as_deref(), Some("2023-09-14T00:00:00+07:00"));
-        assert_eq!(normalise_date("Diperbarui 18 Jun 2025, 14:05 WIB", wib()).as_deref(), Some("2025-06-18T14:05:00+07:00"));
-        assert_eq!(normalise_date("Senin (20/10/2025)", wib()).as_deref(), Some("2025-10-20T00:00:00+07:00"));
-        assert_eq!(normalise_date("Sept. 14, 2023", UtcOffset::UTC).as_deref(), Some("2023-09-14T00:00:00Z"));
-        assert_eq!(normalise_date("Rabu, 3 Mei 2023 pukul 09.30 WITA", wib()).as_deref(), Some("2023-05-03T09:30:00+08:00"));
+        assert_eq!(
+            normalise_date("Kamis, 14 September 2023", wib()).as_deref(),
+            Some("2023-09-14T00:00:00+07:00")
+        );
+        assert_eq!(
+            normalise_date("Diperbarui 18 Jun 2025, 14:05 WIB", wib()).as_deref(),
+            Some("2025-06-18T14:05:00+07:00")
+        );
+        assert_eq!(
+            normalise_date("Senin (20/10/2025)", wib()).as_deref(),
+            Some("2025-10-20T00:00:00+07:00")
+        );
+        assert_eq!(
+            normalise_date("Sept. 14, 2023", UtcOffset::UTC).as_deref(),
+            Some("2023-09-14T00:00:00Z")
+        );
+        assert_eq!(
+            normalise_date("Rabu, 3 Mei 2023 pukul 09.30 WITA", wib()).as_deref(),
+            Some("2023-05-03T09:30:00+08:00")
+        );
         assert_eq!(normalise_date("no date here", wib()), None);
         assert_eq!(normalise_date("31 Februari 2023", wib()), None);
     }

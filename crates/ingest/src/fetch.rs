@@ -63,7 +63,11 @@ pub enum FetchError {
 }
 
 /// The User-Agent sent with every request.
-pub const USER_AGENT: &str = concat!("factdesk/", env!("CARGO_PKG_VERSION"), " (fact-checking workbench; archives pages it is asked to)");
+pub const USER_AGENT: &str = concat!(
+    "factdesk/",
+    env!("CARGO_PKG_VERSION"),
+    " (fact-checking workbench; archives pages it is asked to)"
+);
 
 /// Fetches web pages with one set of limits; reuses connections.
 pub struct Fetcher {
@@ -80,7 +84,10 @@ impl Fetcher {
             .user_agent(USER_AGENT)
             .http_status_as_error(false)
             .build();
-        Fetcher { agent: config.into(), limits }
+        Fetcher {
+            agent: config.into(),
+            limits,
+        }
     }
 
     /// Fetches `url`; only HTML (or XHTML, or an unlabeled body) is accepted.
@@ -97,7 +104,11 @@ impl Fetcher {
         let status = response.status();
         if !status.is_success() {
             let reason = status.canonical_reason().unwrap_or("");
-            return Err(FetchError::Status(format!("{} {reason}", status.as_u16()).trim_end().to_string()));
+            return Err(FetchError::Status(
+                format!("{} {reason}", status.as_u16())
+                    .trim_end()
+                    .to_string(),
+            ));
         }
         let content_type = response
             .headers()
@@ -105,8 +116,16 @@ impl Fetcher {
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
         if let Some(kind) = &content_type {
-            let mime = kind.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-            let html_like = mime.is_empty() || mime == "text/html" || mime == "application/xhtml+xml" || mime == "text/plain";
+            let mime = kind
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            let html_like = mime.is_empty()
+                || mime == "text/html"
+                || mime == "application/xhtml+xml"
+                || mime == "text/plain";
             if !html_like {
                 return Err(FetchError::NotHtml(mime));
             }
@@ -122,13 +141,20 @@ impl Fetcher {
         if bytes.len() as u64 > self.limits.max_bytes {
             return Err(FetchError::TooLarge(self.limits.max_bytes / (1024 * 1024)));
         }
-        Ok(Fetched { url: url.to_string(), final_url, content_type, bytes })
+        Ok(Fetched {
+            url: url.to_string(),
+            final_url,
+            content_type,
+            bytes,
+        })
     }
 
     fn describe(&self, error: ureq::Error) -> FetchError {
         match error {
             ureq::Error::Timeout(_) => FetchError::Timeout(self.limits.timeout.as_secs()),
-            ureq::Error::TooManyRedirects => FetchError::TooManyRedirects(self.limits.max_redirects),
+            ureq::Error::TooManyRedirects => {
+                FetchError::TooManyRedirects(self.limits.max_redirects)
+            }
             ureq::Error::HostNotFound => FetchError::Dns,
             ureq::Error::BadUri(_) => FetchError::InvalidUrl,
             ureq::Error::ConnectionFailed => FetchError::Connect("the connection failed".into()),
@@ -141,16 +167,27 @@ impl Fetcher {
     fn describe_io(&self, error: std::io::Error) -> FetchError {
         use std::io::ErrorKind;
         match error.kind() {
-            ErrorKind::TimedOut | ErrorKind::WouldBlock => FetchError::Timeout(self.limits.timeout.as_secs()),
-            ErrorKind::ConnectionRefused => FetchError::Connect("the connection was refused".into()),
-            ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted | ErrorKind::UnexpectedEof => {
+            ErrorKind::TimedOut | ErrorKind::WouldBlock => {
+                FetchError::Timeout(self.limits.timeout.as_secs())
+            }
+            ErrorKind::ConnectionRefused => {
+                FetchError::Connect("the connection was refused".into())
+            }
+            ErrorKind::ConnectionReset
+            | ErrorKind::ConnectionAborted
+            | ErrorKind::UnexpectedEof => {
                 FetchError::Connect("the connection was closed before the page arrived".into())
             }
             _ => {
                 // ureq wraps its own errors (a timeout while reading the body) in io errors.
-                match error.into_inner().and_then(|inner| inner.downcast::<ureq::Error>().ok()) {
+                match error
+                    .into_inner()
+                    .and_then(|inner| inner.downcast::<ureq::Error>().ok())
+                {
                     Some(inner) => self.describe(*inner),
-                    None => FetchError::Other("the connection failed while reading the page".into()),
+                    None => {
+                        FetchError::Other("the connection failed while reading the page".into())
+                    }
                 }
             }
         }

@@ -20,14 +20,23 @@ pub use extract::{Extracted, extract_html, extract_html_with};
 /// Reads a plain-text article: its first line is the headline; the rest goes through the
 /// same rules as a page's text (boilerplate, credits, editor lines, dateline, written date).
 /// `language` is the text's language tag, when known (it decides the zone of written dates).
-pub fn read_text_article(text: &str, language: Option<&str>, rules: &Rules) -> (Option<String>, NewsText) {
+pub fn read_text_article(
+    text: &str,
+    language: Option<&str>,
+    rules: &Rules,
+) -> (Option<String>, NewsText) {
     let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
-    let title = lines.next().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
+    let title = lines
+        .next()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "));
     let rest: Vec<&str> = lines.collect();
-    (title, read_news_text(rest, rules, extract::offset_for(language)))
+    (
+        title,
+        read_news_text(rest, rules, extract::offset_for(language)),
+    )
 }
-pub use news_text::{NewsText, read_news_text};
 pub use fetch::{FetchError, FetchLimits, Fetched, Fetcher, USER_AGENT};
+pub use news_text::{NewsText, read_news_text};
 pub use rules::{LineVerdict, Rules, RulesError};
 
 use thiserror::Error;

@@ -37,7 +37,11 @@ pub struct NewsText {
 }
 
 /// Reads the news conventions out of article lines (already without the headline).
-pub fn read_news_text<'a>(lines: impl IntoIterator<Item = &'a str>, rules: &Rules, offset: UtcOffset) -> NewsText {
+pub fn read_news_text<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    rules: &Rules,
+    offset: UtcOffset,
+) -> NewsText {
     let mut metadata = CaptureMetadata::default();
     let mut content = Vec::new();
     for line in lines {
@@ -55,13 +59,27 @@ pub fn read_news_text<'a>(lines: impl IntoIterator<Item = &'a str>, rules: &Rule
         && let Some(caps) = dateline().captures(first)
     {
         metadata.dateline = Some(caps[0].trim_end().to_string());
-        let city = caps.name("city").or(caps.name("city2")).or(caps.name("city3"));
+        let city = caps
+            .name("city")
+            .or(caps.name("city2"))
+            .or(caps.name("city3"));
         metadata.dateline_city = city.map(|m| m.as_str().trim().to_string());
-        metadata.dateline_outlet = caps.name("outlet").or(caps.name("agency")).map(|m| m.as_str().trim().to_string());
+        metadata.dateline_outlet = caps
+            .name("outlet")
+            .or(caps.name("agency"))
+            .map(|m| m.as_str().trim().to_string());
     }
+    metadata.updated = metadata
+        .updated
+        .take()
+        .and_then(|written| normalise_date(&written, offset));
     let body = body_lines.join("\n");
     let head: String = body.chars().take(DATE_SEARCH_CHARS).collect();
-    NewsText { published: normalise_date(&head, offset), body, metadata }
+    NewsText {
+        published: normalise_date(&head, offset),
+        body,
+        metadata,
+    }
 }
 
 #[cfg(test)]
@@ -69,7 +87,11 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> NewsText {
-        read_news_text(text.lines(), Rules::builtin(), UtcOffset::from_hms(7, 0, 0).unwrap())
+        read_news_text(
+            text.lines(),
+            Rules::builtin(),
+            UtcOffset::from_hms(7, 0, 0).unwrap(),
+        )
     }
 
     #[test]
@@ -82,25 +104,71 @@ mod tests {
             "Jakarta, Kabarkita.co - Harga beras naik lagi pekan ini menurut pedagang di pasar induk. Kamis, 14 September 2023.\nPedagang mengeluhkan pasokan yang terus berkurang."
         );
         assert_eq!(got.published.as_deref(), Some("2023-09-14T00:00:00+07:00"));
-        assert_eq!(got.metadata.original_site.as_deref(), Some("www.beritaasli.com"));
+        assert_eq!(
+            got.metadata.original_site.as_deref(),
+            Some("www.beritaasli.com")
+        );
         assert_eq!(got.metadata.original_author.as_deref(), Some("Rina Sari"));
         assert_eq!(got.metadata.editor.as_deref(), Some("admin"));
-        assert_eq!(got.metadata.dateline.as_deref(), Some("Jakarta, Kabarkita.co -"));
+        assert_eq!(
+            got.metadata.dateline.as_deref(),
+            Some("Jakarta, Kabarkita.co -")
+        );
         assert_eq!(got.metadata.dateline_city.as_deref(), Some("Jakarta"));
-        assert_eq!(got.metadata.dateline_outlet.as_deref(), Some("Kabarkita.co"));
+        assert_eq!(
+            got.metadata.dateline_outlet.as_deref(),
+            Some("Kabarkita.co")
+        );
     }
 
     #[test]
     fn datelines_in_other_house_styles() {
-        let kompas = read("LHOKSEUMAWE, KOMPAS.com – Penyidik melimpahkan berkas perkara ke kejaksaan.");
-        assert_eq!(kompas.metadata.dateline_city.as_deref(), Some("LHOKSEUMAWE"));
-        assert_eq!(kompas.metadata.dateline_outlet.as_deref(), Some("KOMPAS.com"));
+        let kompas =
+            read("LHOKSEUMAWE, KOMPAS.com – Penyidik melimpahkan berkas perkara ke kejaksaan.");
+        assert_eq!(
+            kompas.metadata.dateline_city.as_deref(),
+            Some("LHOKSEUMAWE")
+        );
+        assert_eq!(
+            kompas.metadata.dateline_outlet.as_deref(),
+            Some("KOMPAS.com")
+        );
         let antara = read("Jakarta (ANTARA) - Pemerintah menambah pasokan gas.");
         assert_eq!(antara.metadata.dateline_outlet.as_deref(), Some("ANTARA"));
         let plain = read("Harga beras naik - kata pedagang - di pasar.");
         assert_eq!(plain.metadata.dateline, None);
-        let english = read("This article originally appeared on Example News.\nThe council voted on Monday.");
-        assert_eq!(english.metadata.original_site.as_deref(), Some("Example News"));
+        let english =
+            read("This article originally appeared on Example News.\nThe council voted on Monday.");
+        assert_eq!(
+            english.metadata.original_site.as_deref(),
+            Some("Example News")
+        );
         assert_eq!(english.body, "The council voted on Monday.");
+    }
+
+    #[test]
+    fn update_stamps_are_metadata_and_look_like_dates() {
+        let got = read(
+            "Diperbarui 18 Jun 2025, 14:05 WIB\nJakarta - Pemerintah menaikkan harga gas 3 persen.",
+        );
+        assert_eq!(
+            got.metadata.updated.as_deref(),
+            Some("2025-06-18T14:05:00+07:00")
+        );
+        assert_eq!(
+            got.body,
+            "Jakarta - Pemerintah menaikkan harga gas 3 persen."
+        );
+        let english = read(
+            "Updated: Sept. 14, 2023\nUpdated figures show 12 deaths in 2023 across the region.",
+        );
+        assert_eq!(
+            english.metadata.updated.as_deref().map(|d| &d[..10]),
+            Some("2023-09-14")
+        );
+        assert_eq!(
+            english.body, "Updated figures show 12 deaths in 2023 across the region.",
+            "a sentence is not an update stamp"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Rules about lines of news text, kept as data (`rules/id.txt`, `rules/en.txt`, and any
 //! `*.txt` in a user's rules folder): lines to drop, lines where the article ends, and lines
-//! that carry metadata (syndication credits, editors, bylines).
+//! that carry metadata (syndication credits, editors, bylines, update dates).
 
 use factdesk_core::CaptureMetadata;
 use regex::{Regex, RegexSet};
@@ -9,7 +9,10 @@ use std::sync::OnceLock;
 use thiserror::Error;
 
 /// The rules shipped with factdesk, one file per language.
-const SHIPPED: &[(&str, &str)] = &[("rules/id.txt", include_str!("../rules/id.txt")), ("rules/en.txt", include_str!("../rules/en.txt"))];
+const SHIPPED: &[(&str, &str)] = &[
+    ("rules/id.txt", include_str!("../rules/id.txt")),
+    ("rules/en.txt", include_str!("../rules/en.txt")),
+];
 
 /// How much article text (bytes) must come before an end marker for it to end the article.
 const MIN_TEXT_BEFORE_END: usize = 80;
@@ -29,6 +32,8 @@ enum MetadataKind {
     Credit,
     Editor,
     Byline,
+    /// "Diperbarui 18 Jun 2025, 14:05 WIB" (group: date), read in the article's offset.
+    Updated,
 }
 
 /// What a rule says about a line.
@@ -51,15 +56,24 @@ impl Rules {
     /// The rules shipped with factdesk.
     pub fn builtin() -> &'static Rules {
         static RULES: OnceLock<Rules> = OnceLock::new();
-        RULES.get_or_init(|| Rules::parse(SHIPPED.iter().copied()).expect("the shipped rules are valid"))
+        RULES.get_or_init(|| {
+            Rules::parse(SHIPPED.iter().copied()).expect("the shipped rules are valid")
+        })
     }
 
     /// The shipped rules plus every `*.txt` file in `folder` (in name order). A missing
     /// folder adds nothing; an unreadable file or a bad pattern is an error naming it.
     pub fn with_folder(folder: &Path) -> Result<Rules, RulesError> {
-        let mut sources: Vec<(String, String)> = SHIPPED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        let mut sources: Vec<(String, String)> = SHIPPED
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
         if folder.is_dir() {
-            let unreadable = |e: std::io::Error| RulesError { file: folder.display().to_string(), line: 0, message: e.to_string() };
+            let unreadable = |e: std::io::Error| RulesError {
+                file: folder.display().to_string(),
+                line: 0,
+                message: e.to_string(),
+            };
             let mut files: Vec<_> = std::fs::read_dir(folder)
                 .map_err(unreadable)?
                 .flatten()
@@ -68,8 +82,11 @@ impl Rules {
                 .collect();
             files.sort();
             for file in files {
-                let text = std::fs::read_to_string(&file)
-                    .map_err(|e| RulesError { file: file.display().to_string(), line: 0, message: e.to_string() })?;
+                let text = std::fs::read_to_string(&file).map_err(|e| RulesError {
+                    file: file.display().to_string(),
+                    line: 0,
+                    message: e.to_string(),
+                })?;
                 sources.push((file.display().to_string(), text));
             }
         }
@@ -77,7 +94,9 @@ impl Rules {
     }
 
     /// Compiles rules from `(file name, text)` sources.
-    pub fn parse<'a>(sources: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Rules, RulesError> {
+    pub fn parse<'a>(
+        sources: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Rules, RulesError> {
         let (mut drop, mut end, mut metadata) = (Vec::new(), Vec::new(), Vec::new());
         for (file, text) in sources {
             for (index, raw) in text.lines().enumerate() {
@@ -85,24 +104,45 @@ impl Rules {
                 if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
-                let fail = |message: String| RulesError { file: file.to_string(), line: index + 1, message };
+                let fail = |message: String| RulesError {
+                    file: file.to_string(),
+                    line: index + 1,
+                    message,
+                };
                 let (kind, pattern) = match line.split_once(':') {
-                    Some((kind, pattern)) if ["drop", "end", "credit", "editor", "byline"].contains(&kind.trim()) => (kind.trim(), pattern.trim()),
+                    Some((kind, pattern))
+                        if ["drop", "end", "credit", "editor", "byline", "updated"]
+                            .contains(&kind.trim()) =>
+                    {
+                        (kind.trim(), pattern.trim())
+                    }
                     _ => ("drop", line),
                 };
                 let anchored = format!("(?i)^(?:{pattern})$");
-                let regex = Regex::new(&anchored).map_err(|e| fail(format!("not a valid pattern: {e}")))?;
+                let regex =
+                    Regex::new(&anchored).map_err(|e| fail(format!("not a valid pattern: {e}")))?;
                 match kind {
                     "drop" => drop.push(anchored),
                     "end" => end.push(anchored),
                     "credit" => metadata.push((MetadataKind::Credit, regex)),
                     "editor" => metadata.push((MetadataKind::Editor, regex)),
+                    "updated" => metadata.push((MetadataKind::Updated, regex)),
                     _ => metadata.push((MetadataKind::Byline, regex)),
                 }
             }
         }
-        let set = |patterns: Vec<String>| RegexSet::new(patterns).map_err(|e| RulesError { file: "rules".into(), line: 0, message: e.to_string() });
-        Ok(Rules { drop: set(drop)?, end: set(end)?, metadata })
+        let set = |patterns: Vec<String>| {
+            RegexSet::new(patterns).map_err(|e| RulesError {
+                file: "rules".into(),
+                line: 0,
+                message: e.to_string(),
+            })
+        };
+        Ok(Rules {
+            drop: set(drop)?,
+            end: set(end)?,
+            metadata,
+        })
     }
 
     /// True when the whole line is boilerplate.
@@ -142,15 +182,31 @@ impl Rules {
         kept
     }
 
-    /// Records a metadata line into `metadata`; true when the line was one.
+    /// Records a metadata line into `metadata`; true when the line was one. An update date
+    /// is recorded as written; [`crate::read_news_text`] normalises it.
     pub fn take_metadata(&self, line: &str, metadata: &mut CaptureMetadata) -> bool {
         for (kind, pattern) in &self.metadata {
             // is_match runs on a DFA; captures (much slower) only for the line that matches.
             if !pattern.is_match(line) {
                 continue;
             }
-            let Some(caps) = pattern.captures(line) else { continue };
-            let group = |name: &str| caps.name(name).map(|m| m.as_str().trim().to_string()).filter(|v| !v.is_empty());
+            let Some(caps) = pattern.captures(line) else {
+                continue;
+            };
+            let group = |name: &str| {
+                caps.name(name)
+                    .map(|m| m.as_str().trim().to_string())
+                    .filter(|v| !v.is_empty())
+            };
+            // "Updated figures show 12 deaths in 2023" is article text: only a readable
+            // date makes the line an update stamp.
+            if *kind == MetadataKind::Updated
+                && group("date")
+                    .and_then(|d| crate::normalise_date(&d, time::UtcOffset::UTC))
+                    .is_none()
+            {
+                continue;
+            }
             match kind {
                 MetadataKind::Credit => {
                     metadata.original_site = group("site");
@@ -159,6 +215,7 @@ impl Rules {
                 }
                 MetadataKind::Editor => metadata.editor = group("name"),
                 MetadataKind::Byline => metadata.byline = group("name"),
+                MetadataKind::Updated => metadata.updated = group("date"),
             }
             return true;
         }
@@ -201,26 +258,51 @@ mod tests {
     fn the_article_ends_at_a_related_list() {
         let rules = Rules::builtin();
         let first = "Isi pertama yang cukup panjang. ".repeat(8);
-        let kept = rules.clean([first.as_str(), "Baca juga: lain", "Isi kedua.", "Berita Terkait", "Judul lain"]);
+        let kept = rules.clean([
+            first.as_str(),
+            "Baca juga: lain",
+            "Isi kedua.",
+            "Berita Terkait",
+            "Judul lain",
+        ]);
         assert_eq!(kept, [first.as_str(), "Isi kedua."]);
         // A marker before any article text is a sidebar heading, not the end.
-        assert_eq!(rules.clean(["Terpopuler", "Isi.", "Lagi."]), ["Isi.", "Lagi."]);
+        assert_eq!(
+            rules.clean(["Terpopuler", "Isi.", "Lagi."]),
+            ["Isi.", "Lagi."]
+        );
         assert!(!rules.is_boilerplate("Kamis, 5 November 2015, pemerintah mengumumkan kenaikan harga bahan bakar minyak untuk seluruh wilayah."));
     }
 
     #[test]
     fn a_users_rules_folder_adds_rules_and_bad_ones_name_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("kantor.txt"), "# rules of our newsroom\nIklan rumah.*\nend: komentar pembaca\n").unwrap();
+        std::fs::write(
+            dir.path().join("kantor.txt"),
+            "# rules of our newsroom\nIklan rumah.*\nend: komentar pembaca\n",
+        )
+        .unwrap();
         let rules = Rules::with_folder(dir.path()).unwrap();
         assert!(rules.is_boilerplate("iklan RUMAH murah di Palembang"));
         assert_eq!(rules.judge("Komentar Pembaca"), LineVerdict::End);
-        assert!(rules.is_boilerplate("Baca juga: x"), "the shipped rules still apply");
+        assert!(
+            rules.is_boilerplate("Baca juga: x"),
+            "the shipped rules still apply"
+        );
 
         std::fs::write(dir.path().join("rusak.txt"), "ok\n\n(unclosed\n").unwrap();
         let error = Rules::with_folder(dir.path()).err().unwrap();
-        assert_eq!((error.line, error.file.ends_with("rusak.txt")), (3, true), "{error}");
-        assert!(error.to_string().contains("rusak.txt, line 3: not a valid pattern"), "{error}");
+        assert_eq!(
+            (error.line, error.file.ends_with("rusak.txt")),
+            (3, true),
+            "{error}"
+        );
+        assert!(
+            error
+                .to_string()
+                .contains("rusak.txt, line 3: not a valid pattern"),
+            "{error}"
+        );
         assert!(Rules::with_folder(&dir.path().join("missing")).is_ok());
     }
 }

@@ -7,7 +7,12 @@ use std::net::TcpListener;
 use std::time::Duration;
 
 fn fetcher() -> Fetcher {
-    Fetcher::new(FetchLimits { timeout: Duration::from_secs(2), connect_timeout: Duration::from_secs(2), max_redirects: 4, max_bytes: 1024 * 1024 })
+    Fetcher::new(FetchLimits {
+        timeout: Duration::from_secs(2),
+        connect_timeout: Duration::from_secs(2),
+        max_redirects: 4,
+        max_bytes: 1024 * 1024,
+    })
 }
 
 const PAGE_1252: &[u8] = b"<html><head><title>Caf\xe9 tutup</title></head><body><article><h1>Caf\xe9 tutup</h1>\
@@ -21,9 +26,21 @@ fn a_page_in_a_legacy_charset_named_only_by_the_header() {
         _ => reply("404 Not Found", "text/plain", "no"),
     });
     let fetched = fetcher().fetch(&format!("{base}/kafe")).unwrap();
-    assert_eq!(fetched.content_type.as_deref(), Some("text/html; charset=windows-1252"));
-    let page = extract_html(&fetched.bytes, fetched.content_type.as_deref(), Some(&fetched.final_url)).unwrap();
-    assert!(page.body.contains("“harga sewa naik terlalu tinggi”"), "{}", page.body);
+    assert_eq!(
+        fetched.content_type.as_deref(),
+        Some("text/html; charset=windows-1252")
+    );
+    let page = extract_html(
+        &fetched.bytes,
+        fetched.content_type.as_deref(),
+        Some(&fetched.final_url),
+    )
+    .unwrap();
+    assert!(
+        page.body.contains("“harga sewa naik terlalu tinggi”"),
+        "{}",
+        page.body
+    );
     assert_eq!(page.encoding, "windows-1252");
 }
 
@@ -38,7 +55,10 @@ fn redirects_are_followed_and_loops_are_stopped() {
     let fetched = fetcher().fetch(&format!("{base}/old")).unwrap();
     assert!(fetched.final_url.ends_with("/new"), "{}", fetched.final_url);
     assert_eq!(fetched.bytes, b"<p>baru</p>");
-    assert_eq!(fetcher().fetch(&format!("{base}/loop-a")), Err(FetchError::TooManyRedirects(4)));
+    assert_eq!(
+        fetcher().fetch(&format!("{base}/loop-a")),
+        Err(FetchError::TooManyRedirects(4))
+    );
 }
 
 #[test]
@@ -46,15 +66,27 @@ fn http_errors_name_the_status() {
     let base = serve(|_| reply("404 Not Found", "text/html", "<p>tidak ada</p>"));
     let error = fetcher().fetch(&format!("{base}/hilang")).unwrap_err();
     assert_eq!(error, FetchError::Status("404 Not Found".into()));
-    assert_eq!(format!("{base}/hilang {error}"), format!("{base}/hilang answered 404 Not Found"));
+    assert_eq!(
+        format!("{base}/hilang {error}"),
+        format!("{base}/hilang answered 404 Not Found")
+    );
 }
 
 #[test]
 fn slow_servers_time_out() {
-    let base = serve(|_| Reply { delay: Duration::from_secs(5), ..reply("200 OK", "text/html", "<p>late</p>") });
+    let base = serve(|_| Reply {
+        delay: Duration::from_secs(5),
+        ..reply("200 OK", "text/html", "<p>late</p>")
+    });
     let started = std::time::Instant::now();
-    assert_eq!(fetcher().fetch(&format!("{base}/slow")), Err(FetchError::Timeout(2)));
-    assert!(started.elapsed() < Duration::from_secs(5), "the timeout was not applied");
+    assert_eq!(
+        fetcher().fetch(&format!("{base}/slow")),
+        Err(FetchError::Timeout(2))
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the timeout was not applied"
+    );
 }
 
 #[test]
@@ -63,15 +95,27 @@ fn huge_bodies_and_non_pages_are_refused() {
         "/huge" => reply("200 OK", "text/html", vec![b'a'; 2 * 1024 * 1024]),
         _ => reply("200 OK", "image/png", b"\x89PNG\r\n\x1a\n".to_vec()),
     });
-    assert_eq!(fetcher().fetch(&format!("{base}/huge")), Err(FetchError::TooLarge(1)));
-    assert_eq!(fetcher().fetch(&format!("{base}/photo.png")), Err(FetchError::NotHtml("image/png".into())));
+    assert_eq!(
+        fetcher().fetch(&format!("{base}/huge")),
+        Err(FetchError::TooLarge(1))
+    );
+    assert_eq!(
+        fetcher().fetch(&format!("{base}/photo.png")),
+        Err(FetchError::NotHtml("image/png".into()))
+    );
 }
 
 #[test]
 fn unreachable_hosts_and_bad_addresses() {
-    let closed = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
     let error = fetcher().fetch(&format!("http://{closed}/")).unwrap_err();
     assert!(matches!(error, FetchError::Connect(_)), "{error:?}");
-    assert_eq!(fetcher().fetch("ftp://example.org/file"), Err(FetchError::InvalidUrl));
+    assert_eq!(
+        fetcher().fetch("ftp://example.org/file"),
+        Err(FetchError::InvalidUrl)
+    );
     assert_eq!(fetcher().fetch("not a url"), Err(FetchError::InvalidUrl));
 }

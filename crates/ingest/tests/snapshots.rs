@@ -18,7 +18,12 @@ fn render(name: &str) -> String {
     writeln!(out, "language:  {}", field(&page.language)).unwrap();
     writeln!(out, "encoding:  {}", page.encoding).unwrap();
     writeln!(out, "canonical: {}", field(&page.canonical_url)).unwrap();
-    writeln!(out, "metadata:  {}", serde_json::to_string(&page.metadata).unwrap()).unwrap();
+    writeln!(
+        out,
+        "metadata:  {}",
+        serde_json::to_string(&page.metadata).unwrap()
+    )
+    .unwrap();
     writeln!(out, "body:").unwrap();
     for line in page.body.lines() {
         writeln!(out, "  | {line}").unwrap();

@@ -19,7 +19,7 @@ pub(crate) fn write_detected(
         "DELETE FROM claim WHERE version_id = ?1 AND origin = 'detected' AND state = 'suggested'
            AND NOT EXISTS (SELECT 1 FROM review r WHERE r.claim_id = claim.id)",
     )?
-        .execute([version_id])?;
+    .execute([version_id])?;
     for item in &detected.items {
         let speaker_id = match &item.speaker {
             Some(name) if !name.trim().is_empty() => Some(speaker_for(conn, name.trim(), now)?),
@@ -29,7 +29,10 @@ pub(crate) fn write_detected(
             conn.prepare_cached("INSERT OR IGNORE INTO speaker_role (speaker_id, role, article_id) VALUES (?1, ?2, ?3)")?
                 .execute(params![speaker_id, role, article_id])?;
         }
-        let reasons = serde_json::to_string(&item.reasons).map_err(|e| StoreError::Encode { what: "claim reasons", detail: e.to_string() })?;
+        let reasons = serde_json::to_string(&item.reasons).map_err(|e| StoreError::Encode {
+            what: "claim reasons",
+            detail: e.to_string(),
+        })?;
         // A speaker span is stored only whole (the schema requires both ends or neither).
         let (speaker_start, speaker_end) = match (item.speaker_start, item.speaker_end) {
             (Some(a), Some(b)) => (Some(a as i64), Some(b as i64)),
@@ -78,9 +81,11 @@ pub(crate) fn speaker_for(conn: &Connection, name: &str, now: &str) -> Result<i6
     if let Some(id) = existing {
         return Ok(id);
     }
-    conn.prepare_cached("INSERT INTO speaker (name, created_at) VALUES (?1, ?2)")?.execute(params![name, now])?;
+    conn.prepare_cached("INSERT INTO speaker (name, created_at) VALUES (?1, ?2)")?
+        .execute(params![name, now])?;
     let id = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT OR IGNORE INTO speaker_alias (speaker_id, alias) VALUES (?1, ?2)")?.execute(params![id, name])?;
+    conn.prepare_cached("INSERT OR IGNORE INTO speaker_alias (speaker_id, alias) VALUES (?1, ?2)")?
+        .execute(params![id, name])?;
     Ok(id)
 }
 
@@ -96,7 +101,8 @@ pub struct ClaimFilter {
     pub kind: Option<String>,
 }
 
-const CLAIM_FILTER: &str = "(?1 IS NULL OR c.article_id = ?1) AND (?2 IS NULL OR coalesce(rv.status, 'new') = ?2)
+const CLAIM_FILTER: &str =
+    "(?1 IS NULL OR c.article_id = ?1) AND (?2 IS NULL OR coalesce(rv.status, 'new') = ?2)
      AND (?3 IS NULL OR rv.verdict = ?3) AND (?4 IS NULL OR c.kind = ?4) AND c.state != 'rejected'";
 
 const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.version_id, c.kind, c.start_char, c.end_char, c.text, c.speaker_id, s.name,
@@ -132,21 +138,41 @@ fn claim_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredClaim> {
 }
 
 /// One claim by id.
-pub(crate) fn claim_by_id(conn: &Connection, claim_id: i64) -> Result<Option<StoredClaim>, StoreError> {
+pub(crate) fn claim_by_id(
+    conn: &Connection,
+    claim_id: i64,
+) -> Result<Option<StoredClaim>, StoreError> {
     let sql = format!(
         "SELECT {CLAIM_COLUMNS} FROM claim c LEFT JOIN speaker s ON s.id = c.speaker_id LEFT JOIN review rv ON rv.claim_id = c.id WHERE c.id = ?1"
     );
-    Ok(conn.prepare_cached(&sql)?.query_row([claim_id], claim_from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([claim_id], claim_from_row)
+        .optional()?)
 }
 
 impl Store {
     /// Replaces a version's analysis suggestions atomically (see [`write_detected`]).
-    pub fn replace_detected(&mut self, version_id: VersionId, detected: &DetectedAnalysis, now: &str) -> Result<(), StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn replace_detected(
+        &mut self,
+        version_id: VersionId,
+        detected: &DetectedAnalysis,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let article_id: ArticleId = tx
-            .query_row("SELECT article_id FROM version WHERE id = ?1", [version_id], |row| row.get(0))
+            .query_row(
+                "SELECT article_id FROM version WHERE id = ?1",
+                [version_id],
+                |row| row.get(0),
+            )
             .optional()?
-            .ok_or(StoreError::NotFound { what: "version", id: version_id })?;
+            .ok_or(StoreError::NotFound {
+                what: "version",
+                id: version_id,
+            })?;
         write_detected(&tx, article_id, version_id, detected, now)?;
         tx.commit()?;
         Ok(())
@@ -175,14 +201,26 @@ impl Store {
 
     /// Claims and quotations across the workbench, newest article first, filtered.
     /// Rejected suggestions are left out.
-    pub fn claims(&self, filter: &ClaimFilter, limit: usize, offset: usize) -> Result<Vec<StoredClaim>, StoreError> {
+    pub fn claims(
+        &self,
+        filter: &ClaimFilter,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<StoredClaim>, StoreError> {
         let sql = format!(
             "SELECT {CLAIM_COLUMNS} FROM claim c LEFT JOIN speaker s ON s.id = c.speaker_id LEFT JOIN review rv ON rv.claim_id = c.id
              WHERE {CLAIM_FILTER} ORDER BY c.article_id DESC, c.start_char, c.id LIMIT ?5 OFFSET ?6"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(
-            params![filter.article_id, filter.status, filter.verdict, filter.kind, limit as i64, offset as i64],
+            params![
+                filter.article_id,
+                filter.status,
+                filter.verdict,
+                filter.kind,
+                limit as i64,
+                offset as i64
+            ],
             claim_from_row,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -190,7 +228,17 @@ impl Store {
 
     /// How many claims and quotations match a filter.
     pub fn count_claims(&self, filter: &ClaimFilter) -> Result<u64, StoreError> {
-        let sql = format!("SELECT count(*) FROM claim c LEFT JOIN review rv ON rv.claim_id = c.id WHERE {CLAIM_FILTER}");
-        Ok(self.conn.prepare_cached(&sql)?.query_row(params![filter.article_id, filter.status, filter.verdict, filter.kind], |row| row.get::<_, i64>(0))? as u64)
+        let sql = format!(
+            "SELECT count(*) FROM claim c LEFT JOIN review rv ON rv.claim_id = c.id WHERE {CLAIM_FILTER}"
+        );
+        Ok(self.conn.prepare_cached(&sql)?.query_row(
+            params![
+                filter.article_id,
+                filter.status,
+                filter.verdict,
+                filter.kind
+            ],
+            |row| row.get::<_, i64>(0),
+        )? as u64)
     }
 }

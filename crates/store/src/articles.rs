@@ -11,17 +11,28 @@ const RAW_COMPRESSION_LEVEL: i32 = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stored {
     /// A new version was written (and a new article, when no article matched).
-    Inserted { article_id: ArticleId, version_id: VersionId },
+    Inserted {
+        article_id: ArticleId,
+        version_id: VersionId,
+    },
     /// A version with the same SHA-256 already exists; nothing was written.
-    Unchanged { article_id: ArticleId, version_id: VersionId },
+    Unchanged {
+        article_id: ArticleId,
+        version_id: VersionId,
+    },
 }
 
 impl Stored {
     pub fn ids(self) -> (ArticleId, VersionId) {
         match self {
-            Stored::Inserted { article_id, version_id } | Stored::Unchanged { article_id, version_id } => {
-                (article_id, version_id)
+            Stored::Inserted {
+                article_id,
+                version_id,
             }
+            | Stored::Unchanged {
+                article_id,
+                version_id,
+            } => (article_id, version_id),
         }
     }
 }
@@ -30,23 +41,42 @@ impl Stored {
 /// each of its captures.
 fn clone_sql_error(error: &rusqlite::Error) -> rusqlite::Error {
     match error {
-        rusqlite::Error::SqliteFailure(code, message) => rusqlite::Error::SqliteFailure(*code, message.clone()),
-        other => rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR), Some(other.to_string())),
+        rusqlite::Error::SqliteFailure(code, message) => {
+            rusqlite::Error::SqliteFailure(*code, message.clone())
+        }
+        other => rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR),
+            Some(other.to_string()),
+        ),
     }
 }
 
-fn insert_capture(conn: &rusqlite::Connection, capture: &NewCapture, now: &str) -> Result<Stored, StoreError> {
+fn insert_capture(
+    conn: &rusqlite::Connection,
+    capture: &NewCapture,
+    now: &str,
+) -> Result<Stored, StoreError> {
     let existing = conn
         .prepare_cached("SELECT article_id, id FROM version WHERE sha256 = ?1")?
         .query_row([&capture.sha256], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     if let Some((article_id, version_id)) = existing {
-        return Ok(Stored::Unchanged { article_id, version_id });
+        return Ok(Stored::Unchanged {
+            article_id,
+            version_id,
+        });
     }
-    let raw = zstd::bulk::compress(&capture.raw, RAW_COMPRESSION_LEVEL)
-        .map_err(|e| StoreError::Encode { what: "the raw capture", detail: e.to_string() })?;
+    let raw = zstd::bulk::compress(&capture.raw, RAW_COMPRESSION_LEVEL).map_err(|e| {
+        StoreError::Encode {
+            what: "the raw capture",
+            detail: e.to_string(),
+        }
+    })?;
     let known_article: Option<ArticleId> = match &capture.canonical_url {
-        Some(url) => conn.prepare_cached("SELECT id FROM article WHERE canonical_url = ?1")?.query_row([url], |row| row.get(0)).optional()?,
+        Some(url) => conn
+            .prepare_cached("SELECT id FROM article WHERE canonical_url = ?1")?
+            .query_row([url], |row| row.get(0))
+            .optional()?,
         None => None,
     };
     let byline = capture.metadata.byline.as_deref();
@@ -70,7 +100,10 @@ fn insert_capture(conn: &rusqlite::Connection, capture: &NewCapture, now: &str) 
             conn.last_insert_rowid()
         }
     };
-    let metadata = serde_json::to_string(&capture.metadata).map_err(|e| StoreError::Encode { what: "the capture metadata", detail: e.to_string() })?;
+    let metadata = serde_json::to_string(&capture.metadata).map_err(|e| StoreError::Encode {
+        what: "the capture metadata",
+        detail: e.to_string(),
+    })?;
     conn.prepare_cached(
         "INSERT INTO version (article_id, sha256, captured_at, source_kind, source_ref, media_type, charset,
                               raw_zstd, raw_bytes, title, language, published, text, metadata)
@@ -96,7 +129,10 @@ fn insert_capture(conn: &rusqlite::Connection, capture: &NewCapture, now: &str) 
     if let Some(detected) = &capture.analysis {
         crate::analysis::write_detected(conn, article_id, version_id, detected, now)?;
     }
-    Ok(Stored::Inserted { article_id, version_id })
+    Ok(Stored::Inserted {
+        article_id,
+        version_id,
+    })
 }
 
 /// Which articles a list shows; `None` fields do not filter.
@@ -143,7 +179,8 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     })
 }
 
-const VERSION_COLUMNS: &str = "id, article_id, sha256, captured_at, source_kind, source_ref, media_type, charset,
+const VERSION_COLUMNS: &str =
+    "id, article_id, sha256, captured_at, source_kind, source_ref, media_type, charset,
      title, language, raw_bytes, length(text), published, metadata";
 
 fn version_from_row(row: &Row<'_>) -> rusqlite::Result<VersionInfo> {
@@ -154,7 +191,11 @@ fn version_from_row(row: &Row<'_>) -> rusqlite::Result<VersionInfo> {
         sha256: row.get(2)?,
         captured_at: row.get(3)?,
         source_kind: SourceKind::parse(&kind).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, format!("unknown source kind {kind:?}").into())
+            rusqlite::Error::FromSqlConversionFailure(
+                4,
+                rusqlite::types::Type::Text,
+                format!("unknown source kind {kind:?}").into(),
+            )
         })?,
         source_ref: row.get(5)?,
         media_type: row.get(6)?,
@@ -166,7 +207,9 @@ fn version_from_row(row: &Row<'_>) -> rusqlite::Result<VersionInfo> {
         published: row.get(12)?,
         metadata: {
             let json: String = row.get(13)?;
-            serde_json::from_str(&json).map_err(|e| rusqlite::Error::FromSqlConversionFailure(13, rusqlite::types::Type::Text, e.into()))?
+            serde_json::from_str(&json).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(13, rusqlite::types::Type::Text, e.into())
+            })?
         },
     })
 }
@@ -178,49 +221,92 @@ impl Store {
     /// with a canonical URL becomes a new version of the article with that URL; otherwise a
     /// new article is created. `now` is the article's creation time (RFC 3339 UTC).
     pub fn add_capture(&mut self, capture: &NewCapture, now: &str) -> Result<Stored, StoreError> {
-        self.add_captures(std::slice::from_ref(capture), now).pop().expect("one result per capture")
+        self.add_captures(std::slice::from_ref(capture), now)
+            .pop()
+            .expect("one result per capture")
     }
 
     /// Stores many captures in one transaction (one commit is far cheaper than many), each
     /// inside its own savepoint: a capture that fails leaves nothing behind and does not
     /// stop the others. Returns one result per capture, in order.
-    pub fn add_captures(&mut self, captures: &[NewCapture], now: &str) -> Vec<Result<Stored, StoreError>> {
-        let mut tx = match self.conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+    pub fn add_captures(
+        &mut self,
+        captures: &[NewCapture],
+        now: &str,
+    ) -> Vec<Result<Stored, StoreError>> {
+        let mut tx = match self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+        {
             Ok(tx) => tx,
-            Err(error) => return captures.iter().map(|_| Err(StoreError::Sql(clone_sql_error(&error)))).collect(),
+            Err(error) => {
+                return captures
+                    .iter()
+                    .map(|_| Err(StoreError::Sql(clone_sql_error(&error))))
+                    .collect();
+            }
         };
         let mut results = Vec::with_capacity(captures.len());
         for capture in captures {
-            let result = tx.savepoint().map_err(StoreError::from).and_then(|savepoint| {
-                let stored = insert_capture(&savepoint, capture, now)?;
-                savepoint.commit()?;
-                Ok(stored)
-            });
+            let result = tx
+                .savepoint()
+                .map_err(StoreError::from)
+                .and_then(|savepoint| {
+                    let stored = insert_capture(&savepoint, capture, now)?;
+                    savepoint.commit()?;
+                    Ok(stored)
+                });
             results.push(result);
         }
         if let Err(error) = tx.commit() {
             // Nothing of this batch was kept: every result becomes that error.
-            return captures.iter().map(|_| Err(StoreError::Sql(clone_sql_error(&error)))).collect();
+            return captures
+                .iter()
+                .map(|_| Err(StoreError::Sql(clone_sql_error(&error))))
+                .collect();
         }
         results
     }
 
     /// Articles, newest first. Ordered by the primary key, so a page costs the same at
     /// 100 articles or 100,000.
-    pub fn list_articles(&self, limit: usize, offset: usize) -> Result<Vec<ArticleSummary>, StoreError> {
-        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM article a ORDER BY a.id DESC LIMIT ?1 OFFSET ?2");
+    pub fn list_articles(
+        &self,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM article a ORDER BY a.id DESC LIMIT ?1 OFFSET ?2"
+        );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params![limit as i64, offset as i64], summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// A page of the articles matching a filter, newest first.
-    pub fn list_articles_filtered(&self, filter: &ArticleFilter, limit: usize, offset: usize) -> Result<Vec<ArticleSummary>, StoreError> {
-        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM article a WHERE {ARTICLE_FILTER} ORDER BY a.id DESC LIMIT ?8 OFFSET ?9");
+    pub fn list_articles_filtered(
+        &self,
+        filter: &ArticleFilter,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM article a WHERE {ARTICLE_FILTER} ORDER BY a.id DESC LIMIT ?8 OFFSET ?9"
+        );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let f = filter;
         let rows = statement.query_map(
-            params![f.language, f.site, f.published_from, f.published_until, f.status, f.verdict, f.speaker, limit as i64, offset as i64],
+            params![
+                f.language,
+                f.site,
+                f.published_from,
+                f.published_until,
+                f.status,
+                f.verdict,
+                f.speaker,
+                limit as i64,
+                offset as i64
+            ],
             summary_from_row,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -231,7 +317,15 @@ impl Store {
         let sql = format!("SELECT count(*) FROM article a WHERE {ARTICLE_FILTER}");
         let f = filter;
         let count: i64 = self.conn.prepare_cached(&sql)?.query_row(
-            params![f.language, f.site, f.published_from, f.published_until, f.status, f.verdict, f.speaker],
+            params![
+                f.language,
+                f.site,
+                f.published_from,
+                f.published_until,
+                f.status,
+                f.verdict,
+                f.speaker
+            ],
             |row| row.get(0),
         )?;
         Ok(count as u64)
@@ -239,18 +333,27 @@ impl Store {
 
     /// How many articles the workbench holds.
     pub fn count_articles(&self) -> Result<u64, StoreError> {
-        Ok(self.conn.query_row("SELECT count(*) FROM article", [], |row| row.get::<_, i64>(0))? as u64)
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM article", [], |row| {
+                row.get::<_, i64>(0)
+            })? as u64)
     }
 
     /// One article's summary.
     pub fn article(&self, id: ArticleId) -> Result<Option<ArticleSummary>, StoreError> {
         let sql = format!("SELECT {SUMMARY_COLUMNS} FROM article a WHERE a.id = ?1");
-        Ok(self.conn.prepare_cached(&sql)?.query_row([id], summary_from_row).optional()?)
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([id], summary_from_row)
+            .optional()?)
     }
 
     /// An article's versions, oldest first.
     pub fn versions(&self, article_id: ArticleId) -> Result<Vec<VersionInfo>, StoreError> {
-        let sql = format!("SELECT {VERSION_COLUMNS} FROM version WHERE article_id = ?1 ORDER BY id");
+        let sql =
+            format!("SELECT {VERSION_COLUMNS} FROM version WHERE article_id = ?1 ORDER BY id");
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map([article_id], version_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -258,26 +361,43 @@ impl Store {
 
     /// A version's extracted text.
     pub fn version_text(&self, version_id: VersionId) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.query_row("SELECT text FROM version WHERE id = ?1", [version_id], |row| row.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT text FROM version WHERE id = ?1",
+                [version_id],
+                |row| row.get(0),
+            )
+            .optional()?)
     }
 
     /// A version's raw bytes, decompressed, exactly as they were captured.
     pub fn raw_capture(&self, version_id: VersionId) -> Result<Option<Vec<u8>>, StoreError> {
         let stored: Option<(Vec<u8>, i64)> = self
             .conn
-            .query_row("SELECT raw_zstd, raw_bytes FROM version WHERE id = ?1", [version_id], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })
+            .query_row(
+                "SELECT raw_zstd, raw_bytes FROM version WHERE id = ?1",
+                [version_id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
             .optional()?;
-        let Some((compressed, size)) = stored else { return Ok(None) };
-        let raw = zstd::bulk::decompress(&compressed, size as usize)
-            .map_err(|e| StoreError::DamagedCapture { version_id, detail: e.to_string() })?;
+        let Some((compressed, size)) = stored else {
+            return Ok(None);
+        };
+        let raw = zstd::bulk::decompress(&compressed, size as usize).map_err(|e| {
+            StoreError::DamagedCapture {
+                version_id,
+                detail: e.to_string(),
+            }
+        })?;
         Ok(Some(raw))
     }
 
     /// Deletes an article with its versions and claims. The audit trail is kept.
     pub fn delete_article(&mut self, id: ArticleId) -> Result<bool, StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let deleted = tx.execute("DELETE FROM article WHERE id = ?1", [id])? > 0;
         tx.commit()?;
         Ok(deleted)

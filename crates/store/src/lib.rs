@@ -40,10 +40,16 @@ impl Store {
     /// refused and left untouched.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io { path: parent.to_path_buf(), source })?;
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
         }
         let conn = Connection::open(path).map_err(|source| StoreError::open(path, source))?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
         store.configure().map_err(|e| e.at(path))?;
         migrate::migrate(&mut store.conn, Some(path)).map_err(|e| e.at(path))?;
         Ok(store)
@@ -51,7 +57,8 @@ impl Store {
 
     /// A fresh database in memory, for tests and one-shot commands.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        let conn = Connection::open_in_memory().map_err(|source| StoreError::open(Path::new(":memory:"), source))?;
+        let conn = Connection::open_in_memory()
+            .map_err(|source| StoreError::open(Path::new(":memory:"), source))?;
         let mut store = Store { conn, path: None };
         store.configure()?;
         migrate::migrate(&mut store.conn, None)?;
@@ -66,7 +73,9 @@ impl Store {
     fn configure(&mut self) -> Result<(), StoreError> {
         self.conn.busy_timeout(BUSY_TIMEOUT)?;
         // journal_mode answers with a row, so it is queried rather than executed.
-        let _mode: String = self.conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+        let _mode: String = self
+            .conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
         self.conn.execute_batch(
             "PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;

@@ -53,15 +53,22 @@ impl Field {
     }
 }
 
-fn current(tx: &Transaction<'_>, claim_id: i64, field: Field) -> Result<Option<String>, StoreError> {
+fn current(
+    tx: &Transaction<'_>,
+    claim_id: i64,
+    field: Field,
+) -> Result<Option<String>, StoreError> {
     let sql = match field {
         Field::State => "SELECT state FROM claim WHERE id = ?1",
-        Field::Speaker => "SELECT s.name FROM claim c JOIN speaker s ON s.id = c.speaker_id WHERE c.id = ?1",
+        Field::Speaker => {
+            "SELECT s.name FROM claim c JOIN speaker s ON s.id = c.speaker_id WHERE c.id = ?1"
+        }
         Field::Verdict => "SELECT verdict FROM review WHERE claim_id = ?1",
         Field::Status => "SELECT status FROM review WHERE claim_id = ?1",
         Field::Notes => "SELECT notes FROM review WHERE claim_id = ?1",
     };
-    let value: Option<Option<String>> = tx.query_row(sql, [claim_id], |row| row.get(0)).optional()?;
+    let value: Option<Option<String>> =
+        tx.query_row(sql, [claim_id], |row| row.get(0)).optional()?;
     Ok(match (field, value.flatten()) {
         // A claim without a review row is "new" with no notes.
         (Field::Status, None) => Some("new".into()),
@@ -70,16 +77,31 @@ fn current(tx: &Transaction<'_>, claim_id: i64, field: Field) -> Result<Option<S
     })
 }
 
-fn write(tx: &Transaction<'_>, claim_id: i64, field: Field, value: Option<&str>, reviewer: &str, now: &str) -> Result<(), StoreError> {
+fn write(
+    tx: &Transaction<'_>,
+    claim_id: i64,
+    field: Field,
+    value: Option<&str>,
+    reviewer: &str,
+    now: &str,
+) -> Result<(), StoreError> {
     if let Field::State = field {
         // No state before means the claim did not exist: undoing its marking rejects it,
         // which keeps it (and its trail) but takes it out of every list.
-        tx.execute("UPDATE claim SET state = ?2 WHERE id = ?1", params![claim_id, value.unwrap_or("rejected")])?;
+        tx.execute(
+            "UPDATE claim SET state = ?2 WHERE id = ?1",
+            params![claim_id, value.unwrap_or("rejected")],
+        )?;
         return Ok(());
     }
     if let Field::Speaker = field {
-        let speaker_id = value.map(|name| crate::analysis::speaker_for(tx, name, now)).transpose()?;
-        tx.execute("UPDATE claim SET speaker_id = ?2 WHERE id = ?1", params![claim_id, speaker_id])?;
+        let speaker_id = value
+            .map(|name| crate::analysis::speaker_for(tx, name, now))
+            .transpose()?;
+        tx.execute(
+            "UPDATE claim SET speaker_id = ?2 WHERE id = ?1",
+            params![claim_id, speaker_id],
+        )?;
         return Ok(());
     }
     tx.execute(
@@ -87,9 +109,15 @@ fn write(tx: &Transaction<'_>, claim_id: i64, field: Field, value: Option<&str>,
         params![claim_id, now, reviewer],
     )?;
     let sql = match field {
-        Field::Verdict => "UPDATE review SET verdict = ?2, updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1",
-        Field::Status => "UPDATE review SET status = coalesce(?2, 'new'), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1",
-        Field::Notes => "UPDATE review SET notes = coalesce(?2, ''), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1",
+        Field::Verdict => {
+            "UPDATE review SET verdict = ?2, updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1"
+        }
+        Field::Status => {
+            "UPDATE review SET status = coalesce(?2, 'new'), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1"
+        }
+        Field::Notes => {
+            "UPDATE review SET notes = coalesce(?2, ''), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1"
+        }
         Field::State | Field::Speaker => unreachable!("handled above"),
     };
     tx.execute(sql, params![claim_id, value, now, reviewer])?;
@@ -109,13 +137,31 @@ fn canonical_speaker(tx: &Transaction<'_>, name: &str) -> Result<String, StoreEr
         .unwrap_or_else(|| name.to_string()))
 }
 
-fn start_action(tx: &Transaction<'_>, reviewer: &str, description: &str, undoes: Option<i64>, now: &str) -> Result<i64, StoreError> {
-    tx.execute("INSERT INTO action (at, reviewer, description, undoes) VALUES (?1, ?2, ?3, ?4)", params![now, reviewer, description, undoes])?;
+fn start_action(
+    tx: &Transaction<'_>,
+    reviewer: &str,
+    description: &str,
+    undoes: Option<i64>,
+    now: &str,
+) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO action (at, reviewer, description, undoes) VALUES (?1, ?2, ?3, ?4)",
+        params![now, reviewer, description, undoes],
+    )?;
     Ok(tx.last_insert_rowid())
 }
 
 #[allow(clippy::too_many_arguments)]
-fn record(tx: &Transaction<'_>, action: i64, claim_id: i64, field: Field, before: Option<&str>, after: Option<&str>, reviewer: &str, now: &str) -> Result<(), StoreError> {
+fn record(
+    tx: &Transaction<'_>,
+    action: i64,
+    claim_id: i64,
+    field: Field,
+    before: Option<&str>,
+    after: Option<&str>,
+    reviewer: &str,
+    now: &str,
+) -> Result<(), StoreError> {
     tx.execute(
         "INSERT INTO audit_event (at, reviewer, entity, entity_id, field, before, after, action_id) VALUES (?1, ?2, 'claim', ?3, ?4, ?5, ?6, ?7)",
         params![now, reviewer, claim_id, field.name(), before, after, action],
@@ -126,16 +172,37 @@ fn record(tx: &Transaction<'_>, action: i64, claim_id: i64, field: Field, before
 impl Store {
     /// Applies a review change to a claim in one transaction, recording each field that
     /// actually changed. Returns false when nothing changed (no action is recorded).
-    pub fn review_claim(&mut self, claim_id: i64, change: &ReviewChange, reviewer: &str, now: &str) -> Result<bool, StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let exists: Option<i64> = tx.query_row("SELECT id FROM claim WHERE id = ?1", [claim_id], |row| row.get(0)).optional()?;
+    pub fn review_claim(
+        &mut self,
+        claim_id: i64,
+        change: &ReviewChange,
+        reviewer: &str,
+        now: &str,
+    ) -> Result<bool, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let exists: Option<i64> = tx
+            .query_row("SELECT id FROM claim WHERE id = ?1", [claim_id], |row| {
+                row.get(0)
+            })
+            .optional()?;
         if exists.is_none() {
-            return Err(StoreError::NotFound { what: "claim", id: claim_id });
+            return Err(StoreError::NotFound {
+                what: "claim",
+                id: claim_id,
+            });
         }
         let wanted: Vec<(Field, Option<&str>)> = [
             change.state.as_deref().map(|v| (Field::State, Some(v))),
-            change.speaker.as_ref().map(|v| (Field::Speaker, v.as_deref())),
-            change.verdict.as_ref().map(|v| (Field::Verdict, v.as_deref())),
+            change
+                .speaker
+                .as_ref()
+                .map(|v| (Field::Speaker, v.as_deref())),
+            change
+                .verdict
+                .as_ref()
+                .map(|v| (Field::Verdict, v.as_deref())),
             change.status.as_deref().map(|v| (Field::Status, Some(v))),
             change.notes.as_deref().map(|v| (Field::Notes, Some(v))),
         ]
@@ -159,12 +226,25 @@ impl Store {
         }
         let description = format!(
             "claim #{claim_id}: {}",
-            changed.iter().map(|(f, _, a)| format!("{} {}", f.name(), a.as_deref().unwrap_or("cleared"))).collect::<Vec<_>>().join(", ")
+            changed
+                .iter()
+                .map(|(f, _, a)| format!("{} {}", f.name(), a.as_deref().unwrap_or("cleared")))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
         let action = start_action(&tx, reviewer, &description, None, now)?;
         for (field, before, after) in changed {
             write(&tx, claim_id, field, after.as_deref(), reviewer, now)?;
-            record(&tx, action, claim_id, field, before.as_deref(), after.as_deref(), reviewer, now)?;
+            record(
+                &tx,
+                action,
+                claim_id,
+                field,
+                before.as_deref(),
+                after.as_deref(),
+                reviewer,
+                now,
+            )?;
         }
         tx.commit()?;
         Ok(true)
@@ -183,19 +263,43 @@ impl Store {
         reviewer: &str,
         now: &str,
     ) -> Result<i64, StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let article_id: i64 = tx
-            .query_row("SELECT article_id FROM version WHERE id = ?1", [version_id], |row| row.get(0))
+            .query_row(
+                "SELECT article_id FROM version WHERE id = ?1",
+                [version_id],
+                |row| row.get(0),
+            )
             .optional()?
-            .ok_or(StoreError::NotFound { what: "version", id: version_id })?;
+            .ok_or(StoreError::NotFound {
+                what: "version",
+                id: version_id,
+            })?;
         tx.execute(
             "INSERT INTO claim (article_id, version_id, kind, start_char, end_char, text, prefix, suffix, origin, state, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'manual', 'accepted', ?9)",
             params![article_id, version_id, kind, start as i64, end as i64, text, prefix, suffix, now],
         )?;
         let claim_id = tx.last_insert_rowid();
-        let action = start_action(&tx, reviewer, &format!("marked {kind} #{claim_id}"), None, now)?;
-        record(&tx, action, claim_id, Field::State, None, Some("accepted"), reviewer, now)?;
+        let action = start_action(
+            &tx,
+            reviewer,
+            &format!("marked {kind} #{claim_id}"),
+            None,
+            now,
+        )?;
+        record(
+            &tx,
+            action,
+            claim_id,
+            Field::State,
+            None,
+            Some("accepted"),
+            reviewer,
+            now,
+        )?;
         tx.commit()?;
         Ok(claim_id)
     }
@@ -203,7 +307,9 @@ impl Store {
     /// Undoes the newest action that is neither an undo nor undone yet, by writing the
     /// values from before it as a new action. Returns what was undone, if anything.
     pub fn undo_last(&mut self, reviewer: &str, now: &str) -> Result<Option<String>, StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let last: Option<(i64, String)> = tx
             .query_row(
                 "SELECT a.id, a.description FROM action a
@@ -213,20 +319,43 @@ impl Store {
                 |row| Ok((row.get(0)?, row.get(1)?)),
             )
             .optional()?;
-        let Some((undone, description)) = last else { return Ok(None) };
+        let Some((undone, description)) = last else {
+            return Ok(None);
+        };
         let events: Vec<(i64, String, Option<String>, Option<String>)> = tx
             .prepare("SELECT entity_id, field, before, after FROM audit_event WHERE action_id = ?1 ORDER BY id DESC")?
             .query_map([undone], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
             .collect::<Result<_, _>>()?;
-        let action = start_action(&tx, reviewer, &format!("undo {description}"), Some(undone), now)?;
+        let action = start_action(
+            &tx,
+            reviewer,
+            &format!("undo {description}"),
+            Some(undone),
+            now,
+        )?;
         for (claim_id, field, before, after) in events {
-            let Some(field) = Field::parse(&field) else { continue };
+            let Some(field) = Field::parse(&field) else {
+                continue;
+            };
             // A claim deleted since has nothing left to restore.
-            if tx.query_row("SELECT 1 FROM claim WHERE id = ?1", [claim_id], |_| Ok(())).optional()?.is_none() {
+            if tx
+                .query_row("SELECT 1 FROM claim WHERE id = ?1", [claim_id], |_| Ok(()))
+                .optional()?
+                .is_none()
+            {
                 continue;
             }
             write(&tx, claim_id, field, before.as_deref(), reviewer, now)?;
-            record(&tx, action, claim_id, field, after.as_deref(), before.as_deref(), reviewer, now)?;
+            record(
+                &tx,
+                action,
+                claim_id,
+                field,
+                after.as_deref(),
+                before.as_deref(),
+                reviewer,
+                now,
+            )?;
         }
         tx.commit()?;
         Ok(Some(description))
@@ -238,7 +367,13 @@ impl Store {
             "SELECT at, reviewer, field, before, after FROM audit_event WHERE entity = 'claim' AND entity_id = ?1 ORDER BY id",
         )?;
         let rows = statement.query_map([claim_id], |row| {
-            Ok(AuditEvent { at: row.get(0)?, reviewer: row.get(1)?, field: row.get(2)?, before: row.get(3)?, after: row.get(4)? })
+            Ok(AuditEvent {
+                at: row.get(0)?,
+                reviewer: row.get(1)?,
+                field: row.get(2)?,
+                before: row.get(3)?,
+                after: row.get(4)?,
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -250,14 +385,20 @@ impl Store {
 
     /// The verdict keys of the rating scale in use, in order, with their labels.
     pub fn ratings(&self) -> Result<Vec<(String, String, String)>, StoreError> {
-        let mut statement = self.conn.prepare_cached("SELECT key, label_en, label_id FROM rating WHERE scale = 'default' ORDER BY position")?;
+        let mut statement = self.conn.prepare_cached(
+            "SELECT key, label_en, label_id FROM rating WHERE scale = 'default' ORDER BY position",
+        )?;
         let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// A preference the user set once, such as the reviewer's name.
     pub fn preference(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.conn.prepare_cached("SELECT value FROM preference WHERE key = ?1")?.query_row([key], |row| row.get(0)).optional()?)
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM preference WHERE key = ?1")?
+            .query_row([key], |row| row.get(0))
+            .optional()?)
     }
 
     pub fn set_preference(&mut self, key: &str, value: &str) -> Result<(), StoreError> {

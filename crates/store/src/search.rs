@@ -26,12 +26,18 @@ pub fn parse_query(input: &str) -> Vec<QueryTerm> {
         if i % 2 == 1 {
             let words: Vec<String> = part.split_whitespace().map(str::to_string).collect();
             if !words.is_empty() {
-                terms.push(QueryTerm { words, prefix: false });
+                terms.push(QueryTerm {
+                    words,
+                    prefix: false,
+                });
                 last_is_word = false;
             }
         } else {
             for word in part.split_whitespace() {
-                terms.push(QueryTerm { words: vec![word.to_string()], prefix: false });
+                terms.push(QueryTerm {
+                    words: vec![word.to_string()],
+                    prefix: false,
+                });
                 last_is_word = true;
             }
         }
@@ -54,7 +60,13 @@ pub fn fts_query(input: &str) -> Option<String> {
     }
     let quoted: Vec<String> = terms
         .iter()
-        .map(|term| format!("\"{}\"{}", term.words.join(" "), if term.prefix { "*" } else { "" }))
+        .map(|term| {
+            format!(
+                "\"{}\"{}",
+                term.words.join(" "),
+                if term.prefix { "*" } else { "" }
+            )
+        })
         .collect();
     Some(quoted.join(" "))
 }
@@ -65,7 +77,13 @@ fn snippet_terms(input: &str) -> Vec<SnippetTerm> {
         .into_iter()
         .flat_map(|term| {
             let last = term.words.len().saturating_sub(1);
-            term.words.into_iter().enumerate().map(move |(i, word)| SnippetTerm { word: word.to_lowercase(), prefix: term.prefix && i == last })
+            term.words
+                .into_iter()
+                .enumerate()
+                .map(move |(i, word)| SnippetTerm {
+                    word: word.to_lowercase(),
+                    prefix: term.prefix && i == last,
+                })
         })
         .collect()
 }
@@ -77,7 +95,9 @@ impl Store {
     /// Articles whose text or title match `input`, best first; one hit per article (its
     /// best-matching version).
     pub fn search(&self, input: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        let Some(query) = fts_query(input) else { return Ok(Vec::new()) };
+        let Some(query) = fts_query(input) else {
+            return Ok(Vec::new());
+        };
         // Relevance ranking (bm25) costs a few microseconds per matching row, which adds up
         // to tens of milliseconds when a common word matches most of the workbench. So the
         // most recent RANK_WINDOW matches are ranked; a narrower query (most are) is ranked
@@ -89,7 +109,10 @@ impl Store {
                      SELECT rowid, rank FROM version_fts WHERE version_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2
                  ) ORDER BY rank LIMIT ?3",
             )?;
-            let rows = statement.query_map(rusqlite::params![query, RANK_WINDOW, fetch], |row| row.get(0))?;
+            let rows = statement
+                .query_map(rusqlite::params![query, RANK_WINDOW, fetch], |row| {
+                    row.get(0)
+                })?;
             rows.collect::<Result<_, _>>()?
         };
         let terms = snippet_terms(input);
@@ -130,16 +153,26 @@ impl Store {
 
     /// Ids of claims whose text matches `input`, best first.
     pub fn search_claims(&self, input: &str, limit: usize) -> Result<Vec<i64>, StoreError> {
-        self.search_ids("SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?1 ORDER BY rank LIMIT ?2", input, limit)
+        self.search_ids(
+            "SELECT rowid FROM claim_fts WHERE claim_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+            input,
+            limit,
+        )
     }
 
     /// Ids of speakers whose name or an alias matches `input`, best first.
     pub fn search_speakers(&self, input: &str, limit: usize) -> Result<Vec<i64>, StoreError> {
-        self.search_ids("SELECT rowid FROM speaker_fts WHERE speaker_fts MATCH ?1 ORDER BY rank LIMIT ?2", input, limit)
+        self.search_ids(
+            "SELECT rowid FROM speaker_fts WHERE speaker_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+            input,
+            limit,
+        )
     }
 
     fn search_ids(&self, sql: &str, input: &str, limit: usize) -> Result<Vec<i64>, StoreError> {
-        let Some(query) = fts_query(input) else { return Ok(Vec::new()) };
+        let Some(query) = fts_query(input) else {
+            return Ok(Vec::new());
+        };
         let mut statement = self.conn.prepare_cached(sql)?;
         let rows = statement.query_map(rusqlite::params![query, limit as i64], |row| row.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -152,10 +185,22 @@ mod tests {
 
     #[test]
     fn typed_words_become_quoted_terms() {
-        assert_eq!(fts_query("harga beras").as_deref(), Some("\"harga\" \"beras\"*"));
-        assert_eq!(fts_query("harga beras ").as_deref(), Some("\"harga\" \"beras\""));
-        assert_eq!(fts_query("\"harga beras\" naik").as_deref(), Some("\"harga beras\" \"naik\"*"));
-        assert_eq!(fts_query("AND OR * :").as_deref(), Some("\"AND\" \"OR\" \"*\" \":\"*"));
+        assert_eq!(
+            fts_query("harga beras").as_deref(),
+            Some("\"harga\" \"beras\"*")
+        );
+        assert_eq!(
+            fts_query("harga beras ").as_deref(),
+            Some("\"harga\" \"beras\"")
+        );
+        assert_eq!(
+            fts_query("\"harga beras\" naik").as_deref(),
+            Some("\"harga beras\" \"naik\"*")
+        );
+        assert_eq!(
+            fts_query("AND OR * :").as_deref(),
+            Some("\"AND\" \"OR\" \"*\" \":\"*")
+        );
         assert_eq!(fts_query("  "), None);
         assert_eq!(fts_query("\"unbalanced").as_deref(), Some("\"unbalanced\""));
     }

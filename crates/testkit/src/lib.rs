@@ -21,12 +21,22 @@ pub struct Reply {
 
 /// A reply with a status line ("200 OK"), a Content-Type and a body.
 pub fn reply(status: &'static str, content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
-    Reply { status, headers: vec![("Content-Type".into(), content_type.into())], body: body.into(), delay: Duration::ZERO }
+    Reply {
+        status,
+        headers: vec![("Content-Type".into(), content_type.into())],
+        body: body.into(),
+        delay: Duration::ZERO,
+    }
 }
 
 /// A 302 redirect to `location`.
 pub fn redirect(location: &str) -> Reply {
-    Reply { status: "302 Found", headers: vec![("Location".into(), location.into())], body: Vec::new(), delay: Duration::ZERO }
+    Reply {
+        status: "302 Found",
+        headers: vec![("Location".into(), location.into())],
+        body: Vec::new(),
+        delay: Duration::ZERO,
+    }
 }
 
 /// Serves `routes` (request path → reply) on a loopback port until the test process ends;
@@ -45,7 +55,9 @@ pub fn serve(routes: impl Fn(&str) -> Reply + Send + Sync + 'static) -> String {
 }
 
 fn answer(mut stream: TcpStream, routes: &dyn Fn(&str) -> Reply) {
-    let Ok(clone) = stream.try_clone() else { return };
+    let Ok(clone) = stream.try_clone() else {
+        return;
+    };
     let mut reader = BufReader::new(clone);
     let mut request_line = String::new();
     if reader.read_line(&mut request_line).is_err() {
@@ -57,10 +69,18 @@ fn answer(mut stream: TcpStream, routes: &dyn Fn(&str) -> Reply) {
             break;
         }
     }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let path = request_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .to_string();
     let reply = routes(&path);
     thread::sleep(reply.delay);
-    let mut head = format!("HTTP/1.1 {}\r\nContent-Length: {}\r\nConnection: close\r\n", reply.status, reply.body.len());
+    let mut head = format!(
+        "HTTP/1.1 {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        reply.status,
+        reply.body.len()
+    );
     for (name, value) in &reply.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }

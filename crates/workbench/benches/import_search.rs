@@ -13,28 +13,95 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) as usize
     }
 }
 
 const WORDS: &[&str] = &[
-    "harga", "beras", "naik", "pasar", "petani", "pemerintah", "menteri", "kata", "ujar", "menurut", "jakarta",
-    "palembang", "presiden", "rakyat", "anggaran", "subsidi", "bensin", "listrik", "banjir", "hujan", "sekolah",
-    "guru", "rumah", "sakit", "dokter", "vaksin", "pemilu", "partai", "suara", "kampanye", "polisi", "kasus",
-    "korupsi", "pengadilan", "hakim", "jalan", "tol", "kereta", "bandara", "pelabuhan", "ekspor", "impor",
-    "batubara", "sawit", "nikel", "investasi", "bank", "rupiah", "inflasi", "persen", "miliar", "triliun",
-    "the", "minister", "said", "prices", "rose", "percent", "government", "election", "court", "flood",
+    "harga",
+    "beras",
+    "naik",
+    "pasar",
+    "petani",
+    "pemerintah",
+    "menteri",
+    "kata",
+    "ujar",
+    "menurut",
+    "jakarta",
+    "palembang",
+    "presiden",
+    "rakyat",
+    "anggaran",
+    "subsidi",
+    "bensin",
+    "listrik",
+    "banjir",
+    "hujan",
+    "sekolah",
+    "guru",
+    "rumah",
+    "sakit",
+    "dokter",
+    "vaksin",
+    "pemilu",
+    "partai",
+    "suara",
+    "kampanye",
+    "polisi",
+    "kasus",
+    "korupsi",
+    "pengadilan",
+    "hakim",
+    "jalan",
+    "tol",
+    "kereta",
+    "bandara",
+    "pelabuhan",
+    "ekspor",
+    "impor",
+    "batubara",
+    "sawit",
+    "nikel",
+    "investasi",
+    "bank",
+    "rupiah",
+    "inflasi",
+    "persen",
+    "miliar",
+    "triliun",
+    "the",
+    "minister",
+    "said",
+    "prices",
+    "rose",
+    "percent",
+    "government",
+    "election",
+    "court",
+    "flood",
 ];
 
 fn article(rng: &mut Lcg, i: usize) -> String {
-    let mut text = format!("Artikel {i}: {} {} {}\n\n", WORDS[rng.next() % WORDS.len()], WORDS[rng.next() % WORDS.len()], i);
+    let mut text = format!(
+        "Artikel {i}: {} {} {}\n\n",
+        WORDS[rng.next() % WORDS.len()],
+        WORDS[rng.next() % WORDS.len()],
+        i
+    );
     for paragraph in 0..4 {
         for _ in 0..40 {
             text.push_str(WORDS[rng.next() % WORDS.len()]);
             text.push(' ');
         }
-        text.push_str(&format!("{} persen pada {paragraph}.\n\n", rng.next() % 100));
+        text.push_str(&format!(
+            "{} persen pada {paragraph}.\n\n",
+            rng.next() % 100
+        ));
     }
     text
 }
@@ -55,19 +122,29 @@ fn main() {
         std::fs::write(folder.join(format!("{i:05}.txt")), article(&mut rng, i)).unwrap();
     }
     // BENCH_DB=path keeps the database for inspection.
-    let db = std::env::var_os("BENCH_DB").map(std::path::PathBuf::from).unwrap_or_else(|| dir.path().join("bench.sqlite3"));
+    let db = std::env::var_os("BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("bench.sqlite3"));
     let _ = std::fs::remove_file(&db);
     let mut workbench = Workbench::open(&db).unwrap();
 
     let started = Instant::now();
     let report = workbench.import_paths(std::slice::from_ref(&folder));
     let import_time = started.elapsed();
-    assert_eq!(report.count(ImportStatus::Imported), articles, "every article must import");
+    assert_eq!(
+        report.count(ImportStatus::Imported),
+        articles,
+        "every article must import"
+    );
 
     let queries: Vec<String> = (0..searches)
         .map(|i| match i % 3 {
             0 => WORDS[rng.next() % WORDS.len()].to_string(),
-            1 => format!("{} {}", WORDS[rng.next() % WORDS.len()], WORDS[rng.next() % WORDS.len()]),
+            1 => format!(
+                "{} {}",
+                WORDS[rng.next() % WORDS.len()],
+                WORDS[rng.next() % WORDS.len()]
+            ),
             _ => WORDS[rng.next() % WORDS.len()][..3].to_string(),
         })
         .collect();
@@ -82,7 +159,10 @@ fn main() {
     latencies.sort();
 
     let per_second = articles as f64 / import_time.as_secs_f64();
-    println!("import: {articles} articles from files into an on-disk database in {:.2} s = {per_second:.0} articles/s (target ≥ 2000)", import_time.as_secs_f64());
+    println!(
+        "import: {articles} articles from files into an on-disk database in {:.2} s = {per_second:.0} articles/s (target ≥ 2000)",
+        import_time.as_secs_f64()
+    );
     println!(
         "search: {searches} queries (top 50) over {articles} articles: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms (target p95 < 10 ms)",
         percentile(&latencies, 0.50).as_secs_f64() * 1e3,
@@ -90,6 +170,8 @@ fn main() {
         latencies.last().unwrap().as_secs_f64() * 1e3,
     );
     if !full {
-        println!("(smoke run under cargo test; `cargo bench -p factdesk-workbench` runs the full size)");
+        println!(
+            "(smoke run under cargo test; `cargo bench -p factdesk-workbench` runs the full size)"
+        );
     }
 }

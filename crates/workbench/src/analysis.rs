@@ -4,11 +4,11 @@
 use crate::import::read_article_file;
 use crate::{Workbench, WorkbenchError};
 use factdesk_core::analysis::{ANALYZER_VERSION, Analysis, ConsistencyCheck, analyze, detected};
-use factdesk_core::{ArticleId, NewCapture, StoredClaim, VersionId};
-use ts_rs::TS;
 use factdesk_core::text::{decode_text, normalise_line_endings};
+use factdesk_core::{ArticleId, NewCapture, StoredClaim, VersionId};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use ts_rs::TS;
 
 /// One analysed input, labelled with the caller's id (the contract's output line).
 #[derive(Debug, Clone, Serialize)]
@@ -58,7 +58,12 @@ pub struct ClaimQuery {
 
 impl ClaimQuery {
     fn filter(&self) -> factdesk_store::ClaimFilter {
-        factdesk_store::ClaimFilter { article_id: self.article_id, status: self.status.clone(), verdict: self.verdict.clone(), kind: self.kind.clone() }
+        factdesk_store::ClaimFilter {
+            article_id: self.article_id,
+            status: self.status.clone(),
+            verdict: self.verdict.clone(),
+            kind: self.kind.clone(),
+        }
     }
 }
 
@@ -76,19 +81,44 @@ impl Workbench {
     /// The analysis of an article version for the reader. A version stored before the
     /// current analyser (or before analysis existed) is analysed now and its suggestions
     /// refreshed; the checker's accepted, rejected and manual items are kept.
-    pub fn article_analysis(&mut self, article_id: ArticleId, version_id: VersionId) -> Result<ArticleAnalysis, WorkbenchError> {
+    pub fn article_analysis(
+        &mut self,
+        article_id: ArticleId,
+        version_id: VersionId,
+    ) -> Result<ArticleAnalysis, WorkbenchError> {
         let detail = self.show(article_id, Some(version_id))?;
-        let info = detail.versions.iter().find(|v| v.id == version_id).expect("show checked the version");
-        let analysis = analyze(&detail.text, info.language.as_deref(), info.published.as_deref().or(detail.article.published.as_deref()));
-        if self.store.analyzer_of(version_id)?.is_none_or(|a| a < ANALYZER_VERSION) {
+        let info = detail
+            .versions
+            .iter()
+            .find(|v| v.id == version_id)
+            .expect("show checked the version");
+        let analysis = analyze(
+            &detail.text,
+            info.language.as_deref(),
+            info.published
+                .as_deref()
+                .or(detail.article.published.as_deref()),
+        );
+        if self
+            .store
+            .analyzer_of(version_id)?
+            .is_none_or(|a| a < ANALYZER_VERSION)
+        {
             let now = self.clock.now();
-            self.store.replace_detected(version_id, &detected(&detail.text, &analysis), &now)?;
+            self.store
+                .replace_detected(version_id, &detected(&detail.text, &analysis), &now)?;
         }
         let claims = self.store.version_claims(version_id)?;
         let mut speakers: Vec<SpeakerSummary> = Vec::new();
-        for claim in claims.iter().filter(|c| c.kind != "claim" && c.state != "rejected") {
+        for claim in claims
+            .iter()
+            .filter(|c| c.kind != "claim" && c.state != "rejected")
+        {
             let Some(name) = &claim.speaker else { continue };
-            match speakers.iter_mut().find(|s| s.speaker_id == claim.speaker_id && &s.name == name) {
+            match speakers
+                .iter_mut()
+                .find(|s| s.speaker_id == claim.speaker_id && &s.name == name)
+            {
                 Some(speaker) => speaker.quotes.push(claim.id),
                 None => speakers.push(SpeakerSummary {
                     speaker_id: claim.speaker_id,
@@ -98,23 +128,45 @@ impl Workbench {
                 }),
             }
         }
-        Ok(ArticleAnalysis { version_id, claims, checks: analysis.checks, speakers })
+        Ok(ArticleAnalysis {
+            version_id,
+            claims,
+            checks: analysis.checks,
+            speakers,
+        })
     }
 
     /// Claims and quotations across the workbench (the claims view and `factdesk claims`).
-    pub fn claims(&self, query: &ClaimQuery, limit: usize, offset: usize) -> Result<Vec<StoredClaim>, WorkbenchError> {
+    pub fn claims(
+        &self,
+        query: &ClaimQuery,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<StoredClaim>, WorkbenchError> {
         Ok(self.store.claims(&query.filter(), limit, offset)?)
     }
 
     /// A page of the claims view, with the number of claims matching in all.
-    pub fn claim_page(&self, query: &ClaimQuery, limit: usize, offset: usize) -> Result<ClaimPage, WorkbenchError> {
+    pub fn claim_page(
+        &self,
+        query: &ClaimQuery,
+        limit: usize,
+        offset: usize,
+    ) -> Result<ClaimPage, WorkbenchError> {
         let filter = query.filter();
-        Ok(ClaimPage { claims: self.store.claims(&filter, limit, offset)?, total: self.store.count_claims(&filter)?, offset })
+        Ok(ClaimPage {
+            claims: self.store.claims(&filter, limit, offset)?,
+            total: self.store.count_claims(&filter)?,
+            offset,
+        })
     }
 
     /// Analyses text as given; offsets are code points into `text`.
     pub fn analyze_text(id: &str, text: &str) -> AnalysisRecord {
-        AnalysisRecord { id: id.to_string(), analysis: analyze(text, None, None) }
+        AnalysisRecord {
+            id: id.to_string(),
+            analysis: analyze(text, None, None),
+        }
     }
 
     /// Analyses a plain-text file. Offsets are code points into the file's text with line
@@ -125,7 +177,12 @@ impl Workbench {
         let text = match std::str::from_utf8(&raw) {
             Ok(text) => normalise_line_endings(text),
             Err(_) => {
-                decode_text(&raw).map_err(|e| WorkbenchError::File { path: path.display().to_string(), message: e.to_string() })?.text
+                decode_text(&raw)
+                    .map_err(|e| WorkbenchError::File {
+                        path: path.display().to_string(),
+                        message: e.to_string(),
+                    })?
+                    .text
             }
         };
         Ok(Self::analyze_text(&path.display().to_string(), &text))
@@ -134,7 +191,11 @@ impl Workbench {
 
 /// The capture with what analysis finds in its text, to be stored with it atomically.
 pub(crate) fn with_analysis(mut capture: NewCapture) -> NewCapture {
-    let analysis = analyze(&capture.text, capture.language.as_deref(), capture.published.as_deref());
+    let analysis = analyze(
+        &capture.text,
+        capture.language.as_deref(),
+        capture.published.as_deref(),
+    );
     capture.analysis = Some(detected(&capture.text, &analysis));
     capture
 }

@@ -45,9 +45,9 @@ pub enum ErrorKind {
 impl WorkbenchError {
     pub fn kind(&self) -> ErrorKind {
         match self {
-            WorkbenchError::ArticleNotFound(_) | WorkbenchError::VersionNotFound { .. } | WorkbenchError::ClaimNotFound(_) => {
-                ErrorKind::NotFound
-            }
+            WorkbenchError::ArticleNotFound(_)
+            | WorkbenchError::VersionNotFound { .. }
+            | WorkbenchError::ClaimNotFound(_) => ErrorKind::NotFound,
             WorkbenchError::Store(StoreError::NotFound { .. }) => ErrorKind::NotFound,
             WorkbenchError::InvalidInput(_) => ErrorKind::InvalidInput,
             WorkbenchError::File { .. } => ErrorKind::Io,
@@ -57,7 +57,10 @@ impl WorkbenchError {
     }
 
     pub fn payload(&self) -> ErrorPayload {
-        ErrorPayload { kind: self.kind(), message: self.to_string() }
+        ErrorPayload {
+            kind: self.kind(),
+            message: self.to_string(),
+        }
     }
 }
 

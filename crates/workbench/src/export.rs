@@ -34,7 +34,10 @@ pub struct ExportedVersion {
 impl Workbench {
     /// The export document of one article.
     pub fn article_export(&self, id: ArticleId) -> Result<ArticleExport, WorkbenchError> {
-        let article = self.store.article(id)?.ok_or(WorkbenchError::ArticleNotFound(id))?;
+        let article = self
+            .store
+            .article(id)?
+            .ok_or(WorkbenchError::ArticleNotFound(id))?;
         let versions = self
             .store
             .versions(id)?
@@ -58,7 +61,8 @@ impl Workbench {
     /// not at all: it is written beside the target and renamed into place.
     pub fn export_article_json(&self, id: ArticleId, target: &Path) -> Result<(), WorkbenchError> {
         let document = self.article_export(id)?;
-        let json = serde_json::to_vec_pretty(&document).map_err(|e| WorkbenchError::InvalidInput(e.to_string()))?;
+        let json = serde_json::to_vec_pretty(&document)
+            .map_err(|e| WorkbenchError::InvalidInput(e.to_string()))?;
         write_atomically(target, &json)
     }
 }
@@ -66,16 +70,26 @@ impl Workbench {
 /// Writes `bytes` to a temporary file in the target's folder, then renames it over `target`.
 pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), WorkbenchError> {
     let shown = target.display().to_string();
-    let fail = |message: String| WorkbenchError::File { path: shown.clone(), message };
+    let fail = |message: String| WorkbenchError::File {
+        path: shown.clone(),
+        message,
+    };
     let folder = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
     if !folder.is_dir() {
-        return Err(fail(format!("cannot be written: the folder {} does not exist", folder.display())));
+        return Err(fail(format!(
+            "cannot be written: the folder {} does not exist",
+            folder.display()
+        )));
     }
-    let mut file = tempfile::NamedTempFile::new_in(folder).map_err(|e| fail(format!("cannot be written: {e}")))?;
-    file.write_all(bytes).and_then(|()| file.flush()).map_err(|e| fail(format!("cannot be written: {e}")))?;
-    file.persist(target).map_err(|e| fail(format!("cannot be written: {}", e.error)))?;
+    let mut file = tempfile::NamedTempFile::new_in(folder)
+        .map_err(|e| fail(format!("cannot be written: {e}")))?;
+    file.write_all(bytes)
+        .and_then(|()| file.flush())
+        .map_err(|e| fail(format!("cannot be written: {e}")))?;
+    file.persist(target)
+        .map_err(|e| fail(format!("cannot be written: {}", e.error)))?;
     Ok(())
 }

@@ -19,10 +19,17 @@ pub struct PageExtraction {
 
 impl Workbench {
     /// Extracts the article of a saved page with `rules`; stores nothing.
-    pub fn extract_file(path: &Path, rules: &factdesk_ingest::Rules) -> Result<PageExtraction, WorkbenchError> {
+    pub fn extract_file(
+        path: &Path,
+        rules: &factdesk_ingest::Rules,
+    ) -> Result<PageExtraction, WorkbenchError> {
         let raw = read_article_file(path)?;
-        let page = factdesk_ingest::extract_html_with(&raw, None, None, rules)
-            .map_err(|e| WorkbenchError::File { path: path.display().to_string(), message: e.to_string() })?;
+        let page = factdesk_ingest::extract_html_with(&raw, None, None, rules).map_err(|e| {
+            WorkbenchError::File {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            }
+        })?;
         Ok(PageExtraction {
             path: path.display().to_string(),
             title: page.title,

@@ -26,11 +26,17 @@ const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "xhtml"];
 
 /// Saved web pages: extracted rather than read as plain text.
 fn is_html(path: &Path, raw: &[u8]) -> bool {
-    let by_name = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["html", "htm", "xhtml"].iter().any(|known| known.eq_ignore_ascii_case(e)));
-    let start: Vec<u8> = raw.iter().copied().skip_while(u8::is_ascii_whitespace).take(15).collect();
+    let by_name = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["html", "htm", "xhtml"]
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(e))
+    });
+    let start: Vec<u8> = raw
+        .iter()
+        .copied()
+        .skip_while(u8::is_ascii_whitespace)
+        .take(15)
+        .collect();
     let lower = start.to_ascii_lowercase();
     by_name || lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html")
 }
@@ -90,7 +96,14 @@ pub struct ImportProgress {
 
 impl ImportOutcome {
     fn failed(input: impl Into<String>, error: impl Into<String>) -> Self {
-        ImportOutcome { input: input.into(), article_id: None, version_id: None, status: ImportStatus::Error, title: None, error: Some(error.into()) }
+        ImportOutcome {
+            input: input.into(),
+            article_id: None,
+            version_id: None,
+            status: ImportStatus::Error,
+            title: None,
+            error: Some(error.into()),
+        }
     }
 }
 
@@ -101,7 +114,6 @@ enum Item {
     Url(String),
     Failed(ImportOutcome),
 }
-
 
 impl Workbench {
     /// Imports files and folders (folders recursively, their text files only).
@@ -132,7 +144,13 @@ impl Workbench {
                 cancelled = true;
                 break;
             }
-            let mut report = |current: &str| progress(ImportProgress { done: done as u64, total, current: current.to_string() });
+            let mut report = |current: &str| {
+                progress(ImportProgress {
+                    done: done as u64,
+                    total,
+                    current: current.to_string(),
+                })
+            };
             let (input, capture) = match item {
                 Item::Failed(outcome) => {
                     outcomes.push(outcome);
@@ -162,23 +180,41 @@ impl Workbench {
         }
         self.write_batch(&mut batch, &mut outcomes);
         if !cancelled {
-            progress(ImportProgress { done: total, total, current: String::new() });
+            progress(ImportProgress {
+                done: total,
+                total,
+                current: String::new(),
+            });
         }
-        ImportReport { outcomes, cancelled }
+        ImportReport {
+            outcomes,
+            cancelled,
+        }
     }
 
     /// Imports one text file.
     pub fn import_file(&mut self, path: &Path) -> ImportOutcome {
-        self.import_paths(&[path.to_path_buf()]).outcomes.pop().expect("one outcome per file")
+        self.import_paths(&[path.to_path_buf()])
+            .outcomes
+            .pop()
+            .expect("one outcome per file")
     }
 
     /// Fetches a page and extracts its article into a capture; nothing is stored yet.
     fn fetch_capture(&mut self, url: &str) -> Result<NewCapture, WorkbenchError> {
-        let fail = |message: String| WorkbenchError::File { path: url.to_string(), message };
+        let fail = |message: String| WorkbenchError::File {
+            path: url.to_string(),
+            message,
+        };
         let fetched = self.fetcher().fetch(url).map_err(|e| fail(e.to_string()))?;
         let captured_at = self.clock.now();
-        let page = factdesk_ingest::extract_html_with(&fetched.bytes, fetched.content_type.as_deref(), Some(&fetched.final_url), self.rules())
-            .map_err(|e| fail(e.to_string()))?;
+        let page = factdesk_ingest::extract_html_with(
+            &fetched.bytes,
+            fetched.content_type.as_deref(),
+            Some(&fetched.final_url),
+            self.rules(),
+        )
+        .map_err(|e| fail(e.to_string()))?;
         let media_type = fetched
             .content_type
             .as_deref()
@@ -186,9 +222,20 @@ impl Workbench {
             .map(|m| m.trim().to_ascii_lowercase())
             .filter(|m| !m.is_empty())
             .unwrap_or_else(|| "text/html".into());
-        let mut capture = page_capture(page, fetched.bytes, SourceKind::Url, url.to_string(), media_type, captured_at, &fetched.final_url);
+        let mut capture = page_capture(
+            page,
+            fetched.bytes,
+            SourceKind::Url,
+            url.to_string(),
+            media_type,
+            captured_at,
+            &fetched.final_url,
+        );
         // A page without a canonical link is identified by where it was found.
-        capture.canonical_url = capture.canonical_url.filter(|u| u.starts_with("http")).or(Some(fetched.final_url));
+        capture.canonical_url = capture
+            .canonical_url
+            .filter(|u| u.starts_with("http"))
+            .or(Some(fetched.final_url));
         Ok(capture)
     }
 
@@ -196,20 +243,34 @@ impl Workbench {
     fn read_capture(&self, path: &Path) -> Result<NewCapture, WorkbenchError> {
         let raw = read_article_file(path)?;
         if is_html(path, &raw) {
-            let page = factdesk_ingest::extract_html_with(&raw, None, None, self.rules()).map_err(|e| file_error(path, e.to_string()))?;
+            let page = factdesk_ingest::extract_html_with(&raw, None, None, self.rules())
+                .map_err(|e| file_error(path, e.to_string()))?;
             let source = absolute(path).display().to_string();
-            return Ok(page_capture(page, raw, SourceKind::File, source, "text/html".into(), self.clock.now(), &file_stem(path)));
+            return Ok(page_capture(
+                page,
+                raw,
+                SourceKind::File,
+                source,
+                "text/html".into(),
+                self.clock.now(),
+                &file_stem(path),
+            ));
         }
         let decoded = decode_text(&raw).map_err(|e| file_error(path, e.to_string()))?;
         // The headline is the first line; the rest goes through the same news rules as a
         // page's text. The raw bytes keep everything as it was.
         let language = guess_language(&decoded.text);
-        let (headline, news) = factdesk_ingest::read_text_article(&decoded.text, language, self.rules());
+        let (headline, news) =
+            factdesk_ingest::read_text_article(&decoded.text, language, self.rules());
         if news.body.is_empty() && headline.is_none() {
             return Err(file_error(path, "has no article text"));
         }
         let title = headline.unwrap_or_else(|| file_stem(path));
-        let text = if news.body.is_empty() { title.clone() } else { format!("{title}\n{}", news.body) };
+        let text = if news.body.is_empty() {
+            title.clone()
+        } else {
+            format!("{title}\n{}", news.body)
+        };
         Ok(with_analysis(NewCapture {
             source_kind: SourceKind::File,
             source_ref: Some(absolute(path).display().to_string()),
@@ -250,12 +311,18 @@ impl Workbench {
                     };
                     outcome.title = match stored {
                         Stored::Inserted { .. } => Some(capture.title.clone()),
-                        Stored::Unchanged { article_id, .. } => {
-                            self.store.article(article_id).ok().flatten().map(|a| a.title).or_else(|| Some(capture.title.clone()))
-                        }
+                        Stored::Unchanged { article_id, .. } => self
+                            .store
+                            .article(article_id)
+                            .ok()
+                            .flatten()
+                            .map(|a| a.title)
+                            .or_else(|| Some(capture.title.clone())),
                     };
                 }
-                Err(error) => outcome.error = Some(format!("{} could not be stored: {error}", outcome.input)),
+                Err(error) => {
+                    outcome.error = Some(format!("{} could not be stored: {error}", outcome.input))
+                }
             }
         }
         batch.clear();
@@ -283,7 +350,8 @@ impl Batch {
     }
 
     fn is_due(&self) -> bool {
-        self.captures.len() >= BATCH_SIZE || self.started.is_some_and(|at| at.elapsed() >= BATCH_WAIT)
+        self.captures.len() >= BATCH_SIZE
+            || self.started.is_some_and(|at| at.elapsed() >= BATCH_WAIT)
     }
 
     fn clear(&mut self) {
@@ -310,7 +378,11 @@ fn page_capture(
         media_type,
         charset: Some(page.encoding.to_string()),
         captured_at,
-        title: if page.title.is_empty() { fallback_title.to_string() } else { page.title },
+        title: if page.title.is_empty() {
+            fallback_title.to_string()
+        } else {
+            page.title
+        },
         language: page.language,
         text: page.body,
         raw,
@@ -323,7 +395,10 @@ fn page_capture(
 }
 
 fn file_error(path: &Path, message: impl Into<String>) -> WorkbenchError {
-    WorkbenchError::File { path: path.display().to_string(), message: message.into() }
+    WorkbenchError::File {
+        path: path.display().to_string(),
+        message: message.into(),
+    }
 }
 
 /// Messages complete "`<path>` …" (the path is added by [`WorkbenchError::File`]).
@@ -347,7 +422,9 @@ pub(crate) fn read_article_file(path: &Path) -> Result<Vec<u8>, WorkbenchError> 
     let file = std::fs::File::open(path).map_err(|e| file_error(path, describe_io(&e)))?;
     let mut raw = Vec::with_capacity(metadata.len() as usize);
     // The file may grow between stat and read; never read past the limit.
-    file.take(MAX_ARTICLE_BYTES + 1).read_to_end(&mut raw).map_err(|e| file_error(path, describe_io(&e)))?;
+    file.take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut raw)
+        .map_err(|e| file_error(path, describe_io(&e)))?;
     if raw.len() as u64 > MAX_ARTICLE_BYTES {
         return Err(file_error(path, too_large(raw.len() as u64)));
     }
@@ -363,7 +440,9 @@ fn too_large(bytes: u64) -> String {
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 fn absolute(path: &Path) -> PathBuf {
@@ -379,7 +458,12 @@ fn expand(input: &Path) -> Vec<Item> {
     }
     let metadata = match std::fs::metadata(input) {
         Ok(metadata) => metadata,
-        Err(e) => return vec![Item::Failed(ImportOutcome::failed(&shown, format!("{shown} {}", describe_io(&e))))],
+        Err(e) => {
+            return vec![Item::Failed(ImportOutcome::failed(
+                &shown,
+                format!("{shown} {}", describe_io(&e)),
+            ))];
+        }
     };
     if !metadata.is_dir() {
         return vec![Item::File(input.to_path_buf())];
@@ -390,8 +474,15 @@ fn expand(input: &Path) -> Vec<Item> {
     files.sort();
     let mut items: Vec<Item> = problems.into_iter().map(Item::Failed).collect();
     if files.is_empty() && items.is_empty() {
-        let endings = TEXT_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ");
-        items.push(Item::Failed(ImportOutcome::failed(&shown, format!("{shown} is a folder with no article files ({endings})"))));
+        let endings = TEXT_EXTENSIONS
+            .iter()
+            .map(|e| format!(".{e}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        items.push(Item::Failed(ImportOutcome::failed(
+            &shown,
+            format!("{shown} is a folder with no article files ({endings})"),
+        )));
     }
     items.extend(files.into_iter().map(Item::File));
     items
@@ -402,7 +493,10 @@ fn collect_text_files(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<I
         Ok(entries) => entries,
         Err(e) => {
             let shown = dir.display().to_string();
-            problems.push(ImportOutcome::failed(&shown, format!("{shown} {}", describe_io(&e))));
+            problems.push(ImportOutcome::failed(
+                &shown,
+                format!("{shown} {}", describe_io(&e)),
+            ));
             return;
         }
     };
@@ -421,7 +515,9 @@ fn collect_text_files(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<I
 }
 
 fn has_article_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|known| known.eq_ignore_ascii_case(e)))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        TEXT_EXTENSIONS
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(e))
+    })
 }

@@ -13,12 +13,12 @@ mod review;
 
 pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
-pub use extract::PageExtraction;
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
-pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
-pub use review::{Rating, ReviewRequest, STATES, STATUSES};
-pub use location::{DATABASE_ENV, database_path, default_database_path};
+pub use extract::PageExtraction;
 pub use factdesk_ingest::Rules;
+pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
+pub use location::{DATABASE_ENV, database_path, default_database_path};
+pub use review::{Rating, ReviewRequest, STATES, STATUSES};
 
 use factdesk_core::{ArticleDetail, ArticleId, ArticleSummary, SearchHit, VersionId};
 use factdesk_store::Store;
@@ -58,7 +58,12 @@ pub struct ArticleQuery {
 
 impl ArticleQuery {
     fn filter(&self) -> factdesk_store::ArticleFilter {
-        let field = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        let field = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
         factdesk_store::ArticleFilter {
             language: field(&self.language),
             site: field(&self.site),
@@ -97,8 +102,11 @@ impl Clock {
         match self {
             Clock::Fixed(at) => at.clone(),
             Clock::System => {
-                let now = time::OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or_else(|_| time::OffsetDateTime::now_utc());
-                now.format(&time::format_description::well_known::Rfc3339).unwrap_or_else(|_| now.to_string())
+                let now = time::OffsetDateTime::now_utc()
+                    .replace_nanosecond(0)
+                    .unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+                now.format(&time::format_description::well_known::Rfc3339)
+                    .unwrap_or_else(|_| now.to_string())
             }
         }
     }
@@ -129,7 +137,11 @@ pub fn rules_for_database(database: &Path) -> Result<factdesk_ingest::Rules, Wor
 impl Workbench {
     /// Opens the workbench database at `path`, creating or upgrading it.
     pub fn open(path: &Path) -> Result<Workbench, WorkbenchError> {
-        let rules = if rules_folder(path).is_dir() { Some(std::sync::Arc::new(rules_for_database(path)?)) } else { None };
+        let rules = if rules_folder(path).is_dir() {
+            Some(std::sync::Arc::new(rules_for_database(path)?))
+        } else {
+            None
+        };
         let mut workbench = Workbench::with_store(Store::open(path)?);
         workbench.rules = rules;
         Ok(workbench)
@@ -141,12 +153,20 @@ impl Workbench {
     }
 
     fn with_store(store: Store) -> Workbench {
-        Workbench { store, clock: Clock::System, fetcher: None, fetch_limits: factdesk_ingest::FetchLimits::default(), rules: None }
+        Workbench {
+            store,
+            clock: Clock::System,
+            fetcher: None,
+            fetch_limits: factdesk_ingest::FetchLimits::default(),
+            rules: None,
+        }
     }
 
     /// The extraction rules in force.
     pub(crate) fn rules(&self) -> &factdesk_ingest::Rules {
-        self.rules.as_deref().unwrap_or_else(|| factdesk_ingest::Rules::builtin())
+        self.rules
+            .as_deref()
+            .unwrap_or_else(|| factdesk_ingest::Rules::builtin())
     }
 
     /// Uses these limits for pages fetched from now on.
@@ -158,7 +178,8 @@ impl Workbench {
 
     pub(crate) fn fetcher(&mut self) -> &factdesk_ingest::Fetcher {
         let limits = self.fetch_limits.clone();
-        self.fetcher.get_or_insert_with(|| factdesk_ingest::Fetcher::new(limits))
+        self.fetcher
+            .get_or_insert_with(|| factdesk_ingest::Fetcher::new(limits))
     }
 
     /// Uses `clock` for every time this workbench records.
@@ -179,12 +200,21 @@ impl Workbench {
 
     /// A page of the article list with the total count.
     pub fn page(&self, limit: usize, offset: usize) -> Result<ArticlePage, WorkbenchError> {
-        Ok(ArticlePage { articles: self.list(limit, offset)?, offset: offset as u64, total: self.count()? })
+        Ok(ArticlePage {
+            articles: self.list(limit, offset)?,
+            offset: offset as u64,
+            total: self.count()?,
+        })
     }
 
     /// A page of the articles matching a query (language, outlet, dates, review state,
     /// speaker), with how many match in all.
-    pub fn filtered_page(&self, query: &ArticleQuery, limit: usize, offset: usize) -> Result<ArticlePage, WorkbenchError> {
+    pub fn filtered_page(
+        &self,
+        query: &ArticleQuery,
+        limit: usize,
+        offset: usize,
+    ) -> Result<ArticlePage, WorkbenchError> {
         let filter = query.filter();
         Ok(ArticlePage {
             articles: self.store.list_articles_filtered(&filter, limit, offset)?,
@@ -197,7 +227,9 @@ impl Workbench {
     pub fn info(&self) -> Result<AppInfo, WorkbenchError> {
         Ok(AppInfo {
             version: FACTDESK_VERSION.into(),
-            database: self.database_path().map_or_else(|| ":memory:".into(), |p| p.display().to_string()),
+            database: self
+                .database_path()
+                .map_or_else(|| ":memory:".into(), |p| p.display().to_string()),
             schema_version: self.store.schema_version()?,
         })
     }
@@ -208,16 +240,39 @@ impl Workbench {
     }
 
     /// An article opened at `version` (its newest version when `None`).
-    pub fn show(&self, id: ArticleId, version: Option<VersionId>) -> Result<ArticleDetail, WorkbenchError> {
-        let article = self.store.article(id)?.ok_or(WorkbenchError::ArticleNotFound(id))?;
+    pub fn show(
+        &self,
+        id: ArticleId,
+        version: Option<VersionId>,
+    ) -> Result<ArticleDetail, WorkbenchError> {
+        let article = self
+            .store
+            .article(id)?
+            .ok_or(WorkbenchError::ArticleNotFound(id))?;
         let versions = self.store.versions(id)?;
         let version_id = match version {
             None => article.latest_version_id,
             Some(v) if versions.iter().any(|info| info.id == v) => v,
-            Some(v) => return Err(WorkbenchError::VersionNotFound { article: id, version: v }),
+            Some(v) => {
+                return Err(WorkbenchError::VersionNotFound {
+                    article: id,
+                    version: v,
+                });
+            }
         };
-        let text = self.store.version_text(version_id)?.ok_or(WorkbenchError::VersionNotFound { article: id, version: version_id })?;
-        Ok(ArticleDetail { article, versions, version_id, text })
+        let text = self
+            .store
+            .version_text(version_id)?
+            .ok_or(WorkbenchError::VersionNotFound {
+                article: id,
+                version: version_id,
+            })?;
+        Ok(ArticleDetail {
+            article,
+            versions,
+            version_id,
+            text,
+        })
     }
 
     /// Articles matching what the user typed, best first.
@@ -227,6 +282,10 @@ impl Workbench {
 
     /// Deletes an article and its versions.
     pub fn delete(&mut self, id: ArticleId) -> Result<(), WorkbenchError> {
-        if self.store.delete_article(id)? { Ok(()) } else { Err(WorkbenchError::ArticleNotFound(id)) }
+        if self.store.delete_article(id)? {
+            Ok(())
+        } else {
+            Err(WorkbenchError::ArticleNotFound(id))
+        }
     }
 }

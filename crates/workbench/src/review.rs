@@ -49,35 +49,61 @@ const REVIEWER: &str = "reviewer";
 
 impl Workbench {
     /// Applies a review change and returns the claim as it is now.
-    pub fn review(&mut self, claim_id: i64, request: &ReviewRequest) -> Result<StoredClaim, WorkbenchError> {
+    pub fn review(
+        &mut self,
+        claim_id: i64,
+        request: &ReviewRequest,
+    ) -> Result<StoredClaim, WorkbenchError> {
         let ratings = self.ratings()?;
         if let Some(verdict) = &request.verdict {
             if !ratings.iter().any(|r| &r.key == verdict) {
                 let keys: Vec<&str> = ratings.iter().map(|r| r.key.as_str()).collect();
-                return Err(WorkbenchError::InvalidInput(format!("unknown verdict {verdict:?}; the scale has {}", keys.join(", "))));
+                return Err(WorkbenchError::InvalidInput(format!(
+                    "unknown verdict {verdict:?}; the scale has {}",
+                    keys.join(", ")
+                )));
             }
         }
         check_one_of("status", request.status.as_deref(), STATUSES)?;
         check_one_of("state", request.state.as_deref(), STATES)?;
         let change = ReviewChange {
-            verdict: if request.clear_verdict { Some(None) } else { request.verdict.clone().map(Some) },
+            verdict: if request.clear_verdict {
+                Some(None)
+            } else {
+                request.verdict.clone().map(Some)
+            },
             status: request.status.clone(),
             notes: request.notes.clone(),
             state: request.state.clone(),
             speaker: if request.clear_speaker {
                 Some(None)
             } else {
-                request.speaker.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(|s| Some(s.to_string()))
+                request
+                    .speaker
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| Some(s.to_string()))
             },
         };
         let (reviewer, now) = (self.reviewer()?, self.clock.now());
-        self.store.review_claim(claim_id, &change, &reviewer, &now)?;
-        self.store.claim(claim_id)?.ok_or(WorkbenchError::ClaimNotFound(claim_id))
+        self.store
+            .review_claim(claim_id, &change, &reviewer, &now)?;
+        self.store
+            .claim(claim_id)?
+            .ok_or(WorkbenchError::ClaimNotFound(claim_id))
     }
 
     /// Marks a stretch of a version's text (code point offsets) as a claim or quotation by
     /// hand; it is accepted at once and its marking is in the audit trail.
-    pub fn mark(&mut self, article_id: i64, version_id: i64, kind: &str, start: usize, end: usize) -> Result<StoredClaim, WorkbenchError> {
+    pub fn mark(
+        &mut self,
+        article_id: i64,
+        version_id: i64,
+        kind: &str,
+        start: usize,
+        end: usize,
+    ) -> Result<StoredClaim, WorkbenchError> {
         check_one_of("kind", Some(kind), &["claim", "direct", "indirect"])?;
         let text = self.show(article_id, Some(version_id))?.text;
         let chars: Vec<char> = text.chars().collect();
@@ -90,18 +116,32 @@ impl Workbench {
         let slice = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
         let marked = slice(start, end);
         if marked.trim().is_empty() {
-            return Err(WorkbenchError::InvalidInput("the marked text is empty".into()));
+            return Err(WorkbenchError::InvalidInput(
+                "the marked text is empty".into(),
+            ));
         }
         let prefix = slice(start.saturating_sub(32), start);
         let suffix = slice(end, (end + 32).min(chars.len()));
         let (reviewer, now) = (self.reviewer()?, self.clock.now());
-        let id = self.store.mark_claim(version_id, kind, (start, end), &marked, (&prefix, &suffix), &reviewer, &now)?;
-        self.store.claim(id)?.ok_or(WorkbenchError::ClaimNotFound(id))
+        let id = self.store.mark_claim(
+            version_id,
+            kind,
+            (start, end),
+            &marked,
+            (&prefix, &suffix),
+            &reviewer,
+            &now,
+        )?;
+        self.store
+            .claim(id)?
+            .ok_or(WorkbenchError::ClaimNotFound(id))
     }
 
     /// Who changed what on a claim, oldest first.
     pub fn history(&self, claim_id: i64) -> Result<Vec<AuditEvent>, WorkbenchError> {
-        self.store.claim(claim_id)?.ok_or(WorkbenchError::ClaimNotFound(claim_id))?;
+        self.store
+            .claim(claim_id)?
+            .ok_or(WorkbenchError::ClaimNotFound(claim_id))?;
         Ok(self.store.claim_history(claim_id)?)
     }
 
@@ -114,7 +154,16 @@ impl Workbench {
 
     /// The rating scale's verdicts, in order.
     pub fn ratings(&self) -> Result<Vec<Rating>, WorkbenchError> {
-        Ok(self.store.ratings()?.into_iter().map(|(key, label_en, label_id)| Rating { key, label_en, label_id }).collect())
+        Ok(self
+            .store
+            .ratings()?
+            .into_iter()
+            .map(|(key, label_en, label_id)| Rating {
+                key,
+                label_en,
+                label_id,
+            })
+            .collect())
     }
 
     /// The name recorded in the audit trail: set once in preferences, else the login name.
@@ -122,13 +171,17 @@ impl Workbench {
         if let Some(name) = self.store.preference(REVIEWER)? {
             return Ok(name);
         }
-        Ok(std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "unknown reviewer".into()))
+        Ok(std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "unknown reviewer".into()))
     }
 
     pub fn set_reviewer(&mut self, name: &str) -> Result<(), WorkbenchError> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(WorkbenchError::InvalidInput("the reviewer's name cannot be empty".into()));
+            return Err(WorkbenchError::InvalidInput(
+                "the reviewer's name cannot be empty".into(),
+            ));
         }
         Ok(self.store.set_preference(REVIEWER, name)?)
     }
@@ -136,7 +189,10 @@ impl Workbench {
 
 fn check_one_of(what: &str, value: Option<&str>, allowed: &[&str]) -> Result<(), WorkbenchError> {
     match value {
-        Some(v) if !allowed.contains(&v) => Err(WorkbenchError::InvalidInput(format!("unknown {what} {v:?}; use one of {}", allowed.join(", ")))),
+        Some(v) if !allowed.contains(&v) => Err(WorkbenchError::InvalidInput(format!(
+            "unknown {what} {v:?}; use one of {}",
+            allowed.join(", ")
+        ))),
         _ => Ok(()),
     }
 }

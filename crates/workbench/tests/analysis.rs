@@ -12,7 +12,9 @@ Palembang, Rabu, 14 September 2023 - Harga cabai merah naik 12,5 persen pekan in
 Gubernur Herman Deru mengatakan operasi pasar digelar di 20 titik.";
 
 fn workbench(dir: &Path) -> Workbench {
-    Workbench::open(&dir.join("factdesk.sqlite3")).unwrap().with_clock(Clock::Fixed(NOW.into()))
+    Workbench::open(&dir.join("factdesk.sqlite3"))
+        .unwrap()
+        .with_clock(Clock::Fixed(NOW.into()))
 }
 
 #[test]
@@ -26,20 +28,48 @@ fn imported_articles_show_quotes_speakers_claims_and_checks() {
     let (article, version) = (outcome.article_id.unwrap(), outcome.version_id.unwrap());
 
     let analysis = wb.article_analysis(article, version).unwrap();
-    let quote = analysis.claims.iter().find(|c| c.kind == "direct").expect("the direct quotation");
+    let quote = analysis
+        .claims
+        .iter()
+        .find(|c| c.kind == "direct")
+        .expect("the direct quotation");
     assert_eq!(quote.text, "Pasokan dari petani berkurang karena hujan,");
     assert_eq!(quote.speaker.as_deref(), Some("Siti Aminah"));
     assert_eq!(quote.cue.as_deref(), Some("ujarnya"));
     let text = wb.show(article, Some(version)).unwrap().text;
-    let mention: String = text.chars().skip(quote.speaker_start.unwrap()).take(quote.speaker_end.unwrap() - quote.speaker_start.unwrap()).collect();
+    let mention: String = text
+        .chars()
+        .skip(quote.speaker_start.unwrap())
+        .take(quote.speaker_end.unwrap() - quote.speaker_start.unwrap())
+        .collect();
     assert_eq!(mention, "nya");
-    assert!(analysis.claims.iter().any(|c| c.kind == "indirect" && c.speaker.as_deref() == Some("Herman Deru")));
-    let claim = analysis.claims.iter().find(|c| c.kind == "claim" && c.text.contains("12,5 persen")).expect("a check-worthy claim");
-    assert!(claim.score.unwrap() >= 0.5 && claim.reasons.iter().any(|r| r == "percent"), "{claim:?}");
+    assert!(
+        analysis
+            .claims
+            .iter()
+            .any(|c| c.kind == "indirect" && c.speaker.as_deref() == Some("Herman Deru"))
+    );
+    let claim = analysis
+        .claims
+        .iter()
+        .find(|c| c.kind == "claim" && c.text.contains("12,5 persen"))
+        .expect("a check-worthy claim");
+    assert!(
+        claim.score.unwrap() >= 0.5 && claim.reasons.iter().any(|r| r == "percent"),
+        "{claim:?}"
+    );
     // 14 September 2023 was a Thursday, not a Wednesday.
-    let check = analysis.checks.iter().find(|c| c.kind == "weekday_matches_date").expect("a weekday check");
+    let check = analysis
+        .checks
+        .iter()
+        .find(|c| c.kind == "weekday_matches_date")
+        .expect("a weekday check");
     assert!(!check.ok, "{check:?}");
-    let speaker = analysis.speakers.iter().find(|s| s.name == "Siti Aminah").expect("Siti Aminah in the speaker list");
+    let speaker = analysis
+        .speakers
+        .iter()
+        .find(|s| s.name == "Siti Aminah")
+        .expect("Siti Aminah in the speaker list");
     // Her direct quotation and the reported statement before it.
     assert_eq!(speaker.quotes.len(), 2);
     assert!(speaker.quotes.contains(&quote.id));
@@ -78,8 +108,25 @@ fn versions_stored_before_analysis_are_analysed_when_opened() {
     }
     let mut wb = workbench(dir.path());
     let analysis = wb.article_analysis(1, 1).unwrap();
-    assert!(analysis.claims.iter().any(|c| c.kind == "direct" && c.speaker.as_deref() == Some("Siti Aminah")));
-    assert!(!wb.claims(&ClaimQuery { article_id: Some(1), status: Some("new".into()), ..Default::default() }, 100, 0).unwrap().is_empty());
+    assert!(
+        analysis
+            .claims
+            .iter()
+            .any(|c| c.kind == "direct" && c.speaker.as_deref() == Some("Siti Aminah"))
+    );
+    assert!(
+        !wb.claims(
+            &ClaimQuery {
+                article_id: Some(1),
+                status: Some("new".into()),
+                ..Default::default()
+            },
+            100,
+            0
+        )
+        .unwrap()
+        .is_empty()
+    );
 }
 
 #[test]
@@ -96,11 +143,31 @@ fn reviews_are_validated_recorded_under_the_reviewer_and_undone() {
     let file = dir.path().join("cabai.txt");
     std::fs::write(&file, ARTICLE).unwrap();
     let mut wb = workbench(dir.path());
-    let outcome = wb.import_paths(std::slice::from_ref(&file)).outcomes.remove(0);
-    let quote = wb.claims(&ClaimQuery { article_id: outcome.article_id, ..Default::default() }, 100, 0).unwrap().into_iter().find(|c| c.kind == "direct").unwrap();
+    let outcome = wb
+        .import_paths(std::slice::from_ref(&file))
+        .outcomes
+        .remove(0);
+    let quote = wb
+        .claims(
+            &ClaimQuery {
+                article_id: outcome.article_id,
+                ..Default::default()
+            },
+            100,
+            0,
+        )
+        .unwrap()
+        .into_iter()
+        .find(|c| c.kind == "direct")
+        .unwrap();
 
     wb.set_reviewer("Rina Checker").unwrap();
-    assert!(wb.set_reviewer("  ").unwrap_err().to_string().contains("cannot be empty"));
+    assert!(
+        wb.set_reviewer("  ")
+            .unwrap_err()
+            .to_string()
+            .contains("cannot be empty")
+    );
     let request = factdesk_workbench::ReviewRequest {
         verdict: Some("misleading".into()),
         status: Some("checked".into()),
@@ -109,22 +176,88 @@ fn reviews_are_validated_recorded_under_the_reviewer_and_undone() {
         ..Default::default()
     };
     let reviewed = wb.review(quote.id, &request).unwrap();
-    assert_eq!((reviewed.verdict.as_deref(), reviewed.status.as_str(), reviewed.notes.as_str()), (Some("misleading"), "checked", "Angka dari BPS berbeda"));
-    assert!(wb.history(quote.id).unwrap().iter().all(|e| e.reviewer == "Rina Checker" && e.at == NOW));
-    assert_eq!(wb.claims(&ClaimQuery { status: Some("checked".into()), ..Default::default() }, 100, 0).unwrap().len(), 1);
+    assert_eq!(
+        (
+            reviewed.verdict.as_deref(),
+            reviewed.status.as_str(),
+            reviewed.notes.as_str()
+        ),
+        (Some("misleading"), "checked", "Angka dari BPS berbeda")
+    );
+    assert!(
+        wb.history(quote.id)
+            .unwrap()
+            .iter()
+            .all(|e| e.reviewer == "Rina Checker" && e.at == NOW)
+    );
+    assert_eq!(
+        wb.claims(
+            &ClaimQuery {
+                status: Some("checked".into()),
+                ..Default::default()
+            },
+            100,
+            0
+        )
+        .unwrap()
+        .len(),
+        1
+    );
 
     for (bad, expected) in [
-        (factdesk_workbench::ReviewRequest { verdict: Some("maybe".into()), ..Default::default() }, "unknown verdict \"maybe\""),
-        (factdesk_workbench::ReviewRequest { status: Some("done".into()), ..Default::default() }, "unknown status \"done\""),
-        (factdesk_workbench::ReviewRequest { state: Some("ok".into()), ..Default::default() }, "unknown state \"ok\""),
+        (
+            factdesk_workbench::ReviewRequest {
+                verdict: Some("maybe".into()),
+                ..Default::default()
+            },
+            "unknown verdict \"maybe\"",
+        ),
+        (
+            factdesk_workbench::ReviewRequest {
+                status: Some("done".into()),
+                ..Default::default()
+            },
+            "unknown status \"done\"",
+        ),
+        (
+            factdesk_workbench::ReviewRequest {
+                state: Some("ok".into()),
+                ..Default::default()
+            },
+            "unknown state \"ok\"",
+        ),
     ] {
         let error = wb.review(quote.id, &bad).unwrap_err();
         assert!(error.to_string().contains(expected), "{error}");
     }
-    assert!(wb.review(987_654, &request).unwrap_err().to_string().contains("987654"));
+    assert!(
+        wb.review(987_654, &request)
+            .unwrap_err()
+            .to_string()
+            .contains("987654")
+    );
 
     assert!(wb.undo().unwrap().is_some());
-    let restored = wb.claims(&ClaimQuery { article_id: outcome.article_id, ..Default::default() }, 100, 0).unwrap().into_iter().find(|c| c.id == quote.id).unwrap();
-    assert_eq!((restored.verdict, restored.status.as_str(), restored.state.as_str()), (None, "new", "suggested"));
+    let restored = wb
+        .claims(
+            &ClaimQuery {
+                article_id: outcome.article_id,
+                ..Default::default()
+            },
+            100,
+            0,
+        )
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == quote.id)
+        .unwrap();
+    assert_eq!(
+        (
+            restored.verdict,
+            restored.status.as_str(),
+            restored.state.as_str()
+        ),
+        (None, "new", "suggested")
+    );
     assert_eq!(wb.undo().unwrap(), None, "nothing left to undo");
 }

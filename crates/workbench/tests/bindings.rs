@@ -3,8 +3,15 @@
 //! Regenerate with: `UPDATE_BINDINGS=1 cargo test -p factdesk-workbench --test bindings`.
 
 use factdesk_core::analysis::ConsistencyCheck;
-use factdesk_core::{ArticleDetail, AuditEvent, ArticleSummary, CaptureMetadata, SearchHit, SourceKind, StoredClaim, VersionInfo};
-use factdesk_workbench::{AppInfo, ArticleAnalysis, ArticleQuery, ClaimPage, ClaimQuery, Rating, ReviewRequest, SpeakerSummary, ArticlePage, ErrorKind, ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
+use factdesk_core::{
+    ArticleDetail, ArticleSummary, AuditEvent, CaptureMetadata, SearchHit, SourceKind, StoredClaim,
+    VersionInfo,
+};
+use factdesk_workbench::{
+    AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
+    ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus, Rating, ReviewRequest,
+    SpeakerSummary,
+};
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
 

@@ -7,7 +7,9 @@ use std::sync::atomic::AtomicBool;
 const NOW: &str = "2026-11-25T10:00:00Z";
 
 fn workbench(dir: &Path) -> Workbench {
-    Workbench::open(&dir.join("factdesk.sqlite3")).unwrap().with_clock(Clock::Fixed(NOW.into()))
+    Workbench::open(&dir.join("factdesk.sqlite3"))
+        .unwrap()
+        .with_clock(Clock::Fixed(NOW.into()))
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -24,15 +26,36 @@ fn text_files_in_any_common_encoding_are_imported() {
     let dir = tempfile::tempdir().unwrap();
     let mut wb = workbench(dir.path());
     let utf8 = write(dir.path(), "in/utf8.txt", ARTICLE_ID.as_bytes());
-    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Rice prices rise\n\nThe price of rice rose, the minister said.".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "Rice prices rise\n\nThe price of rice rose, the minister said."
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
     let utf16 = write(dir.path(), "in/utf16.txt", &utf16);
-    let cp1252 = write(dir.path(), "in/cp1252.txt", b"Caf\xe9 owners protest\n\nThe owners said prices \x93will rise\x94 by \x805.");
+    let cp1252 = write(
+        dir.path(),
+        "in/cp1252.txt",
+        b"Caf\xe9 owners protest\n\nThe owners said prices \x93will rise\x94 by \x805.",
+    );
 
     let report = wb.import_paths(&[utf8, utf16, cp1252]);
     assert!(!report.cancelled);
-    assert_eq!(report.count(ImportStatus::Imported), 3, "{:#?}", report.outcomes);
+    assert_eq!(
+        report.count(ImportStatus::Imported),
+        3,
+        "{:#?}",
+        report.outcomes
+    );
 
-    let titles: Vec<String> = wb.list(10, 0).unwrap().into_iter().map(|a| a.title).collect();
+    let titles: Vec<String> = wb
+        .list(10, 0)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.title)
+        .collect();
     assert!(titles.contains(&"Harga beras naik di Palembang".to_string()));
     assert!(titles.contains(&"Rice prices rise".to_string()));
     assert!(titles.contains(&"Café owners protest".to_string()));
@@ -41,7 +64,14 @@ fn text_files_in_any_common_encoding_are_imported() {
     let detail = wb.show(id, None).unwrap();
     assert!(detail.text.contains("“will rise” by €5"), "{}", detail.text);
     assert_eq!(detail.versions[0].charset.as_deref(), Some("windows-1252"));
-    assert_eq!(wb.show(report.outcomes[0].article_id.unwrap(), None).unwrap().article.language.as_deref(), Some("id"));
+    assert_eq!(
+        wb.show(report.outcomes[0].article_id.unwrap(), None)
+            .unwrap()
+            .article
+            .language
+            .as_deref(),
+        Some("id")
+    );
 }
 
 #[test]
@@ -57,9 +87,15 @@ fn news_conventions_in_text_become_metadata() {
         "Gubernur resmikan jembatan baru\nPalembang, Kabarkita.co - Gubernur meresmikan jembatan yang menghubungkan dua kecamatan itu. Kamis, 14 September 2023.\nJembatan sepanjang 120 meter itu dibangun selama dua tahun."
     );
     assert_eq!(detail.article.site.as_deref(), Some("Kabarkita.co"));
-    assert_eq!(detail.article.published.as_deref(), Some("2023-09-14T00:00:00+07:00"));
+    assert_eq!(
+        detail.article.published.as_deref(),
+        Some("2023-09-14T00:00:00+07:00")
+    );
     let metadata = &detail.versions[0].metadata;
-    assert_eq!(metadata.original_site.as_deref(), Some("www.beritaasli.com"));
+    assert_eq!(
+        metadata.original_site.as_deref(),
+        Some("www.beritaasli.com")
+    );
     assert_eq!(metadata.original_author.as_deref(), Some("Rina Sari"));
     assert_eq!(metadata.editor.as_deref(), Some("admin"));
     assert_eq!(metadata.dateline_city.as_deref(), Some("Palembang"));
@@ -69,15 +105,33 @@ fn news_conventions_in_text_become_metadata() {
 fn rules_beside_the_database_apply_to_imports() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("rules")).unwrap();
-    std::fs::write(dir.path().join("rules/kantor.txt"), "drop: promo langganan.*\n").unwrap();
+    std::fs::write(
+        dir.path().join("rules/kantor.txt"),
+        "drop: promo langganan.*\n",
+    )
+    .unwrap();
     let mut wb = workbench(dir.path());
-    let path = write(dir.path(), "a.txt", "Judul\n\nIsi berita yang sebenarnya.\n\nPromo langganan: diskon 50%\n".as_bytes());
+    let path = write(
+        dir.path(),
+        "a.txt",
+        "Judul\n\nIsi berita yang sebenarnya.\n\nPromo langganan: diskon 50%\n".as_bytes(),
+    );
     let id = wb.import_paths(&[path]).outcomes[0].article_id.unwrap();
-    assert_eq!(wb.show(id, None).unwrap().text, "Judul\nIsi berita yang sebenarnya.");
+    assert_eq!(
+        wb.show(id, None).unwrap().text,
+        "Judul\nIsi berita yang sebenarnya."
+    );
 
     std::fs::write(dir.path().join("rules/rusak.txt"), "(unclosed\n").unwrap();
-    let error = Workbench::open(&dir.path().join("factdesk.sqlite3")).err().expect("a bad rule must be reported");
-    assert!(error.to_string().contains("rusak.txt, line 1: not a valid pattern"), "{error}");
+    let error = Workbench::open(&dir.path().join("factdesk.sqlite3"))
+        .err()
+        .expect("a bad rule must be reported");
+    assert!(
+        error
+            .to_string()
+            .contains("rusak.txt, line 1: not a valid pattern"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -106,11 +160,22 @@ fn bad_inputs_get_messages_naming_the_path_and_store_nothing() {
     let empty_folder = dir.path().join("empty-folder");
     std::fs::create_dir(&empty_folder).unwrap();
     let huge = dir.path().join("huge.txt");
-    std::fs::File::create(&huge).unwrap().set_len(100 * 1024 * 1024).unwrap();
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(100 * 1024 * 1024)
+        .unwrap();
     // Reading /proc/self/mem from offset 0 fails with EIO even for root: a truly unreadable file.
     let unreadable = PathBuf::from("/proc/self/mem");
 
-    let inputs = [empty.clone(), blank.clone(), binary.clone(), missing.clone(), empty_folder.clone(), huge.clone(), unreadable.clone()];
+    let inputs = [
+        empty.clone(),
+        blank.clone(),
+        binary.clone(),
+        missing.clone(),
+        empty_folder.clone(),
+        huge.clone(),
+        unreadable.clone(),
+    ];
     let report = wb.import_paths(&inputs);
     assert_eq!(report.outcomes.len(), inputs.len());
     let expected = [
@@ -119,7 +184,10 @@ fn bad_inputs_get_messages_naming_the_path_and_store_nothing() {
         (&binary, "looks like a PNG image, not text"),
         (&missing, "does not exist"),
         (&empty_folder, "is a folder with no article files"),
-        (&huge, "is too large for an article (104.9 MB; factdesk imports article files up to 20 MB)"),
+        (
+            &huge,
+            "is too large for an article (104.9 MB; factdesk imports article files up to 20 MB)",
+        ),
         (&unreadable, "cannot be read"),
     ];
     for (outcome, (path, phrase)) in report.outcomes.iter().zip(expected) {
@@ -146,7 +214,11 @@ fn folders_are_imported_recursively_with_their_text_files_only() {
     write(&folder, "bad.txt", b"");
 
     let report = wb.import_paths(&[folder.clone()]);
-    let inputs: Vec<&str> = report.outcomes.iter().map(|o| o.input.strip_prefix(folder.to_str().unwrap()).unwrap()).collect();
+    let inputs: Vec<&str> = report
+        .outcomes
+        .iter()
+        .map(|o| o.input.strip_prefix(folder.to_str().unwrap()).unwrap())
+        .collect();
     assert_eq!(inputs, ["/b.txt", "/bad.txt", "/nested/a.TXT", "/notes.md"]);
     assert_eq!(report.count(ImportStatus::Imported), 3);
     assert_eq!(report.count(ImportStatus::Error), 1);
@@ -159,7 +231,11 @@ fn a_cancelled_import_keeps_whole_articles_only() {
     let mut wb = workbench(dir.path());
     let folder = dir.path().join("many");
     for i in 0..10 {
-        write(&folder, &format!("{i:02}.txt"), format!("Artikel {i}\nIsi {i}.").as_bytes());
+        write(
+            &folder,
+            &format!("{i:02}.txt"),
+            format!("Artikel {i}\nIsi {i}.").as_bytes(),
+        );
     }
     let cancel = AtomicBool::new(false);
     let mut seen = 0;
@@ -192,7 +268,11 @@ fn search_and_show_find_imported_articles() {
     assert!(wb.search("tidakadadimanamana", 10).unwrap().is_empty());
     let error = wb.show(id + 100, None).unwrap_err();
     assert_eq!(error.kind(), factdesk_workbench::ErrorKind::NotFound);
-    assert!(error.to_string().contains(&format!("no article with id {}", id + 100)));
+    assert!(
+        error
+            .to_string()
+            .contains(&format!("no article with id {}", id + 100))
+    );
 }
 
 #[test]
@@ -210,13 +290,22 @@ fn export_writes_complete_json_or_nothing() {
     assert_eq!(json["exported_at"], NOW);
     assert_eq!(json["article"]["title"], "Harga beras naik di Palembang");
     // The stored text is the article, one paragraph a line; the raw bytes keep the file as it was.
-    assert_eq!(json["versions"][0]["text"], ARTICLE_ID.replace("\n\n", "\n"));
-    assert_eq!(json["versions"][0]["sha256"], factdesk_core::hash::sha256_hex(ARTICLE_ID.as_bytes()));
+    assert_eq!(
+        json["versions"][0]["text"],
+        ARTICLE_ID.replace("\n\n", "\n")
+    );
+    assert_eq!(
+        json["versions"][0]["sha256"],
+        factdesk_core::hash::sha256_hex(ARTICLE_ID.as_bytes())
+    );
 
     let nowhere = dir.path().join("no/such/folder/out.json");
     let error = wb.export_article_json(id, &nowhere).unwrap_err();
     assert!(error.to_string().contains("does not exist"), "{error}");
     assert!(!nowhere.exists());
-    assert!(wb.export_article_json(id + 1, &dir.path().join("x.json")).is_err());
+    assert!(
+        wb.export_article_json(id + 1, &dir.path().join("x.json"))
+            .is_err()
+    );
     assert!(!dir.path().join("x.json").exists());
 }

@@ -1,14 +1,22 @@
 //! Importing from URLs against a real HTTP server on loopback.
 
-use factdesk_workbench::{Clock, ImportStatus, Workbench};
 use factdesk_testkit::{reply, serve};
+use factdesk_workbench::{Clock, ImportStatus, Workbench};
 use std::sync::{Arc, Mutex};
 
 /// Serves whatever `page` holds at /berita (404 elsewhere) until the test ends.
 fn serve_page(page: Arc<Mutex<String>>) -> String {
     serve(move |path| match path {
-        "/berita" => reply("200 OK", "text/html; charset=utf-8", page.lock().unwrap().clone()),
-        _ => reply("404 Not Found", "text/html; charset=utf-8", "<p>tidak ada</p>"),
+        "/berita" => reply(
+            "200 OK",
+            "text/html; charset=utf-8",
+            page.lock().unwrap().clone(),
+        ),
+        _ => reply(
+            "404 Not Found",
+            "text/html; charset=utf-8",
+            "<p>tidak ada</p>",
+        ),
     })
 }
 
@@ -27,7 +35,9 @@ fn a_fetched_page_becomes_an_article_and_an_edit_becomes_its_next_version() {
     let served = Arc::new(Mutex::new(page("Rp 25.000")));
     let base = serve_page(served.clone());
     let dir = tempfile::tempdir().unwrap();
-    let mut wb = Workbench::open(&dir.path().join("wb.sqlite3")).unwrap().with_clock(Clock::Fixed("2026-11-25T10:00:00Z".into()));
+    let mut wb = Workbench::open(&dir.path().join("wb.sqlite3"))
+        .unwrap()
+        .with_clock(Clock::Fixed("2026-11-25T10:00:00Z".into()));
     let url = format!("{base}/berita");
 
     let first = wb.import_paths(&[url.clone().into()]).outcomes.remove(0);
@@ -37,10 +47,20 @@ fn a_fetched_page_becomes_an_article_and_an_edit_becomes_its_next_version() {
     assert_eq!(detail.article.title, "Harga gas naik");
     assert_eq!(detail.article.site.as_deref(), Some("Kabar Kota"));
     assert_eq!(detail.article.url.as_deref(), Some(url.as_str()));
-    assert_eq!(detail.article.published.as_deref(), Some("2025-06-18T14:05:00+07:00"));
-    assert!(detail.text.contains("Rp 25.000 per tabung"), "{}", detail.text);
+    assert_eq!(
+        detail.article.published.as_deref(),
+        Some("2025-06-18T14:05:00+07:00")
+    );
+    assert!(
+        detail.text.contains("Rp 25.000 per tabung"),
+        "{}",
+        detail.text
+    );
     assert!(!detail.text.contains("Baca juga"), "{}", detail.text);
-    assert_eq!(detail.versions[0].source_kind, factdesk_core::SourceKind::Url);
+    assert_eq!(
+        detail.versions[0].source_kind,
+        factdesk_core::SourceKind::Url
+    );
     assert_eq!(detail.versions[0].media_type, "text/html");
 
     let again = wb.import_paths(&[url.clone().into()]).outcomes.remove(0);
@@ -49,13 +69,23 @@ fn a_fetched_page_becomes_an_article_and_an_edit_becomes_its_next_version() {
     *served.lock().unwrap() = page("Rp 27.500");
     let edited = wb.import_paths(&[url.clone().into()]).outcomes.remove(0);
     assert_eq!(edited.status, ImportStatus::Imported);
-    assert_eq!(edited.article_id, Some(id), "an edited page is a new version of the same article");
+    assert_eq!(
+        edited.article_id,
+        Some(id),
+        "an edited page is a new version of the same article"
+    );
     let detail = wb.show(id, None).unwrap();
     assert_eq!(detail.versions.len(), 2);
     assert!(detail.text.contains("Rp 27.500"));
 
-    let missing = wb.import_paths(&[format!("{base}/hilang").into()]).outcomes.remove(0);
+    let missing = wb
+        .import_paths(&[format!("{base}/hilang").into()])
+        .outcomes
+        .remove(0);
     assert_eq!(missing.status, ImportStatus::Error);
-    assert_eq!(missing.error.as_deref(), Some(format!("{base}/hilang answered 404 Not Found").as_str()));
+    assert_eq!(
+        missing.error.as_deref(),
+        Some(format!("{base}/hilang answered 404 Not Found").as_str())
+    );
     assert_eq!(wb.count().unwrap(), 1);
 }

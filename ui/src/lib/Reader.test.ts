@@ -33,7 +33,7 @@ function detail(text: string): ArticleDetail {
         raw_bytes: 120,
         text_chars: text.length,
         published: null,
-        metadata: { original_site: 'www.beritaasli.com', original_author: 'Rina <i>Sari</i>' },
+        metadata: { original_site: 'www.beritaasli.com', original_author: 'Rina <i>Sari</i>', updated: '2025-06-18T07:05:00Z' },
       },
     ],
     version_id: 1,
@@ -82,6 +82,7 @@ test('article text and title are shown as text, never as markup', () => {
   expect(target.querySelector('h1')!.textContent).toBe('<b>Judul</b>');
   const credits = target.querySelector('[data-testid="reader-credits"]')!;
   expect(credits.textContent).toContain('First published at www.beritaasli.com by Rina <i>Sari</i>');
+  expect(target.querySelector('[data-testid="reader-updated"]')?.textContent).toMatch(/^updated .*2025/);
   expect(credits.querySelector('i')).toBeNull();
   expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
 });

@@ -53,7 +53,12 @@ original_site?: string, original_author?: string,
 /**
  * The credit line as written.
  */
-credit_line?: string, };
+credit_line?: string, 
+/**
+ * When the publisher says it last updated the article (RFC 3339), from page metadata or
+ * a line such as "Diperbarui 18 Jun 2025, 14:05 WIB".
+ */
+updated?: string, };
 
 export type VersionInfo = { id: number, article_id: number, 
 /**

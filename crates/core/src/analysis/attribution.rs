@@ -73,7 +73,15 @@ fn lowered(text: &str) -> Option<String> {
 
 impl<'a> Context<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], lexicon: &'a Lexicon) -> Self {
-        Context { text, tokens, lexicon, lower: String::new(), lowered: lowered(text), sections: vec![UNKNOWN; tokens.len()], english: false }
+        Context {
+            text,
+            tokens,
+            lexicon,
+            lower: String::new(),
+            lowered: lowered(text),
+            sections: vec![UNKNOWN; tokens.len()],
+            english: false,
+        }
     }
 
     /// The lower-case form of token `i` (valid until the next call).
@@ -89,7 +97,10 @@ impl<'a> Context<'a> {
     }
 
     fn char_at(&self, i: usize) -> char {
-        self.text[self.tokens[i].start..].chars().next().unwrap_or(' ')
+        self.text[self.tokens[i].start..]
+            .chars()
+            .next()
+            .unwrap_or(' ')
     }
 
     pub fn is_punct(&self, i: usize, set: &[char]) -> bool {
@@ -105,11 +116,18 @@ impl<'a> Context<'a> {
         if !self.is_punct(i, &['.', '!', '?', '…', ';']) {
             return false;
         }
-        if self.char_at(i) != '.' || i == 0 || self.tokens[i - 1].kind != Kind::Word || self.tokens[i].space_before {
+        if self.char_at(i) != '.'
+            || i == 0
+            || self.tokens[i - 1].kind != Kind::Word
+            || self.tokens[i].space_before
+        {
             return true;
         }
         // "R-Ky., said": a period before a comma abbreviates.
-        if i + 1 < self.tokens.len() && !self.tokens[i + 1].space_before && self.is_punct(i + 1, &[',', ')']) {
+        if i + 1 < self.tokens.len()
+            && !self.tokens[i + 1].space_before
+            && self.is_punct(i + 1, &[',', ')'])
+        {
             return false;
         }
         let prev = self.lower(i - 1).to_string();
@@ -123,7 +141,9 @@ impl<'a> Context<'a> {
         // A capitalised cue word inside a sentence is a name ("the United States").
         if self.tokens[i].is_capitalised(self.text)
             && i > 0
-            && !(self.tokens[i - 1].kind == Kind::Break || self.is_quote_mark(i - 1) || self.is_punct(i - 1, &['.', ':', '?', '!', ',', '(']))
+            && !(self.tokens[i - 1].kind == Kind::Break
+                || self.is_quote_mark(i - 1)
+                || self.is_punct(i - 1, &['.', ':', '?', '!', ',', '(']))
         {
             return None;
         }
@@ -138,7 +158,10 @@ impl<'a> Context<'a> {
         }
         let lexicon = self.lexicon;
         let lower = self.lower(i);
-        lexicon.source_cues.contains(lower) || lower.strip_suffix("nya").is_some_and(|s| lexicon.source_cues.contains(s))
+        lexicon.source_cues.contains(lower)
+            || lower
+                .strip_suffix("nya")
+                .is_some_and(|s| lexicon.source_cues.contains(s))
     }
 
     /// Whether word `i` is in a lexicon section (a [`Section`] bit).
@@ -156,22 +179,42 @@ impl<'a> Context<'a> {
 
     fn name_mention(&self, run: Run) -> Mention {
         let core = names::core(self.text, self.tokens, run, self.lexicon);
-        let role = (core.0 > run.0).then(|| (self.tokens[run.0].start, self.tokens[core.0 - 1].end));
-        Mention { start: self.tokens[core.0].start, end: self.tokens[core.1 - 1].end, kind: MentionKind::Name, role }
+        let role =
+            (core.0 > run.0).then(|| (self.tokens[run.0].start, self.tokens[core.0 - 1].end));
+        Mention {
+            start: self.tokens[core.0].start,
+            end: self.tokens[core.1 - 1].end,
+            kind: MentionKind::Name,
+            role,
+        }
     }
 
     fn token_mention(&self, i: usize, kind: MentionKind) -> Mention {
-        Mention { start: self.tokens[i].start, end: self.tokens[i].end, kind, role: None }
+        Mention {
+            start: self.tokens[i].start,
+            end: self.tokens[i].end,
+            kind,
+            role: None,
+        }
     }
 
     /// The "nya" at the end of a cue word.
     fn nya_mention(&self, i: usize) -> Mention {
         let end = self.tokens[i].end;
-        Mention { start: end - 3, end, kind: MentionKind::Pronoun, role: None }
+        Mention {
+            start: end - 3,
+            end,
+            kind: MentionKind::Pronoun,
+            role: None,
+        }
     }
 
     fn attribution(&self, cue: usize, mention: Mention) -> Attribution {
-        Attribution { cue_start: self.tokens[cue].start, cue_end: self.tokens[cue].end, mention }
+        Attribution {
+            cue_start: self.tokens[cue].start,
+            cue_end: self.tokens[cue].end,
+            mention,
+        }
     }
 
     /// A speech cue glued after a name by a scraper ("Trumpmenyerukan"): the cue's offset
@@ -190,7 +233,8 @@ impl<'a> Context<'a> {
         (2..lower.len().saturating_sub(6)).find(|&at| {
             word.is_char_boundary(at)
                 && word[at..].starts_with(|c: char| c.is_lowercase())
-                && (lexicon.indirect_cues.contains(&lower[at..]) || lexicon.speech_cues.contains(&lower[at..]))
+                && (lexicon.indirect_cues.contains(&lower[at..])
+                    || lexicon.speech_cues.contains(&lower[at..]))
                 && lower[at..].len() >= 7
         })
     }
@@ -218,7 +262,13 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
         }
     }
     // `"…," Scott Pruitt, the attorney general of Oklahoma, said`: the apposition widens the window.
-    let window = if names::run_forward(cx.text, tokens, j).is_some_and(|r| cx.is_punct(r.1.min(tokens.len() - 1), &[','])) { 16 } else { 7 };
+    let window = if names::run_forward(cx.text, tokens, j)
+        .is_some_and(|r| cx.is_punct(r.1.min(tokens.len() - 1), &[',']))
+    {
+        16
+    } else {
+        7
+    };
     let mut words = 0;
     let mut k = j;
     let mut in_parens = false;
@@ -264,12 +314,19 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
     if j >= tokens.len() {
         return None;
     }
-    let verb = names::run_forward(cx.text, tokens, j).map(|r| r.1).or_else(|| cx.in_set(j, Section::PRONOUNS).then_some(j + 1))?;
-    let is_english_verb = tokens.get(verb).is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised(cx.text)) && {
-        let lower = cx.lower(verb);
-        lower.len() > 4 && lower.ends_with("ed") && lower.is_ascii()
-    };
-    let then_ends = tokens.get(verb + 1).is_none_or(|t| t.kind != Kind::Word || !t.is_capitalised(cx.text));
+    let verb = names::run_forward(cx.text, tokens, j)
+        .map(|r| r.1)
+        .or_else(|| cx.in_set(j, Section::PRONOUNS).then_some(j + 1))?;
+    let is_english_verb = tokens
+        .get(verb)
+        .is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised(cx.text))
+        && {
+            let lower = cx.lower(verb);
+            lower.len() > 4 && lower.ends_with("ed") && lower.is_ascii()
+        };
+    let then_ends = tokens
+        .get(verb + 1)
+        .is_none_or(|t| t.kind != Kind::Word || !t.is_capitalised(cx.text));
     if !(is_english_verb && then_ends && cx.english) {
         return None;
     }
@@ -284,9 +341,16 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
     // `Carl Bialik: "…"`, `Trump boomed: "…"`: a colon frame.
     if open >= 2 && open > floor + 1 && cx.is_punct(open - 1, &[':']) {
         if let Some(run) = names::run_backward(cx.text, tokens, open - 2) {
-            return Some(Attribution { cue_start: tokens[open - 1].start, cue_end: tokens[open - 1].end, mention: cx.name_mention(run) });
+            return Some(Attribution {
+                cue_start: tokens[open - 1].start,
+                cue_end: tokens[open - 1].end,
+                mention: cx.name_mention(run),
+            });
         }
-        if tokens[open - 2].kind == Kind::Word && !tokens[open - 2].is_capitalised(cx.text) && cx.speech_cue(open - 2).is_none() {
+        if tokens[open - 2].kind == Kind::Word
+            && !tokens[open - 2].is_capitalised(cx.text)
+            && cx.speech_cue(open - 2).is_none()
+        {
             if let Some(mention) = subject_before(cx, open - 2, floor) {
                 return Some(cx.attribution(open - 2, mention));
             }
@@ -330,14 +394,20 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
             // verb: "Dia menyebut Musk telah "…"" is Dia's).
             let inverted = cx.in_set(k, Section::INVERTED_CUES);
             if inverted && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text)) {
-                if let Some(mention) = phrase_after(cx, k + 1).filter(|m| m.end <= tokens[open].start) {
+                if let Some(mention) =
+                    phrase_after(cx, k + 1).filter(|m| m.end <= tokens[open].start)
+                {
                     return Some(cx.attribution(k, mention));
                 }
             }
             // `said the Florida senator, "…"`: a speaker right before the mark.
             if let Some(mention) = phrase_after(cx, k + 1).filter(|m| {
                 let between = &cx.text[m.end.min(tokens[open].start)..tokens[open].start];
-                m.end <= tokens[open].start && between.contains([',', ':']) && between.chars().all(|c| c.is_whitespace() || matches!(c, ',' | ':'))
+                m.end <= tokens[open].start
+                    && between.contains([',', ':'])
+                    && between
+                        .chars()
+                        .all(|c| c.is_whitespace() || matches!(c, ',' | ':'))
             }) {
                 return Some(cx.attribution(k, mention));
             }
@@ -349,12 +419,25 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
             let (cue_start, cue_end) = (token.start + at, token.end);
             if let Some(skipped) = skip_reporting_credit(cx, run.0, floor) {
                 if let Some(mention) = subject_before(cx, skipped, floor) {
-                    return Some(Attribution { cue_start, cue_end, mention });
+                    return Some(Attribution {
+                        cue_start,
+                        cue_end,
+                        mention,
+                    });
                 }
             }
             let start = tokens[run.0].start.min(token.start);
-            let mention = Mention { start, end: cue_start, kind: MentionKind::Name, role: None };
-            return Some(Attribution { cue_start, cue_end, mention });
+            let mention = Mention {
+                start,
+                end: cue_start,
+                kind: MentionKind::Name,
+                role: None,
+            };
+            return Some(Attribution {
+                cue_start,
+                cue_end,
+                mention,
+            });
         }
     }
     None
@@ -367,9 +450,26 @@ fn skip_reporting_credit(cx: &mut Context<'_>, run_start: usize, floor: usize) -
     let mut skipped = false;
     while k > floor && k + 4 > run_start {
         let previous = k - 1;
-        let word = if cx.tokens[previous].kind == Kind::Word { cx.lower(previous).to_string() } else { String::new() };
-        if matches!(word.as_str(), "dilansir" | "dikutip" | "melansir" | "mengutip" | "dari" | "seperti" | "sebagaimana" | "via") {
-            skipped |= matches!(word.as_str(), "dilansir" | "dikutip" | "melansir" | "mengutip");
+        let word = if cx.tokens[previous].kind == Kind::Word {
+            cx.lower(previous).to_string()
+        } else {
+            String::new()
+        };
+        if matches!(
+            word.as_str(),
+            "dilansir"
+                | "dikutip"
+                | "melansir"
+                | "mengutip"
+                | "dari"
+                | "seperti"
+                | "sebagaimana"
+                | "via"
+        ) {
+            skipped |= matches!(
+                word.as_str(),
+                "dilansir" | "dikutip" | "melansir" | "mengutip"
+            );
             k = previous;
         } else if cx.is_punct(previous, &[',']) && skipped {
             k = previous;
@@ -393,7 +493,9 @@ pub fn in_sentence(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Att
         if let Some(form) = cx.speech_cue(k) {
             let mention = match form {
                 CueForm::WithNya => Some(cx.nya_mention(k)),
-                CueForm::Plain if !cx.in_set(k, Section::INVERTED_CUES) => subject_before(cx, k, first),
+                CueForm::Plain if !cx.in_set(k, Section::INVERTED_CUES) => {
+                    subject_before(cx, k, first)
+                }
                 CueForm::Plain => phrase_after(cx, k + 1),
             };
             if let Some(mention) = mention {
@@ -410,7 +512,9 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
     let tokens = cx.tokens;
     let mut start = first;
     if let Some(comma) = (first..end.min(first + 5)).find(|&i| cx.is_punct(i, &[','])) {
-        if (first..comma).all(|i| tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text) || i == first) {
+        if (first..comma).all(|i| {
+            tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text) || i == first
+        }) {
             start = comma + 1;
         }
     }
@@ -420,7 +524,9 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
     if start >= end {
         return None;
     }
-    if cx.in_set(start, Section::PRONOUNS) && !matches!(cx.lower(start), "it" | "we" | "i" | "kami" | "saya") {
+    if cx.in_set(start, Section::PRONOUNS)
+        && !matches!(cx.lower(start), "it" | "we" | "i" | "kami" | "saya")
+    {
         return Some(cx.token_mention(start, MentionKind::Pronoun));
     }
     let run = names::run_forward(cx.text, tokens, start)?;
@@ -437,13 +543,19 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
     // A subject is followed by its predicate (or an apposition), not by more of a heading.
     tokens
         .get(run.1)
-        .is_some_and(|t| (t.kind == Kind::Word && !t.is_capitalised(cx.text)) || cx.is_punct(run.1, &[',']))
+        .is_some_and(|t| {
+            (t.kind == Kind::Word && !t.is_capitalised(cx.text)) || cx.is_punct(run.1, &[','])
+        })
         .then(|| cx.name_mention(run))
 }
 
 /// "according to X": skip the "to".
 fn skip_to(cx: &mut Context<'_>, i: usize) -> usize {
-    if i < cx.tokens.len() && cx.tokens[i].kind == Kind::Word && cx.lower(i) == "to" { i + 1 } else { i }
+    if i < cx.tokens.len() && cx.tokens[i].kind == Kind::Word && cx.lower(i) == "to" {
+        i + 1
+    } else {
+        i
+    }
 }
 
 /// The speaker phrase after an inverted cue: a pronoun, a name (the last name of a role
@@ -454,7 +566,8 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
     let mut description: Option<(usize, usize)> = None;
     // "kata Kapolres X, AKBP Nama", "kata juru bicara Kremlin, Dmitry Peskov": a phrase that
     // opens with a title or a description is a role, and a name after its comma is the speaker.
-    let opens_with_role = start < tokens.len() && (cx.in_set(start, Section::TITLES) || !tokens[start].is_capitalised(cx.text));
+    let opens_with_role = start < tokens.len()
+        && (cx.in_set(start, Section::TITLES) || !tokens[start].is_capitalised(cx.text));
     let mut appositions = 0;
     let mut j = start;
     while j < tokens.len() && j < start + 18 {
@@ -478,7 +591,8 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                 // "wanita yang akrab disapa Kiki itu": the name the description gives.
                 if description.is_some() && runs.is_empty() && cx.lower(j) == "yang" {
                     if let Some(name) = (j + 1..(j + 4).min(tokens.len())).find(|&k| {
-                        matches!(cx.lower(k), "disapa" | "dipanggil" | "bernama" | "dikenal") && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text))
+                        matches!(cx.lower(k), "disapa" | "dipanggil" | "bernama" | "dikenal")
+                            && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text))
                     }) {
                         if let Some(run) = names::run_forward(cx.text, tokens, name + 1) {
                             return Some(cx.name_mention(run));
@@ -487,7 +601,13 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                     break;
                 }
                 // Role phrases join with "dan", "untuk", "of": "kuasa hukum Mensesneg dan PPKGBK".
-                if !runs.is_empty() && opens_with_role && matches!(cx.lower(j), "dan" | "serta" | "untuk" | "bidang" | "of" | "and" | "for") {
+                if !runs.is_empty()
+                    && opens_with_role
+                    && matches!(
+                        cx.lower(j),
+                        "dan" | "serta" | "untuk" | "bidang" | "of" | "and" | "for"
+                    )
+                {
                     j += 1;
                     continue;
                 }
@@ -497,7 +617,8 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                 description = Some((description.map_or(j, |d| d.0), j + 1));
             }
             Kind::Punct if cx.is_punct(j, &[',']) => {
-                let name_follows = tokens.get(j + 1).is_some_and(|t| t.is_capitalised(cx.text)) && !cx.in_set(j + 1, Section::WEEKDAYS);
+                let name_follows = tokens.get(j + 1).is_some_and(|t| t.is_capitalised(cx.text))
+                    && !cx.in_set(j + 1, Section::WEEKDAYS);
                 let role_so_far = opens_with_role || runs.last().is_some_and(|&r| is_role(cx, r));
                 if !(name_follows && role_so_far && appositions == 0) {
                     break;
@@ -512,7 +633,8 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
     if let Some(&run) = runs.last() {
         let mut mention = cx.name_mention(run);
         // "juru bicara Kremlin, Dmitry Peskov": everything before the name is its role.
-        let description_is_role = description.is_some_and(|(a, b)| (a..b).any(|i| cx.in_set(i, Section::TITLES)));
+        let description_is_role =
+            description.is_some_and(|(a, b)| (a..b).any(|i| cx.in_set(i, Section::TITLES)));
         let role_start = description
             .filter(|_| description_is_role)
             .map(|d| tokens[d.0].start)
@@ -527,7 +649,12 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
         }
         return Some(mention);
     }
-    description.map(|(a, b)| Mention { start: tokens[a].start, end: tokens[b - 1].end, kind: MentionKind::Description, role: None })
+    description.map(|(a, b)| Mention {
+        start: tokens[a].start,
+        end: tokens[b - 1].end,
+        kind: MentionKind::Description,
+        role: None,
+    })
 }
 
 impl Context<'_> {
@@ -564,7 +691,11 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     let floor = floor.max(cue.saturating_sub(MAX_CLAUSE_TOKENS));
     // "he said, adding that "…"", "it attacked Trump, saying he "…"": a participle's
     // subject is the clause's.
-    if cx.tokens[cue].kind == Kind::Word && cx.lower(cue).ends_with("ing") && cue > floor && cx.is_punct(cue - 1, &[',']) {
+    if cx.tokens[cue].kind == Kind::Word
+        && cx.lower(cue).ends_with("ing")
+        && cue > floor
+        && cx.is_punct(cue - 1, &[','])
+    {
         if let Some(subject) = opening_subject(cx, floor, cue) {
             return Some(subject);
         }
@@ -594,7 +725,9 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     if cx.in_set(j, Section::PRONOUNS) {
         return Some(cx.token_mention(j, MentionKind::Pronoun));
     }
-    if tokens[j].is_capitalised(cx.text) || (tokens[j].kind == Kind::Word && !tokens[j].space_before) {
+    if tokens[j].is_capitalised(cx.text)
+        || (tokens[j].kind == Kind::Word && !tokens[j].space_before)
+    {
         if let Some(run) = names::run_backward(cx.text, tokens, j) {
             if let Some(skipped) = skip_reporting_credit(cx, run.0, floor) {
                 return subject_before(cx, skipped, floor);
@@ -625,12 +758,24 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     // A short description reaching back to the clause start ("peneliti tersebut mengatakan").
     if tokens[j].kind == Kind::Word && !cx.in_set(j, Section::CONJUNCTIONS) {
         let mut k = j;
-        while k > floor && j - k < 3 && tokens[k - 1].kind == Kind::Word && !tokens[k - 1].is_capitalised(cx.text) {
+        while k > floor
+            && j - k < 3
+            && tokens[k - 1].kind == Kind::Word
+            && !tokens[k - 1].is_capitalised(cx.text)
+        {
             k -= 1;
         }
-        let at_clause_start = k == floor || cx.is_punct(k - 1, &[',']) || cx.is_quote_mark(k - 1) || tokens[k - 1].kind == Kind::Break;
+        let at_clause_start = k == floor
+            || cx.is_punct(k - 1, &[','])
+            || cx.is_quote_mark(k - 1)
+            || tokens[k - 1].kind == Kind::Break;
         if at_clause_start && !cx.in_set(k, Section::CONJUNCTIONS) {
-            return Some(Mention { start: tokens[k].start, end: tokens[j].end, kind: MentionKind::Description, role: None });
+            return Some(Mention {
+                start: tokens[k].start,
+                end: tokens[j].end,
+                kind: MentionKind::Description,
+                role: None,
+            });
         }
     }
     if cx.in_set(j, Section::CONJUNCTIONS) {
@@ -659,7 +804,10 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
 }
 
 /// Determiners that open a describing noun phrase.
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "several", "other", "one", "many", "some", "two", "three"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "several", "other", "one", "many", "some",
+    "two", "three",
+];
 
 /// A noun phrase ending at token `last` and opened by a determiner right after a clause
 /// boundary, at most twelve words long.
@@ -671,17 +819,27 @@ fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<
     let mut k = last;
     for _ in 0..12 {
         // A possessive name works as a determiner: "Obama's former campaign strategist".
-        let possessive = tokens[k].is_capitalised(cx.text) && (cx.lower(k).ends_with("'s") || cx.lower(k).ends_with("’s"));
-        if tokens[k].kind == Kind::Word && (DETERMINERS.contains(&cx.lower(k)) || (possessive && k < last)) {
+        let possessive = tokens[k].is_capitalised(cx.text)
+            && (cx.lower(k).ends_with("'s") || cx.lower(k).ends_with("’s"));
+        if tokens[k].kind == Kind::Word
+            && (DETERMINERS.contains(&cx.lower(k)) || (possessive && k < last))
+        {
             let boundary = k <= floor
                 || k == 0
                 || cx.is_punct(k - 1, &[',', ';', ':'])
                 || cx.is_quote_mark(k - 1)
                 || tokens[k - 1].kind == Kind::Break
-                || (tokens[k - 1].kind == Kind::Word && matches!(cx.lower(k - 1), "and" | "but" | "while"));
-            return boundary.then(|| Mention { start: tokens[k].start, end: tokens[last].end, kind: MentionKind::Description, role: None });
+                || (tokens[k - 1].kind == Kind::Word
+                    && matches!(cx.lower(k - 1), "and" | "but" | "while"));
+            return boundary.then(|| Mention {
+                start: tokens[k].start,
+                end: tokens[last].end,
+                kind: MentionKind::Description,
+                role: None,
+            });
         }
-        if k == floor || k == 0 || !(tokens[k - 1].kind == Kind::Word || cx.is_punct(k - 1, &['-'])) {
+        if k == floor || k == 0 || !(tokens[k - 1].kind == Kind::Word || cx.is_punct(k - 1, &['-']))
+        {
             return None;
         }
         k -= 1;
@@ -734,7 +892,9 @@ fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Ment
         }
     }
     // "Scott Pruitt, the attorney general of Oklahoma, said": the name before the apposition.
-    if let Some(run) = names::run_forward(cx.text, tokens, from).filter(|r| r.1 < cue && cx.is_punct(r.1, &[','])) {
+    if let Some(run) =
+        names::run_forward(cx.text, tokens, from).filter(|r| r.1 < cue && cx.is_punct(r.1, &[',']))
+    {
         return Some(cx.name_mention(run));
     }
     if let Some(run) = names::run_backward(cx.text, tokens, last).filter(|r| r.0 >= from) {
@@ -746,7 +906,18 @@ fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Ment
     // `"…," federal prosecutors wrote`: up to three plain words that are not a clause's start.
     let plain = (from..=last).all(|i| tokens[i].kind == Kind::Word)
         && last + 1 - from <= 3
-        && !cx.in_set(from, Section::CONJUNCTIONS | Section::STOP_AFTER_SPEAKER | Section::SKIP_BEFORE_CUE)
-        && !matches!(cx.lower(from), "and" | "but" | "while" | "which" | "who" | "that");
-    (plain && cx.english).then(|| Mention { start: tokens[from].start, end: tokens[last].end, kind: MentionKind::Description, role: None })
+        && !cx.in_set(
+            from,
+            Section::CONJUNCTIONS | Section::STOP_AFTER_SPEAKER | Section::SKIP_BEFORE_CUE,
+        )
+        && !matches!(
+            cx.lower(from),
+            "and" | "but" | "while" | "which" | "who" | "that"
+        );
+    (plain && cx.english).then(|| Mention {
+        start: tokens[from].start,
+        end: tokens[last].end,
+        kind: MentionKind::Description,
+        role: None,
+    })
 }

@@ -1209,7 +1209,11 @@ impl<'a> Window<'a> {
     /// The year written after token `last` of a date, past an optional comma ("14 September,
     /// 2023", "Sept. 14, 2023"), and the date's new last token.
     fn year_after(&self, last: usize) -> (Option<i32>, usize) {
-        let index = if self.mark(last + 1) == Some(',') { last + 2 } else { last + 1 };
+        let index = if self.mark(last + 1) == Some(',') {
+            last + 2
+        } else {
+            last + 1
+        };
         match self.four_digit_number(index) {
             Some(year) => (Some(year), index),
             None => (None, last),

@@ -4,7 +4,10 @@
 
 use std::sync::OnceLock;
 
-const SOURCES: &[&str] = &[include_str!("../../lexicons/analysis.id.txt"), include_str!("../../lexicons/analysis.en.txt")];
+const SOURCES: &[&str] = &[
+    include_str!("../../lexicons/analysis.id.txt"),
+    include_str!("../../lexicons/analysis.en.txt"),
+];
 
 pub use crate::wordset::WordSet;
 
@@ -40,7 +43,11 @@ pub struct Lexicon {
     /// Words capitalised at a sentence's start that are never part of a name ("Ketika", "However").
     pub sentence_openers: WordSet,
     /// Every word with the sections it is in (bits of [`Section`]): one lookup answers all.
-    sections: std::collections::HashMap<&'static str, u32, std::hash::BuildHasherDefault<crate::wordset::FxHasher>>,
+    sections: std::collections::HashMap<
+        &'static str,
+        u32,
+        std::hash::BuildHasherDefault<crate::wordset::FxHasher>,
+    >,
 }
 
 impl Lexicon {
@@ -123,7 +130,8 @@ impl Lexicon {
             return Some(CueForm::Plain);
         }
         let stem = lower.strip_suffix("nya")?;
-        (self.speech_cues.contains(stem) || self.source_cues.contains(stem)).then_some(CueForm::WithNya)
+        (self.speech_cues.contains(stem) || self.source_cues.contains(stem))
+            .then_some(CueForm::WithNya)
     }
 }
 

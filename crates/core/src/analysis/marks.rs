@@ -19,7 +19,9 @@ pub struct Marked {
 impl Marked {
     /// Where the quotation ends in the text, marks included.
     pub fn outer_end(&self, text: &str) -> usize {
-        self.close.map_or(self.end, |c| c + text[c..].chars().next().map_or(0, char::len_utf8))
+        self.close.map_or(self.end, |c| {
+            c + text[c..].chars().next().map_or(0, char::len_utf8)
+        })
     }
 }
 
@@ -32,7 +34,11 @@ enum Role {
 }
 
 fn is_opening_context(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '(' | '[' | '{' | ':' | ';' | ',' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '(' | '[' | '{' | ':' | ';' | ',' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„'
+        )
 }
 
 fn is_sentence_punct(c: char) -> bool {
@@ -40,11 +46,20 @@ fn is_sentence_punct(c: char) -> bool {
 }
 
 fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '\u{201F}' | '\u{FF02}')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '«' | '»' | '\u{201F}' | '\u{FF02}'
+    )
 }
 
 /// Finds the marked spans of one paragraph `text[start..end]` (no line breaks inside).
-pub fn marked_spans(text: &str, start: usize, end: usize, lexicon: &Lexicon, out: &mut Vec<Marked>) {
+pub fn marked_spans(
+    text: &str,
+    start: usize,
+    end: usize,
+    lexicon: &Lexicon,
+    out: &mut Vec<Marked>,
+) {
     let paragraph = &text[start..end];
     if !paragraph.chars().any(is_quote_mark) {
         return;
@@ -61,10 +76,12 @@ pub fn marked_spans(text: &str, start: usize, end: usize, lexicon: &Lexicon, out
         }
         let at = start + i;
         marks_seen += 1;
-        let can_open = next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(is_opening_context);
+        let can_open =
+            next.is_some_and(|n| !n.is_whitespace()) && prev.is_none_or(is_opening_context);
         let can_close = prev.is_some_and(|p| !p.is_whitespace())
-            && (next.is_none_or(|n| n.is_whitespace() || is_sentence_punct(n) || matches!(n, ')' | ']' | '-' | '—'))
-                || prev.is_some_and(is_sentence_punct));
+            && (next.is_none_or(|n| {
+                n.is_whitespace() || is_sentence_punct(n) || matches!(n, ')' | ']' | '-' | '—')
+            }) || prev.is_some_and(is_sentence_punct));
         let role = match c {
             '“' | '„' | '«' | '\u{201F}' => Role::Open,
             '»' => Role::Close,
@@ -79,7 +96,14 @@ pub fn marked_spans(text: &str, start: usize, end: usize, lexicon: &Lexicon, out
             (Role::Either, Some(_)) => can_close || !can_open,
         };
         if let Some(open) = pending.filter(|_| closes) {
-            push(text, Some(open), Some(at), open + text[open..].chars().next().map_or(1, char::len_utf8), at, out);
+            push(
+                text,
+                Some(open),
+                Some(at),
+                open + text[open..].chars().next().map_or(1, char::len_utf8),
+                at,
+                out,
+            );
             pending = None;
         } else if let Some(open) = pending {
             // A second opening while one is pending: the first lost its closing mark. It ends
@@ -116,7 +140,10 @@ fn cue_split(text: &str, start: usize, end: usize, lexicon: &Lexicon) -> Option<
             continue;
         }
         let after = content[i + 1..].trim_start();
-        let word: &str = after.split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
+        let word: &str = after
+            .split(|ch: char| !ch.is_alphabetic())
+            .next()
+            .unwrap_or("");
         if word.is_empty() || word.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
@@ -129,12 +156,24 @@ fn cue_split(text: &str, start: usize, end: usize, lexicon: &Lexicon) -> Option<
     None
 }
 
-fn push(text: &str, open: Option<usize>, close: Option<usize>, start: usize, end: usize, out: &mut Vec<Marked>) {
+fn push(
+    text: &str,
+    open: Option<usize>,
+    close: Option<usize>,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Marked>,
+) {
     let content = &text[start..end];
     let trimmed_start = start + (content.len() - content.trim_start().len());
     let trimmed_end = start + content.trim_end().len();
     if trimmed_end > trimmed_start {
-        out.push(Marked { open, close, start: trimmed_start, end: trimmed_end });
+        out.push(Marked {
+            open,
+            close,
+            start: trimmed_start,
+            end: trimmed_end,
+        });
     }
 }
 
@@ -154,29 +193,47 @@ mod tests {
 
     #[test]
     fn pairs_straight_and_curly_marks() {
-        assert_eq!(spans(r#""Kami siap," kata Budi, "dan kami menang.""#), ["Kami siap,", "dan kami menang."]);
+        assert_eq!(
+            spans(r#""Kami siap," kata Budi, "dan kami menang.""#),
+            ["Kami siap,", "dan kami menang."]
+        );
         assert_eq!(spans("“Terima kasih,” kata Rina."), ["Terima kasih,"]);
         assert_eq!(spans("„Guten Tag“ und «bonjour»"), ["Guten Tag", "bonjour"]);
     }
 
     #[test]
     fn guesses_direction_of_glued_marks() {
-        assert_eq!(spans(r#"Ia melanjutkan,"Program ini baik,"tulis dia."#), ["Program ini baik,"]);
+        assert_eq!(
+            spans(r#"Ia melanjutkan,"Program ini baik,"tulis dia."#),
+            ["Program ini baik,"]
+        );
     }
 
     #[test]
     fn reversed_opening_mark_opens() {
-        assert_eq!(spans("aturan. ”Upaya hukum sudah sesuai,” kata Zul."), ["Upaya hukum sudah sesuai,"]);
+        assert_eq!(
+            spans("aturan. ”Upaya hukum sudah sesuai,” kata Zul."),
+            ["Upaya hukum sudah sesuai,"]
+        );
     }
 
     #[test]
     fn missing_marks_follow_the_guidelines() {
         // Missing opening mark: the quotation starts with the paragraph.
-        assert_eq!(spans("Saya tidak tahu apa-apa,\" kata warga itu."), ["Saya tidak tahu apa-apa,"]);
+        assert_eq!(
+            spans("Saya tidak tahu apa-apa,\" kata warga itu."),
+            ["Saya tidak tahu apa-apa,"]
+        );
         // Missing closing mark before the attribution on the same line.
-        assert_eq!(spans("\"Aku kesulitan bekerja,ungkap Nur. \"Itu benar.\""), ["Aku kesulitan bekerja,", "Itu benar."]);
+        assert_eq!(
+            spans("\"Aku kesulitan bekerja,ungkap Nur. \"Itu benar.\""),
+            ["Aku kesulitan bekerja,", "Itu benar."]
+        );
         // Missing closing mark at the paragraph end: the quotation runs to the end.
-        assert_eq!(spans("\"Malam ini penting bagi saya\n\"Lanjutannya di sini,\" tambah dia."), ["Malam ini penting bagi saya", "Lanjutannya di sini,"]);
+        assert_eq!(
+            spans("\"Malam ini penting bagi saya\n\"Lanjutannya di sini,\" tambah dia."),
+            ["Malam ini penting bagi saya", "Lanjutannya di sini,"]
+        );
     }
 
     #[test]

@@ -121,18 +121,28 @@ const CONTEXT_CHARS: usize = 32;
 pub fn detected(text: &str, analysis: &Analysis) -> crate::DetectedAnalysis {
     let chars: Vec<char> = text.chars().collect();
     let context = |start: usize, end: usize| -> (String, String) {
-        let prefix = chars[start.saturating_sub(CONTEXT_CHARS)..start].iter().collect();
-        let suffix = chars[end..(end + CONTEXT_CHARS).min(chars.len())].iter().collect();
+        let prefix = chars[start.saturating_sub(CONTEXT_CHARS)..start]
+            .iter()
+            .collect();
+        let suffix = chars[end..(end + CONTEXT_CHARS).min(chars.len())]
+            .iter()
+            .collect();
         (prefix, suffix)
     };
     let roles = |name: &Option<String>| {
-        name.as_ref().and_then(|n| analysis.speakers.iter().find(|s| &s.name == n)).and_then(|s| s.role.clone())
+        name.as_ref()
+            .and_then(|n| analysis.speakers.iter().find(|s| &s.name == n))
+            .and_then(|s| s.role.clone())
     };
     let mut items = Vec::new();
     for q in &analysis.quotes {
         let (prefix, suffix) = context(q.start, q.end);
         items.push(crate::DetectedItem {
-            kind: if q.kind == QuoteKind::Direct { "direct" } else { "indirect" },
+            kind: if q.kind == QuoteKind::Direct {
+                "direct"
+            } else {
+                "indirect"
+            },
             start: q.start,
             end: q.end,
             text: q.text.clone(),
@@ -166,7 +176,10 @@ pub fn detected(text: &str, analysis: &Analysis) -> crate::DetectedAnalysis {
         });
     }
     items.sort_by_key(|i| (i.start, i.end));
-    crate::DetectedAnalysis { analyzer: ANALYZER_VERSION, items }
+    crate::DetectedAnalysis {
+        analyzer: ANALYZER_VERSION,
+        items,
+    }
 }
 
 /// Words the language guess reads: the opening paragraphs decide.
@@ -178,19 +191,26 @@ const MIN_CLAIM_WORDS: usize = 4;
 /// Analyses one article's text. `language` is the known language, else it is guessed;
 /// `published` (RFC 3339 or YYYY-MM-DD) anchors date checks.
 pub fn analyze(text: &str, language: Option<&str>, published: Option<&str>) -> Analysis {
-    let language = language.map(str::to_string).or_else(|| crate::language::guess_language_from(text, LANGUAGE_SAMPLE_WORDS).map(str::to_string));
+    let language = language.map(str::to_string).or_else(|| {
+        crate::language::guess_language_from(text, LANGUAGE_SAMPLE_WORDS).map(str::to_string)
+    });
     let lexicon = lexicon::Lexicon::get();
     let tokens = tokens::tokenize(text);
     // Word lists, language conventions and the claims model need a language even for a
     // one-line text too short to label.
-    let lean = language.as_deref().or_else(|| crate::language::lean_language(text, LANGUAGE_SAMPLE_WORDS));
+    let lean = language
+        .as_deref()
+        .or_else(|| crate::language::lean_language(text, LANGUAGE_SAMPLE_WORDS));
     let found = quotes::find(text, &tokens, lexicon, lean);
     let positions = offsets::CharOffsets::new(text);
 
     let lang = lean.unwrap_or("en");
     let mut claims = Vec::new();
     for sentence in &found.sentences {
-        let words = tokens[sentence.first_token..sentence.end_token].iter().filter(|t| t.is_word()).count();
+        let words = tokens[sentence.first_token..sentence.end_token]
+            .iter()
+            .filter(|t| t.is_word())
+            .count();
         if words < MIN_CLAIM_WORDS {
             continue;
         }
@@ -230,7 +250,11 @@ pub fn analyze(text: &str, language: Option<&str>, published: Option<&str>) -> A
                             speaker.role = q.role.clone();
                         }
                     }
-                    None => speakers.push(ArticleSpeaker { name: name.clone(), role: q.role.clone(), quotes: vec![index] }),
+                    None => speakers.push(ArticleSpeaker {
+                        name: name.clone(),
+                        role: q.role.clone(),
+                        quotes: vec![index],
+                    }),
                 }
             }
             Quotation {
@@ -248,7 +272,14 @@ pub fn analyze(text: &str, language: Option<&str>, published: Option<&str>) -> A
 
     Analysis {
         language,
-        sentences: found.sentences.iter().map(|s| Span { start: positions.char_at(s.start), end: positions.char_at(s.end) }).collect(),
+        sentences: found
+            .sentences
+            .iter()
+            .map(|s| Span {
+                start: positions.char_at(s.start),
+                end: positions.char_at(s.end),
+            })
+            .collect(),
         quotes,
         claims,
         checks,

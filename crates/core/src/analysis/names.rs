@@ -3,19 +3,24 @@
 //! fullest form of a short mention found anywhere in the article ("Putin" -> "Vladimir Putin").
 
 use super::lexicon::Lexicon;
-use crate::text::lowercase;
 use super::tokens::{Kind, Token};
+use crate::text::lowercase;
 use std::collections::HashMap;
 
 /// Lower-case particles inside names ("Muhammad bin Salman", "Ursula von der Leyen").
-const CONNECTORS: &[&str] = &["bin", "binti", "van", "von", "der", "de", "al", "el", "da", "dos", "la", "le", "ibn"];
+const CONNECTORS: &[&str] = &[
+    "bin", "binti", "van", "von", "der", "de", "al", "el", "da", "dos", "la", "le", "ibn",
+];
 
 /// Tokens `first..end` of a name.
 pub type Run = (usize, usize);
 
 /// An initial ("S") or an abbreviated title ("Dr", "Jend"): its period stays in the name.
 fn is_abbreviated(word: &str) -> bool {
-    word.chars().count() == 1 || Lexicon::get().abbreviations.contains(lowercase(word).as_str())
+    word.chars().count() == 1
+        || Lexicon::get()
+            .abbreviations
+            .contains(lowercase(word).as_str())
 }
 
 /// Whether a token can be part of a name run, given the token before it in the run.
@@ -28,7 +33,9 @@ fn continues_name(text: &str, tokens: &[Token], i: usize, in_run: bool) -> bool 
             first.is_uppercase()
                 || first == '@'
                 || (in_run && !token.space_before)
-                || (in_run && CONNECTORS.contains(&word) && tokens.get(i + 1).is_some_and(|n| n.is_capitalised(text)))
+                || (in_run
+                    && CONNECTORS.contains(&word)
+                    && tokens.get(i + 1).is_some_and(|n| n.is_capitalised(text)))
         }
         // The period of an initial ("S.W.") or an abbreviated title ("Dr.").
         Kind::Punct => {
@@ -47,7 +54,8 @@ fn continues_name(text: &str, tokens: &[Token], i: usize, in_run: bool) -> bool 
 
 /// The name run starting at token `i`, if one does.
 pub fn run_forward(text: &str, tokens: &[Token], i: usize) -> Option<Run> {
-    if i >= tokens.len() || !continues_name(text, tokens, i, false) || tokens[i].kind != Kind::Word {
+    if i >= tokens.len() || !continues_name(text, tokens, i, false) || tokens[i].kind != Kind::Word
+    {
         return None;
     }
     let mut end = i + 1;
@@ -59,7 +67,9 @@ pub fn run_forward(text: &str, tokens: &[Token], i: usize) -> Option<Run> {
 
 /// The name run ending with token `last` (inclusive), if one does.
 pub fn run_backward(text: &str, tokens: &[Token], last: usize) -> Option<Run> {
-    if tokens.get(last)?.kind != Kind::Word || !continues_name(text, tokens, last, false) && tokens[last].space_before {
+    if tokens.get(last)?.kind != Kind::Word
+        || !continues_name(text, tokens, last, false) && tokens[last].space_before
+    {
         return None;
     }
     let mut first = last;
@@ -70,8 +80,12 @@ pub fn run_backward(text: &str, tokens: &[Token], last: usize) -> Option<Run> {
             Kind::Word => {
                 tokens[candidate].is_capitalised(text)
                     || tokens[candidate].text(text).starts_with('@')
-                    || (!tokens[candidate + 1].space_before && tokens[candidate + 1].kind == Kind::Word && tokens[candidate].is_capitalised(text))
-                    || (CONNECTORS.contains(&tokens[candidate].text(text)) && candidate > 0 && tokens[candidate - 1].is_capitalised(text))
+                    || (!tokens[candidate + 1].space_before
+                        && tokens[candidate + 1].kind == Kind::Word
+                        && tokens[candidate].is_capitalised(text))
+                    || (CONNECTORS.contains(&tokens[candidate].text(text))
+                        && candidate > 0
+                        && tokens[candidate - 1].is_capitalised(text))
             }
             Kind::Punct => continues_name(text, tokens, candidate, true),
             Kind::Number => false,
@@ -83,7 +97,9 @@ pub fn run_backward(text: &str, tokens: &[Token], last: usize) -> Option<Run> {
         first = candidate;
     }
     // A run must start with a capitalised word (or a handle).
-    while first <= last && !(tokens[first].is_capitalised(text) || tokens[first].text(text).starts_with('@')) {
+    while first <= last
+        && !(tokens[first].is_capitalised(text) || tokens[first].text(text).starts_with('@'))
+    {
         first += 1;
     }
     (first <= last).then_some((first, last + 1))
@@ -96,7 +112,10 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     let lower_at = |i: usize| lowercase(tokens[i].text(text));
     // "Menteri Perdagangan Dr. Ratna Sari Dewi": the name starts after the last title.
     let mut first = start;
-    if let Some(last_title) = (start..end.saturating_sub(1)).rev().find(|&i| tokens[i].kind == Kind::Word && lexicon.titles.contains(lower_at(i).as_str())) {
+    if let Some(last_title) = (start..end.saturating_sub(1))
+        .rev()
+        .find(|&i| tokens[i].kind == Kind::Word && lexicon.titles.contains(lower_at(i).as_str()))
+    {
         first = last_title + 1;
     }
     let mut stripped_any = first > start;
@@ -105,7 +124,8 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
         let word = token.text(text);
         let lower_word = lowercase(word);
         let is_acronym = word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-            && (word.chars().count() >= 2 || tokens.get(first + 1).is_some_and(|n| n.kind == Kind::Word));
+            && (word.chars().count() >= 2
+                || tokens.get(first + 1).is_some_and(|n| n.kind == Kind::Word));
         let strip = token.kind != Kind::Word
             || lexicon.titles.contains(lower_word.as_str())
             || lexicon.organisation_words.contains(lower_word.as_str())
@@ -124,27 +144,43 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     }
     // An organisation's name ("Badan Pusat Statistik", "KBRI") stays whole: nothing but
     // organisation words and places before one remaining word, and no title.
-    let opens_as_organisation = lexicon.organisation_words.contains(lower_at(start).as_str());
-    let remaining_words = tokens[first.min(end)..end].iter().filter(|t| t.kind == Kind::Word).count();
+    let opens_as_organisation = lexicon
+        .organisation_words
+        .contains(lower_at(start).as_str());
+    let remaining_words = tokens[first.min(end)..end]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .count();
     if first >= end
         || (stripped_any && is_org_only(text, tokens, (first, end), lexicon))
-        || (opens_as_organisation && remaining_words <= 1 && !(start..end).any(|i| lexicon.titles.contains(lower_at(i).as_str())))
+        || (opens_as_organisation
+            && remaining_words <= 1
+            && !(start..end).any(|i| lexicon.titles.contains(lower_at(i).as_str())))
     {
         return run;
     }
     // Trailing weekdays ("Rozi Minggu") are dates, not names.
     let mut end = end;
-    while end > first + 1 && lexicon.weekdays.contains(lowercase(tokens[end - 1].text(text)).as_str()) {
+    while end > first + 1
+        && lexicon
+            .weekdays
+            .contains(lowercase(tokens[end - 1].text(text)).as_str())
+    {
         end -= 1;
     }
     (first, end)
 }
 
 fn is_org_only(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> bool {
-    tokens[run.0..run.1].iter().filter(|t| t.kind == Kind::Word).all(|t| {
-        let l = lowercase(t.text(text));
-        lexicon.titles.contains(l.as_str()) || lexicon.organisation_words.contains(l.as_str()) || lexicon.places.contains(l.as_str())
-    })
+    tokens[run.0..run.1]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .all(|t| {
+            let l = lowercase(t.text(text));
+            lexicon.titles.contains(l.as_str())
+                || lexicon.organisation_words.contains(l.as_str())
+                || lexicon.places.contains(l.as_str())
+        })
 }
 
 /// The text of a run, as written.
@@ -155,7 +191,11 @@ pub fn run_text<'t>(text: &'t str, tokens: &[Token], run: Run) -> &'t str {
 
 /// The words of a run, for comparing names.
 fn run_words<'t>(text: &'t str, tokens: &[Token], run: Run) -> Vec<&'t str> {
-    tokens[run.0..run.1].iter().filter(|t| t.kind == Kind::Word).map(|t| t.text(text)).collect()
+    tokens[run.0..run.1]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.text(text))
+        .collect()
 }
 
 /// More distinct names sharing one word than any article has.
@@ -173,9 +213,19 @@ pub struct NameIndex<'t> {
 impl<'t> NameIndex<'t> {
     /// Indexes the names that contain one of the `wanted` words (the words of the mentions
     /// to resolve); other names cannot be anyone's fullest form, so they cost only a scan.
-    pub fn build(text: &'t str, tokens: &[Token], lexicon: &Lexicon, wanted: &std::collections::HashSet<&str>) -> Self {
+    pub fn build(
+        text: &'t str,
+        tokens: &[Token],
+        lexicon: &Lexicon,
+        wanted: &std::collections::HashSet<&str>,
+    ) -> Self {
         let mut seen: std::collections::HashSet<Vec<&'t str>> = std::collections::HashSet::new();
-        let mut index = NameIndex { names: Vec::new(), spans: Vec::new(), roles: Vec::new(), by_word: HashMap::new() };
+        let mut index = NameIndex {
+            names: Vec::new(),
+            spans: Vec::new(),
+            roles: Vec::new(),
+            by_word: HashMap::new(),
+        };
         let mut i = 0;
         while i < tokens.len() {
             // Only runs holding a wanted word matter; find those words first, then their run.
@@ -193,16 +243,30 @@ impl<'t> NameIndex<'t> {
             // Each distinct name once, and a bounded number of names per word, so
             // lookups stay constant-time on any input.
             let new = !words.is_empty() && seen.insert(words.clone());
-            let crowded = words.iter().any(|w| index.by_word.get(w).is_some_and(|ids| ids.len() >= MAX_NAMES_PER_WORD));
+            let crowded = words.iter().any(|w| {
+                index
+                    .by_word
+                    .get(w)
+                    .is_some_and(|ids| ids.len() >= MAX_NAMES_PER_WORD)
+            });
             if new && !crowded {
                 let id = index.names.len();
                 for word in &words {
                     index.by_word.entry(*word).or_default().push(id);
                 }
                 index.names.push(words);
-                index.spans.push((tokens[core_run.0].start, tokens[core_run.1 - 1].end));
-                let has_title = (run.0..core_run.0).any(|i| lexicon.titles.contains(lowercase(tokens[i].text(text)).as_str()));
-                index.roles.push((has_title && core_run.0 > run.0).then(|| (tokens[run.0].start, tokens[core_run.0 - 1].end)));
+                index
+                    .spans
+                    .push((tokens[core_run.0].start, tokens[core_run.1 - 1].end));
+                let has_title = (run.0..core_run.0).any(|i| {
+                    lexicon
+                        .titles
+                        .contains(lowercase(tokens[i].text(text)).as_str())
+                });
+                index.roles.push(
+                    (has_title && core_run.0 > run.0)
+                        .then(|| (tokens[run.0].start, tokens[core_run.0 - 1].end)),
+                );
             }
             i = run.1.max(i + 1);
         }
@@ -218,8 +282,13 @@ impl<'t> NameIndex<'t> {
 
     /// The fullest name, and the role the article gives it next to any of its mentions.
     pub fn fullest_with_role(&self, text: &'t str, mention: &'t str) -> (&'t str, Option<&'t str>) {
-        let words: Vec<&str> = mention.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
-        let Some(last) = words.last() else { return (mention, None) };
+        let words: Vec<&str> = mention
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(last) = words.last() else {
+            return (mention, None);
+        };
         let mut best: Option<usize> = None;
         for &id in self.by_word.get(last).map(Vec::as_slice).unwrap_or(&[]) {
             let name = &self.names[id];
@@ -231,13 +300,26 @@ impl<'t> NameIndex<'t> {
             }
         }
         let name = match best {
-            Some(id) if self.names[id].len() > words.len() => &text[self.spans[id].0..self.spans[id].1],
+            Some(id) if self.names[id].len() > words.len() => {
+                &text[self.spans[id].0..self.spans[id].1]
+            }
             _ => mention,
         };
-        let name_words: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == '.').filter(|w| !w.is_empty()).collect();
-        let role = self.by_word.get(name_words.last().unwrap_or(&"")).into_iter().flatten().find_map(|&id| {
-            (self.names[id] == name_words).then_some(self.roles[id]).flatten().map(|(a, b)| &text[a..b])
-        });
+        let name_words: Vec<&str> = name
+            .split(|c: char| c.is_whitespace() || c == '.')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let role = self
+            .by_word
+            .get(name_words.last().unwrap_or(&""))
+            .into_iter()
+            .flatten()
+            .find_map(|&id| {
+                (self.names[id] == name_words)
+                    .then_some(self.roles[id])
+                    .flatten()
+                    .map(|(a, b)| &text[a..b])
+            });
         (name, role)
     }
 }
@@ -267,11 +349,17 @@ mod tests {
     #[test]
     fn titles_roles_and_organisations_are_dropped() {
         assert_eq!(core_of("Presiden Vladimir Putin"), "Vladimir Putin");
-        assert_eq!(core_of("Prof Dr Maria S.W. Sumardjono"), "Maria S.W. Sumardjono");
+        assert_eq!(
+            core_of("Prof Dr Maria S.W. Sumardjono"),
+            "Maria S.W. Sumardjono"
+        );
         assert_eq!(core_of("AKBP Moch Faruk Rozi"), "Moch Faruk Rozi");
         assert_eq!(core_of("Komisi X DPR My Esti"), "My Esti");
         assert_eq!(core_of("KBRI"), "KBRI");
-        assert_eq!(core_of("Kedutaan Besar Republik Indonesia"), "Kedutaan Besar Republik Indonesia");
+        assert_eq!(
+            core_of("Kedutaan Besar Republik Indonesia"),
+            "Kedutaan Besar Republik Indonesia"
+        );
         assert_eq!(core_of("Muhammad bin Salman"), "Muhammad bin Salman");
     }
 

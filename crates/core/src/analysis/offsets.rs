@@ -30,7 +30,10 @@ impl<'t> CharOffsets<'t> {
         let block = at / BLOCK;
         let base = self.before_block[block];
         let from = (block * BLOCK).min(self.text.len());
-        base + self.text.as_bytes()[from..at].iter().filter(|&&b| (b as i8) >= -0x40).count()
+        base + self.text.as_bytes()[from..at]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count()
     }
 }
 
@@ -41,7 +44,12 @@ mod tests {
     #[test]
     fn matches_counting_chars() {
         // Lengths around block multiples, where the end offset is its own block.
-        for text in ["ab“c”é ".repeat(100) + "Ünïcödé", "a".repeat(BLOCK * 2), "é".repeat(BLOCK), String::new()] {
+        for text in [
+            "ab“c”é ".repeat(100) + "Ünïcödé",
+            "a".repeat(BLOCK * 2),
+            "é".repeat(BLOCK),
+            String::new(),
+        ] {
             let offsets = CharOffsets::new(&text);
             for (chars, (bytes, _)) in text.char_indices().enumerate() {
                 assert_eq!(offsets.char_at(bytes), chars);

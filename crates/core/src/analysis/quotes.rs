@@ -82,7 +82,13 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
             }
             (b, a) => a.or(b),
         };
-        let candidate = Candidate { marked: *m, paragraph, open_token, attribution, own: attribution.is_some() };
+        let candidate = Candidate {
+            marked: *m,
+            paragraph,
+            open_token,
+            attribution,
+            own: attribution.is_some(),
+        };
         if is_quotation(&mut cx, &candidate, language == Some("en")) {
             candidates.push(candidate);
         }
@@ -91,12 +97,20 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
     for candidate in candidates.iter_mut().filter(|c| c.attribution.is_none()) {
         let sentence = sentences.partition_point(|s| s.first_token <= candidate.open_token);
         if let Some(previous) = sentence.checked_sub(2).map(|i| sentences[i]) {
-            candidate.attribution = attribution::in_sentence(&mut cx, previous.first_token, previous.end_token);
+            candidate.attribution =
+                attribution::in_sentence(&mut cx, previous.first_token, previous.end_token);
             // "Kemudian, dia menandatangani buku tamu. "…"": the sentence's subject wrote it.
-            let same_paragraph = !tokens[previous.end_token..candidate.open_token].iter().any(|t| t.kind == Kind::Break);
+            let same_paragraph = !tokens[previous.end_token..candidate.open_token]
+                .iter()
+                .any(|t| t.kind == Kind::Break);
             if candidate.attribution.is_none() && same_paragraph {
-                candidate.attribution = attribution::opening_subject(&mut cx, previous.first_token, previous.end_token)
-                    .map(|mention| Attribution { cue_start: mention.start, cue_end: mention.start, mention });
+                candidate.attribution =
+                    attribution::opening_subject(&mut cx, previous.first_token, previous.end_token)
+                        .map(|mention| Attribution {
+                            cue_start: mention.start,
+                            cue_end: mention.start,
+                            mention,
+                        });
             }
         }
     }
@@ -116,19 +130,31 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
     found.extend(reported_speech(&mut cx, &sentences, &found));
     found.sort_by_key(|f| f.start);
     // Sentence subjects matter only to resolve pronouns and descriptions.
-    let needs_subjects = found.iter().any(|f| f.mention.is_some_and(|m| m.kind != MentionKind::Name));
+    let needs_subjects = found
+        .iter()
+        .any(|f| f.mention.is_some_and(|m| m.kind != MentionKind::Name));
     let subjects: Vec<Mention> = if needs_subjects {
-        sentences.iter().filter_map(|s| attribution::opening_subject(&mut cx, s.first_token, s.end_token)).collect()
+        sentences
+            .iter()
+            .filter_map(|s| attribution::opening_subject(&mut cx, s.first_token, s.end_token))
+            .collect()
     } else {
         Vec::new()
     };
     resolve_speakers(text, tokens, lexicon, &mut found, &subjects);
-    Findings { sentences, quotes: found }
+    Findings {
+        sentences,
+        quotes: found,
+    }
 }
 
 /// Whether a marked span reproduces someone's words, rather than naming a title, a term, a
 /// name or a scare-quoted word.
-fn is_quotation(cx: &mut Context<'_>, candidate: &Candidate, single_words_attributable: bool) -> bool {
+fn is_quotation(
+    cx: &mut Context<'_>,
+    candidate: &Candidate,
+    single_words_attributable: bool,
+) -> bool {
     let (text, tokens) = (cx.text, cx.tokens);
     let m = &candidate.marked;
     let first = tokens.partition_point(|t| t.start < m.start);
@@ -138,25 +164,42 @@ fn is_quotation(cx: &mut Context<'_>, candidate: &Candidate, single_words_attrib
     if words == 0 {
         return false;
     }
-    let has_sentence_punct =
-        content.iter().any(|t| t.kind == Kind::Punct && matches!(&text[t.start..t.end], "." | "," | "?" | "!" | "…" | ":" | ";"));
+    let has_sentence_punct = content.iter().any(|t| {
+        t.kind == Kind::Punct
+            && matches!(
+                &text[t.start..t.end],
+                "." | "," | "?" | "!" | "…" | ":" | ";"
+            )
+    });
     let open = candidate.open_token;
-    let preceding_word = open.checked_sub(1).filter(|&p| tokens[p].kind == Kind::Word && m.open.is_some());
+    let preceding_word = open
+        .checked_sub(1)
+        .filter(|&p| tokens[p].kind == Kind::Word && m.open.is_some());
     if m.open.is_some() && introduced_as_title(cx, open) {
         return false;
     }
     // Names and titles: (nearly) every word capitalised, no sentence punctuation at the end.
-    let long_words: Vec<&Token> = content.iter().filter(|t| t.kind == Kind::Word && t.end - t.start > 3).collect();
+    let long_words: Vec<&Token> = content
+        .iter()
+        .filter(|t| t.kind == Kind::Word && t.end - t.start > 3)
+        .collect();
     let capitalised = long_words.iter().filter(|t| t.is_capitalised(text)).count();
     let ends_like_speech = text[m.start..m.end].ends_with(['.', ',', '!', '?', '…']);
-    if !long_words.is_empty() && capitalised * 4 >= long_words.len() * 3 && !ends_like_speech && words <= 14 {
+    if !long_words.is_empty()
+        && capitalised * 4 >= long_words.len() * 3
+        && !ends_like_speech
+        && words <= 14
+    {
         return false;
     }
     let own_cue = candidate.own;
     let embedded = preceding_word.is_some();
     // Short marked text is a quotation only with its own attribution: a fragment the
     // sentence attributes (`menyebut Musk telah "keluar jalur"`), or a short reply.
-    if words < SHORT_QUOTE_WORDS && !(own_cue && (has_sentence_punct || words >= 2 || (embedded && single_words_attributable))) {
+    if words < SHORT_QUOTE_WORDS
+        && !(own_cue
+            && (has_sentence_punct || words >= 2 || (embedded && single_words_attributable)))
+    {
         return false;
     }
     // A fragment inside the reporter's sentence ("menyebut Musk telah "keluar jalur"") is a
@@ -189,10 +232,14 @@ fn introduced_as_title(cx: &mut Context<'_>, open: usize) -> bool {
         words += 1;
         let lexicon = cx.lexicon;
         let lower = cx.lower(k);
-        if lexicon.speech_cue(lower).is_some() && !(words == 1 && lexicon.title_cues.contains(lower)) {
+        if lexicon.speech_cue(lower).is_some()
+            && !(words == 1 && lexicon.title_cues.contains(lower))
+        {
             return false;
         }
-        if lexicon.title_cues.contains(lower) && (words == 1 || !ADJACENT_ONLY_TITLE_CUES.contains(&lower)) {
+        if lexicon.title_cues.contains(lower)
+            && (words == 1 || !ADJACENT_ONLY_TITLE_CUES.contains(&lower))
+        {
             return true;
         }
     }
@@ -201,7 +248,9 @@ fn introduced_as_title(cx: &mut Context<'_>, open: usize) -> bool {
 
 /// Title cues that only count right before the mark ("kata "X"" is the word X; "kata Budi,
 /// "…"" is a quotation).
-const ADJACENT_ONLY_TITLE_CUES: &[&str] = &["kata", "nama", "label", "called", "named", "word", "words", "reading", "kalimat", "tulisan"];
+const ADJACENT_ONLY_TITLE_CUES: &[&str] = &[
+    "kata", "nama", "label", "called", "named", "word", "words", "reading", "kalimat", "tulisan",
+];
 
 /// Quotations without their own cue take their chain's: the following quotation's in the
 /// same or next paragraph if it has one, else the preceding one's.
@@ -212,13 +261,19 @@ fn link_chains(candidates: &mut [Candidate]) {
         }
         if let Some(next) = candidates.get(i + 1) {
             let same_or_next = next.paragraph <= candidates[i].paragraph + 1;
-            if same_or_next && next.attribution.is_some() && (next.paragraph == candidates[i].paragraph || candidates[i].marked.close.is_none()) {
+            if same_or_next
+                && next.attribution.is_some()
+                && (next.paragraph == candidates[i].paragraph
+                    || candidates[i].marked.close.is_none())
+            {
                 candidates[i].attribution = next.attribution;
             }
         }
     }
     for i in 1..candidates.len() {
-        if candidates[i].attribution.is_none() && candidates[i].paragraph <= candidates[i - 1].paragraph + CHAIN_PARAGRAPHS {
+        if candidates[i].attribution.is_none()
+            && candidates[i].paragraph <= candidates[i - 1].paragraph + CHAIN_PARAGRAPHS
+        {
             candidates[i].attribution = candidates[i - 1].attribution;
         }
     }
@@ -231,10 +286,16 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
     let mut out = Vec::new();
     let mut direct_at = 0;
     for sentence in sentences {
-        while direct.get(direct_at).is_some_and(|d| d.end < sentence.start) {
+        while direct
+            .get(direct_at)
+            .is_some_and(|d| d.end < sentence.start)
+        {
             direct_at += 1;
         }
-        if direct.get(direct_at).is_some_and(|d| d.start < sentence.end) {
+        if direct
+            .get(direct_at)
+            .is_some_and(|d| d.start < sentence.end)
+        {
             continue;
         }
         let (first, end) = (sentence.first_token, sentence.end_token);
@@ -248,7 +309,9 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
         let content_end = tokens[last_content - 1].end;
         // "Harga naik 12 persen, kata Kepala Dinas, Siti Aminah." / "Prices rose, Smith said."
         if let Some((comma, cue, mention)) = trailing_attribution(cx, first, last_content) {
-            let words = (first..comma).filter(|&i| tokens[i].kind == Kind::Word).count();
+            let words = (first..comma)
+                .filter(|&i| tokens[i].kind == Kind::Word)
+                .count();
             if words >= 3 {
                 out.push(Found {
                     kind: QuoteKind::Indirect,
@@ -267,37 +330,78 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
                 continue;
             }
             // One cached lookup per word: most words are not cues.
-            if !cx.in_set(k, Section::INDIRECT_CUES | Section::SOURCE_CUES) && cx.lower(k) != "menurutnya" {
+            if !cx.in_set(k, Section::INDIRECT_CUES | Section::SOURCE_CUES)
+                && cx.lower(k) != "menurutnya"
+            {
                 continue;
             }
             let lexicon = cx.lexicon;
             let lower = cx.lower(k).to_string();
-            let source_cue = lexicon.source_cues.contains(lower.as_str()) && lower != "kata" || lower == "menurutnya";
+            let source_cue = lexicon.source_cues.contains(lower.as_str()) && lower != "kata"
+                || lower == "menurutnya";
             if source_cue && k <= first + 2 {
                 // "Menurut X, isi." / "According to X, content."
-                let Some(comma) = (k + 1..end.min(k + 14)).find(|&i| cx.is_punct(i, &[','])) else { break };
+                let Some(comma) = (k + 1..end.min(k + 14)).find(|&i| cx.is_punct(i, &[','])) else {
+                    break;
+                };
                 let mention = if lower.ends_with("nya") {
-                    Some(Mention { start: tokens[k].end - 3, end: tokens[k].end, kind: MentionKind::Pronoun, role: None })
+                    Some(Mention {
+                        start: tokens[k].end - 3,
+                        end: tokens[k].end,
+                        kind: MentionKind::Pronoun,
+                        role: None,
+                    })
                 } else {
-                    let from = if tokens.get(k + 1).is_some_and(|t| &cx.text[t.start..t.end] == "to") { k + 2 } else { k + 1 };
+                    let from = if tokens
+                        .get(k + 1)
+                        .is_some_and(|t| &cx.text[t.start..t.end] == "to")
+                    {
+                        k + 2
+                    } else {
+                        k + 1
+                    };
                     attribution::phrase_after(cx, from)
                 };
-                push_reported(&mut out, cx, comma + 1, last_content, content_end, mention, k);
+                push_reported(
+                    &mut out,
+                    cx,
+                    comma + 1,
+                    last_content,
+                    content_end,
+                    mention,
+                    k,
+                );
                 break;
             }
             if lexicon.indirect_cues.contains(lower.as_str()) && k > first {
-                let Some(mention) = attribution::subject_before(cx, k, first) else { continue };
+                let Some(mention) = attribution::subject_before(cx, k, first) else {
+                    continue;
+                };
                 let mut from = k + 1;
                 // Skip "kepada wartawan" / "reporters" up to "bahwa" / "that".
                 if let Some(that) = (k + 1..end.min(k + 6)).find(|&i| {
-                    tokens[i].kind == Kind::Word && matches!(cx.text[tokens[i].start..tokens[i].end].to_lowercase().as_str(), "bahwa" | "that")
+                    tokens[i].kind == Kind::Word
+                        && matches!(
+                            cx.text[tokens[i].start..tokens[i].end]
+                                .to_lowercase()
+                                .as_str(),
+                            "bahwa" | "that"
+                        )
                 }) {
                     from = that + 1;
                 }
                 while from < last_content && cx.is_punct(from, &[',', ':']) {
                     from += 1;
                 }
-                push_reported(&mut out, cx, from, last_content, content_end, Some(mention), k);
+                push_reported(
+                    &mut out,
+                    cx,
+                    from,
+                    last_content,
+                    content_end,
+                    Some(mention),
+                    k,
+                );
                 break;
             }
         }
@@ -307,12 +411,28 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
 
 /// An attribution closing a sentence after its last comma: `, kata X`, `, ujarnya`,
 /// `, said X`, `, X said`. Returns the comma, the cue and the speaker mention.
-fn trailing_attribution(cx: &mut Context<'_>, first: usize, end: usize) -> Option<(usize, usize, Mention)> {
-    let commas: Vec<usize> = (first + 1..end).rev().take(24).filter(|&i| cx.is_punct(i, &[','])).take(3).collect();
-    commas.into_iter().rev().find_map(|comma| attribution_after_comma(cx, comma, end))
+fn trailing_attribution(
+    cx: &mut Context<'_>,
+    first: usize,
+    end: usize,
+) -> Option<(usize, usize, Mention)> {
+    let commas: Vec<usize> = (first + 1..end)
+        .rev()
+        .take(24)
+        .filter(|&i| cx.is_punct(i, &[',']))
+        .take(3)
+        .collect();
+    commas
+        .into_iter()
+        .rev()
+        .find_map(|comma| attribution_after_comma(cx, comma, end))
 }
 
-fn attribution_after_comma(cx: &mut Context<'_>, comma: usize, end: usize) -> Option<(usize, usize, Mention)> {
+fn attribution_after_comma(
+    cx: &mut Context<'_>,
+    comma: usize,
+    end: usize,
+) -> Option<(usize, usize, Mention)> {
     let tokens = cx.tokens;
     let after = comma + 1;
     if after >= end || tokens[after].kind != Kind::Word {
@@ -320,27 +440,62 @@ fn attribution_after_comma(cx: &mut Context<'_>, comma: usize, end: usize) -> Op
     }
     let lexicon = cx.lexicon;
     let lower = cx.lower(after).to_string();
-    if lexicon.inverted_cues.contains(lower.as_str()) || matches!(lower.as_str(), "said" | "says" | "added" | "according") {
+    if lexicon.inverted_cues.contains(lower.as_str())
+        || matches!(lower.as_str(), "said" | "says" | "added" | "according")
+    {
         let mention = attribution::phrase_after(cx, after + 1)?;
         return Some((comma, after, mention));
     }
-    if lower.strip_suffix("nya").is_some_and(|stem| lexicon.inverted_cues.contains(stem)) {
+    if lower
+        .strip_suffix("nya")
+        .is_some_and(|stem| lexicon.inverted_cues.contains(stem))
+    {
         let end_byte = tokens[after].end;
-        return Some((comma, after, Mention { start: end_byte - 3, end: end_byte, kind: MentionKind::Pronoun, role: None }));
+        return Some((
+            comma,
+            after,
+            Mention {
+                start: end_byte - 3,
+                end: end_byte,
+                kind: MentionKind::Pronoun,
+                role: None,
+            },
+        ));
     }
     // ", Smith said." / ", the minister said."
-    let cue = (after + 1..end).find(|&i| tokens[i].kind == Kind::Word && matches!(cx.lower(i), "said" | "says" | "added" | "told"))?;
+    let cue = (after + 1..end).find(|&i| {
+        tokens[i].kind == Kind::Word && matches!(cx.lower(i), "said" | "says" | "added" | "told")
+    })?;
     if end - cue > 4 {
         return None;
     }
     let run = super::names::run_forward(cx.text, tokens, after).filter(|r| r.1 == cue)?;
     let core = super::names::core(cx.text, tokens, run, cx.lexicon);
-    Some((comma, cue, Mention { start: tokens[core.0].start, end: tokens[core.1 - 1].end, kind: MentionKind::Name, role: None }))
+    Some((
+        comma,
+        cue,
+        Mention {
+            start: tokens[core.0].start,
+            end: tokens[core.1 - 1].end,
+            kind: MentionKind::Name,
+            role: None,
+        },
+    ))
 }
 
-fn push_reported(out: &mut Vec<Found>, cx: &Context<'_>, from: usize, last_content: usize, content_end: usize, mention: Option<Mention>, cue: usize) {
+fn push_reported(
+    out: &mut Vec<Found>,
+    cx: &Context<'_>,
+    from: usize,
+    last_content: usize,
+    content_end: usize,
+    mention: Option<Mention>,
+    cue: usize,
+) {
     let tokens = cx.tokens;
-    let words = (from..last_content).filter(|&i| tokens[i].kind == Kind::Word).count();
+    let words = (from..last_content)
+        .filter(|&i| tokens[i].kind == Kind::Word)
+        .count();
     if words < 3 || from >= last_content {
         return;
     }
@@ -360,7 +515,13 @@ fn push_reported(out: &mut Vec<Found>, cx: &Context<'_>, from: usize, last_conte
 ///
 /// The named mentions a pronoun can point to are the named attributions and the names that
 /// open sentences (`subjects`): "Kim berterima kasih … . Kemudian, dia menandatangani …".
-fn resolve_speakers(text: &str, tokens: &[Token], lexicon: &Lexicon, found: &mut [Found], subjects: &[Mention]) {
+fn resolve_speakers(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    found: &mut [Found],
+    subjects: &[Mention],
+) {
     let wanted: std::collections::HashSet<&str> = found
         .iter()
         .filter_map(|f| f.mention)
@@ -375,7 +536,14 @@ fn resolve_speakers(text: &str, tokens: &[Token], lexicon: &Lexicon, found: &mut
     let subjects: Vec<Mention> = subjects
         .iter()
         .copied()
-        .filter(|m| m.kind != MentionKind::Name || text[m.start..m.end].contains(' ') || index.fullest_with_role(text, &text[m.start..m.end]).0.contains(' '))
+        .filter(|m| {
+            m.kind != MentionKind::Name
+                || text[m.start..m.end].contains(' ')
+                || index
+                    .fullest_with_role(text, &text[m.start..m.end])
+                    .0
+                    .contains(' ')
+        })
         .collect();
     let mut named: Vec<(usize, String, Option<String>)> = found
         .iter()
@@ -390,7 +558,14 @@ fn resolve_speakers(text: &str, tokens: &[Token], lexicon: &Lexicon, found: &mut
     named.sort_by_key(|(at, _, _)| *at);
     for f in found.iter_mut() {
         let Some(mention) = f.mention else { continue };
-        f.role = mention.role.map(|(a, b)| text[a..b].trim_matches(|c: char| c == ',' || c.is_whitespace()).to_string()).filter(|r| !r.is_empty());
+        f.role = mention
+            .role
+            .map(|(a, b)| {
+                text[a..b]
+                    .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                    .to_string()
+            })
+            .filter(|r| !r.is_empty());
         let words = &text[mention.start..mention.end];
         let refers_back = mention.kind == MentionKind::Pronoun || is_anaphoric(words, lexicon);
         f.speaker = match mention.kind {
@@ -420,8 +595,12 @@ fn resolve_speakers(text: &str, tokens: &[Token], lexicon: &Lexicon, found: &mut
 /// A description that points back to someone already named: "peneliti tersebut", "the
 /// senator", "jaksa".
 fn is_anaphoric(words: &str, lexicon: &Lexicon) -> bool {
-    words.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).any(|w| {
-        let lower = w.to_lowercase();
-        matches!(lower.as_str(), "tersebut" | "itu" | "ini" | "this" | "that") || lexicon.titles.contains(lower.as_str())
-    })
+    words
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let lower = w.to_lowercase();
+            matches!(lower.as_str(), "tersebut" | "itu" | "ini" | "this" | "that")
+                || lexicon.titles.contains(lower.as_str())
+        })
 }

@@ -29,7 +29,12 @@ fn first_char(text: &str, token: &Token) -> char {
 }
 
 /// Splits the text into sentences; `marked` (sorted by start) are the quotations not to split.
-pub fn sentences(text: &str, tokens: &[Token], marked: &[Marked], lexicon: &Lexicon) -> Vec<Sentence> {
+pub fn sentences(
+    text: &str,
+    tokens: &[Token],
+    marked: &[Marked],
+    lexicon: &Lexicon,
+) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(tokens.len() / 15 + 1);
     let mut first: Option<usize> = None;
     let mut marked_at = 0usize;
@@ -60,12 +65,15 @@ pub fn sentences(text: &str, tokens: &[Token], marked: &[Marked], lexicon: &Lexi
                 break;
             }
         }
-        while marked.get(marked_at).is_some_and(|m| m.outer_end(text) <= token.start) {
+        while marked
+            .get(marked_at)
+            .is_some_and(|m| m.outer_end(text) <= token.start)
+        {
             marked_at += 1;
         }
-        let inside_quotation = marked.get(marked_at).is_some_and(|m| {
-            m.open.unwrap_or(m.start) < token.start && tokens[last].end <= m.end
-        });
+        let inside_quotation = marked
+            .get(marked_at)
+            .is_some_and(|m| m.open.unwrap_or(m.start) < token.start && tokens[last].end <= m.end);
         if !inside_quotation && ends_sentence(text, tokens, i, last, lexicon, &mut lower) {
             push(&mut out, tokens, first.take().unwrap_or(i), last + 1);
         }
@@ -77,20 +85,35 @@ pub fn sentences(text: &str, tokens: &[Token], marked: &[Marked], lexicon: &Lexi
     out
 }
 
-fn ends_sentence(text: &str, tokens: &[Token], punct: usize, last: usize, lexicon: &Lexicon, lower: &mut String) -> bool {
-    let Some(next) = tokens.get(last + 1) else { return true };
+fn ends_sentence(
+    text: &str,
+    tokens: &[Token],
+    punct: usize,
+    last: usize,
+    lexicon: &Lexicon,
+    lower: &mut String,
+) -> bool {
+    let Some(next) = tokens.get(last + 1) else {
+        return true;
+    };
     if next.kind == Kind::Break {
         return true;
     }
     let next_char = first_char(text, next);
     let starts_sentence = next.kind == Kind::Number
         || next_char.is_uppercase()
-        || matches!(next_char, '"' | '“' | '„' | '«' | '(' | '[' | '‘' | '\'' | '-' | '—');
+        || matches!(
+            next_char,
+            '"' | '“' | '„' | '«' | '(' | '[' | '‘' | '\'' | '-' | '—'
+        );
     if !starts_sentence {
         return false;
     }
     let is_period = first_char(text, &tokens[punct]) == '.';
-    let prev = punct.checked_sub(1).map(|p| tokens[p]).filter(|p| p.end == tokens[punct].start);
+    let prev = punct
+        .checked_sub(1)
+        .map(|p| tokens[p])
+        .filter(|p| p.end == tokens[punct].start);
     if is_period {
         if let Some(prev) = prev.filter(|p| p.kind == Kind::Word) {
             let word = prev.text(text);
@@ -108,15 +131,23 @@ fn ends_sentence(text: &str, tokens: &[Token], punct: usize, last: usize, lexico
     // A lost space ("karbon.Selain itu"): a lower-case word, then a capitalised word with
     // lower case after its first letter. Domains ("detik.com") stay whole.
     let prev_is_lower_word = prev.is_some_and(|p| {
-        p.kind == Kind::Word && p.text(text).chars().count() >= 3 && p.text(text).chars().all(char::is_lowercase)
+        p.kind == Kind::Word
+            && p.text(text).chars().count() >= 3
+            && p.text(text).chars().all(char::is_lowercase)
     });
-    let next_is_word = next.kind == Kind::Word && next.text(text).chars().skip(1).any(char::is_lowercase);
+    let next_is_word =
+        next.kind == Kind::Word && next.text(text).chars().skip(1).any(char::is_lowercase);
     prev_is_lower_word && next_is_word
 }
 
 fn push(out: &mut Vec<Sentence>, tokens: &[Token], first: usize, end_token: usize) {
     if end_token > first {
-        out.push(Sentence { start: tokens[first].start, end: tokens[end_token - 1].end, first_token: first, end_token });
+        out.push(Sentence {
+            start: tokens[first].start,
+            end: tokens[end_token - 1].end,
+            first_token: first,
+            end_token,
+        });
     }
 }
 
@@ -133,17 +164,34 @@ mod tests {
             marks::marked_spans(text, start, start + line.len(), Lexicon::get(), &mut marked);
             start += line.len() + 1;
         }
-        sentences(text, &tokens, &marked, Lexicon::get()).iter().map(|s| &text[s.start..s.end]).collect()
+        sentences(text, &tokens, &marked, Lexicon::get())
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn abbreviations_titles_and_initials_do_not_end_sentences() {
         assert_eq!(
-            split("Jend. Andika bertemu Dr. Maria S.W. Sumardjono di Jl. Merdeka No. 5. Mereka berbincang."),
-            ["Jend. Andika bertemu Dr. Maria S.W. Sumardjono di Jl. Merdeka No. 5.", "Mereka berbincang."]
+            split(
+                "Jend. Andika bertemu Dr. Maria S.W. Sumardjono di Jl. Merdeka No. 5. Mereka berbincang."
+            ),
+            [
+                "Jend. Andika bertemu Dr. Maria S.W. Sumardjono di Jl. Merdeka No. 5.",
+                "Mereka berbincang."
+            ]
         );
-        assert_eq!(split("Harganya Rp. 5.000 per kilo. Naik 5,12% dari 42,7 meter."), ["Harganya Rp. 5.000 per kilo.", "Naik 5,12% dari 42,7 meter."]);
-        assert_eq!(split("He met Mr. Smith in the U.S. on Friday. It rained."), ["He met Mr. Smith in the U.S. on Friday.", "It rained."]);
+        assert_eq!(
+            split("Harganya Rp. 5.000 per kilo. Naik 5,12% dari 42,7 meter."),
+            [
+                "Harganya Rp. 5.000 per kilo.",
+                "Naik 5,12% dari 42,7 meter."
+            ]
+        );
+        assert_eq!(
+            split("He met Mr. Smith in the U.S. on Friday. It rained."),
+            ["He met Mr. Smith in the U.S. on Friday.", "It rained."]
+        );
     }
 
     #[test]
@@ -152,11 +200,17 @@ mod tests {
             split("\"Kami siap. Kami menang,\" kata Budi. Lalu pulang."),
             ["\"Kami siap. Kami menang,\" kata Budi.", "Lalu pulang."]
         );
-        assert_eq!(split("ekonomi rendah karbon.Selain itu, bank aktif. Buka detik.com sekarang."), [
-            "ekonomi rendah karbon.",
-            "Selain itu, bank aktif.",
-            "Buka detik.com sekarang."
-        ]);
-        assert_eq!(split("Judul\nParagraf satu. Dua?! \"Tiga.\" Empat"), ["Judul", "Paragraf satu.", "Dua?!", "\"Tiga.\"", "Empat"]);
+        assert_eq!(
+            split("ekonomi rendah karbon.Selain itu, bank aktif. Buka detik.com sekarang."),
+            [
+                "ekonomi rendah karbon.",
+                "Selain itu, bank aktif.",
+                "Buka detik.com sekarang."
+            ]
+        );
+        assert_eq!(
+            split("Judul\nParagraf satu. Dua?! \"Tiga.\" Empat"),
+            ["Judul", "Paragraf satu.", "Dua?!", "\"Tiga.\"", "Empat"]
+        );
     }
 }

@@ -36,7 +36,11 @@ impl Token {
 
     /// A word whose first letter is upper case.
     pub fn is_capitalised(&self, text: &str) -> bool {
-        self.kind == Kind::Word && text[self.start..].chars().next().is_some_and(char::is_uppercase)
+        self.kind == Kind::Word
+            && text[self.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 }
 
@@ -60,7 +64,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut space_before = true;
     while let Some((start, c)) = chars.next() {
         if c == '\n' {
-            tokens.push(Token { start, end: start + 1, kind: Kind::Break, space_before });
+            tokens.push(Token {
+                start,
+                end: start + 1,
+                kind: Kind::Break,
+                space_before,
+            });
             space_before = true;
             continue;
         }
@@ -80,11 +89,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             // "2023an", "5G", "19-an": a number glued to letters is a word.
-            let kind = if chars.peek().is_some_and(|&(_, d)| d.is_alphabetic()) { Kind::Word } else { Kind::Number };
+            let kind = if chars.peek().is_some_and(|&(_, d)| d.is_alphabetic()) {
+                Kind::Word
+            } else {
+                Kind::Number
+            };
             if kind == Kind::Word {
                 end = scan_word(text, &mut chars, end);
             }
-            tokens.push(Token { start, end, kind, space_before });
+            tokens.push(Token {
+                start,
+                end,
+                kind,
+                space_before,
+            });
             space_before = false;
             continue;
         }
@@ -94,16 +112,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             space_before = false;
             continue;
         }
-        tokens.push(Token { start, end: start + c.len_utf8(), kind: Kind::Punct, space_before });
+        tokens.push(Token {
+            start,
+            end: start + c.len_utf8(),
+            kind: Kind::Punct,
+            space_before,
+        });
         space_before = false;
     }
     tokens
 }
 
-fn scan_word(text: &str, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, mut end: usize) -> usize {
+fn scan_word(
+    text: &str,
+    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
+    mut end: usize,
+) -> usize {
     // ASCII letters and digits, most of a word, without decoding characters.
     let bytes = text.as_bytes();
-    let run = bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+    let run = bytes[end..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+        .count();
     if run > 0 {
         end += run;
         while chars.peek().is_some_and(|&(i, _)| i < end) {
@@ -114,7 +144,12 @@ fn scan_word(text: &str, chars: &mut std::iter::Peekable<std::str::CharIndices<'
         if is_word_char(d) {
             chars.next();
             end = i + d.len_utf8();
-        } else if is_joiner(d) && text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) {
+        } else if is_joiner(d)
+            && text[i + d.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
             chars.next();
             end = i + d.len_utf8();
         } else {
@@ -146,13 +181,23 @@ fn split_glued(text: &str, start: usize, end: usize, space_before: bool, tokens:
             _ => false,
         };
         if split {
-            tokens.push(Token { start: piece_start, end: at, kind: Kind::Word, space_before: piece_start == start && space_before });
+            tokens.push(Token {
+                start: piece_start,
+                end: at,
+                kind: Kind::Word,
+                space_before: piece_start == start && space_before,
+            });
             piece_start = at;
         }
         prev2 = prev;
         prev = Some(c);
     }
-    tokens.push(Token { start: piece_start, end, kind: Kind::Word, space_before: piece_start == start && space_before });
+    tokens.push(Token {
+        start: piece_start,
+        end,
+        kind: Kind::Word,
+        space_before: piece_start == start && space_before,
+    });
 }
 
 #[cfg(test)]
@@ -165,21 +210,36 @@ mod tests {
 
     #[test]
     fn numbers_keep_decimal_and_thousand_marks() {
-        assert_eq!(texts("naik 5,12% jadi Rp 1.200."), ["naik", "5,12", "%", "jadi", "Rp", "1.200", "."]);
-        assert_eq!(texts("42,7 meter, 2023."), ["42,7", "meter", ",", "2023", "."]);
+        assert_eq!(
+            texts("naik 5,12% jadi Rp 1.200."),
+            ["naik", "5,12", "%", "jadi", "Rp", "1.200", "."]
+        );
+        assert_eq!(
+            texts("42,7 meter, 2023."),
+            ["42,7", "meter", ",", "2023", "."]
+        );
     }
 
     #[test]
     fn glued_words_split_at_case_changes() {
-        assert_eq!(texts("Ali KhameneiPutin menolak"), ["Ali", "Khamenei", "Putin", "menolak"]);
-        assert_eq!(texts("Komisi X DPRMy Esti"), ["Komisi", "X", "DPR", "My", "Esti"]);
+        assert_eq!(
+            texts("Ali KhameneiPutin menolak"),
+            ["Ali", "Khamenei", "Putin", "menolak"]
+        );
+        assert_eq!(
+            texts("Komisi X DPRMy Esti"),
+            ["Komisi", "X", "DPR", "My", "Esti"]
+        );
         let tokens = tokenize("KhameneiPutin");
         assert!(tokens[0].space_before && !tokens[1].space_before);
     }
 
     #[test]
     fn hyphens_apostrophes_and_breaks() {
-        assert_eq!(texts("kupu-kupu don't\n\"Ya\""), ["kupu-kupu", "don't", "\n", "\"", "Ya", "\""]);
+        assert_eq!(
+            texts("kupu-kupu don't\n\"Ya\""),
+            ["kupu-kupu", "don't", "\n", "\"", "Ya", "\""]
+        );
         assert_eq!(tokenize("a\nb")[1].kind, Kind::Break);
     }
 }
