@@ -224,6 +224,34 @@ fn bench(args: &[String]) -> Result {
         .current_dir(root())
         .args(["bench", "-p", "factdesk-core", "--bench", "analysis"]))?;
     let news = root().join("../shared/corpora/id-news-sample/articles.jsonl");
+    let page_folders: Vec<PathBuf> = ["extraction-dev/html", "id-html-dev/html"]
+        .iter()
+        .map(|d| root().join("../shared/corpora").join(d))
+        .filter(|d| d.is_dir())
+        .collect();
+    if news.is_file() || !page_folders.is_empty() {
+        step(
+            "end-to-end import of real articles: id-news-sample (JSON Lines) and folders of saved pages",
+        );
+        let mut command = cargo();
+        command.current_dir(root()).args([
+            "bench",
+            "-p",
+            "factdesk-workbench",
+            "--bench",
+            "import_corpora",
+        ]);
+        if news.is_file() {
+            command.env("BENCH_RECORDS", &news);
+        }
+        if !page_folders.is_empty() {
+            command.env(
+                "BENCH_PAGES",
+                std::env::join_paths(&page_folders).expect("corpus paths without ':'"),
+            );
+        }
+        run(&mut command)?;
+    }
     if news.is_file() {
         step("analysis throughput on real Indonesian news (id-news-sample)");
         run(cargo()

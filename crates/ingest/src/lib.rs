@@ -11,6 +11,7 @@ mod dates;
 mod extract;
 mod fetch;
 mod news_text;
+mod record;
 mod rules;
 
 pub use charset::{DecodedHtml, decode_html};
@@ -37,6 +38,7 @@ pub fn read_text_article(
 }
 pub use fetch::{FetchError, FetchLimits, Fetched, Fetcher, USER_AGENT};
 pub use news_text::{NewsText, read_news_text};
+pub use record::{RecordArticle, read_record};
 pub use rules::{LineVerdict, Rules, RulesError};
 
 use thiserror::Error;

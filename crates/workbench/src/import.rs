@@ -22,7 +22,20 @@ use ts_rs::TS;
 pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// File name endings taken from a folder (a file named directly is tried whatever its name).
-const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "xhtml"];
+const TEXT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "html", "htm", "xhtml", "jsonl", "ndjson",
+];
+
+/// A scraper's export: one article record (a JSON object with its `text`) a line.
+fn is_records(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+}
+
+/// The largest JSON Lines file accepted: it holds many articles, so the per-article limit
+/// does not apply, but it is read whole.
+const MAX_RECORDS_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Saved web pages: extracted rather than read as plain text.
 fn is_html(path: &Path, raw: &[u8]) -> bool {
@@ -111,6 +124,12 @@ impl ImportOutcome {
 /// already failed.
 enum Item {
     File(PathBuf),
+    /// Line `line` (from 1) of a JSON Lines file.
+    Record {
+        path: PathBuf,
+        line: usize,
+        json: String,
+    },
     Url(String),
     Failed(ImportOutcome),
 }
@@ -160,6 +179,12 @@ impl Workbench {
                     let input = path.display().to_string();
                     report(&input);
                     (input, self.read_capture(&path))
+                }
+                Item::Record { path, line, json } => {
+                    let input = format!("{}, line {line}", path.display());
+                    report(&input);
+                    let capture = self.record_capture(&path, line, json);
+                    (input, capture)
                 }
                 Item::Url(url) => {
                     report(&url);
@@ -286,6 +311,47 @@ impl Workbench {
             site: news.metadata.dateline_outlet.clone(),
             published: news.published,
             metadata: news.metadata,
+            analysis: None,
+        }))
+    }
+
+    /// Reads one article record of a JSON Lines file into a capture; nothing is stored
+    /// yet. The record itself is the raw capture.
+    fn record_capture(
+        &self,
+        path: &Path,
+        line: usize,
+        json: String,
+    ) -> Result<NewCapture, WorkbenchError> {
+        let fail = |message: String| WorkbenchError::File {
+            path: format!("{}, line {line}", path.display()),
+            message,
+        };
+        let record = factdesk_ingest::read_record(&json, self.rules()).map_err(fail)?;
+        let title = record
+            .title
+            .or_else(|| record.body.lines().next().map(str::to_string))
+            .ok_or_else(|| fail("has no article text".into()))?;
+        let text = if record.body.is_empty() {
+            title.clone()
+        } else {
+            format!("{title}\n{}", record.body)
+        };
+        Ok(with_analysis(NewCapture {
+            source_kind: SourceKind::File,
+            source_ref: Some(format!("{}#L{line}", absolute(path).display())),
+            sha256: sha256_hex(json.as_bytes()),
+            media_type: "application/jsonl".into(),
+            charset: Some("UTF-8".into()),
+            captured_at: self.clock.now(),
+            title: truncate_chars(&title, MAX_TITLE_CHARS),
+            language: record.language,
+            text,
+            raw: json.into_bytes(),
+            canonical_url: record.url,
+            site: record.site,
+            published: record.published,
+            metadata: record.metadata,
             analysis: None,
         }))
     }
@@ -466,7 +532,11 @@ fn expand(input: &Path) -> Vec<Item> {
         }
     };
     if !metadata.is_dir() {
-        return vec![Item::File(input.to_path_buf())];
+        return if is_records(input) {
+            expand_records(input)
+        } else {
+            vec![Item::File(input.to_path_buf())]
+        };
     }
     let mut files = Vec::new();
     let mut problems = Vec::new();
@@ -484,7 +554,62 @@ fn expand(input: &Path) -> Vec<Item> {
             format!("{shown} is a folder with no article files ({endings})"),
         )));
     }
-    items.extend(files.into_iter().map(Item::File));
+    for file in files {
+        if is_records(&file) {
+            items.extend(expand_records(&file));
+        } else {
+            items.push(Item::File(file));
+        }
+    }
+    items
+}
+
+/// One item per non-blank line of a JSON Lines file.
+fn expand_records(path: &Path) -> Vec<Item> {
+    let shown = path.display().to_string();
+    let failed = |message: String| {
+        vec![Item::Failed(ImportOutcome::failed(
+            &shown,
+            format!("{shown} {message}"),
+        ))]
+    };
+    let bytes = match std::fs::File::open(path).and_then(|file| {
+        let mut bytes = Vec::new();
+        file.take(MAX_RECORDS_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
+    }) {
+        Ok(bytes) if bytes.len() as u64 > MAX_RECORDS_BYTES => {
+            return failed(format!(
+                "is too large (factdesk reads JSON Lines files up to {} MB)",
+                MAX_RECORDS_BYTES / (1024 * 1024)
+            ));
+        }
+        Ok(bytes) => bytes,
+        Err(e) => return failed(describe_io(&e)),
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            return failed(format!(
+                "is not UTF-8 text (JSON Lines must be): invalid bytes at offset {}",
+                e.utf8_error().valid_up_to()
+            ));
+        }
+    };
+    let items: Vec<Item> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| Item::Record {
+            path: path.to_path_buf(),
+            line: index + 1,
+            json: line.to_string(),
+        })
+        .collect();
+    if items.is_empty() {
+        return failed("has no article records".into());
+    }
     items
 }
 

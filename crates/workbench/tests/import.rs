@@ -309,3 +309,82 @@ fn export_writes_complete_json_or_nothing() {
     );
     assert!(!dir.path().join("x.json").exists());
 }
+
+#[test]
+fn a_scrapers_json_lines_export_is_one_article_a_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let records = [
+        r#"{"id": "a", "url": "https://kabar.example/read/1", "site": "kabar.example", "title": "Harga gas naik", "author": "Rina Sari", "published": "Diperbarui 16 Jun 2025, 11:03 WIB", "text": "Jakarta - Pemerintah menaikkan harga gas 3 persen.\nSimak juga Video: Antrean gas\n\"Kami terpaksa,\" kata menteri."}"#,
+        "",
+        r#"{"title": "no text here"}"#,
+        r#"{"url": "https://news.example/2", "title": "Bridge reopens", "published": "2025-06-12T08:00:00Z", "text": "The bridge reopened on Monday after repairs costing $4.2 million, the city said."}"#,
+    ]
+    .join("\n");
+    let path = write(dir.path(), "dump/articles.jsonl", records.as_bytes());
+    let report = wb.import_paths(&[path.clone()]);
+    let statuses: Vec<_> = report
+        .outcomes
+        .iter()
+        .map(|o| (o.input.rsplit(", ").next().unwrap().to_string(), o.status))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("line 1".to_string(), ImportStatus::Imported),
+            ("line 3".to_string(), ImportStatus::Error),
+            ("line 4".to_string(), ImportStatus::Imported)
+        ]
+    );
+    let error = report.outcomes[1].error.as_deref().unwrap();
+    assert!(
+        error.contains("articles.jsonl, line 3") && error.contains("\"text\""),
+        "{error}"
+    );
+
+    let gas = wb
+        .show(report.outcomes[0].article_id.unwrap(), None)
+        .unwrap();
+    assert_eq!(gas.article.title, "Harga gas naik");
+    assert_eq!(
+        gas.article.url.as_deref(),
+        Some("https://kabar.example/read/1")
+    );
+    assert_eq!(gas.article.language.as_deref(), Some("id"));
+    assert!(!gas.text.contains("Simak juga"), "{}", gas.text);
+    let version = &gas.versions[0];
+    assert_eq!(version.metadata.byline.as_deref(), Some("Rina Sari"));
+    assert_eq!(
+        version.metadata.updated.as_deref(),
+        Some("2025-06-16T11:03:00+07:00")
+    );
+    let bridge = wb
+        .show(report.outcomes[2].article_id.unwrap(), None)
+        .unwrap();
+    assert_eq!(
+        bridge.article.published.as_deref(),
+        Some("2025-06-12T08:00:00Z")
+    );
+
+    // The same export again adds nothing; a folder holding it imports its records.
+    let again = wb.import_paths(&[dir.path().join("dump")]);
+    assert_eq!(
+        again.count(ImportStatus::Unchanged),
+        2,
+        "{:?}",
+        again.outcomes
+    );
+    assert_eq!(wb.count().unwrap(), 2);
+
+    let latin1 = write(dir.path(), "bad.jsonl", b"{\"text\": \"caf\xe9\"}");
+    let refused = wb.import_paths(&[latin1]);
+    assert!(
+        refused.outcomes[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("is not UTF-8"),
+        "{:?}",
+        refused.outcomes
+    );
+}
