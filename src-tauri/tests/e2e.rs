@@ -215,7 +215,7 @@ async fn import_find_open_search_in_the_real_window() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.sqlite3");
     let (_driver, client) = start(&db).await;
-    let outcome = tokio::spawn(import_find_open_search(
+    let outcome = tokio::spawn(import_find_open_search_cancel(
         client.clone(),
         dir.path().to_path_buf(),
     ))
@@ -227,12 +227,66 @@ async fn import_find_open_search_in_the_real_window() {
     }
     // Closing the session closes the window, also when the scenario failed.
     let _ = client.close().await;
-    if let Err(failure) = outcome {
-        std::panic::resume_unwind(failure.into_panic());
-    }
-    // The window wrote to the database file the CLI reads.
+    let imported_before_cancel = match outcome {
+        Ok(imported) => imported,
+        Err(failure) => std::panic::resume_unwind(failure.into_panic()),
+    };
+    // The window wrote to the database file the CLI reads: the three articles, and of the
+    // cancelled import exactly the articles its summary counted (none half-written).
     let store = factdesk_workbench::Workbench::open(&db).unwrap();
-    assert_eq!(store.count().unwrap(), 3);
+    assert_eq!(store.count().unwrap() as usize, 3 + imported_before_cancel);
+}
+
+/// The scenario, then a long import cancelled half-way; returns how many articles the
+/// cancelled import's summary says were imported.
+async fn import_find_open_search_cancel(client: Client, dir: PathBuf) -> usize {
+    import_find_open_search(client.clone(), dir.clone()).await;
+    cancel_a_long_import(&client, &dir).await
+}
+
+/// Imports a folder of large articles and presses Cancel while the progress bar runs.
+async fn cancel_a_long_import(client: &Client, dir: &Path) -> usize {
+    const FILES: usize = 60;
+    let folder = dir.join("arsip");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..FILES {
+        let paragraph = format!(
+            "Laporan {i}: harga beras naik {i} persen, kata pedagang di pasar induk kota.\n\n"
+        );
+        std::fs::write(
+            folder.join(format!("{i:03}.txt")),
+            format!("Arsip {i}\n\n{}", paragraph.repeat(2_500)),
+        )
+        .unwrap();
+    }
+    import_path(client, &folder).await;
+    let cancel = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-testid=import-cancel]"))
+        .await
+        .unwrap();
+    wait_for_text(client, "[data-testid=import-progress]", |t| {
+        t.contains(&format!("of {FILES}"))
+    })
+    .await;
+    cancel.click().await.unwrap();
+    let headline = wait_for_text(client, "[data-testid=import-summary]", |t| {
+        t.starts_with("Import cancelled:")
+    })
+    .await;
+    screenshot(client, "import-cancelled.png").await;
+    let imported: usize = headline
+        .trim_start_matches("Import cancelled:")
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {headline:?}"));
+    assert!(
+        imported < FILES,
+        "the import ran to the end before Cancel: {headline}"
+    );
+    imported
 }
 
 async fn import_find_open_search(client: Client, dir: PathBuf) {
