@@ -262,3 +262,119 @@ pub struct AuditEvent {
     pub before: Option<String>,
     pub after: Option<String>,
 }
+
+/// What a source of evidence is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceSourceKind {
+    /// A web page, fetched and archived.
+    Url,
+    /// A file: a saved page, a text, a subtitle transcript.
+    File,
+    /// Text pasted by the checker.
+    Pasted,
+    /// Subtitles of a video or audio recording (.srt, .vtt), read as text.
+    Transcript,
+    /// Another article in the workbench (its newest version).
+    Article,
+}
+
+impl EvidenceSourceKind {
+    /// The stable key stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceSourceKind::Url => "url",
+            EvidenceSourceKind::File => "file",
+            EvidenceSourceKind::Pasted => "pasted",
+            EvidenceSourceKind::Transcript => "transcript",
+            EvidenceSourceKind::Article => "article",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<EvidenceSourceKind> {
+        [
+            Self::Url,
+            Self::File,
+            Self::Pasted,
+            Self::Transcript,
+            Self::Article,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == key)
+    }
+}
+
+/// A source to store: the document evidence comes from, archived as found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewSource {
+    pub kind: EvidenceSourceKind,
+    pub title: String,
+    pub url: Option<String>,
+    pub path: Option<String>,
+    pub article_id: Option<ArticleId>,
+    /// Of `raw`, when there are bytes to archive.
+    pub sha256: Option<String>,
+    pub media_type: Option<String>,
+    pub raw: Option<Vec<u8>>,
+    /// The text quotations are matched against.
+    pub text: String,
+    pub captured_at: String,
+}
+
+/// A stored source, without its text and archive.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct SourceInfo {
+    pub id: i64,
+    pub kind: EvidenceSourceKind,
+    pub title: String,
+    pub url: Option<String>,
+    pub path: Option<String>,
+    pub article_id: Option<ArticleId>,
+    pub sha256: Option<String>,
+    pub captured_at: String,
+    #[ts(type = "number")]
+    pub text_chars: u64,
+}
+
+/// How a source bears on a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// Where the words were first said or written.
+    Original,
+    Supports,
+    Contradicts,
+    Context,
+}
+
+impl Relation {
+    pub const ALL: [Relation; 4] = [
+        Relation::Original,
+        Relation::Supports,
+        Relation::Contradicts,
+        Relation::Context,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Original => "original",
+            Relation::Supports => "supports",
+            Relation::Contradicts => "contradicts",
+            Relation::Context => "context",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Relation> {
+        Self::ALL.into_iter().find(|r| r.as_str() == key)
+    }
+}
+
+/// A claim's link to a source, as the review panel and reports show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct EvidenceLink {
+    pub claim_id: i64,
+    pub source: SourceInfo,
+    pub relation: Relation,
+    pub note: String,
+    pub created_at: String,
+}

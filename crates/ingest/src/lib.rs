@@ -13,6 +13,7 @@ mod fetch;
 mod news_text;
 mod record;
 mod rules;
+mod subtitles;
 
 pub use charset::{DecodedHtml, decode_html};
 pub use dates::normalise_date;
@@ -40,6 +41,7 @@ pub use fetch::{FetchError, FetchLimits, Fetched, Fetcher, USER_AGENT};
 pub use news_text::{NewsText, read_news_text};
 pub use record::{RecordArticle, read_record};
 pub use rules::{LineVerdict, Rules, RulesError};
+pub use subtitles::{is_subtitle_file, read_subtitles};
 
 use thiserror::Error;
 

@@ -9,6 +9,7 @@ mod analysis;
 mod articles;
 mod claims;
 mod error;
+mod evidence;
 pub mod migrate;
 mod review;
 mod search;

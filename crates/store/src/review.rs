@@ -28,16 +28,20 @@ enum Field {
     Verdict,
     Status,
     Notes,
+    /// The claim's link to a source (by source id): "relation" or "relation: note", or
+    /// absent.
+    Link(i64),
 }
 
 impl Field {
-    fn name(self) -> &'static str {
+    fn name(self) -> String {
         match self {
-            Field::State => "state",
-            Field::Speaker => "speaker",
-            Field::Verdict => "verdict",
-            Field::Status => "status",
-            Field::Notes => "notes",
+            Field::State => "state".into(),
+            Field::Speaker => "speaker".into(),
+            Field::Verdict => "verdict".into(),
+            Field::Status => "status".into(),
+            Field::Notes => "notes".into(),
+            Field::Link(source_id) => format!("link:{source_id}"),
         }
     }
 
@@ -48,9 +52,22 @@ impl Field {
             "verdict" => Field::Verdict,
             "status" => Field::Status,
             "notes" => Field::Notes,
-            _ => return None,
+            _ => Field::Link(name.strip_prefix("link:")?.parse().ok()?),
         })
     }
+}
+
+/// A link's audited value: its relation, then its note if it has one.
+pub(crate) fn link_value(relation: &str, note: &str) -> String {
+    if note.trim().is_empty() {
+        relation.to_string()
+    } else {
+        format!("{relation}: {}", note.trim())
+    }
+}
+
+fn parse_link_value(value: &str) -> (&str, &str) {
+    value.split_once(": ").unwrap_or((value, ""))
 }
 
 fn current(
@@ -66,6 +83,16 @@ fn current(
         Field::Verdict => "SELECT verdict FROM review WHERE claim_id = ?1",
         Field::Status => "SELECT status FROM review WHERE claim_id = ?1",
         Field::Notes => "SELECT notes FROM review WHERE claim_id = ?1",
+        Field::Link(source_id) => {
+            let link: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT relation, note FROM link WHERE claim_id = ?1 AND source_id = ?2",
+                    params![claim_id, source_id],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .optional()?;
+            return Ok(link.map(|(relation, note)| link_value(&relation, &note)));
+        }
     };
     let value: Option<Option<String>> =
         tx.query_row(sql, [claim_id], |row| row.get(0)).optional()?;
@@ -94,6 +121,20 @@ fn write(
         )?;
         return Ok(());
     }
+    if let Field::Link(source_id) = field {
+        tx.execute(
+            "DELETE FROM link WHERE claim_id = ?1 AND source_id = ?2",
+            params![claim_id, source_id],
+        )?;
+        if let Some(value) = value {
+            let (relation, note) = parse_link_value(value);
+            tx.execute(
+                "INSERT INTO link (claim_id, source_id, relation, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![claim_id, source_id, relation, note, now],
+            )?;
+        }
+        return Ok(());
+    }
     if let Field::Speaker = field {
         let speaker_id = value
             .map(|name| crate::analysis::speaker_for(tx, name, now))
@@ -118,7 +159,7 @@ fn write(
         Field::Notes => {
             "UPDATE review SET notes = coalesce(?2, ''), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1"
         }
-        Field::State | Field::Speaker => unreachable!("handled above"),
+        Field::State | Field::Speaker | Field::Link(_) => unreachable!("handled above"),
     };
     tx.execute(sql, params![claim_id, value, now, reviewer])?;
     Ok(())
@@ -135,6 +176,43 @@ fn canonical_speaker(tx: &Transaction<'_>, name: &str) -> Result<String, StoreEr
         )
         .optional()?
         .unwrap_or_else(|| name.to_string()))
+}
+
+/// Writes the changed fields as one action with an audit event each, and commits.
+fn apply(
+    tx: Transaction<'_>,
+    claim_id: i64,
+    changed: Vec<(Field, Option<String>, Option<String>)>,
+    reviewer: &str,
+    now: &str,
+) -> Result<bool, StoreError> {
+    if changed.is_empty() {
+        return Ok(false);
+    }
+    let description = format!(
+        "claim #{claim_id}: {}",
+        changed
+            .iter()
+            .map(|(f, _, a)| format!("{} {}", f.name(), a.as_deref().unwrap_or("cleared")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let action = start_action(&tx, reviewer, &description, None, now)?;
+    for (field, before, after) in changed {
+        write(&tx, claim_id, field, after.as_deref(), reviewer, now)?;
+        record(
+            &tx,
+            action,
+            claim_id,
+            field,
+            before.as_deref(),
+            after.as_deref(),
+            reviewer,
+            now,
+        )?;
+    }
+    tx.commit()?;
+    Ok(true)
 }
 
 fn start_action(
@@ -221,33 +299,41 @@ impl Store {
                 changed.push((field, before, after));
             }
         }
-        if changed.is_empty() {
+        apply(tx, claim_id, changed, reviewer, now)
+    }
+
+    /// Links a claim to a source with a relation and a note, or (`None`) removes the link;
+    /// audited and undoable like any review change. Returns false when nothing changed.
+    pub fn set_link(
+        &mut self,
+        claim_id: i64,
+        source_id: i64,
+        link: Option<(&str, &str)>,
+        reviewer: &str,
+        now: &str,
+    ) -> Result<bool, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for (what, sql, id) in [
+            ("claim", "SELECT id FROM claim WHERE id = ?1", claim_id),
+            ("source", "SELECT id FROM source WHERE id = ?1", source_id),
+        ] {
+            if tx
+                .query_row(sql, [id], |row| row.get::<_, i64>(0))
+                .optional()?
+                .is_none()
+            {
+                return Err(StoreError::NotFound { what, id });
+            }
+        }
+        let field = Field::Link(source_id);
+        let before = current(&tx, claim_id, field)?;
+        let after = link.map(|(relation, note)| link_value(relation, note));
+        if before == after {
             return Ok(false);
         }
-        let description = format!(
-            "claim #{claim_id}: {}",
-            changed
-                .iter()
-                .map(|(f, _, a)| format!("{} {}", f.name(), a.as_deref().unwrap_or("cleared")))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        let action = start_action(&tx, reviewer, &description, None, now)?;
-        for (field, before, after) in changed {
-            write(&tx, claim_id, field, after.as_deref(), reviewer, now)?;
-            record(
-                &tx,
-                action,
-                claim_id,
-                field,
-                before.as_deref(),
-                after.as_deref(),
-                reviewer,
-                now,
-            )?;
-        }
-        tx.commit()?;
-        Ok(true)
+        apply(tx, claim_id, vec![(field, before, after)], reviewer, now)
     }
 
     /// Stores a claim or quotation a checker marked by hand (accepted at once) and records

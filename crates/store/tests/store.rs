@@ -859,3 +859,100 @@ fn a_quotation_is_attributed_to_an_existing_or_new_speaker_and_undone() {
         Some("Dewi Lestari")
     );
 }
+
+fn pasted_source(text: &str) -> factdesk_core::NewSource {
+    factdesk_core::NewSource {
+        kind: factdesk_core::EvidenceSourceKind::Pasted,
+        title: "Transkrip rapat".into(),
+        url: None,
+        path: None,
+        article_id: None,
+        sha256: Some(sha256_hex(text.as_bytes())),
+        media_type: Some("text/plain".into()),
+        raw: Some(text.as_bytes().to_vec()),
+        text: text.into(),
+        captured_at: NOW.into(),
+    }
+}
+
+#[test]
+fn evidence_links_are_audited_and_undone_and_sources_archived_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (claim, _) = stored_claim(&mut store);
+    let text = "Rina: harga turun, tetapi hanya di pasar induk.";
+    let (source, new) = store.add_source(&pasted_source(text)).unwrap();
+    assert!(new);
+    assert_eq!(
+        store.add_source(&pasted_source(text)).unwrap(),
+        (source, false),
+        "the same bytes are one source"
+    );
+    assert_eq!(
+        store.source_archive(source).unwrap().as_deref(),
+        Some(text.as_bytes())
+    );
+    assert_eq!(store.source_text(source).unwrap().as_deref(), Some(text));
+    assert_eq!(store.sources().unwrap()[0].text_chars, text.len() as u64);
+
+    assert!(
+        store
+            .set_link(claim, source, Some(("original", "menit 12")), "Rina", NOW)
+            .unwrap()
+    );
+    assert!(
+        !store
+            .set_link(claim, source, Some(("original", "menit 12")), "Rina", NOW)
+            .unwrap()
+    );
+    assert!(
+        store
+            .set_link(claim, source, Some(("contradicts", "")), "Rina", NOW)
+            .unwrap()
+    );
+    let links = store.claim_links(claim).unwrap();
+    assert_eq!(links.len(), 1);
+    assert_eq!(
+        (links[0].relation, links[0].note.as_str()),
+        (factdesk_core::Relation::Contradicts, "")
+    );
+    assert_eq!(links[0].source.title, "Transkrip rapat");
+
+    let field = format!("link:{source}");
+    let history: Vec<_> = store
+        .claim_history(claim)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.field, e.before, e.after))
+        .collect();
+    assert_eq!(
+        history,
+        [
+            (field.clone(), None, Some("original: menit 12".to_string())),
+            (
+                field.clone(),
+                Some("original: menit 12".to_string()),
+                Some("contradicts".to_string())
+            ),
+        ]
+    );
+    // Undo restores the earlier relation and note; removing is audited too.
+    store.undo_last("Rina", NOW).unwrap().unwrap();
+    let links = store.claim_links(claim).unwrap();
+    assert_eq!(
+        (links[0].relation, links[0].note.as_str()),
+        (factdesk_core::Relation::Original, "menit 12")
+    );
+    assert!(store.set_link(claim, source, None, "Rina", NOW).unwrap());
+    assert!(store.claim_links(claim).unwrap().is_empty());
+    store.undo_last("Rina", NOW).unwrap().unwrap();
+    assert_eq!(store.claim_links(claim).unwrap().len(), 1);
+
+    assert!(matches!(
+        store.set_link(claim, 999, Some(("supports", "")), "Rina", NOW),
+        Err(StoreError::NotFound { what: "source", .. })
+    ));
+    assert!(matches!(
+        store.set_link(999, source, Some(("supports", "")), "Rina", NOW),
+        Err(StoreError::NotFound { what: "claim", .. })
+    ));
+}

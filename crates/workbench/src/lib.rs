@@ -5,6 +5,7 @@
 
 mod analysis;
 mod error;
+mod evidence;
 mod export;
 mod extract;
 mod import;
@@ -13,6 +14,7 @@ mod review;
 
 pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
+pub use evidence::{AddedSource, SourceInput};
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
 pub use extract::PageExtraction;
 pub use factdesk_ingest::Rules;

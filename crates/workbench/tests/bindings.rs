@@ -4,9 +4,10 @@
 
 use factdesk_core::analysis::ConsistencyCheck;
 use factdesk_core::{
-    ArticleDetail, ArticleSummary, AuditEvent, CaptureMetadata, SearchHit, SourceKind, StoredClaim,
-    VersionInfo,
+    ArticleDetail, ArticleSummary, AuditEvent, CaptureMetadata, EvidenceLink, EvidenceSourceKind,
+    Relation, SearchHit, SourceInfo, SourceKind, StoredClaim, VersionInfo,
 };
+use factdesk_workbench::{AddedSource, SourceInput};
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus, Rating, ReviewRequest,
@@ -43,6 +44,12 @@ fn render() -> String {
         ImportProgress::decl(&cfg),
         ErrorKind::decl(&cfg),
         ErrorPayload::decl(&cfg),
+        EvidenceSourceKind::decl(&cfg),
+        SourceInfo::decl(&cfg),
+        Relation::decl(&cfg),
+        EvidenceLink::decl(&cfg),
+        SourceInput::decl(&cfg),
+        AddedSource::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/workbench/tests/bindings.rs. Do not edit.\n\

@@ -222,3 +222,15 @@ export type ImportProgress = { done: number, total: number, current: string, };
 export type ErrorKind = "not_found" | "invalid_input" | "io" | "database" | "busy" | "internal";
 
 export type ErrorPayload = { kind: ErrorKind, message: string, };
+
+export type EvidenceSourceKind = "url" | "file" | "pasted" | "transcript" | "article";
+
+export type SourceInfo = { id: number, kind: EvidenceSourceKind, title: string, url: string | null, path: string | null, article_id: number | null, sha256: string | null, captured_at: string, text_chars: number, };
+
+export type Relation = "original" | "supports" | "contradicts" | "context";
+
+export type EvidenceLink = { claim_id: number, source: SourceInfo, relation: Relation, note: string, created_at: string, };
+
+export type SourceInput = { "url": string } | { "file": string } | { "pasted": { title: string, text: string, } } | { "article": number };
+
+export type AddedSource = { source: SourceInfo, new: boolean, };
