@@ -6,10 +6,10 @@ mod analysis;
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use factdesk_core::{SNIPPET_CLOSE, SNIPPET_OPEN};
+use factdesk_core::{Relation, SNIPPET_CLOSE, SNIPPET_OPEN};
 use factdesk_workbench::{
-    ArticleQuery, ClaimQuery, DATABASE_ENV, ImportStatus, ReviewRequest, Rules, Workbench,
-    WorkbenchError, database_path, rules_for_database,
+    ArticleQuery, ClaimQuery, DATABASE_ENV, ImportStatus, ReviewRequest, Rules, SourceInput,
+    Workbench, WorkbenchError, database_path, rules_for_database,
 };
 use output::Output;
 use std::path::PathBuf;
@@ -178,8 +178,55 @@ enum Command {
     Undo,
     /// Show or set the reviewer's name recorded in the audit trail.
     Reviewer { name: Option<String> },
+    /// Archive sources of evidence.
+    Source {
+        #[command(subcommand)]
+        action: SourceCommand,
+    },
+    /// List the archived sources, newest first.
+    Sources,
+    /// Link a claim or quotation to a source with a relation and a note (again to change
+    /// them; --remove to take the link away). Audited and undoable.
+    Link {
+        #[arg(value_name = "CLAIM_ID")]
+        claim: i64,
+        #[arg(value_name = "SOURCE_ID")]
+        source: i64,
+        /// How the source bears on the claim.
+        #[arg(long, value_parser = ["original", "supports", "contradicts", "context"], default_value = "supports")]
+        relation: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long, conflicts_with_all = ["note"])]
+        remove: bool,
+    },
+    /// Show a claim's evidence links.
+    Links {
+        #[arg(value_name = "CLAIM_ID")]
+        claim: i64,
+    },
     /// Print the database this command would use.
     Where,
+}
+
+#[derive(Subcommand)]
+enum SourceCommand {
+    /// Add a source: a web address (fetched and archived), a file (saved page, text, .srt or
+    /// .vtt subtitles), an article of the workbench as #ID, or pasted text with --text.
+    Add {
+        #[arg(
+            value_name = "URL|FILE|#ARTICLE",
+            required_unless_present = "text",
+            conflicts_with = "text"
+        )]
+        input: Option<String>,
+        /// The source's text itself.
+        #[arg(long)]
+        text: Option<String>,
+        /// A title for pasted text.
+        #[arg(long, requires = "text")]
+        title: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -329,6 +376,80 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             }
             let name = workbench.reviewer()?;
             out.record(&serde_json::json!({ "reviewer": name }), || name.clone());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Source {
+            action: SourceCommand::Add { input, text, title },
+        } => {
+            let mut workbench = open(cli.db)?;
+            let input = match (input, text) {
+                (_, Some(text)) => SourceInput::Pasted {
+                    title: title.unwrap_or_default(),
+                    text,
+                },
+                (Some(input), None) => SourceInput::parse(&input),
+                (None, None) => unreachable!("clap requires one"),
+            };
+            let added = workbench.add_source(&input)?;
+            out.record(&added, || {
+                let s = &added.source;
+                format!(
+                    "{} source #{}  {}  [{}]",
+                    if added.new { "added   " } else { "existing" },
+                    s.id,
+                    s.title,
+                    s.kind.as_str()
+                )
+            });
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sources => {
+            let workbench = open(cli.db)?;
+            let sources = workbench.sources()?;
+            for s in &sources {
+                out.record(s, || {
+                    let at = s
+                        .url
+                        .as_deref()
+                        .or(s.path.as_deref())
+                        .map(|w| format!("\n         {w}"))
+                        .unwrap_or_default();
+                    format!(
+                        "#{:<6} {}  [{}, {} characters]{at}",
+                        s.id,
+                        s.title,
+                        s.kind.as_str(),
+                        s.text_chars
+                    )
+                });
+            }
+            out.summary(&format!(
+                "{} source{}",
+                sources.len(),
+                if sources.len() == 1 { "" } else { "s" }
+            ));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Link {
+            claim,
+            source,
+            relation,
+            note,
+            remove,
+        } => {
+            let mut workbench = open(cli.db)?;
+            let relation = Relation::parse(&relation).expect("clap checks the relation");
+            let links = if remove {
+                workbench.unlink(claim, source)?
+            } else {
+                workbench.link(claim, source, relation, &note)?
+            };
+            print_links(out, &links);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Links { claim } => {
+            let workbench = open(cli.db)?;
+            print_links(out, &workbench.links(claim)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Import { paths } => {
@@ -562,4 +683,28 @@ fn shown_path(workbench: &Workbench) -> String {
     workbench
         .database_path()
         .map_or_else(|| ":memory:".into(), |p| p.display().to_string())
+}
+
+/// A claim's evidence links, a line (or JSON object) each.
+fn print_links(out: &mut Output, links: &[factdesk_core::EvidenceLink]) {
+    for link in links {
+        out.record(link, || {
+            let note = if link.note.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", link.note)
+            };
+            format!(
+                "{:<11} source #{}  {}{note}",
+                link.relation.as_str(),
+                link.source.id,
+                link.source.title
+            )
+        });
+    }
+    out.summary(&format!(
+        "{} evidence link{}",
+        links.len(),
+        if links.len() == 1 { "" } else { "s" }
+    ));
 }

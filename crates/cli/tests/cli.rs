@@ -537,3 +537,98 @@ fn the_article_list_filters_by_language_speaker_and_review() {
     );
     assert_eq!(titles(&[]).len(), 2);
 }
+
+#[test]
+fn sources_are_archived_and_linked_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let article = dir.path().join("beras.txt");
+    std::fs::write(&article, "Harga beras tidak naik\n\nJakarta - \"Harga beras tidak akan naik tahun ini,\" kata Menteri Perdagangan Rina Sari.").unwrap();
+    assert!(
+        factdesk(&db, &["import", article.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let claims = json_lines(&factdesk(&db, &["claims", "--json"]));
+    let quote = claims
+        .iter()
+        .find(|c| c["kind"] == "direct")
+        .expect("the quotation is detected")["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+
+    let vtt = dir.path().join("rapat.vtt");
+    std::fs::write(
+        &vtt,
+        "WEBVTT\n\n00:01.000 --> 00:03.000\nHarga beras tidak akan naik tahun ini.\n",
+    )
+    .unwrap();
+    let added = json_lines(&factdesk(
+        &db,
+        &["source", "add", "--json", vtt.to_str().unwrap()],
+    ));
+    assert_eq!(
+        (
+            added[0]["new"].as_bool(),
+            added[0]["source"]["kind"].as_str()
+        ),
+        (Some(true), Some("transcript"))
+    );
+    let source = added[0]["source"]["id"].as_i64().unwrap().to_string();
+    let pasted = json_lines(&factdesk(
+        &db,
+        &[
+            "source",
+            "add",
+            "--json",
+            "--text",
+            "Catatan wawancara.",
+            "--title",
+            "Wawancara",
+        ],
+    ));
+    assert_eq!(pasted[0]["source"]["title"], "Wawancara");
+    assert_eq!(json_lines(&factdesk(&db, &["sources", "--json"])).len(), 2);
+
+    let linked = factdesk(
+        &db,
+        &[
+            "link",
+            &quote,
+            &source,
+            "--relation",
+            "original",
+            "--note",
+            "detik 1",
+        ],
+    );
+    assert!(linked.status.success(), "{}", stderr(&linked));
+    let links = json_lines(&factdesk(&db, &["links", "--json", &quote]));
+    assert_eq!(
+        (links[0]["relation"].as_str(), links[0]["note"].as_str()),
+        (Some("original"), Some("detik 1"))
+    );
+    let history = json_lines(&factdesk(&db, &["history", "--json", &quote]));
+    assert_eq!(history.last().unwrap()["field"], format!("link:{source}"));
+
+    assert!(
+        factdesk(&db, &["link", &quote, &source, "--remove"])
+            .status
+            .success()
+    );
+    assert!(json_lines(&factdesk(&db, &["links", "--json", &quote])).is_empty());
+    let bad = factdesk(&db, &["link", &quote, "999"]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("no source with id 999"),
+        "{}",
+        stderr(&bad)
+    );
+    let missing = factdesk(&db, &["source", "add", "/nonexistent/rapat.srt"]);
+    assert!(
+        stderr(&missing).contains("/nonexistent/rapat.srt does not exist"),
+        "{}",
+        stderr(&missing)
+    );
+}
