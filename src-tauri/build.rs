@@ -17,6 +17,11 @@ fn main() {
         "reviewer",
         "set_reviewer",
         "app_info",
+        "add_source",
+        "list_sources",
+        "claim_links",
+        "link_claim",
+        "unlink_claim",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -4,7 +4,8 @@
 
 use crate::AppState;
 use factdesk_core::{ArticleDetail, SearchHit};
-use factdesk_core::{AuditEvent, StoredClaim};
+use factdesk_core::{AuditEvent, EvidenceLink, Relation, SourceInfo, StoredClaim};
+use factdesk_workbench::{AddedSource, SourceInput};
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportProgress, ImportReport, Rating, ReviewRequest, Workbench,
@@ -192,4 +193,57 @@ pub async fn set_reviewer(
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorPayload> {
     Ok(state.workbench()?.info()?)
+}
+
+/// Archives a source of evidence. A web page is fetched on a connection of its own, off the
+/// window's thread, so the window keeps answering while it downloads.
+#[tauri::command]
+pub async fn add_source(
+    state: State<'_, AppState>,
+    input: SourceInput,
+) -> Result<AddedSource, ErrorPayload> {
+    let Some(database) = state.database()?.map(PathBuf::from) else {
+        return Ok(state.workbench()?.add_source(&input)?);
+    };
+    tauri::async_runtime::spawn_blocking(move || Workbench::open(&database)?.add_source(&input))
+        .await
+        .map_err(internal)?
+        .map_err(|e: factdesk_workbench::WorkbenchError| e.payload())
+}
+
+/// Every archived source, newest first.
+#[tauri::command]
+pub async fn list_sources(state: State<'_, AppState>) -> Result<Vec<SourceInfo>, ErrorPayload> {
+    Ok(state.workbench()?.sources()?)
+}
+
+/// A claim's evidence links.
+#[tauri::command]
+pub async fn claim_links(
+    state: State<'_, AppState>,
+    claim: i64,
+) -> Result<Vec<EvidenceLink>, ErrorPayload> {
+    Ok(state.workbench()?.links(claim)?)
+}
+
+/// Links a claim to a source (or changes the link); returns the claim's links.
+#[tauri::command]
+pub async fn link_claim(
+    state: State<'_, AppState>,
+    claim: i64,
+    source: i64,
+    relation: Relation,
+    note: String,
+) -> Result<Vec<EvidenceLink>, ErrorPayload> {
+    Ok(state.workbench()?.link(claim, source, relation, &note)?)
+}
+
+/// Removes a claim's link to a source; returns the claim's links.
+#[tauri::command]
+pub async fn unlink_claim(
+    state: State<'_, AppState>,
+    claim: i64,
+    source: i64,
+) -> Result<Vec<EvidenceLink>, ErrorPayload> {
+    Ok(state.workbench()?.unlink(claim, source)?)
 }

@@ -29,6 +29,11 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::reviewer,
             commands::set_reviewer,
             commands::app_info,
+            commands::add_source,
+            commands::list_sources,
+            commands::claim_links,
+            commands::link_claim,
+            commands::unlink_claim,
         ])
 }
 

@@ -218,3 +218,95 @@ fn cancel_is_accepted_when_nothing_runs() {
         Value::Null
     );
 }
+
+#[test]
+fn sources_are_added_and_linked_through_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = Harness::new(&dir.path().join("app.sqlite3"));
+    let article = dir.path().join("gas.txt");
+    std::fs::write(
+        &article,
+        "Harga gas naik\n\n\"Harga gas naik 12 persen,\" kata Menteri Energi Rina Sari.",
+    )
+    .unwrap();
+    let report = harness
+        .invoke("import_paths", json!({ "paths": [article] }))
+        .unwrap();
+    let (id, version) = (
+        report["outcomes"][0]["article_id"].clone(),
+        report["outcomes"][0]["version_id"].clone(),
+    );
+    let analysis = harness
+        .invoke("article_analysis", json!({ "id": id, "version": version }))
+        .unwrap();
+    let claim = analysis["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "direct")
+        .expect("a quotation")["id"]
+        .clone();
+
+    let added = harness
+        .invoke("add_source", json!({ "input": { "pasted": { "title": "Rekaman", "text": "Harga gas naik 12 persen." } } }))
+        .unwrap();
+    assert_eq!(added["new"], true);
+    let source = added["source"]["id"].clone();
+    let links = harness
+        .invoke(
+            "link_claim",
+            json!({ "claim": claim, "source": source, "relation": "original", "note": "menit 3" }),
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            links[0]["relation"].as_str(),
+            links[0]["source"]["title"].as_str()
+        ),
+        (Some("original"), Some("Rekaman"))
+    );
+    assert_eq!(
+        harness
+            .invoke("claim_links", json!({ "claim": claim }))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        harness
+            .invoke("list_sources", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        harness
+            .invoke("unlink_claim", json!({ "claim": claim, "source": source }))
+            .unwrap(),
+        json!([])
+    );
+    let error = harness
+        .invoke(
+            "link_claim",
+            json!({ "claim": claim, "source": 99, "relation": "supports", "note": "" }),
+        )
+        .unwrap_err();
+    assert_eq!(error["kind"], "invalid_input");
+    let error = harness
+        .invoke(
+            "add_source",
+            json!({ "input": { "file": dir.path().join("none.srt") } }),
+        )
+        .unwrap_err();
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("none.srt does not exist"),
+        "{error}"
+    );
+}

@@ -503,6 +503,70 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     })
     .await;
 
+    // Evidence: paste the source of the quotation and link it as the original statement.
+    client
+        .execute(
+            "[...document.querySelectorAll('[data-testid=evidence] button.link')].at(0).click();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let title = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-testid=evidence-title]"))
+        .await
+        .unwrap();
+    title
+        .send_keys("Rekaman wawancara <b>radio</b>")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("[data-testid=evidence-text]"))
+        .await
+        .unwrap()
+        .send_keys("Pasokan dari petani berkurang karena hujan, kata Siti Aminah di radio.")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css(
+            "[data-testid=evidence-relation] option[value=original]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("[data-testid=evidence-note]"))
+        .await
+        .unwrap()
+        .send_keys("menit 4")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("[data-testid=evidence-add]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let link = wait_for_text(&client, "[data-testid=evidence-link]", |t| {
+        t.contains("Rekaman wawancara")
+    })
+    .await;
+    assert!(
+        link.contains("Original statement")
+            && link.contains("<b>radio</b>")
+            && link.contains("menit 4"),
+        "{link}"
+    );
+    wait_for_text(&client, "[data-testid=history]", |t| {
+        t.contains("History (6)")
+    })
+    .await;
+    screenshot(&client, "evidence.png").await;
+
     // The claims view across articles: filtered to checked items, it lists the quotation;
     // opening it selects it in the reader.
     client

@@ -3,7 +3,12 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  AddedSource,
   AppInfo,
+  EvidenceLink,
+  Relation,
+  SourceInfo,
+  SourceInput,
   ArticleAnalysis,
   AuditEvent,
   ArticleDetail,
@@ -55,6 +60,12 @@ export const api = {
   reviewer: () => call<string>('reviewer'),
   setReviewer: (name: string) => call<string>('set_reviewer', { name }),
   appInfo: () => call<AppInfo>('app_info'),
+  addSource: (input: SourceInput) => call<AddedSource>('add_source', { input }),
+  listSources: () => call<SourceInfo[]>('list_sources'),
+  claimLinks: (claim: number) => call<EvidenceLink[]>('claim_links', { claim }),
+  linkClaim: (claim: number, source: number, relation: Relation, note: string) =>
+    call<EvidenceLink[]>('link_claim', { claim, source, relation, note }),
+  unlinkClaim: (claim: number, source: number) => call<EvidenceLink[]>('unlink_claim', { claim, source }),
   onImportProgress: (handler: (progress: ImportProgress) => void): Promise<UnlistenFn> =>
     listen<ImportProgress>('import-progress', (event) => handler(event.payload)),
 };
