@@ -424,6 +424,40 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         .click()
         .await
         .unwrap();
+    // Switch the window to Indonesian and back: labels, the reader and the panel follow.
+    client
+        .find(Locator::Css("[data-testid=language] option[value=id]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=tab-claims]", |t| t.trim() == "Klaim").await;
+    wait_for_text(&client, "[data-testid=shortcuts]", |t| {
+        t.contains("batalkan perubahan tinjauan terakhir")
+    })
+    .await;
+    wait_for_text(&client, "[data-testid=analysis-panel]", |t| {
+        t.contains("Pemeriksaan konsistensi")
+    })
+    .await;
+    let lang = client
+        .execute("return document.documentElement.lang;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(lang, json!("id"));
+    screenshot(&client, "preferences-indonesian.png").await;
+    client
+        .find(Locator::Css("[data-testid=language] option[value=en]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=tab-claims]", |t| {
+        t.trim() == "Claims"
+    })
+    .await;
     client
         .find(Locator::Css("[data-testid=preferences] .close"))
         .await

@@ -1,12 +1,7 @@
 import type { Relation, SourceInput } from './bindings';
 
-/** The relations a source can have to a claim, with their labels. */
-export const RELATIONS: { key: Relation; label: string }[] = [
-  { key: 'original', label: 'Original statement' },
-  { key: 'supports', label: 'Supports' },
-  { key: 'contradicts', label: 'Contradicts' },
-  { key: 'context', label: 'Context' },
-];
+/** The relations a source can have to a claim (labels are `relation.<key>` messages). */
+export const RELATIONS: { key: Relation }[] = [{ key: 'original' }, { key: 'supports' }, { key: 'contradicts' }, { key: 'context' }];
 
 /**
  * Reads what the checker typed as a source, as `factdesk source add` does: a web address,

@@ -2,6 +2,8 @@
 // parts that components put into text nodes, never HTML.
 
 /** Private-use characters that the store wraps around matched terms in search snippets. */
+import { locale as windowLocale, t } from './i18n.svelte';
+
 export const SNIPPET_OPEN = '\uE000';
 export const SNIPPET_CLOSE = '\uE001';
 
@@ -39,12 +41,12 @@ export function paragraphs(text: string): string[] {
     .filter((p) => p.length > 0);
 }
 
-/** "2026-11-25T10:00:00Z" → a short local date and time; the input itself when unparseable. */
+/** "2026-11-25T10:00:00Z" → a short local date and time in the window's language; the input itself when unparseable. */
 export function formatTime(rfc3339: string | null, locale?: string): string {
   if (!rfc3339) return '';
   const date = new Date(rfc3339);
   if (Number.isNaN(date.getTime())) return rfc3339;
-  return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return date.toLocaleString(locale ?? (windowLocale() === 'id' ? 'id-ID' : 'en'), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Byte counts for people: 512 B, 4.2 kB, 1.3 MB. */
@@ -54,15 +56,15 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
-/** Language tags the window names in words. */
+/** Language tags the window names in words, in the window's language. */
 export function languageName(tag: string | null): string {
   switch (tag) {
     case 'id':
-      return 'Indonesian';
+      return t('language.id');
     case 'en':
-      return 'English';
+      return t('language.en');
     case null:
-      return 'language unknown';
+      return t('language.unknown');
     default:
       return tag;
   }
