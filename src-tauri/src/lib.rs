@@ -41,7 +41,10 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
 pub fn run() {
     let state = AppState::from_environment();
     let app = configure(
-        tauri::Builder::default().plugin(tauri_plugin_dialog::init()),
+        tauri::Builder::default()
+            .plugin(tauri_plugin_dialog::init())
+            // The window opens at the size and place it had when it was last closed.
+            .plugin(tauri_plugin_window_state::Builder::default().build()),
         state,
     )
     .run(tauri::generate_context!());

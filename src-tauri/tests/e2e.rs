@@ -227,10 +227,26 @@ async fn import_find_open_search_in_the_real_window() {
     }
     // Closing the session closes the window, also when the scenario failed.
     let _ = client.close().await;
-    let imported_before_cancel = match outcome {
-        Ok(imported) => imported,
+    let (imported_before_cancel, last_title) = match outcome {
+        Ok(ended) => ended,
         Err(failure) => std::panic::resume_unwind(failure.into_panic()),
     };
+    drop(_driver);
+
+    // Started again on the same database, the window opens the article that was open.
+    let (_driver, client) = start(&db).await;
+    let reopened =
+        tokio::spawn({
+            let client = client.clone();
+            async move {
+                wait_for_text(&client, "[data-testid=reader-title]", |t| t == last_title).await
+            }
+        })
+        .await;
+    let _ = client.close().await;
+    if let Err(failure) = reopened {
+        std::panic::resume_unwind(failure.into_panic());
+    }
     // The window wrote to the database file the CLI reads: the three articles, and of the
     // cancelled import exactly the articles its summary counted (none half-written).
     let store = factdesk_workbench::Workbench::open(&db).unwrap();
@@ -238,10 +254,12 @@ async fn import_find_open_search_in_the_real_window() {
 }
 
 /// The scenario, then a long import cancelled half-way; returns how many articles the
-/// cancelled import's summary says were imported.
-async fn import_find_open_search_cancel(client: Client, dir: PathBuf) -> usize {
+/// cancelled import's summary says were imported, and the title of the open article.
+async fn import_find_open_search_cancel(client: Client, dir: PathBuf) -> (usize, String) {
     import_find_open_search(client.clone(), dir.clone()).await;
-    cancel_a_long_import(&client, &dir).await
+    let imported = cancel_a_long_import(&client, &dir).await;
+    let title = wait_for_text(&client, "[data-testid=reader-title]", |t| !t.is_empty()).await;
+    (imported, title)
 }
 
 /// Imports a folder of large articles and presses Cancel while the progress bar runs.
