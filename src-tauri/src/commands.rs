@@ -87,8 +87,13 @@ pub async fn search_articles(
     state: State<'_, AppState>,
     query: String,
     limit: usize,
+    filter: Option<ArticleQuery>,
 ) -> Result<Vec<SearchHit>, ErrorPayload> {
-    Ok(state.workbench()?.search(&query, limit.min(MAX_PAGE))?)
+    let workbench = state.workbench()?;
+    Ok(match filter {
+        Some(filter) => workbench.search_filtered(&query, limit.min(MAX_PAGE), &filter)?,
+        None => workbench.search(&query, limit.min(MAX_PAGE))?,
+    })
 }
 
 /// An article with the text of one of its versions (the newest when `version` is absent).

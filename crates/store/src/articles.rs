@@ -151,7 +151,24 @@ pub struct ArticleFilter {
     pub speaker: Option<String>,
 }
 
-const ARTICLE_FILTER: &str = "(?1 IS NULL OR a.language = ?1) AND (?2 IS NULL OR a.site = ?2 COLLATE NOCASE)
+impl ArticleFilter {
+    /// True when the filter keeps every article.
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.language,
+            &self.site,
+            &self.published_from,
+            &self.published_until,
+            &self.status,
+            &self.verdict,
+            &self.speaker,
+        ]
+        .iter()
+        .all(|v| v.is_none())
+    }
+}
+
+pub(crate) const ARTICLE_FILTER: &str = "(?1 IS NULL OR a.language = ?1) AND (?2 IS NULL OR a.site = ?2 COLLATE NOCASE)
      AND (?3 IS NULL OR substr(a.published, 1, 10) >= ?3) AND (?4 IS NULL OR substr(a.published, 1, 10) <= ?4)
      AND (?5 IS NULL OR EXISTS (SELECT 1 FROM claim c LEFT JOIN review r ON r.claim_id = c.id
                                 WHERE c.article_id = a.id AND c.state != 'rejected' AND coalesce(r.status, 'new') = ?5))

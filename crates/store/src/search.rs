@@ -1,6 +1,7 @@
 //! Full-text search over version text, claims and speakers (SQLite FTS5).
 
-use crate::{Store, StoreError};
+use crate::articles::ARTICLE_FILTER;
+use crate::{ArticleFilter, Store, StoreError};
 use factdesk_core::SearchHit;
 use factdesk_core::snippet::{SnippetTerm, snippet};
 use rusqlite::OptionalExtension;
@@ -95,6 +96,16 @@ impl Store {
     /// Articles whose text or title match `input`, best first; one hit per article (its
     /// best-matching version).
     pub fn search(&self, input: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        self.search_filtered(input, limit, &ArticleFilter::default())
+    }
+
+    /// [`Store::search`] among the articles a filter keeps (the article list's filters).
+    pub fn search_filtered(
+        &self,
+        input: &str,
+        limit: usize,
+        filter: &ArticleFilter,
+    ) -> Result<Vec<SearchHit>, StoreError> {
         let Some(query) = fts_query(input) else {
             return Ok(Vec::new());
         };
@@ -103,7 +114,7 @@ impl Store {
         // most recent RANK_WINDOW matches are ranked; a narrower query (most are) is ranked
         // over all of its matches. Excerpts are built only for the rows kept.
         let fetch = (limit.saturating_mul(2)).max(limit + 8) as i64;
-        let ranked: Vec<i64> = {
+        let ranked: Vec<i64> = if filter.is_empty() {
             let mut statement = self.conn.prepare_cached(
                 "SELECT rowid FROM (
                      SELECT rowid, rank FROM version_fts WHERE version_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2
@@ -113,6 +124,32 @@ impl Store {
                 .query_map(rusqlite::params![query, RANK_WINDOW, fetch], |row| {
                     row.get(0)
                 })?;
+            rows.collect::<Result<_, _>>()?
+        } else {
+            // The same window of recent matches, narrowed by the filter before ranking.
+            let sql = format!(
+                "SELECT m.rowid FROM (
+                     SELECT rowid, rank FROM version_fts WHERE version_fts MATCH ?8 ORDER BY rowid DESC LIMIT ?9
+                 ) m JOIN version v ON v.id = m.rowid JOIN article a ON a.id = v.article_id
+                 WHERE {ARTICLE_FILTER} ORDER BY m.rank LIMIT ?10"
+            );
+            let mut statement = self.conn.prepare_cached(&sql)?;
+            let f = filter;
+            let rows = statement.query_map(
+                rusqlite::params![
+                    f.language,
+                    f.site,
+                    f.published_from,
+                    f.published_until,
+                    f.status,
+                    f.verdict,
+                    f.speaker,
+                    query,
+                    RANK_WINDOW,
+                    fetch
+                ],
+                |row| row.get(0),
+            )?;
             rows.collect::<Result<_, _>>()?
         };
         let terms = snippet_terms(input);

@@ -282,6 +282,16 @@ impl Workbench {
         Ok(self.store.search(query, limit)?)
     }
 
+    /// [`Workbench::search`] among the articles the list's filters keep.
+    pub fn search_filtered(
+        &self,
+        query: &str,
+        limit: usize,
+        filter: &ArticleQuery,
+    ) -> Result<Vec<SearchHit>, WorkbenchError> {
+        Ok(self.store.search_filtered(query, limit, &filter.filter())?)
+    }
+
     /// Deletes an article and its versions.
     pub fn delete(&mut self, id: ArticleId) -> Result<(), WorkbenchError> {
         if self.store.delete_article(id)? {

@@ -388,3 +388,36 @@ fn a_scrapers_json_lines_export_is_one_article_a_record() {
         refused.outcomes
     );
 }
+
+#[test]
+fn search_keeps_to_the_article_lists_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let id = write(
+        dir.path(),
+        "a/id.txt",
+        "Harga beras naik\n\nHarga beras di pasar Palembang naik lagi pekan ini menurut pedagang."
+            .as_bytes(),
+    );
+    let en = write(dir.path(), "a/en.txt", "Rice prices rise\n\nThe price of beras, as rice is called in Palembang, rose again this week.".as_bytes());
+    wb.import_paths(&[id, en]);
+    assert_eq!(wb.search("beras", 10).unwrap().len(), 2);
+    let english = factdesk_workbench::ArticleQuery {
+        language: Some("en".into()),
+        ..Default::default()
+    };
+    let hits = wb.search_filtered("beras", 10, &english).unwrap();
+    assert_eq!(
+        hits.iter().map(|h| h.title.as_str()).collect::<Vec<_>>(),
+        ["Rice prices rise"]
+    );
+    let nowhere = factdesk_workbench::ArticleQuery {
+        site: Some("tidak-ada.example".into()),
+        ..Default::default()
+    };
+    assert!(
+        wb.search_filtered("beras", 10, &nowhere)
+            .unwrap()
+            .is_empty()
+    );
+}

@@ -46,7 +46,8 @@ export const api = {
   cancelImport: () => call<void>('cancel_import'),
   listArticles: (offset: number, limit: number, query: ArticleQuery | null = null) =>
     call<ArticlePage>('list_articles', { offset, limit, query }),
-  searchArticles: (query: string, limit: number) => call<SearchHit[]>('search_articles', { query, limit }),
+  searchArticles: (query: string, limit: number, filter: ArticleQuery | null = null) =>
+    call<SearchHit[]>('search_articles', { query, limit, filter }),
   openArticle: (id: number, version?: number) => call<ArticleDetail>('open_article', { id, version: version ?? null }),
   articleAnalysis: (id: number, version: number) => call<ArticleAnalysis>('article_analysis', { id, version }),
   reviewClaim: (claim: number, request: Partial<ReviewRequest>) =>
