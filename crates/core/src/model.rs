@@ -378,3 +378,22 @@ pub struct EvidenceLink {
     pub note: String,
     pub created_at: String,
 }
+
+/// A speaker of the workbench, with how often they are quoted; the speaker page adds their
+/// other names and roles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct SpeakerInfo {
+    pub id: i64,
+    pub name: String,
+    /// "person" or "organization".
+    pub kind: String,
+    /// Claims and quotations attributed to them (not rejected).
+    #[ts(type = "number")]
+    pub quotations: u64,
+    #[ts(type = "number")]
+    pub articles: u64,
+    /// Other names they are quoted under.
+    pub aliases: Vec<String>,
+    /// Roles articles give them.
+    pub roles: Vec<String>,
+}

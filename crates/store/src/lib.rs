@@ -13,6 +13,7 @@ mod evidence;
 pub mod migrate;
 mod review;
 mod search;
+mod speakers;
 
 pub use analysis::ClaimFilter;
 pub use articles::{ArticleFilter, Stored};

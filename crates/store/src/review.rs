@@ -408,9 +408,9 @@ impl Store {
         let Some((undone, description)) = last else {
             return Ok(None);
         };
-        let events: Vec<(i64, String, Option<String>, Option<String>)> = tx
-            .prepare("SELECT entity_id, field, before, after FROM audit_event WHERE action_id = ?1 ORDER BY id DESC")?
-            .query_map([undone], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+        let events: Vec<(String, i64, String, Option<String>, Option<String>)> = tx
+            .prepare("SELECT entity, entity_id, field, before, after FROM audit_event WHERE action_id = ?1 ORDER BY id DESC")?
+            .query_map([undone], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
             .collect::<Result<_, _>>()?;
         let action = start_action(
             &tx,
@@ -419,7 +419,19 @@ impl Store {
             Some(undone),
             now,
         )?;
-        for (claim_id, field, before, after) in events {
+        for (entity, claim_id, field, before, after) in events {
+            if entity == "speaker" {
+                unmerge_speaker(
+                    &tx,
+                    action,
+                    claim_id,
+                    before.as_deref(),
+                    after.as_deref(),
+                    reviewer,
+                    now,
+                )?;
+                continue;
+            }
             let Some(field) = Field::parse(&field) else {
                 continue;
             };
@@ -492,6 +504,115 @@ impl Store {
             "INSERT INTO preference (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![key, value],
         )?;
+        Ok(())
+    }
+}
+
+/// Undoes a speaker merge's own event (the last written, so the first undone): the merged
+/// speaker comes back under its id and name, and its name stops being the other's alias;
+/// the claims' speaker events that follow then find it by name.
+fn unmerge_speaker(
+    tx: &Transaction<'_>,
+    action: i64,
+    speaker_id: i64,
+    merged_name: Option<&str>,
+    into_name: Option<&str>,
+    reviewer: &str,
+    now: &str,
+) -> Result<(), StoreError> {
+    let Some(name) = merged_name else {
+        return Ok(());
+    };
+    tx.execute(
+        "INSERT OR IGNORE INTO speaker (id, name, created_at) VALUES (?1, ?2, ?3)",
+        params![speaker_id, name, now],
+    )?;
+    tx.execute(
+        "DELETE FROM speaker_alias WHERE alias = ?1 COLLATE NOCASE AND speaker_id != ?2",
+        params![name, speaker_id],
+    )?;
+    tx.execute(
+        "INSERT OR IGNORE INTO speaker_alias (speaker_id, alias) VALUES (?1, ?2)",
+        params![speaker_id, name],
+    )?;
+    tx.execute(
+        "INSERT INTO audit_event (at, reviewer, entity, entity_id, field, before, after, action_id) VALUES (?1, ?2, 'speaker', ?3, 'merged_into', ?4, ?5, ?6)",
+        params![now, reviewer, speaker_id, into_name, merged_name, action],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// Merges speaker `from` into speaker `into`: every claim attributed to `from` is
+    /// attributed to `into` (one audit event each), `from`'s name and aliases become
+    /// aliases of `into`, its roles move, and `from` is removed. One action: undo brings
+    /// `from` back with its claims (its other aliases and roles stay with `into`).
+    pub fn merge_speakers(
+        &mut self,
+        into: i64,
+        from: i64,
+        reviewer: &str,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        if into == from {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let name_of = |id: i64| -> Result<String, StoreError> {
+            tx.query_row("SELECT name FROM speaker WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                what: "speaker",
+                id,
+            })
+        };
+        let (into_name, from_name) = (name_of(into)?, name_of(from)?);
+        let claims: Vec<i64> = tx
+            .prepare("SELECT id FROM claim WHERE speaker_id = ?1 ORDER BY id")?
+            .query_map([from], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        let action = start_action(
+            &tx,
+            reviewer,
+            &format!("merged speaker {from_name} into {into_name}"),
+            None,
+            now,
+        )?;
+        for claim in &claims {
+            tx.execute(
+                "UPDATE claim SET speaker_id = ?2 WHERE id = ?1",
+                params![claim, into],
+            )?;
+            record(
+                &tx,
+                action,
+                *claim,
+                Field::Speaker,
+                Some(&from_name),
+                Some(&into_name),
+                reviewer,
+                now,
+            )?;
+        }
+        tx.execute("INSERT OR IGNORE INTO speaker_alias (speaker_id, alias) SELECT ?1, alias FROM speaker_alias WHERE speaker_id = ?2", params![into, from])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO speaker_alias (speaker_id, alias) VALUES (?1, ?2)",
+            params![into, from_name],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO speaker_role (speaker_id, role, article_id) SELECT ?1, role, article_id FROM speaker_role WHERE speaker_id = ?2",
+            params![into, from],
+        )?;
+        tx.execute("DELETE FROM speaker WHERE id = ?1", [from])?;
+        tx.execute(
+            "INSERT INTO audit_event (at, reviewer, entity, entity_id, field, before, after, action_id) VALUES (?1, ?2, 'speaker', ?3, 'merged_into', ?4, ?5, ?6)",
+            params![now, reviewer, from, from_name, into_name, action],
+        )?;
+        tx.commit()?;
         Ok(())
     }
 }

@@ -11,6 +11,7 @@ mod extract;
 mod import;
 mod location;
 mod review;
+mod speakers;
 
 pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
@@ -21,6 +22,7 @@ pub use factdesk_ingest::Rules;
 pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
 pub use location::{DATABASE_ENV, database_path, default_database_path};
 pub use review::{Rating, ReviewRequest, STATES, STATUSES};
+pub use speakers::{SpeakerPage, SpeakerQuote};
 
 use factdesk_core::{ArticleDetail, ArticleId, ArticleSummary, SearchHit, VersionId};
 use factdesk_store::Store;
