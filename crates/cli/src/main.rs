@@ -205,6 +205,25 @@ enum Command {
         #[arg(value_name = "CLAIM_ID")]
         claim: i64,
     },
+    /// List speakers (those whose name or another name contains NAME), most quoted first.
+    Speakers {
+        #[arg(value_name = "NAME", default_value = "")]
+        name: String,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// A speaker's page: names, roles, and every quotation with its article, verdict and sources.
+    Speaker {
+        #[arg(value_name = "SPEAKER_ID")]
+        id: i64,
+    },
+    /// Merge speaker FROM into speaker INTO (one person quoted under two names). Undoable.
+    MergeSpeakers {
+        #[arg(value_name = "INTO")]
+        into: i64,
+        #[arg(value_name = "FROM")]
+        from: i64,
+    },
     /// Print the database this command would use.
     Where,
 }
@@ -450,6 +469,39 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
         Command::Links { claim } => {
             let workbench = open(cli.db)?;
             print_links(out, &workbench.links(claim)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Speakers { name, limit } => {
+            let workbench = open(cli.db)?;
+            let speakers = workbench.speakers(&name, limit)?;
+            for s in &speakers {
+                out.record(s, || {
+                    format!(
+                        "#{:<6} {}  ({} quotation{}, {} article{})",
+                        s.id,
+                        s.name,
+                        s.quotations,
+                        plural(s.quotations),
+                        s.articles,
+                        plural(s.articles)
+                    )
+                });
+            }
+            out.summary(&format!(
+                "{} speaker{}",
+                speakers.len(),
+                plural(speakers.len() as u64)
+            ));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Speaker { id } => {
+            let workbench = open(cli.db)?;
+            print_speaker(out, &workbench.speaker_page(id)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::MergeSpeakers { into, from } => {
+            let mut workbench = open(cli.db)?;
+            print_speaker(out, &workbench.merge_speakers(into, from)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Import { paths } => {
@@ -707,4 +759,44 @@ fn print_links(out: &mut Output, links: &[factdesk_core::EvidenceLink]) {
         links.len(),
         if links.len() == 1 { "" } else { "s" }
     ));
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A speaker page: one JSON object, or a heading and a line a quotation.
+fn print_speaker(out: &mut Output, page: &factdesk_workbench::SpeakerPage) {
+    out.record(page, || {
+        let s = &page.speaker;
+        let mut text = format!("#{}  {}\n", s.id, s.name);
+        if !s.aliases.is_empty() {
+            text.push_str(&format!("also: {}\n", s.aliases.join("; ")));
+        }
+        if !s.roles.is_empty() {
+            text.push_str(&format!("roles: {}\n", s.roles.join("; ")));
+        }
+        for q in &page.quotes {
+            let verdict = q
+                .claim
+                .verdict
+                .as_deref()
+                .map(|v| format!(" [{v}]"))
+                .unwrap_or_default();
+            let sources = if q.sources.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({} source{})",
+                    q.sources.len(),
+                    plural(q.sources.len() as u64)
+                )
+            };
+            text.push_str(&format!(
+                "\n#{:<6} {}{verdict}{sources}\n        {} — article #{}\n",
+                q.claim.id, q.claim.text, q.article_title, q.claim.article_id
+            ));
+        }
+        text
+    });
 }

@@ -632,3 +632,45 @@ fn sources_are_archived_and_linked_from_the_command_line() {
         stderr(&missing)
     );
 }
+
+#[test]
+fn speakers_are_listed_shown_and_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "Harga beras tidak naik\n\nJakarta - \"Harga beras tidak akan naik tahun ini,\" kata Menteri Perdagangan Rina Sari.").unwrap();
+    std::fs::write(&b, "Stok beras aman\n\nPalembang - \"Stok beras aman sampai akhir tahun,\" ujar Rina S. Wijaya di gudang Bulog.").unwrap();
+    assert!(
+        factdesk(&db, &["import", a.to_str().unwrap(), b.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let find = |name: &str| {
+        json_lines(&factdesk(&db, &["speakers", "--json", name]))[0]["id"]
+            .as_i64()
+            .unwrap()
+            .to_string()
+    };
+    let (into, from) = (find("rina sari"), find("wijaya"));
+    let page = json_lines(&factdesk(&db, &["speaker", "--json", &into]));
+    assert_eq!(page[0]["speaker"]["quotations"], 1);
+    assert_eq!(
+        page[0]["quotes"][0]["article_title"],
+        "Harga beras tidak naik"
+    );
+    let merged = factdesk(&db, &["merge-speakers", "--json", &into, &from]);
+    assert!(merged.status.success(), "{}", stderr(&merged));
+    assert_eq!(json_lines(&merged)[0]["speaker"]["quotations"], 2);
+    let gone = factdesk(&db, &["speaker", &from]);
+    assert!(
+        !gone.status.success() && stderr(&gone).contains(&format!("no speaker with id {from}")),
+        "{}",
+        stderr(&gone)
+    );
+    assert!(factdesk(&db, &["undo"]).status.success());
+    assert_eq!(
+        json_lines(&factdesk(&db, &["speaker", "--json", &from]))[0]["speaker"]["quotations"],
+        1
+    );
+}
