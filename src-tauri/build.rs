@@ -22,6 +22,9 @@ fn main() {
         "claim_links",
         "link_claim",
         "unlink_claim",
+        "list_speakers",
+        "speaker_page",
+        "merge_speakers",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

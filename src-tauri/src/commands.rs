@@ -4,8 +4,8 @@
 
 use crate::AppState;
 use factdesk_core::{ArticleDetail, SearchHit};
-use factdesk_core::{AuditEvent, EvidenceLink, Relation, SourceInfo, StoredClaim};
-use factdesk_workbench::{AddedSource, SourceInput};
+use factdesk_core::{AuditEvent, EvidenceLink, Relation, SourceInfo, SpeakerInfo, StoredClaim};
+use factdesk_workbench::{AddedSource, SourceInput, SpeakerPage};
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportProgress, ImportReport, Rating, ReviewRequest, Workbench,
@@ -251,4 +251,33 @@ pub async fn unlink_claim(
     source: i64,
 ) -> Result<Vec<EvidenceLink>, ErrorPayload> {
     Ok(state.workbench()?.unlink(claim, source)?)
+}
+
+/// Speakers whose name or another name contains `name`, most quoted first.
+#[tauri::command]
+pub async fn list_speakers(
+    state: State<'_, AppState>,
+    name: String,
+    limit: usize,
+) -> Result<Vec<SpeakerInfo>, ErrorPayload> {
+    Ok(state.workbench()?.speakers(&name, limit.min(MAX_PAGE))?)
+}
+
+/// A speaker's page: names, roles, quotations with verdicts and sources.
+#[tauri::command]
+pub async fn speaker_page(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<SpeakerPage, ErrorPayload> {
+    Ok(state.workbench()?.speaker_page(id)?)
+}
+
+/// Merges speaker `from` into `into`; returns `into`'s page.
+#[tauri::command]
+pub async fn merge_speakers(
+    state: State<'_, AppState>,
+    into: i64,
+    from: i64,
+) -> Result<SpeakerPage, ErrorPayload> {
+    Ok(state.workbench()?.merge_speakers(into, from)?)
 }

@@ -34,6 +34,9 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::claim_links,
             commands::link_claim,
             commands::unlink_claim,
+            commands::list_speakers,
+            commands::speaker_page,
+            commands::merge_speakers,
         ])
 }
 

@@ -656,6 +656,54 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     .await;
     screenshot(&client, "claims-view.png").await;
 
+    // The speakers tab: Siti Aminah's page lists her quotation with its verdict and the
+    // linked source; opening the quotation goes back to the reader with it selected.
+    client
+        .find(Locator::Css("[data-testid=tab-speakers]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let (row, _) = wait_for(&client, "[data-testid=speaker-row]", |t| {
+        t.contains("Siti Aminah")
+    })
+    .await;
+    row.click().await.unwrap();
+    let quote = wait_for_text(&client, "[data-testid=speaker-quote]", |t| {
+        t.contains("Pasokan dari petani")
+    })
+    .await;
+    assert!(
+        quote.contains("False") && quote.contains("Rekaman wawancara"),
+        "{quote}"
+    );
+    screenshot(&client, "speaker-page.png").await;
+    let shown = client
+        .execute(
+            "return document.querySelector('[data-testid=speaker-page] h1')?.textContent;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(shown, json!("Siti Aminah"), "the speaker page stays open");
+    let (entry, _) = wait_for(&client, "[data-testid=speaker-quote] button", |t| {
+        t.contains("Pasokan dari petani")
+    })
+    .await;
+    entry.click().await.unwrap();
+    wait_for_text(&client, "[data-testid=analysis-details]", |t| {
+        t.contains("Pasokan dari petani")
+    })
+    .await;
+    client
+        .find(Locator::Css("[data-testid=tab-articles]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
     // Mark a claim by selecting text in the reader.
     client
         .execute(

@@ -5,9 +5,9 @@
 use factdesk_core::analysis::ConsistencyCheck;
 use factdesk_core::{
     ArticleDetail, ArticleSummary, AuditEvent, CaptureMetadata, EvidenceLink, EvidenceSourceKind,
-    Relation, SearchHit, SourceInfo, SourceKind, StoredClaim, VersionInfo,
+    Relation, SearchHit, SourceInfo, SourceKind, SpeakerInfo, StoredClaim, VersionInfo,
 };
-use factdesk_workbench::{AddedSource, SourceInput};
+use factdesk_workbench::{AddedSource, SourceInput, SpeakerPage, SpeakerQuote};
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus, Rating, ReviewRequest,
@@ -50,6 +50,9 @@ fn render() -> String {
         EvidenceLink::decl(&cfg),
         SourceInput::decl(&cfg),
         AddedSource::decl(&cfg),
+        SpeakerInfo::decl(&cfg),
+        SpeakerQuote::decl(&cfg),
+        SpeakerPage::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/workbench/tests/bindings.rs. Do not edit.\n\

@@ -9,6 +9,8 @@ import type {
   Relation,
   SourceInfo,
   SourceInput,
+  SpeakerInfo,
+  SpeakerPage,
   ArticleAnalysis,
   AuditEvent,
   ArticleDetail,
@@ -67,6 +69,9 @@ export const api = {
   linkClaim: (claim: number, source: number, relation: Relation, note: string) =>
     call<EvidenceLink[]>('link_claim', { claim, source, relation, note }),
   unlinkClaim: (claim: number, source: number) => call<EvidenceLink[]>('unlink_claim', { claim, source }),
+  listSpeakers: (name: string, limit: number) => call<SpeakerInfo[]>('list_speakers', { name, limit }),
+  speakerPage: (id: number) => call<SpeakerPage>('speaker_page', { id }),
+  mergeSpeakers: (into: number, from: number) => call<SpeakerPage>('merge_speakers', { into, from }),
   onImportProgress: (handler: (progress: ImportProgress) => void): Promise<UnlistenFn> =>
     listen<ImportProgress>('import-progress', (event) => handler(event.payload)),
 };

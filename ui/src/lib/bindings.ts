@@ -234,3 +234,25 @@ export type EvidenceLink = { claim_id: number, source: SourceInfo, relation: Rel
 export type SourceInput = { "url": string } | { "file": string } | { "pasted": { title: string, text: string, } } | { "article": number };
 
 export type AddedSource = { source: SourceInfo, new: boolean, };
+
+export type SpeakerInfo = { id: number, name: string, 
+/**
+ * "person" or "organization".
+ */
+kind: string, 
+/**
+ * Claims and quotations attributed to them (not rejected).
+ */
+quotations: number, articles: number, 
+/**
+ * Other names they are quoted under.
+ */
+aliases: Array<string>, 
+/**
+ * Roles articles give them.
+ */
+roles: Array<string>, };
+
+export type SpeakerQuote = { claim: StoredClaim, article_title: string, published: string | null, sources: Array<EvidenceLink>, };
+
+export type SpeakerPage = { speaker: SpeakerInfo, quotes: Array<SpeakerQuote>, };
