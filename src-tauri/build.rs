@@ -25,6 +25,8 @@ fn main() {
         "list_speakers",
         "speaker_page",
         "merge_speakers",
+        "split_claim",
+        "merge_claims",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -281,3 +281,23 @@ pub async fn merge_speakers(
 ) -> Result<SpeakerPage, ErrorPayload> {
     Ok(state.workbench()?.merge_speakers(into, from)?)
 }
+
+/// Splits a claim after `at` characters of its text; returns both parts.
+#[tauri::command]
+pub async fn split_claim(
+    state: State<'_, AppState>,
+    claim: i64,
+    at: usize,
+) -> Result<Vec<StoredClaim>, ErrorPayload> {
+    Ok(state.workbench()?.split(claim, at)?)
+}
+
+/// Merges `other` into `claim`; returns the merged claim.
+#[tauri::command]
+pub async fn merge_claims(
+    state: State<'_, AppState>,
+    claim: i64,
+    other: i64,
+) -> Result<StoredClaim, ErrorPayload> {
+    Ok(state.workbench()?.merge(claim, other)?)
+}

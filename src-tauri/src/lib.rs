@@ -37,6 +37,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::list_speakers,
             commands::speaker_page,
             commands::merge_speakers,
+            commands::split_claim,
+            commands::merge_claims,
         ])
 }
 

@@ -169,6 +169,20 @@ enum Command {
         #[arg(long, value_parser = ["claim", "direct", "indirect"], default_value = "claim")]
         kind: String,
     },
+    /// Split a claim or quotation in two after AT characters of its text. Undoable.
+    Split {
+        #[arg(value_name = "CLAIM_ID")]
+        claim: i64,
+        #[arg(long, value_name = "CHARACTERS")]
+        at: usize,
+    },
+    /// Merge OTHER into CLAIM (two items of one kind in one article version). Undoable.
+    Merge {
+        #[arg(value_name = "CLAIM_ID")]
+        claim: i64,
+        #[arg(value_name = "OTHER_ID")]
+        other: i64,
+    },
     /// Show who changed what on a claim, oldest first.
     History {
         #[arg(value_name = "CLAIM_ID")]
@@ -469,6 +483,19 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
         Command::Links { claim } => {
             let workbench = open(cli.db)?;
             print_links(out, &workbench.links(claim)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Split { claim, at } => {
+            let mut workbench = open(cli.db)?;
+            for part in workbench.split(claim, at)? {
+                out.record(&part, || analysis::describe_claim(&part));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Merge { claim, other } => {
+            let mut workbench = open(cli.db)?;
+            let merged = workbench.merge(claim, other)?;
+            out.record(&merged, || analysis::describe_claim(&merged));
             Ok(ExitCode::SUCCESS)
         }
         Command::Speakers { name, limit } => {

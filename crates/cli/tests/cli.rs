@@ -674,3 +674,36 @@ fn speakers_are_listed_shown_and_merged() {
         1
     );
 }
+
+#[test]
+fn a_quotation_is_split_and_merged_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, "Harga beras tidak naik\n\nJakarta - \"Harga beras tidak akan naik tahun ini. Stok di gudang cukup untuk enam bulan,\" kata Menteri Perdagangan Rina Sari.").unwrap();
+    assert!(
+        factdesk(&db, &["import", a.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let quote = json_lines(&factdesk(&db, &["claims", "--json", "--kind", "direct"]))[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let parts = json_lines(&factdesk(&db, &["split", "--json", &quote, "--at", "39"]));
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0]["text"], "Harga beras tidak akan naik tahun ini. ");
+    let second = parts[1]["id"].as_i64().unwrap().to_string();
+    let merged = json_lines(&factdesk(&db, &["merge", "--json", &quote, &second]));
+    assert!(
+        merged[0]["text"].as_str().unwrap().ends_with("enam bulan,"),
+        "{}",
+        merged[0]["text"]
+    );
+    let bad = factdesk(&db, &["split", &quote, "--at", "0"]);
+    assert!(
+        !bad.status.success() && stderr(&bad).contains("must fall inside"),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -37,6 +37,9 @@ pub enum StoreError {
     DamagedCapture { version_id: i64, detail: String },
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: i64 },
+    /// A request the data does not allow; the message says why.
+    #[error("{0}")]
+    Invalid(String),
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
 }

@@ -31,6 +31,8 @@ enum Field {
     /// The claim's link to a source (by source id): "relation" or "relation: note", or
     /// absent.
     Link(i64),
+    /// Where the claim is in its version's text: "start-end" in code points.
+    Span,
 }
 
 impl Field {
@@ -42,6 +44,7 @@ impl Field {
             Field::Status => "status".into(),
             Field::Notes => "notes".into(),
             Field::Link(source_id) => format!("link:{source_id}"),
+            Field::Span => "span".into(),
         }
     }
 
@@ -52,6 +55,7 @@ impl Field {
             "verdict" => Field::Verdict,
             "status" => Field::Status,
             "notes" => Field::Notes,
+            "span" => Field::Span,
             _ => Field::Link(name.strip_prefix("link:")?.parse().ok()?),
         })
     }
@@ -83,6 +87,7 @@ fn current(
         Field::Verdict => "SELECT verdict FROM review WHERE claim_id = ?1",
         Field::Status => "SELECT status FROM review WHERE claim_id = ?1",
         Field::Notes => "SELECT notes FROM review WHERE claim_id = ?1",
+        Field::Span => "SELECT start_char || '-' || end_char FROM claim WHERE id = ?1",
         Field::Link(source_id) => {
             let link: Option<(String, String)> = tx
                 .query_row(
@@ -119,6 +124,13 @@ fn write(
             "UPDATE claim SET state = ?2 WHERE id = ?1",
             params![claim_id, value.unwrap_or("rejected")],
         )?;
+        return Ok(());
+    }
+    if let Field::Span = field {
+        let Some((start, end)) = value.and_then(parse_span) else {
+            return Ok(());
+        };
+        set_span(tx, claim_id, start, end)?;
         return Ok(());
     }
     if let Field::Link(source_id) = field {
@@ -159,7 +171,9 @@ fn write(
         Field::Notes => {
             "UPDATE review SET notes = coalesce(?2, ''), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1"
         }
-        Field::State | Field::Speaker | Field::Link(_) => unreachable!("handled above"),
+        Field::State | Field::Speaker | Field::Link(_) | Field::Span => {
+            unreachable!("handled above")
+        }
     };
     tx.execute(sql, params![claim_id, value, now, reviewer])?;
     Ok(())
@@ -611,6 +625,183 @@ impl Store {
         tx.execute(
             "INSERT INTO audit_event (at, reviewer, entity, entity_id, field, before, after, action_id) VALUES (?1, ?2, 'speaker', ?3, 'merged_into', ?4, ?5, ?6)",
             params![now, reviewer, from, from_name, into_name, action],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// How many characters of context a claim keeps on each side (as marking by hand does).
+const CONTEXT_CHARS: usize = 32;
+
+fn parse_span(value: &str) -> Option<(usize, usize)> {
+    let (start, end) = value.split_once('-')?;
+    Some((start.parse().ok()?, end.parse().ok()?))
+}
+
+/// Moves a claim to `start..end` (code points) of its version's text, with its text and
+/// context taken from there.
+fn set_span(
+    tx: &Transaction<'_>,
+    claim_id: i64,
+    start: usize,
+    end: usize,
+) -> Result<(), StoreError> {
+    let text: String = tx.query_row(
+        "SELECT v.text FROM claim c JOIN version v ON v.id = c.version_id WHERE c.id = ?1",
+        [claim_id],
+        |row| row.get(0),
+    )?;
+    let chars: Vec<char> = text.chars().collect();
+    let end = end.min(chars.len());
+    let start = start.min(end);
+    let slice = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+    tx.execute(
+        "UPDATE claim SET start_char = ?2, end_char = ?3, text = ?4, prefix = ?5, suffix = ?6 WHERE id = ?1",
+        params![
+            claim_id,
+            start as i64,
+            end as i64,
+            slice(start, end),
+            slice(start.saturating_sub(CONTEXT_CHARS), start),
+            slice(end, (end + CONTEXT_CHARS).min(chars.len()))
+        ],
+    )?;
+    Ok(())
+}
+
+/// A claim's version, kind and span.
+fn claim_place(
+    tx: &Transaction<'_>,
+    claim_id: i64,
+) -> Result<(i64, String, usize, usize), StoreError> {
+    tx.query_row(
+        "SELECT version_id, kind, start_char, end_char FROM claim WHERE id = ?1",
+        [claim_id],
+        |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                row.get::<_, i64>(2)? as usize,
+                row.get::<_, i64>(3)? as usize,
+            ))
+        },
+    )
+    .optional()?
+    .ok_or(StoreError::NotFound {
+        what: "claim",
+        id: claim_id,
+    })
+}
+
+impl Store {
+    /// Splits a claim at `at` (a code point offset in its version's text, strictly inside
+    /// it): the claim keeps the first part, a new claim of the same kind and speaker takes
+    /// the rest. One action; undo joins them again. Returns the new claim's id.
+    pub fn split_claim(
+        &mut self,
+        claim_id: i64,
+        at: usize,
+        reviewer: &str,
+        now: &str,
+    ) -> Result<i64, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (_, _, start, end) = claim_place(&tx, claim_id)?;
+        if at <= start || at >= end {
+            return Err(StoreError::Invalid(format!(
+                "claim {claim_id} spans characters {start}..{end}; a split must fall inside it, not at {at}"
+            )));
+        }
+        tx.execute(
+            "INSERT INTO claim (article_id, version_id, kind, start_char, end_char, text, speaker_id, speaker_start, speaker_end, cue, origin, state, created_at)
+             SELECT article_id, version_id, kind, ?2, end_char, '', speaker_id, speaker_start, speaker_end, cue, 'manual', 'accepted', ?3 FROM claim WHERE id = ?1",
+            params![claim_id, at as i64, now],
+        )?;
+        let new_id = tx.last_insert_rowid();
+        set_span(&tx, new_id, at, end)?;
+        let action = start_action(
+            &tx,
+            reviewer,
+            &format!("split claim #{claim_id} into #{claim_id} and #{new_id}"),
+            None,
+            now,
+        )?;
+        set_span(&tx, claim_id, start, at)?;
+        record(
+            &tx,
+            action,
+            claim_id,
+            Field::Span,
+            Some(&format!("{start}-{end}")),
+            Some(&format!("{start}-{at}")),
+            reviewer,
+            now,
+        )?;
+        record(
+            &tx,
+            action,
+            new_id,
+            Field::State,
+            None,
+            Some("accepted"),
+            reviewer,
+            now,
+        )?;
+        tx.commit()?;
+        Ok(new_id)
+    }
+
+    /// Merges claim `other` into `claim` (same version and kind): `claim` spans both and
+    /// `other` is taken out of the lists. One action; undo separates them again.
+    pub fn merge_claims(
+        &mut self,
+        claim_id: i64,
+        other: i64,
+        reviewer: &str,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (version, kind, start, end) = claim_place(&tx, claim_id)?;
+        let (other_version, other_kind, other_start, other_end) = claim_place(&tx, other)?;
+        if claim_id == other || version != other_version || kind != other_kind {
+            return Err(StoreError::Invalid(format!(
+                "claims {claim_id} and {other} cannot be merged: only two different items of the same kind in the same version can"
+            )));
+        }
+        let (merged_start, merged_end) = (start.min(other_start), end.max(other_end));
+        let other_state = current(&tx, other, Field::State)?;
+        let action = start_action(
+            &tx,
+            reviewer,
+            &format!("merged claim #{other} into #{claim_id}"),
+            None,
+            now,
+        )?;
+        set_span(&tx, claim_id, merged_start, merged_end)?;
+        record(
+            &tx,
+            action,
+            claim_id,
+            Field::Span,
+            Some(&format!("{start}-{end}")),
+            Some(&format!("{merged_start}-{merged_end}")),
+            reviewer,
+            now,
+        )?;
+        write(&tx, other, Field::State, Some("rejected"), reviewer, now)?;
+        record(
+            &tx,
+            action,
+            other,
+            Field::State,
+            other_state.as_deref(),
+            Some("rejected"),
+            reviewer,
+            now,
         )?;
         tx.commit()?;
         Ok(())

@@ -49,6 +49,7 @@ impl WorkbenchError {
             | WorkbenchError::VersionNotFound { .. }
             | WorkbenchError::ClaimNotFound(_) => ErrorKind::NotFound,
             WorkbenchError::Store(StoreError::NotFound { .. }) => ErrorKind::NotFound,
+            WorkbenchError::Store(StoreError::Invalid(_)) => ErrorKind::InvalidInput,
             WorkbenchError::InvalidInput(_) => ErrorKind::InvalidInput,
             WorkbenchError::File { .. } => ErrorKind::Io,
             WorkbenchError::Store(e) if e.is_busy() => ErrorKind::Busy,

@@ -94,6 +94,48 @@ impl Workbench {
             .ok_or(WorkbenchError::ClaimNotFound(claim_id))
     }
 
+    /// Splits a claim or quotation after `at` characters of its text (code points): it keeps
+    /// the first part and a new item of the same kind and speaker takes the rest. Audited;
+    /// undo joins them. Returns both, in text order.
+    pub fn split(&mut self, claim_id: i64, at: usize) -> Result<Vec<StoredClaim>, WorkbenchError> {
+        let claim = self
+            .store
+            .claim(claim_id)?
+            .ok_or(WorkbenchError::ClaimNotFound(claim_id))?;
+        let length = (claim.end - claim.start) as usize;
+        if at == 0 || at >= length {
+            return Err(WorkbenchError::InvalidInput(format!(
+                "a split must fall inside the item: after 1 to {} of its {length} characters, not {at}",
+                length.saturating_sub(1)
+            )));
+        }
+        let (reviewer, now) = (self.reviewer()?, self.clock.now());
+        let new_id =
+            self.store
+                .split_claim(claim_id, claim.start as usize + at, &reviewer, &now)?;
+        let found = |id| {
+            self.store
+                .claim(id)?
+                .ok_or(WorkbenchError::ClaimNotFound(id))
+        };
+        Ok(vec![found(claim_id)?, found(new_id)?])
+    }
+
+    /// Merges `other` into `claim_id` (two items of one kind in one version): the first
+    /// spans both, the other leaves the lists. Audited; undo separates them.
+    pub fn merge(&mut self, claim_id: i64, other: i64) -> Result<StoredClaim, WorkbenchError> {
+        for id in [claim_id, other] {
+            self.store
+                .claim(id)?
+                .ok_or(WorkbenchError::ClaimNotFound(id))?;
+        }
+        let (reviewer, now) = (self.reviewer()?, self.clock.now());
+        self.store.merge_claims(claim_id, other, &reviewer, &now)?;
+        self.store
+            .claim(claim_id)?
+            .ok_or(WorkbenchError::ClaimNotFound(claim_id))
+    }
+
     /// Marks a stretch of a version's text (code point offsets) as a claim or quotation by
     /// hand; it is accepted at once and its marking is in the audit trail.
     pub fn mark(
@@ -135,6 +177,13 @@ impl Workbench {
         self.store
             .claim(id)?
             .ok_or(WorkbenchError::ClaimNotFound(id))
+    }
+
+    /// One claim or quotation with its review state.
+    pub fn claim(&self, claim_id: i64) -> Result<StoredClaim, WorkbenchError> {
+        self.store
+            .claim(claim_id)?
+            .ok_or(WorkbenchError::ClaimNotFound(claim_id))
     }
 
     /// Who changed what on a claim, oldest first.

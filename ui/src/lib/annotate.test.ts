@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { annotate, type Mark } from './annotate';
+import { annotate, codePoints, type Mark } from './annotate';
 
 test('paragraphs keep code point offsets and trim white space', () => {
   const text = 'Judul 😀\n\n  Isi “kutipan” di sini.  \n';
@@ -54,4 +54,10 @@ test('selection ends become code point offsets, in order', () => {
   const b = { segmentStart: 20, text: 'turun.', offset: 5 };
   expect(selectionOffsets(b, a)).toEqual([12, 25]);
   expect(selectionOffsets(a, a)).toBeNull();
+});
+
+test('codePoints counts characters outside the basic plane once', () => {
+  expect(codePoints('abc', 2)).toBe(2);
+  expect(codePoints('😀 harga', 3)).toBe(2);
+  expect(codePoints('x', 0)).toBe(0);
 });

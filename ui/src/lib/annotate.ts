@@ -87,3 +87,8 @@ export function selectionOffsets(a: SelectionEnd, b: SelectionEnd): [number, num
   if (x === y) return null;
   return x < y ? [x, y] : [y, x];
 }
+
+/** A UTF-16 index into `text` (what text fields report) as a code point offset (what the store counts). */
+export function codePoints(text: string, utf16: number): number {
+  return [...text.slice(0, utf16)].length;
+}

@@ -72,6 +72,8 @@ export const api = {
   listSpeakers: (name: string, limit: number) => call<SpeakerInfo[]>('list_speakers', { name, limit }),
   speakerPage: (id: number) => call<SpeakerPage>('speaker_page', { id }),
   mergeSpeakers: (into: number, from: number) => call<SpeakerPage>('merge_speakers', { into, from }),
+  splitClaim: (claim: number, at: number) => call<StoredClaim[]>('split_claim', { claim, at }),
+  mergeClaims: (claim: number, other: number) => call<StoredClaim>('merge_claims', { claim, other }),
   onImportProgress: (handler: (progress: ImportProgress) => void): Promise<UnlistenFn> =>
     listen<ImportProgress>('import-progress', (event) => handler(event.payload)),
 };
