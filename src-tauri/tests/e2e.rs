@@ -596,6 +596,8 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         .send_keys("menit 4")
         .await
         .unwrap();
+    // The panel scrolls on its own; bring the button into its view before clicking.
+    client.execute("document.querySelector('[data-testid=evidence-add]').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
     client
         .find(Locator::Css("[data-testid=evidence-add]"))
         .await
@@ -618,6 +620,26 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     })
     .await;
     screenshot(&client, "evidence.png").await;
+
+    // Accessibility basics over the whole window as it is now (list, reader, review panel,
+    // evidence form): every control has a name, and nothing jumps the tab order.
+    let unnamed = client
+        .execute(
+            "return [...document.querySelectorAll('input, select, textarea, button')]
+                .filter((e) => e.type !== 'hidden' && e.getClientRects().length > 0)
+                .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby') && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+                .map((e) => e.outerHTML.slice(0, 120));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(unnamed, json!([]), "controls without an accessible name");
+    let jumps = client.execute("return document.querySelectorAll('[tabindex]:not([tabindex=\"0\"]):not([tabindex=\"-1\"])').length;", vec![]).await.unwrap();
+    assert_eq!(
+        jumps,
+        json!(0),
+        "a positive tabindex breaks the focus order"
+    );
 
     // The claims view across articles: filtered to checked items, it lists the quotation;
     // opening it selects it in the reader.
