@@ -1,0 +1,235 @@
+//! Where a quotation came from: the passage of a source it most likely quotes, and how the
+//! quoted words differ from it.
+//!
+//! Texts are compared as words (letters and digits, lowercased), so `verbatim` ignores case,
+//! punctuation, quotation marks and whitespace and nothing else. An ellipsis in the
+//! quotation stands for source text left out: the parts around it are matched in order.
+//! The steps: [`words`] (the words with their offsets), [`index`] (word n-gram postings
+//! that find the candidate window in a long source), [`align`] (a word diff of the window
+//! with `similar`), and the classification here.
+
+mod align;
+mod index;
+mod words;
+
+pub use words::split_at_ellipses;
+
+use align::{Alignment, align};
+use index::NgramIndex;
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use words::{Vocabulary, WordSeq};
+
+/// Below this share of its words found in the source, a quotation is `not_found`: what is
+/// left in common is the language's common words, not a passage.
+pub const MIN_FOUND_SHARE: f64 = 0.5;
+
+/// How far (in source words) the text an ellipsis leaves out may reach.
+pub const MAX_ELIDED_WORDS: usize = 400;
+
+/// The contract's classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchClass {
+    /// The same words as the source passage; only case, punctuation, quotation marks or
+    /// whitespace differ (and text left out at an ellipsis).
+    Verbatim,
+    /// Mostly the source's words, but some were added, dropped or changed.
+    Altered,
+    /// The quotation's words are mostly not in the source.
+    NotFound,
+}
+
+impl MatchClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchClass::Verbatim => "verbatim",
+            MatchClass::Altered => "altered",
+            MatchClass::NotFound => "not_found",
+        }
+    }
+}
+
+/// What an edit did to the source's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditOp {
+    /// Words in the quotation that the source passage does not have.
+    Insert,
+    /// Source words the quotation leaves out (not at an ellipsis).
+    Delete,
+    /// Source words the quotation has changed.
+    Replace,
+}
+
+/// One difference between the quotation and its source passage, as the texts have it
+/// (the quotation's words in `quote`, the source's in `source`; one may be empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteEdit {
+    pub op: EditOp,
+    pub quote: String,
+    pub source: String,
+}
+
+/// The result for one quotation and source (`factdesk match --json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteMatch {
+    pub class: MatchClass,
+    /// Word similarity of quotation and passage in 0..1: twice the words in common over the
+    /// words of both (text left out at an ellipsis does not count).
+    pub score: f64,
+    /// Code point offsets into the source text of the passage, from its first matched word
+    /// to its last; `None` when not found.
+    pub source_start: Option<usize>,
+    pub source_end: Option<usize>,
+    pub edits: Vec<QuoteEdit>,
+}
+
+/// Why a quotation cannot be matched.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QuoteMatchError {
+    #[error("has no words to look for (only punctuation or whitespace)")]
+    NoWords,
+}
+
+/// A source prepared for looking up many quotations.
+pub struct SourceIndex<'s> {
+    text: &'s str,
+    vocabulary: Vocabulary,
+    words: WordSeq,
+    ngrams: NgramIndex,
+}
+
+/// One part of a quotation (between ellipses) and where it was found.
+struct PartMatch {
+    words: WordSeq,
+    found: Option<Alignment>,
+}
+
+impl<'s> SourceIndex<'s> {
+    pub fn new(text: &'s str) -> SourceIndex<'s> {
+        let mut vocabulary = Vocabulary::default();
+        let words = vocabulary.read_source(text);
+        let ngrams = NgramIndex::build(&words.ids);
+        SourceIndex { text, vocabulary, words, ngrams }
+    }
+
+    /// The source passage `quote` most likely came from, classified.
+    pub fn find(&self, quote: &str) -> Result<QuoteMatch, QuoteMatchError> {
+        let mut parts: Vec<PartMatch> = split_at_ellipses(quote)
+            .into_iter()
+            .map(|range| self.read_part(quote, range))
+            .filter(|words| !words.ids.is_empty())
+            .map(|words| PartMatch { words, found: None })
+            .collect();
+        if parts.is_empty() {
+            return Err(QuoteMatchError::NoWords);
+        }
+        self.locate_parts(&mut parts);
+        Ok(self.summarise(quote, &parts))
+    }
+
+    /// A part's words, with byte offsets into the whole quotation.
+    fn read_part(&self, quote: &str, range: Range<usize>) -> WordSeq {
+        let mut words = self.vocabulary.read_quote(&quote[range.clone()]);
+        for word in &mut words.words {
+            word.bytes.0 += range.start as u32;
+            word.bytes.1 += range.start as u32;
+        }
+        words
+    }
+
+    /// Finds the longest part anywhere, then the others in order around it, each within
+    /// reach of its neighbour.
+    fn locate_parts(&self, parts: &mut [PartMatch]) {
+        let total = self.words.ids.len();
+        let anchor = (0..parts.len()).max_by_key(|&i| (parts[i].words.ids.len(), usize::MAX - i)).unwrap_or(0);
+        parts[anchor].found = self.locate(&parts[anchor].words.ids, 0..total);
+        let Some(anchor_span) = parts[anchor].found.as_ref().map(|a| a.span.clone()) else { return };
+        let mut after = anchor_span.end;
+        for part in &mut parts[anchor + 1..] {
+            let reach = after + MAX_ELIDED_WORDS + 2 * part.words.ids.len();
+            part.found = self.locate(&part.words.ids, after..reach.min(total));
+            if let Some(found) = &part.found {
+                after = found.span.end;
+            }
+        }
+        let mut before = anchor_span.start;
+        for part in parts[..anchor].iter_mut().rev() {
+            let reach = before.saturating_sub(MAX_ELIDED_WORDS + 2 * part.words.ids.len());
+            part.found = self.locate(&part.words.ids, reach..before);
+            if let Some(found) = &part.found {
+                before = found.span.start;
+            }
+        }
+    }
+
+    fn locate(&self, quote: &[u32], allowed: Range<usize>) -> Option<Alignment> {
+        let window = self.ngrams.best_window(quote, allowed, |id| self.vocabulary.knows(id))?;
+        align(quote, &self.words.ids, window)
+    }
+
+    /// The class, score, passage and edits of a located quotation.
+    fn summarise(&self, quote: &str, parts: &[PartMatch]) -> QuoteMatch {
+        let quote_words: usize = parts.iter().map(|p| p.words.ids.len()).sum();
+        let equal: usize = parts.iter().filter_map(|p| p.found.as_ref()).map(|a| a.equal).sum();
+        let source_words: usize = parts.iter().filter_map(|p| p.found.as_ref()).map(|a| a.span.len()).sum();
+        let score = round3(2.0 * equal as f64 / (quote_words + source_words) as f64);
+        let found_share = equal as f64 / quote_words as f64;
+        if found_share < MIN_FOUND_SHARE {
+            return QuoteMatch { class: MatchClass::NotFound, score, source_start: None, source_end: None, edits: Vec::new() };
+        }
+        let spans: Vec<&Range<usize>> = parts.iter().filter_map(|p| p.found.as_ref()).map(|a| &a.span).collect();
+        let first = spans.iter().map(|s| s.start).min().unwrap_or(0);
+        let last = spans.iter().map(|s| s.end).max().unwrap_or(0);
+        let source_start = self.words.words[first].chars.0 as usize;
+        let source_end = self.words.words[last - 1].chars.1 as usize;
+        let mut edits = Vec::new();
+        for part in parts {
+            match &part.found {
+                Some(found) => {
+                    for change in &found.changes {
+                        edits.push(self.edit(quote, &part.words, &change.quote, &change.source));
+                    }
+                }
+                None => edits.push(self.edit(quote, &part.words, &(0..part.words.ids.len()), &(0..0))),
+            }
+        }
+        let exact = parts.iter().all(|p| p.found.as_ref().is_some_and(|a| a.exact));
+        let class = if exact { MatchClass::Verbatim } else { MatchClass::Altered };
+        QuoteMatch { class, score, source_start: Some(source_start), source_end: Some(source_end), edits }
+    }
+
+    fn edit(&self, quote: &str, quote_words: &WordSeq, in_quote: &Range<usize>, in_source: &Range<usize>) -> QuoteEdit {
+        let quote_text = text_of(quote, &quote_words.words[in_quote.clone()]);
+        let source_text = text_of(self.text, &self.words.words[in_source.clone()]);
+        let op = match (in_quote.is_empty(), in_source.is_empty()) {
+            (false, true) => EditOp::Insert,
+            (true, false) => EditOp::Delete,
+            _ => EditOp::Replace,
+        };
+        QuoteEdit { op, quote: quote_text, source: source_text }
+    }
+
+    /// The source text between two code point offsets (for showing a passage).
+    pub fn passage(&self, start: usize, end: usize) -> String {
+        self.text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    }
+}
+
+/// The text from the first to the last of `words` (empty for none).
+fn text_of<'t>(text: &'t str, words: &[words::Word]) -> String {
+    match (words.first(), words.last()) {
+        (Some(first), Some(last)) => text[first.byte_range().start..last.byte_range().end].to_string(),
+        _ => String::new(),
+    }
+}
+
+fn round3(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}
+
+/// Matches one quotation against one source (builds the index for a single lookup).
+pub fn match_quote(quote: &str, source: &str) -> Result<QuoteMatch, QuoteMatchError> {
+    SourceIndex::new(source).find(quote)
+}
