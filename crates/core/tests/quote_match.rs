@@ -18,7 +18,7 @@ families every month.\n\
 Q: What about sugar prices?\n\
 THE SECRETARY: We watch sugar prices every week with the regional offices.";
 
-fn passage<'t>(source: &'t str, found: &QuoteMatch) -> String {
+fn passage(source: &str, found: &QuoteMatch) -> String {
     source.chars().skip(found.source_start.unwrap()).take(found.source_end.unwrap() - found.source_start.unwrap()).collect()
 }
 
@@ -38,7 +38,7 @@ fn verbatim_ignores_case_punctuation_quote_marks_and_whitespace() {
 
 #[test]
 fn offsets_are_code_points_into_the_source() {
-    let source = "Ré­sumé: “Kami menolak tuduhan itu,” kata Ibu Siti.";
+    let source = "Ré\u{AD}sumé: “Kami menolak tuduhan itu,” kata Ibu Siti.";
     let found = match_quote("kami menolak tuduhan itu", source).unwrap();
     let start = source.chars().position(|c| c == 'K').unwrap();
     assert_eq!((found.source_start, found.source_end), (Some(start), Some(start + "Kami menolak tuduhan itu".chars().count())));
@@ -86,6 +86,11 @@ fn reordered_clauses_are_found_and_altered() {
         match_quote("Kecuali cuaca buruk merusak panen di Jawa Tengah, pemerintah tidak akan menaikkan harga beras sampai akhir tahun", SOURCE_ID).unwrap();
     assert_eq!(found.class, MatchClass::Altered, "{found:?}");
     assert!(passage(SOURCE_ID, &found).contains("menaikkan harga beras"));
+    // The moved clause: added at the front, dropped where the minister said it.
+    let ops: Vec<(EditOp, &str, &str)> = found.edits.iter().map(|e| (e.op, e.quote.as_str(), e.source.as_str())).collect();
+    assert!(ops.contains(&(EditOp::Insert, "Kecuali cuaca buruk merusak panen di Jawa Tengah", "")), "{ops:?}");
+    assert!(ops.contains(&(EditOp::Delete, "", "kecuali cuaca buruk merusak panen di Jawa Tengah")), "{ops:?}");
+    assert!(found.score > 0.9, "{}", found.score);
 }
 
 #[test]

@@ -4,13 +4,14 @@
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::ops::Range;
 
+/// The most unmatched words at either end of a quotation taken as changed source words.
+const MAX_CHANGED_AT_EDGE: usize = 2;
+
 /// How one part of a quotation lines up with the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alignment {
     /// Source word positions the part covers.
     pub span: Range<usize>,
-    /// Quotation words found unchanged.
-    pub equal: usize,
     /// Whether the part's words are exactly the span's words.
     pub exact: bool,
     /// The differences, in quotation and source word positions (the source's relative to
@@ -30,7 +31,7 @@ pub struct Change {
 pub fn align(quote: &[u32], source: &[u32], window: Range<usize>) -> Option<Alignment> {
     if let Some(at) = exact_occurrence(quote, &source[window.clone()]) {
         let start = window.start + at;
-        return Some(Alignment { span: start..start + quote.len(), equal: quote.len(), exact: true, changes: Vec::new() });
+        return Some(Alignment { span: start..start + quote.len(), exact: true, changes: Vec::new() });
     }
     let ops = capture_diff_slices(Algorithm::Myers, quote, &source[window.clone()]);
     let equals: Vec<(usize, usize, usize)> = ops
@@ -43,20 +44,20 @@ pub fn align(quote: &[u32], source: &[u32], window: Range<usize>) -> Option<Alig
     let (&(first_quote, first_source, _), &(last_quote, last_source, last_len)) = (equals.first()?, equals.last()?);
     // The matched core, widened over the source words facing quotation words that matched
     // nothing at either end (changed rather than added words).
-    let lead = first_quote.min(first_source);
-    let trail = (quote.len() - (last_quote + last_len)).min(window.len() - (last_source + last_len));
+    // Longer unmatched runs are added words (or a moved clause), not changed ones.
+    let lead = first_quote.min(first_source).min(MAX_CHANGED_AT_EDGE);
+    let trail = (quote.len() - (last_quote + last_len)).min(window.len() - (last_source + last_len)).min(MAX_CHANGED_AT_EDGE);
     let span = window.start + first_source - lead..window.start + last_source + last_len + trail;
     let ops = capture_diff_slices(Algorithm::Myers, quote, &source[span.clone()]);
-    let mut equal = 0;
-    let mut changes = Vec::new();
-    for op in ops {
-        let (_, old, new) = op.as_tag_tuple();
-        match op {
-            DiffOp::Equal { len, .. } => equal += len,
-            _ => changes.push(Change { quote: old, source: span.start + new.start..span.start + new.end }),
-        }
-    }
-    Some(Alignment { span, equal, exact: changes.is_empty(), changes })
+    let changes: Vec<Change> = ops
+        .iter()
+        .filter(|op| !matches!(op, DiffOp::Equal { .. }))
+        .map(|op| {
+            let (_, old, new) = op.as_tag_tuple();
+            Change { quote: old, source: span.start + new.start..span.start + new.end }
+        })
+        .collect();
+    Some(Alignment { span, exact: changes.is_empty(), changes })
 }
 
 /// Where `needle` occurs contiguously in `haystack`, first occurrence.
@@ -75,7 +76,7 @@ mod tests {
     fn an_exact_part_is_exact() {
         let source = [9, 9, 1, 2, 3, 9];
         let found = align(&[1, 2, 3], &source, 0..6).unwrap();
-        assert_eq!((found.span, found.exact, found.equal), (2..5, true, 3));
+        assert_eq!((found.span, found.exact), (2..5, true));
     }
 
     #[test]
@@ -94,7 +95,6 @@ mod tests {
         let found = align(&[1, 2, 4, 5], &source, 0..5).unwrap();
         assert_eq!(found.span, 0..5);
         assert_eq!(found.changes, [Change { quote: 2..2, source: 2..3 }]);
-        assert_eq!(found.equal, 4);
     }
 
     #[test]

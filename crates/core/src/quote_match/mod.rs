@@ -14,6 +14,7 @@ mod words;
 
 pub use words::split_at_ellipses;
 
+use crate::language::is_function_word;
 use align::{Alignment, align};
 use index::NgramIndex;
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,9 @@ use words::{Vocabulary, WordSeq};
 /// Below this share of its words found in the source, a quotation is `not_found`: what is
 /// left in common is the language's common words, not a passage.
 pub const MIN_FOUND_SHARE: f64 = 0.5;
+
+/// The shortest run of words looked for elsewhere as a moved clause.
+const MIN_MOVED_WORDS: usize = 3;
 
 /// How far (in source words) the text an ellipsis leaves out may reach.
 pub const MAX_ELIDED_WORDS: usize = 400;
@@ -104,6 +108,9 @@ pub struct SourceIndex<'s> {
 struct PartMatch {
     words: WordSeq,
     found: Option<Alignment>,
+    /// Runs of the part's words that the alignment left unmatched but that stand nearby in
+    /// the source: clauses the journalist moved (quotation word range, where they are).
+    moved: Vec<(Range<usize>, Alignment)>,
 }
 
 impl<'s> SourceIndex<'s> {
@@ -120,12 +127,15 @@ impl<'s> SourceIndex<'s> {
             .into_iter()
             .map(|range| self.read_part(quote, range))
             .filter(|words| !words.ids.is_empty())
-            .map(|words| PartMatch { words, found: None })
+            .map(|words| PartMatch { words, found: None, moved: Vec::new() })
             .collect();
         if parts.is_empty() {
             return Err(QuoteMatchError::NoWords);
         }
         self.locate_parts(&mut parts);
+        for part in &mut parts {
+            self.find_moved_clauses(part);
+        }
         Ok(self.summarise(quote, &parts))
     }
 
@@ -164,6 +174,23 @@ impl<'s> SourceIndex<'s> {
         }
     }
 
+    /// Looks for the part's added runs of words (three or more) near its passage: a
+    /// reordered quotation aligns one clause and leaves the other as "added".
+    fn find_moved_clauses(&self, part: &mut PartMatch) {
+        let Some(found) = &part.found else { return };
+        let reach = part.words.ids.len() + MIN_MOVED_WORDS;
+        let nearby = found.span.start.saturating_sub(reach)..(found.span.end + reach).min(self.words.ids.len());
+        for change in found.changes.iter().filter(|c| c.quote.len() >= MIN_MOVED_WORDS) {
+            let run = &part.words.ids[change.quote.clone()];
+            let Some(moved) = self.locate(run, nearby.clone()) else { continue };
+            let unmatched: usize = moved.changes.iter().map(|c| c.quote.len()).sum();
+            let apart = moved.span.end <= found.span.start || moved.span.start >= found.span.end;
+            if apart && unmatched * 2 < run.len() {
+                part.moved.push((change.quote.clone(), moved));
+            }
+        }
+    }
+
     fn locate(&self, quote: &[u32], allowed: Range<usize>) -> Option<Alignment> {
         let window = self.ngrams.best_window(quote, allowed, |id| self.vocabulary.knows(id))?;
         align(quote, &self.words.ids, window)
@@ -171,44 +198,74 @@ impl<'s> SourceIndex<'s> {
 
     /// The class, score, passage and edits of a located quotation.
     fn summarise(&self, quote: &str, parts: &[PartMatch]) -> QuoteMatch {
-        let quote_words: usize = parts.iter().map(|p| p.words.ids.len()).sum();
-        let equal: usize = parts.iter().filter_map(|p| p.found.as_ref()).map(|a| a.equal).sum();
-        let source_words: usize = parts.iter().filter_map(|p| p.found.as_ref()).map(|a| a.span.len()).sum();
-        let score = round3(2.0 * equal as f64 / (quote_words + source_words) as f64);
-        let found_share = equal as f64 / quote_words as f64;
+        let mut matched_words = 0;
+        let (mut content_words, mut matched_content) = (0, 0);
+        let mut quote_words = 0;
+        let mut source_words = 0;
+        let mut edits = Vec::new();
+        let mut exact = true;
+        for part in parts {
+            let words = &part.words.words;
+            let mut matched = vec![part.found.is_some(); words.len()];
+            match &part.found {
+                Some(found) => {
+                    source_words += found.span.len();
+                    for (run, moved) in &part.moved {
+                        source_words += moved.span.len();
+                        let moved_words = &self.words.words[moved.span.clone()];
+                        edits.push(edit(String::new(), text_of(self.text, moved_words), &(0..0), &moved.span));
+                        for change in &moved.changes {
+                            let in_run = run.start + change.quote.start..run.start + change.quote.end;
+                            matched[in_run].iter_mut().for_each(|m| *m = false);
+                        }
+                    }
+                    for change in &found.changes {
+                        let moved_here = part.moved.iter().find(|(run, _)| *run == change.quote);
+                        if let Some((run, _)) = moved_here {
+                            // Shown as added here and dropped where the source has it.
+                            exact = false;
+                            edits.push(edit(text_of(quote, &words[run.clone()]), String::new(), run, &(0..0)));
+                            continue;
+                        }
+                        let quote_text = text_of(quote, &words[change.quote.clone()]);
+                        let source_text = text_of(self.text, &self.words.words[change.source.clone()]);
+                        // "3,3" against "33", "data base" against "database": only
+                        // punctuation or whitespace differs, which verbatim ignores.
+                        if same_letters(&quote_text, &source_text) {
+                            continue;
+                        }
+                        exact = false;
+                        matched[change.quote.clone()].iter_mut().for_each(|m| *m = false);
+                        edits.push(edit(quote_text, source_text, &change.quote, &change.source));
+                    }
+                }
+                None => {
+                    exact = false;
+                    edits.push(edit(text_of(quote, words), String::new(), &(0..words.len()), &(0..0)));
+                }
+            }
+            quote_words += words.len();
+            matched_words += matched.iter().filter(|&&m| m).count();
+            for (word, matched) in words.iter().zip(&matched) {
+                if !is_function_word(&quote[word.byte_range()].to_lowercase()) {
+                    content_words += 1;
+                    matched_content += usize::from(*matched);
+                }
+            }
+        }
+        let score = round3(2.0 * matched_words as f64 / (quote_words + source_words) as f64);
+        // Shared function words ("the", "yang", "he said") do not make a passage the source.
+        let found_share = if content_words >= 2 { matched_content as f64 / content_words as f64 } else { matched_words as f64 / quote_words as f64 };
         if found_share < MIN_FOUND_SHARE {
             return QuoteMatch { class: MatchClass::NotFound, score, source_start: None, source_end: None, edits: Vec::new() };
         }
-        let spans: Vec<&Range<usize>> = parts.iter().filter_map(|p| p.found.as_ref()).map(|a| &a.span).collect();
+        let spans: Vec<&Range<usize>> = parts.iter().flat_map(|p| p.found.iter().chain(p.moved.iter().map(|(_, moved)| moved))).map(|a| &a.span).collect();
         let first = spans.iter().map(|s| s.start).min().unwrap_or(0);
         let last = spans.iter().map(|s| s.end).max().unwrap_or(0);
         let source_start = self.words.words[first].chars.0 as usize;
         let source_end = self.words.words[last - 1].chars.1 as usize;
-        let mut edits = Vec::new();
-        for part in parts {
-            match &part.found {
-                Some(found) => {
-                    for change in &found.changes {
-                        edits.push(self.edit(quote, &part.words, &change.quote, &change.source));
-                    }
-                }
-                None => edits.push(self.edit(quote, &part.words, &(0..part.words.ids.len()), &(0..0))),
-            }
-        }
-        let exact = parts.iter().all(|p| p.found.as_ref().is_some_and(|a| a.exact));
         let class = if exact { MatchClass::Verbatim } else { MatchClass::Altered };
         QuoteMatch { class, score, source_start: Some(source_start), source_end: Some(source_end), edits }
-    }
-
-    fn edit(&self, quote: &str, quote_words: &WordSeq, in_quote: &Range<usize>, in_source: &Range<usize>) -> QuoteEdit {
-        let quote_text = text_of(quote, &quote_words.words[in_quote.clone()]);
-        let source_text = text_of(self.text, &self.words.words[in_source.clone()]);
-        let op = match (in_quote.is_empty(), in_source.is_empty()) {
-            (false, true) => EditOp::Insert,
-            (true, false) => EditOp::Delete,
-            _ => EditOp::Replace,
-        };
-        QuoteEdit { op, quote: quote_text, source: source_text }
     }
 
     /// The source text between two code point offsets (for showing a passage).
@@ -217,8 +274,23 @@ impl<'s> SourceIndex<'s> {
     }
 }
 
+fn edit(quote: String, source: String, in_quote: &Range<usize>, in_source: &Range<usize>) -> QuoteEdit {
+    let op = match (in_quote.is_empty(), in_source.is_empty()) {
+        (false, true) => EditOp::Insert,
+        (true, false) => EditOp::Delete,
+        _ => EditOp::Replace,
+    };
+    QuoteEdit { op, quote, source }
+}
+
+/// Whether two texts have the same letters and digits, ignoring case.
+fn same_letters(a: &str, b: &str) -> bool {
+    let letters = |s: &'_ str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    letters(a) == letters(b)
+}
+
 /// The text from the first to the last of `words` (empty for none).
-fn text_of<'t>(text: &'t str, words: &[words::Word]) -> String {
+fn text_of(text: &str, words: &[words::Word]) -> String {
     match (words.first(), words.last()) {
         (Some(first), Some(last)) => text[first.byte_range().start..last.byte_range().end].to_string(),
         _ => String::new(),

@@ -20,11 +20,22 @@ impl Word {
 }
 
 /// The words of `text` with their lowercased forms, passed to `each` as they are found.
+/// A "." or "," between digits ("10,000", "3,5") belongs to the number: the number stays one
+/// word, compared without it, so "10,000" and "10000" are the same word.
 fn for_each_word(text: &str, mut each: impl FnMut(Word, &str)) {
     let mut lowered = String::new();
     let mut start: Option<(usize, u32)> = None;
     let mut chars = 0u32;
-    for (at, c) in text.char_indices() {
+    let mut previous = ' ';
+    let mut iter = text.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        let inside_number =
+            matches!(c, '.' | ',') && start.is_some() && previous.is_ascii_digit() && iter.peek().is_some_and(|&(_, next)| next.is_ascii_digit());
+        previous = c;
+        if inside_number {
+            chars += 1;
+            continue;
+        }
         if c.is_alphanumeric() {
             if start.is_none() {
                 start = Some((at, chars));
@@ -153,6 +164,15 @@ mod tests {
         assert_eq!(source.ids, quote.ids);
         assert_eq!(source.words[0].chars, (1, 6));
         assert_eq!(source.words[4].chars, (25, 32));
+    }
+
+    #[test]
+    fn separators_inside_numbers_do_not_split_them() {
+        let mut vocabulary = Vocabulary::default();
+        let source = vocabulary.read_source("Rp3,3 triliun, 10.000 orang, 2024.");
+        assert_eq!(source.ids, vocabulary.read_quote("rp33 triliun 10000 orang 2024").ids);
+        assert_eq!(source.words[2].chars, (15, 21));
+        assert_eq!(source.words[4].chars, (29, 33));
     }
 
     #[test]
