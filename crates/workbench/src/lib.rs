@@ -9,6 +9,7 @@ mod export;
 mod extract;
 mod import;
 mod location;
+mod quote_match;
 mod review;
 
 pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
@@ -17,6 +18,7 @@ pub use extract::PageExtraction;
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
 pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
 pub use review::{Rating, ReviewRequest, STATES, STATUSES};
+pub use quote_match::SourceMatch;
 pub use location::{DATABASE_ENV, database_path, default_database_path};
 pub use factdesk_ingest::Rules;
 
