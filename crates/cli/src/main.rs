@@ -135,6 +135,14 @@ enum Command {
         #[arg(value_name = "SOURCE_FILE")]
         source: PathBuf,
     },
+    /// Find where else a quotation appears: stored claims and quotations of other articles
+    /// with the same or nearly the same words, oldest first (the first is marked).
+    QuoteSearch {
+        #[arg(required = true, value_name = "TEXT")]
+        words: Vec<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
     /// Review a claim or quotation: verdict, status, notes, accept or reject. Each change is
     /// recorded in the audit trail under your name (see `factdesk reviewer`).
     Review {
@@ -224,6 +232,15 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
         Command::Match { quote, source } => {
             let users_rules = users_rules(cli.db)?;
             Ok(quote_match::run(&quote, &source, users_rules.as_ref().unwrap_or_else(|| Rules::builtin()), out))
+        }
+        Command::QuoteSearch { words, limit } => {
+            let workbench = open(cli.db)?;
+            let sightings = workbench.quote_search(&words.join(" "), limit)?;
+            for sighting in &sightings {
+                out.record(sighting, || quote_match::describe_sighting(sighting));
+            }
+            out.summary(&format!("{} article{} with these words", sightings.len(), if sightings.len() == 1 { "" } else { "s" }));
+            Ok(ExitCode::SUCCESS)
         }
         Command::Extract { files } => {
             let users_rules = users_rules(cli.db)?;

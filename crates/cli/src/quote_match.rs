@@ -3,7 +3,7 @@
 
 use crate::output::Output;
 use factdesk_core::quote_match::{EditOp, MatchClass};
-use factdesk_workbench::{Rules, SourceMatch, Workbench};
+use factdesk_workbench::{QuoteSighting, Rules, SourceMatch, Workbench};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -45,6 +45,26 @@ fn describe(found: &SourceMatch) -> String {
         text.push('\n');
     }
     text.trim_end().to_string()
+}
+
+/// One line per article for `factdesk quote-search`.
+pub fn describe_sighting(sighting: &QuoteSighting) -> String {
+    let first = if sighting.first { "  ← first" } else { "" };
+    let speaker = sighting.speaker.as_deref().map(|s| format!(" — {s}")).unwrap_or_default();
+    let site = sighting.site.as_deref().map(|s| format!(" [{s}]")).unwrap_or_default();
+    format!(
+        "{}  #{:<6} {}{}  {} {:.3}{}\n        “{}”{} (claim {})",
+        sighting.appeared,
+        sighting.article_id,
+        sighting.title,
+        site,
+        sighting.class.as_str(),
+        sighting.score,
+        first,
+        one_line(&sighting.text),
+        speaker,
+        sighting.claim_id
+    )
 }
 
 fn one_line(text: &str) -> String {

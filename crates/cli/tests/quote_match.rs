@@ -118,3 +118,48 @@ fn text_output_shows_the_passage_and_each_edit() {
     assert!(text.contains("source: We will not raise fuel duties this year, unless the deficit grows beyond 3 percent of GDP"), "{text}");
     assert!(text.contains("changed  “3” → “5”"), "{text}");
 }
+
+#[test]
+fn quote_search_lists_articles_with_the_words_oldest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let db = db.to_str().unwrap();
+    // Imported newest first, so the order shown must come from the dates in the texts.
+    let later = write(
+        dir.path(),
+        "later.txt",
+        "Harga beras aman sampai akhir tahun\n\nSurabaya - Pemerintah menjamin harga. Jumat, 15 September 2023.\n\n\
+         \"Pemerintah tidak akan menaikkan harga beras sampai akhir 2023,\" ujar Budi Santoso di Surabaya.\n",
+    );
+    let earlier = write(
+        dir.path(),
+        "earlier.txt",
+        "Menteri: harga beras tidak naik\n\nJakarta - Menteri berbicara kepada wartawan. Kamis, 14 September 2023.\n\n\
+         \"Pemerintah tidak akan menaikkan harga beras sampai akhir tahun,\" kata Menteri Perdagangan Budi Santoso.\n",
+    );
+    let unrelated = write(
+        dir.path(),
+        "other.txt",
+        "Harga cabai turun\n\nMedan - Harga cabai turun. Rabu, 13 September 2023.\n\n\"Harga cabai turun karena panen raya,\" kata Andi Wijaya.\n",
+    );
+    let import = factdesk(&["--db", db, "import", "--json", &later, &earlier, &unrelated]);
+    assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
+
+    let output = factdesk(&["--db", db, "quote-search", "--json", "pemerintah tidak akan menaikkan harga beras sampai akhir tahun"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let sightings: Vec<serde_json::Value> = String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(sightings.len(), 2, "{sightings:?}");
+    assert_eq!(sightings[0]["title"], "Menteri: harga beras tidak naik");
+    assert_eq!(sightings[0]["appeared"], "2023-09-14T00:00:00+07:00");
+    assert_eq!((sightings[0]["class"].as_str(), sightings[0]["first"].as_bool()), (Some("verbatim"), Some(true)));
+    assert_eq!(sightings[0]["kind"], "direct", "the quotation rather than the sentence holding it");
+    assert_eq!(sightings[1]["title"], "Harga beras aman sampai akhir tahun");
+    assert_eq!((sightings[1]["class"].as_str(), sightings[1]["first"].as_bool()), (Some("altered"), Some(false)));
+
+    let none = factdesk(&["--db", db, "quote-search", "--json", "jembatan baru dibuka untuk umum bulan depan"]);
+    assert!(none.status.success());
+    assert!(none.stdout.is_empty());
+    let blank = factdesk(&["--db", db, "quote-search", "…"]);
+    assert_eq!(blank.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&blank.stderr).contains("words of a quotation"));
+}

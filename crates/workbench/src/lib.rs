@@ -10,6 +10,7 @@ mod extract;
 mod import;
 mod location;
 mod quote_match;
+mod quote_search;
 mod review;
 
 pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
@@ -19,6 +20,7 @@ pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
 pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
 pub use review::{Rating, ReviewRequest, STATES, STATUSES};
 pub use quote_match::SourceMatch;
+pub use quote_search::QuoteSighting;
 pub use location::{DATABASE_ENV, database_path, default_database_path};
 pub use factdesk_ingest::Rules;
 
