@@ -181,6 +181,29 @@ proptest! {
         }
     }
 
+    /// Dropping a word from the inside of a cut quotation makes it altered, unless the
+    /// shorter run of words happens to be in the source as it is.
+    #[test]
+    fn a_dropped_inner_word_is_altered(pieces in source(), cut in any::<(prop::sample::Index, prop::sample::Index, prop::sample::Index)>()) {
+        prop_assume!(pieces.len() >= 3);
+        let (a, b) = (cut.0.index(pieces.len()), cut.1.index(pieces.len()));
+        let (first, last) = (a.min(b), a.max(b));
+        prop_assume!(last - first >= 2);
+        let dropped = first + 1 + cut.2.index(last - first - 1);
+        let text: String = pieces.iter().map(|(w, gap)| format!("{w}{gap}")).collect();
+        let quote: String = (first..=last).filter(|&i| i != dropped).map(|i| pieces[i].0.as_str()).collect::<Vec<_>>().join(" ");
+        let found = match_quote(&quote, &text).unwrap();
+        let words: Vec<String> = (first..=last).filter(|&i| i != dropped).map(|i| pieces[i].0.to_lowercase()).collect();
+        let as_is = pieces.windows(words.len()).any(|w| w.iter().map(|(x, _)| x.to_lowercase()).eq(words.iter().cloned()));
+        // A generated source can hold "..." between words: those are ellipses in the quotation
+        // only if the quotation has them, which it does not here.
+        if as_is {
+            prop_assert_eq!(found.class, MatchClass::Verbatim);
+        } else {
+            prop_assert_ne!(found.class, MatchClass::Verbatim);
+        }
+    }
+
     /// Any quotation against any source: no panic, offsets within the source on character
     /// boundaries, a score in 0..1, and a class consistent with the edits.
     #[test]

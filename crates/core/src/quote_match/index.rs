@@ -9,6 +9,9 @@ use std::ops::Range;
 /// skipped while rarer n-grams of the quotation exist.
 const MAX_POSTINGS: usize = 64;
 
+/// The most hits gathered for a quotation made only of common n-grams.
+const COMMON_HIT_BUDGET: usize = 4096;
+
 /// Sorted `(n-gram key, source position)` pairs for one n.
 struct Postings {
     n: usize,
@@ -100,16 +103,16 @@ impl NgramIndex {
                 lists.push((at, &all[from..to]));
             }
         }
-        let any_rare = lists.iter().any(|(_, list)| list.len() <= MAX_POSTINGS);
+        // Rare n-grams place the quotation. When it has none, the commonest are used whole,
+        // rarest first, up to a budget: wherever the quotation really is, they are all there.
+        lists.sort_by_key(|(_, list)| list.len());
+        let any_rare = lists.first().is_some_and(|(_, list)| list.len() <= MAX_POSTINGS);
         let mut hits = Vec::new();
         for (at, list) in lists {
-            let list = if list.len() <= MAX_POSTINGS {
-                list
-            } else if any_rare {
-                continue;
-            } else {
-                &list[..MAX_POSTINGS]
-            };
+            let over = if any_rare { list.len() > MAX_POSTINGS } else { !hits.is_empty() && hits.len() + list.len() > COMMON_HIT_BUDGET };
+            if over {
+                break;
+            }
             hits.extend(list.iter().map(|&(_, source)| Hit { source, quote: at as u32 }));
         }
         hits
@@ -160,6 +163,16 @@ mod tests {
         let window = index.best_window(&[500, 501, 502, 503], 0..source.len(), |_| true).unwrap();
         assert!(window.start <= 100 && window.end >= 104, "{window:?}");
         assert!(window.end - window.start < 20, "{window:?}");
+    }
+
+    #[test]
+    fn a_quotation_of_common_words_is_found_where_it_is() {
+        // Each 3-gram of [1, 2, 3, 4, 5] occurs 101 times; the whole once, at the very end.
+        let mut source: Vec<u32> = [[1, 2, 3, 9], [2, 3, 4, 9], [3, 4, 5, 9]].iter().flat_map(|gram| (0..100).flat_map(move |_| *gram)).collect();
+        source.extend([1, 2, 3, 4, 5]);
+        let index = NgramIndex::build(&source);
+        let window = index.best_window(&[1, 2, 3, 4, 5], 0..source.len(), |_| true).unwrap();
+        assert!(window.contains(&1200) && window.contains(&1204), "{window:?}");
     }
 
     #[test]
