@@ -35,6 +35,12 @@ fn describe(found: &SourceMatch) -> String {
         text.push_str(&format!("  source: {}\n", one_line(passage)));
         text.push_str(&format!("  quote:  {}\n", one_line(&found.quote)));
     }
+    if let Some(before) = &found.sentence_before {
+        text.push_str(&format!("  the source sentence begins before it: “{}”\n", one_line(before)));
+    }
+    if let Some(after) = &found.sentence_after {
+        text.push_str(&format!("  the source sentence goes on: “{}”\n", one_line(after)));
+    }
     for edit in &result.edits {
         let line = match edit.op {
             EditOp::Insert => format!("  added    “{}”", one_line(&edit.quote)),

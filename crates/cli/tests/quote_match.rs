@@ -117,6 +117,14 @@ fn text_output_shows_the_passage_and_each_edit() {
     assert!(text.starts_with("altered (score 0."), "{text}");
     assert!(text.contains("source: We will not raise fuel duties this year, unless the deficit grows beyond 3 percent of GDP"), "{text}");
     assert!(text.contains("changed  “3” → “5”"), "{text}");
+    assert!(!text.contains("goes on"), "the whole sentence was quoted: {text}");
+
+    // A verbatim cut that stops before the condition says where the sentence goes on.
+    let cut = write(dir.path(), "cut.txt", "we will not raise fuel duties this year");
+    let output = factdesk(&["--db", dir.path().join("x.sqlite3").to_str().unwrap(), "match", &cut, &source]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("verbatim (score 1.000)"), "{text}");
+    assert!(text.contains("the source sentence goes on: “, unless the deficit grows beyond 3 percent of GDP.”"), "{text}");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use crate::analysis::read_plain_text;
 use crate::import::{is_html, read_article_file};
 use crate::{Workbench, WorkbenchError};
-use factdesk_core::quote_match::{QuoteMatch, SourceIndex};
+use factdesk_core::quote_match::{QuoteMatch, SourceIndex, sentence_around};
 use std::path::Path;
 
 /// A match with the source passage it points at, for showing it to a person.
@@ -16,6 +16,11 @@ pub struct SourceMatch {
     pub passage: Option<String>,
     /// The quotation as read from its file.
     pub quote: String,
+    /// The rest of the source sentence before and after the passage, when the quotation
+    /// starts or stops inside it ("…, unless the deficit grows"): a verbatim cut can still
+    /// change the meaning.
+    pub sentence_before: Option<String>,
+    pub sentence_after: Option<String>,
 }
 
 impl Workbench {
@@ -28,11 +33,11 @@ impl Workbench {
         let source_text = source_text(source, rules)?;
         let index = SourceIndex::new(&source_text);
         let result = index.find(&quote_text).map_err(|e| WorkbenchError::File { path: quote.display().to_string(), message: e.to_string() })?;
-        let passage = match (result.source_start, result.source_end) {
-            (Some(start), Some(end)) => Some(index.passage(start, end)),
-            _ => None,
+        let (passage, (sentence_before, sentence_after)) = match (result.source_start, result.source_end) {
+            (Some(start), Some(end)) => (Some(index.passage(start, end)), sentence_around(&source_text, start, end)),
+            _ => (None, (None, None)),
         };
-        Ok(SourceMatch { result, passage, quote: quote_text })
+        Ok(SourceMatch { result, passage, quote: quote_text, sentence_before, sentence_after })
     }
 }
 

@@ -9,9 +9,11 @@
 //! with `similar`), and the classification here.
 
 mod align;
+mod context;
 mod index;
 mod words;
 
+pub use context::sentence_around;
 pub use words::split_at_ellipses;
 
 use crate::language::is_function_word;
