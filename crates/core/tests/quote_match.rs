@@ -37,6 +37,19 @@ fn verbatim_ignores_case_punctuation_quote_marks_and_whitespace() {
 }
 
 #[test]
+fn words_glued_or_split_by_punctuation_or_spacing_are_still_verbatim() {
+    // Scraped text lost a space after a comma; the quotation has none of the comma either.
+    let source = "Harga emas naik lagi.Kini,desain gelang emas yang sederhana kerap menjadi pilihan, kata Rina.";
+    let found = match_quote("“Kinidesain gelang emas yang sederhana kerap menjadi pilihan”", source).unwrap();
+    assert_eq!(found.class, MatchClass::Verbatim, "{found:?}");
+    assert_eq!(passage(source, &found), "Kini,desain gelang emas yang sederhana kerap menjadi pilihan");
+    let split = match_quote("kerap menjadi pilihan, kata Ri na", source).unwrap();
+    assert_eq!(split.class, MatchClass::Verbatim, "{split:?}");
+    // Letters that run on into a word the source does not end there are not the same words.
+    assert_eq!(match_quote("Kini desain gelang emas yang sederhana kerap menjadi pilih", source).unwrap().class, MatchClass::Altered);
+}
+
+#[test]
 fn offsets_are_code_points_into_the_source() {
     let source = "Ré\u{AD}sumé: “Kami menolak tuduhan itu,” kata Ibu Siti.";
     let found = match_quote("kami menolak tuduhan itu", source).unwrap();

@@ -109,6 +109,8 @@ pub struct SourceIndex<'s> {
 /// One part of a quotation (between ellipses) and where it was found.
 struct PartMatch {
     words: WordSeq,
+    /// Its letters and digits, lowercased, without spaces: what "verbatim" compares.
+    letters: String,
     found: Option<Alignment>,
     /// Runs of the part's words that the alignment left unmatched but that stand nearby in
     /// the source: clauses the journalist moved (quotation word range, where they are).
@@ -129,7 +131,7 @@ impl<'s> SourceIndex<'s> {
             .into_iter()
             .map(|range| self.read_part(quote, range))
             .filter(|words| !words.ids.is_empty())
-            .map(|words| PartMatch { words, found: None, moved: Vec::new() })
+            .map(|words| PartMatch { letters: letters_of(quote, &words.words), words, found: None, moved: Vec::new() })
             .collect();
         if parts.is_empty() {
             return Err(QuoteMatchError::NoWords);
@@ -156,12 +158,12 @@ impl<'s> SourceIndex<'s> {
     fn locate_parts(&self, parts: &mut [PartMatch]) {
         let total = self.words.ids.len();
         let anchor = (0..parts.len()).max_by_key(|&i| (parts[i].words.ids.len(), usize::MAX - i)).unwrap_or(0);
-        parts[anchor].found = self.locate(&parts[anchor].words.ids, 0..total);
+        parts[anchor].found = self.locate_part(&parts[anchor], 0..total);
         let Some(anchor_span) = parts[anchor].found.as_ref().map(|a| a.span.clone()) else { return };
         let mut after = anchor_span.end;
         for part in &mut parts[anchor + 1..] {
             let reach = after + MAX_ELIDED_WORDS + 2 * part.words.ids.len();
-            part.found = self.locate(&part.words.ids, after..reach.min(total));
+            part.found = self.locate_part(part, after..reach.min(total));
             if let Some(found) = &part.found {
                 after = found.span.end;
             }
@@ -169,7 +171,7 @@ impl<'s> SourceIndex<'s> {
         let mut before = anchor_span.start;
         for part in parts[..anchor].iter_mut().rev() {
             let reach = before.saturating_sub(MAX_ELIDED_WORDS + 2 * part.words.ids.len());
-            part.found = self.locate(&part.words.ids, reach..before);
+            part.found = self.locate_part(part, reach..before);
             if let Some(found) = &part.found {
                 before = found.span.start;
             }
@@ -191,6 +193,33 @@ impl<'s> SourceIndex<'s> {
                 part.moved.push((change.quote.clone(), moved));
             }
         }
+    }
+
+    /// A part's alignment; when its words differ from the window's only where words were
+    /// glued or split ("Kini,desain" copied as "Kinidesain"), it is still exact.
+    fn locate_part(&self, part: &PartMatch, allowed: Range<usize>) -> Option<Alignment> {
+        let window = self.ngrams.best_window(&part.words.ids, allowed, |id| self.vocabulary.knows(id))?;
+        let aligned = align(&part.words.ids, &self.words.ids, window.clone());
+        if aligned.as_ref().is_some_and(|a| a.exact) {
+            return aligned;
+        }
+        self.same_letters_in(&part.letters, window).or(aligned)
+    }
+
+    /// Source words of `window` whose letters, run together, are exactly `letters`.
+    fn same_letters_in(&self, letters: &str, window: Range<usize>) -> Option<Alignment> {
+        let mut joined = String::new();
+        let mut word_starts = Vec::with_capacity(window.len() + 1);
+        for word in &self.words.words[window.clone()] {
+            word_starts.push(joined.len());
+            joined.push_str(&letters_of(self.text, std::slice::from_ref(word)));
+        }
+        word_starts.push(joined.len());
+        joined.match_indices(letters).find_map(|(at, _)| {
+            let first = word_starts.binary_search(&at).ok()?;
+            let end = word_starts.binary_search(&(at + letters.len())).ok()?;
+            (end > first).then(|| Alignment { span: window.start + first..window.start + end, exact: true, changes: Vec::new() })
+        })
     }
 
     fn locate(&self, quote: &[u32], allowed: Range<usize>) -> Option<Alignment> {
@@ -283,6 +312,11 @@ fn edit(quote: String, source: String, in_quote: &Range<usize>, in_source: &Rang
         _ => EditOp::Replace,
     };
     QuoteEdit { op, quote, source }
+}
+
+/// The letters and digits of `words` in `text`, lowercased and run together.
+fn letters_of(text: &str, words: &[words::Word]) -> String {
+    words.iter().flat_map(|w| text[w.byte_range()].chars()).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Whether two texts have the same letters and digits, ignoring case.
