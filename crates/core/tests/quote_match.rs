@@ -217,6 +217,33 @@ proptest! {
         }
     }
 
+    /// Two stretches cut from a source and joined by an ellipsis are verbatim, the passage
+    /// running from the first to the last (when each stretch's words occur once: with
+    /// repeats, the longer part is placed first and may pick another copy).
+    #[test]
+    fn stretches_joined_by_an_ellipsis_are_verbatim(pieces in source(), cuts in any::<[prop::sample::Index; 4]>(), ellipsis in prop::sample::select(vec!["…", "...", " . . . ", " [...] "])) {
+        let mut bounds: Vec<usize> = cuts.iter().map(|c| c.index(pieces.len())).collect();
+        bounds.sort_unstable();
+        prop_assume!(bounds[1] < bounds[2]);
+        let words = |from: usize, to: usize| pieces[from..=to].iter().map(|(w, _)| w.to_lowercase()).collect::<Vec<_>>();
+        let occurs = |run: &[String]| pieces.windows(run.len()).filter(|w| w.iter().map(|(x, _)| x.to_lowercase()).eq(run.iter().cloned())).count();
+        let (first, second) = (words(bounds[0], bounds[1]), words(bounds[2], bounds[3]));
+        prop_assume!(occurs(&first) == 1 && occurs(&second) == 1);
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for (word, gap) in &pieces {
+            let start = text.chars().count();
+            text.push_str(word);
+            spans.push((start, text.chars().count()));
+            text.push_str(gap);
+        }
+        // The source's own gaps may hold "..." too: the quotation's words are joined by spaces.
+        let quote = format!("{}{ellipsis}{}", first.join(" "), second.join(" "));
+        let found = match_quote(&quote, &text).unwrap();
+        prop_assert_eq!(found.class, MatchClass::Verbatim, "{:?}", found);
+        prop_assert_eq!((found.source_start, found.source_end), (Some(spans[bounds[0]].0), Some(spans[bounds[3]].1)));
+    }
+
     /// Any quotation against any source: no panic, offsets within the source on character
     /// boundaries, a score in 0..1, and a class consistent with the edits.
     #[test]
