@@ -112,6 +112,16 @@ fn an_ellipsis_stands_for_text_left_out() {
     assert_eq!(found.class, MatchClass::Verbatim, "{found:?}");
     let shown = passage(SOURCE_ID, &found);
     assert!(shown.starts_with("Pemerintah") && shown.ends_with("empat bulan"), "{shown}");
+    // The longer part also stands earlier in the source: the parts are still found in order.
+    let repeated = "Harga naik karena stok beras di gudang menipis. Menteri: Stok beras di gudang menipis, \
+                    jadi kami akan mengimpor beras bulan depan.";
+    let found = match_quote("kami akan mengimpor … stok beras di gudang menipis", repeated).unwrap();
+    assert_ne!(found.class, MatchClass::Verbatim, "the second part is not after the first: {found:?}");
+    let found = match_quote("Menteri: … stok beras di gudang menipis, jadi kami akan mengimpor", repeated).unwrap();
+    assert_eq!(found.class, MatchClass::Verbatim, "{found:?}");
+    let found = match_quote("Menteri … stok beras di gudang menipis … mengimpor beras", repeated).unwrap();
+    assert_eq!(found.class, MatchClass::Verbatim, "{found:?}");
+    assert!(passage(repeated, &found).starts_with("Menteri"), "{}", passage(repeated, &found));
     // Parts in the wrong order are not an elision.
     let swapped = match_quote("Stok di gudang Bulog cukup untuk empat bulan ... Pemerintah tidak akan menaikkan harga beras", SOURCE_ID).unwrap();
     assert_ne!(swapped.class, MatchClass::Verbatim, "{swapped:?}");

@@ -107,6 +107,7 @@ pub struct SourceIndex<'s> {
 }
 
 /// One part of a quotation (between ellipses) and where it was found.
+#[derive(Clone)]
 struct PartMatch {
     words: WordSeq,
     /// Its letters and digits, lowercased, without spaces: what "verbatim" compares.
@@ -153,9 +154,37 @@ impl<'s> SourceIndex<'s> {
         words
     }
 
+    /// Places the parts in order. The longest part is placed first, anywhere, and the others
+    /// around it; when that leaves a part unmatched (the longest part's words may also stand
+    /// elsewhere), the parts are also placed from the first on, and the better result kept.
+    fn locate_parts(&self, parts: &mut [PartMatch]) {
+        self.locate_around_longest(parts);
+        if parts.len() < 2 || parts.iter().all(|p| p.found.as_ref().is_some_and(|a| a.exact)) {
+            return;
+        }
+        let mut from_first: Vec<PartMatch> = parts.to_vec();
+        self.locate_from_first(&mut from_first);
+        if quality(&from_first) > quality(parts) {
+            parts.clone_from_slice(&from_first);
+        }
+    }
+
+    /// The first part anywhere, each next one after the one before, within reach.
+    fn locate_from_first(&self, parts: &mut [PartMatch]) {
+        let total = self.words.ids.len();
+        let mut after = 0;
+        for (i, part) in parts.iter_mut().enumerate() {
+            let reach = if i == 0 { total } else { (after + MAX_ELIDED_WORDS + 2 * part.words.ids.len()).min(total) };
+            part.found = self.locate_part(part, after..reach);
+            if let Some(found) = &part.found {
+                after = found.span.end;
+            }
+        }
+    }
+
     /// Finds the longest part anywhere, then the others in order around it, each within
     /// reach of its neighbour.
-    fn locate_parts(&self, parts: &mut [PartMatch]) {
+    fn locate_around_longest(&self, parts: &mut [PartMatch]) {
         let total = self.words.ids.len();
         let anchor = (0..parts.len()).max_by_key(|&i| (parts[i].words.ids.len(), usize::MAX - i)).unwrap_or(0);
         parts[anchor].found = self.locate_part(&parts[anchor], 0..total);
@@ -312,6 +341,13 @@ fn edit(quote: String, source: String, in_quote: &Range<usize>, in_source: &Rang
         _ => EditOp::Replace,
     };
     QuoteEdit { op, quote, source }
+}
+
+/// How well parts were placed: exact parts first, then quotation words outside any change.
+fn quality(parts: &[PartMatch]) -> (usize, usize) {
+    let exact = parts.iter().filter(|p| p.found.as_ref().is_some_and(|a| a.exact)).count();
+    let unchanged = parts.iter().filter_map(|p| p.found.as_ref().map(|a| p.words.ids.len() - a.changes.iter().map(|c| c.quote.len()).sum::<usize>())).sum();
+    (exact, unchanged)
 }
 
 /// The letters and digits of `words` in `text`, lowercased and run together.
