@@ -261,6 +261,8 @@ fn bench(args: &[String]) -> Result {
             .env("BENCH_HOSTILE", "0"))?;
     }
 
+    quote_match_bench(&news)?;
+
     let pages = args
         .first()
         .map(PathBuf::from)
@@ -279,35 +281,17 @@ fn bench(args: &[String]) -> Result {
             .args(["bench", "-p", "factdesk-ingest", "--bench", "extract_pages"])
             .env("BENCH_PAGES", &pages),
     )?;
-    let venv = root().join(".venv-bench");
-    let python = venv.join("bin/python");
-    if !python.exists() {
-        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
-    }
-    run(Command::new(&python).args([
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "trafilatura>=2,<3",
-        "lxml_html_clean",
-    ]))?;
+    let python = bench_python(&["trafilatura>=2,<3", "lxml_html_clean"])?;
     let peer = capture(
         Command::new(&python)
             .arg(root().join("xtask/peers/trafilatura_bench.py"))
             .arg(&pages)
             .arg("5"),
     )?;
-    let rate = |output: &str, name: &str| -> Option<f64> {
-        output
-            .lines()
-            .find(|l| l.starts_with(name))?
-            .split_whitespace()
-            .find_map(|f| f.strip_prefix("pages_per_second="))?
-            .parse()
-            .ok()
-    };
-    match (rate(&ours, "factdesk-extract"), rate(&peer, "trafilatura")) {
+    match (
+        rate(&ours, "factdesk-extract", "pages_per_second="),
+        rate(&peer, "trafilatura", "pages_per_second="),
+    ) {
         (Some(a), Some(b)) => println!(
             "extraction: factdesk {a:.1} pages/s, trafilatura {b:.1} pages/s: {:.1}x (target >= 10x)",
             a / b
@@ -315,6 +299,94 @@ fn bench(args: &[String]) -> Result {
         _ => return Err("a benchmark printed no pages_per_second line".into()),
     }
     Ok(())
+}
+
+/// The Python of `.venv-bench` (created when missing) with `packages` installed, for peers.
+fn bench_python(packages: &[&str]) -> Result<PathBuf> {
+    let venv = root().join(".venv-bench");
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    run(Command::new(&python)
+        .args(["-m", "pip", "install", "--quiet"])
+        .args(packages))?;
+    Ok(python)
+}
+
+/// Quote matching: 1,000 quotations in a 1 MB transcript beside Python rapidfuzz on the same
+/// input, then the share classified right on pairs made from real text by known edits.
+fn quote_match_bench(news: &Path) -> Result {
+    step("quote matching: 1,000 quotations in a 1 MB transcript, factdesk vs rapidfuzz");
+    let peer_input = root().join("target/quote-match-bench");
+    let ours = capture(
+        cargo()
+            .current_dir(root())
+            .args(["bench", "-p", "factdesk-core", "--bench", "quote_match"])
+            .env("QUOTE_BENCH_OUT", &peer_input),
+    )?;
+    let python = bench_python(&["rapidfuzz>=3,<4"])?;
+    // rapidfuzz takes tens of milliseconds a quotation on 1 MB: 100 of them give its rate.
+    let peer = capture(
+        Command::new(&python)
+            .arg(root().join("xtask/peers/rapidfuzz_quote_match.py"))
+            .arg(&peer_input)
+            .arg("100"),
+    )?;
+    match (
+        rate(&ours, "factdesk-quote-match", "quotes_per_second="),
+        rate(&peer, "rapidfuzz", "quotes_per_second="),
+    ) {
+        (Some(a), Some(b)) => println!(
+            "quote matching: factdesk {a:.0} quotations/s, rapidfuzz {b:.1} quotations/s: {:.0}x",
+            a / b
+        ),
+        _ => return Err("a quote-matching benchmark printed no quotes_per_second line".into()),
+    }
+    if news.is_file() {
+        step("quote matching on real Indonesian news joined to 1 MB (id-news-sample)");
+        run(cargo()
+            .current_dir(root())
+            .args(["bench", "-p", "factdesk-core", "--bench", "quote_match"])
+            .env("BENCH_TEXTS", news))?;
+    }
+    let corpora: Vec<PathBuf> = [
+        news.to_path_buf(),
+        root().join("../shared/corpora/polnear/dev/text"),
+    ]
+    .into_iter()
+    .filter(|p| p.exists())
+    .collect();
+    if corpora.is_empty() {
+        eprintln!(
+            "no corpora for the quote-matching accuracy run (../shared/corpora): skipping it"
+        );
+        return Ok(());
+    }
+    step("quote matching accuracy on pairs made from real text by known edits (target 95%)");
+    run(cargo()
+        .current_dir(root())
+        .args([
+            "run",
+            "--release",
+            "-p",
+            "factdesk-core",
+            "--example",
+            "quote_match_accuracy",
+            "--",
+        ])
+        .args(&corpora))
+}
+
+/// The number after `field` on the line starting with `name`.
+fn rate(output: &str, name: &str, field: &str) -> Option<f64> {
+    output
+        .lines()
+        .find(|l| l.starts_with(name))?
+        .split_whitespace()
+        .find_map(|f| f.strip_prefix(field))?
+        .parse()
+        .ok()
 }
 
 /// Builds the release CLI and runs the shared evaluator on each development set that exists.

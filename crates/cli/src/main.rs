@@ -4,6 +4,7 @@
 
 mod analysis;
 mod output;
+mod quote_match;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factdesk_core::{Relation, SNIPPET_CLOSE, SNIPPET_OPEN};
@@ -130,6 +131,24 @@ enum Command {
         jsonl: bool,
         #[arg(value_name = "FILE", required_unless_present = "jsonl")]
         files: Vec<PathBuf>,
+    },
+    /// Find the passage of a source (plain text or a saved page) that a quotation came
+    /// from: verbatim, altered (with the words added, dropped or changed) or not found.
+    /// Offsets are code points into the source's text (a page's extracted article text).
+    Match {
+        /// A plain-text file holding the quotation ("…" or "..." marks words left out).
+        #[arg(value_name = "QUOTE_FILE")]
+        quote: PathBuf,
+        #[arg(value_name = "SOURCE_FILE")]
+        source: PathBuf,
+    },
+    /// Find where else a quotation appears: stored claims and quotations of other articles
+    /// with the same or nearly the same words, oldest first (the first is marked).
+    QuoteSearch {
+        #[arg(required = true, value_name = "TEXT")]
+        words: Vec<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
     },
     /// Review a claim or quotation: verdict, status, notes, accept or reject. Each change is
     /// recorded in the audit trail under your name (see `factdesk reviewer`).
@@ -301,17 +320,31 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             out.record(&serde_json::json!({ "db": path }), || path.clone());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Match { quote, source } => {
+            let users_rules = users_rules(cli.db)?;
+            Ok(quote_match::run(
+                &quote,
+                &source,
+                users_rules.as_ref().unwrap_or_else(|| Rules::builtin()),
+                out,
+            ))
+        }
+        Command::QuoteSearch { words, limit } => {
+            let workbench = open(cli.db)?;
+            let sightings = workbench.quote_search(&words.join(" "), limit)?;
+            for sighting in &sightings {
+                out.record(sighting, || quote_match::describe_sighting(sighting));
+            }
+            out.summary(&format!(
+                "{} article{} with these words",
+                sightings.len(),
+                if sightings.len() == 1 { "" } else { "s" }
+            ));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Extract { files } => {
-            // The same rules as imports into this database would use; the database itself
-            // is not opened.
-            let users_rules;
-            let rules: &Rules = match database_path(cli.db) {
-                Some(db) => {
-                    users_rules = rules_for_database(&db)?;
-                    &users_rules
-                }
-                None => Rules::builtin(),
-            };
+            let users_rules = users_rules(cli.db)?;
+            let rules: &Rules = users_rules.as_ref().unwrap_or_else(|| Rules::builtin());
             let mut failed = 0;
             for file in &files {
                 match Workbench::extract_file(file, rules) {
@@ -756,6 +789,14 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The same extraction rules as imports into this database would use (the shipped ones
+/// plus `rules/` beside it); the database itself is not opened. `None`: the shipped rules.
+fn users_rules(db: Option<PathBuf>) -> Result<Option<Rules>, WorkbenchError> {
+    database_path(db)
+        .map(|db| rules_for_database(&db))
+        .transpose()
 }
 
 fn shown_path(workbench: &Workbench) -> String {

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod hash;
 pub mod language;
 pub mod model;
+pub mod quote_match;
 pub mod snippet;
 pub mod text;
 pub mod wordset;

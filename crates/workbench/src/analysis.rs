@@ -173,20 +173,27 @@ impl Workbench {
     /// endings normalised to `\n` (what Python's `read_text()` gives); a file that is not
     /// UTF-8 is decoded first (and then trimmed, as imports are).
     pub fn analyze_file(path: &Path) -> Result<AnalysisRecord, WorkbenchError> {
-        let raw = read_article_file(path)?;
-        let text = match std::str::from_utf8(&raw) {
-            Ok(text) => normalise_line_endings(text),
-            Err(_) => {
-                decode_text(&raw)
-                    .map_err(|e| WorkbenchError::File {
-                        path: path.display().to_string(),
-                        message: e.to_string(),
-                    })?
-                    .text
-            }
-        };
+        let text = read_plain_text(path)?;
         Ok(Self::analyze_text(&path.display().to_string(), &text))
     }
+}
+
+/// A plain-text file's text as the contract's offsets index it: UTF-8 with line endings
+/// normalised to `\n` (what Python's `read_text()` gives); a file that is not UTF-8 is
+/// decoded first (and then trimmed, as imports are).
+pub(crate) fn read_plain_text(path: &Path) -> Result<String, WorkbenchError> {
+    let raw = read_article_file(path)?;
+    Ok(match std::str::from_utf8(&raw) {
+        Ok(text) => normalise_line_endings(text),
+        Err(_) => {
+            decode_text(&raw)
+                .map_err(|e| WorkbenchError::File {
+                    path: path.display().to_string(),
+                    message: e.to_string(),
+                })?
+                .text
+        }
+    })
 }
 
 /// The capture with what analysis finds in its text, to be stored with it atomically.

@@ -38,7 +38,7 @@ fn is_records(path: &Path) -> bool {
 const MAX_RECORDS_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Saved web pages: extracted rather than read as plain text.
-fn is_html(path: &Path, raw: &[u8]) -> bool {
+pub(crate) fn is_html(path: &Path, raw: &[u8]) -> bool {
     let by_name = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         ["html", "htm", "xhtml"]
             .iter()

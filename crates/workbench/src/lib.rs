@@ -10,6 +10,8 @@ mod export;
 mod extract;
 mod import;
 mod location;
+mod quote_match;
+mod quote_search;
 mod review;
 mod speakers;
 
@@ -21,6 +23,8 @@ pub use extract::PageExtraction;
 pub use factdesk_ingest::Rules;
 pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
 pub use location::{DATABASE_ENV, database_path, default_database_path};
+pub use quote_match::SourceMatch;
+pub use quote_search::QuoteSighting;
 pub use review::{Rating, ReviewRequest, STATES, STATUSES};
 pub use speakers::{SpeakerPage, SpeakerQuote};
 
