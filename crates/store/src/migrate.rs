@@ -31,6 +31,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "review-actions",
         sql: include_str!("../../../migrations/0003-review-actions.sql"),
     },
+    Migration {
+        version: 4,
+        name: "claim-list",
+        sql: include_str!("../../../migrations/0004-claim-list.sql"),
+    },
 ];
 
 /// "FDK1": written into the file header so factdesk recognises its own databases.

@@ -181,7 +181,13 @@ export type ArticleQuery = { language: string | null, site: string | null,
  */
 published_from: string | null, published_until: string | null, status: string | null, verdict: string | null, speaker: string | null, };
 
-export type ClaimPage = { claims: Array<StoredClaim>, total: number, offset: number, };
+export type ClaimPage = { claims: Array<StoredClaim>, 
+/**
+ * How many match in all, counted for the first page only (offset 0): later pages are
+ * read by a list that already knows its length, and counting 100,000 claims costs more
+ * than reading a page.
+ */
+total: number | null, offset: number, };
 
 export type Rating = { key: string, label_en: string, label_id: string, };
 
