@@ -27,6 +27,8 @@ fn main() {
         "merge_speakers",
         "split_claim",
         "merge_claims",
+        "list_scales",
+        "use_scale",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

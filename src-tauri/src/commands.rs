@@ -5,7 +5,7 @@
 use crate::AppState;
 use factdesk_core::{ArticleDetail, SearchHit};
 use factdesk_core::{AuditEvent, EvidenceLink, Relation, SourceInfo, SpeakerInfo, StoredClaim};
-use factdesk_workbench::{AddedSource, SourceInput, SpeakerPage};
+use factdesk_workbench::{AddedSource, Scale, SourceInput, SpeakerPage};
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportProgress, ImportReport, Rating, ReviewRequest, Workbench,
@@ -300,4 +300,19 @@ pub async fn merge_claims(
     other: i64,
 ) -> Result<StoredClaim, ErrorPayload> {
     Ok(state.workbench()?.merge(claim, other)?)
+}
+
+/// The rating scales, the one in use marked.
+#[tauri::command]
+pub async fn list_scales(state: State<'_, AppState>) -> Result<Vec<Scale>, ErrorPayload> {
+    Ok(state.workbench()?.scales()?)
+}
+
+/// Makes reviews use another rating scale; returns the scales.
+#[tauri::command]
+pub async fn use_scale(
+    state: State<'_, AppState>,
+    name: String,
+) -> Result<Vec<Scale>, ErrorPayload> {
+    Ok(state.workbench()?.use_scale(&name)?)
 }

@@ -39,6 +39,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::merge_speakers,
             commands::split_claim,
             commands::merge_claims,
+            commands::list_scales,
+            commands::use_scale,
         ])
 }
 

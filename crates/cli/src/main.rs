@@ -218,6 +218,13 @@ enum Command {
     },
     /// List the archived sources, newest first.
     Sources,
+    /// Define or choose a rating scale.
+    Scale {
+        #[command(subcommand)]
+        action: ScaleCommand,
+    },
+    /// List the rating scales (the one in use is marked).
+    Scales,
     /// Link a claim or quotation to a source with a relation and a note (again to change
     /// them; --remove to take the link away). Audited and undoable.
     Link {
@@ -279,6 +286,18 @@ enum SourceCommand {
         #[arg(long, requires = "text")]
         title: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum ScaleCommand {
+    /// Define a scale from a file: one verdict a line, best first, `key | English | Indonesian`.
+    Define {
+        name: String,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Make reviews use this scale.
+    Use { name: String },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -467,6 +486,20 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
                     s.kind.as_str()
                 )
             });
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Scales => {
+            let workbench = open(cli.db)?;
+            print_scales(out, &workbench.scales()?, &workbench.ratings()?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Scale { action } => {
+            let mut workbench = open(cli.db)?;
+            let scales = match action {
+                ScaleCommand::Define { name, file } => workbench.define_scale(&name, &file)?,
+                ScaleCommand::Use { name } => workbench.use_scale(&name)?,
+            };
+            print_scales(out, &scales, &workbench.ratings()?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Sources => {
@@ -867,4 +900,31 @@ fn print_speaker(out: &mut Output, page: &factdesk_workbench::SpeakerPage) {
         }
         text
     });
+}
+
+/// The rating scales, the one in use marked and its verdicts listed.
+fn print_scales(
+    out: &mut Output,
+    scales: &[factdesk_workbench::Scale],
+    active: &[factdesk_workbench::Rating],
+) {
+    for scale in scales {
+        out.record(scale, || {
+            let mut text = format!(
+                "{} {}  ({} verdicts)",
+                if scale.active { "*" } else { " " },
+                scale.name,
+                scale.verdicts
+            );
+            if scale.active {
+                for rating in active {
+                    text.push_str(&format!(
+                        "\n    {:<20} {} / {}",
+                        rating.key, rating.label_en, rating.label_id
+                    ));
+                }
+            }
+            text
+        });
+    }
 }

@@ -707,3 +707,40 @@ fn a_quotation_is_split_and_merged_from_the_command_line() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn a_rating_scale_is_defined_and_chosen_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let file = dir.path().join("skala.txt");
+    std::fs::write(&file, "fakta | Fact | Fakta\nhoaks | Hoax | Hoaks\n").unwrap();
+    let defined = factdesk(
+        &db,
+        &[
+            "scale",
+            "define",
+            "--json",
+            "redaksi",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(defined.status.success(), "{}", stderr(&defined));
+    let used = json_lines(&factdesk(&db, &["scale", "use", "--json", "redaksi"]));
+    assert_eq!(
+        used.iter()
+            .map(|s| (s["name"].as_str().unwrap(), s["active"].as_bool().unwrap()))
+            .collect::<Vec<_>>(),
+        [("default", false), ("redaksi", true)]
+    );
+    let text = String::from_utf8(factdesk(&db, &["scales"]).stdout).unwrap();
+    assert!(
+        text.contains("* redaksi") && text.contains("hoaks") && text.contains("Hoax / Hoaks"),
+        "{text}"
+    );
+    let bad = factdesk(&db, &["scale", "use", "tidak-ada"]);
+    assert!(
+        !bad.status.success() && stderr(&bad).contains("no rating scale named"),
+        "{}",
+        stderr(&bad)
+    );
+}

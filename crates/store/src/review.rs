@@ -6,6 +6,10 @@ use crate::{Store, StoreError};
 use factdesk_core::{AuditEvent, StoredClaim};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 
+/// The preference naming the rating scale in use, and the built-in scale's name.
+const SCALE: &str = "scale";
+pub const DEFAULT_SCALE: &str = "default";
+
 /// A change to a claim's review; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReviewChange {
@@ -497,11 +501,89 @@ impl Store {
 
     /// The verdict keys of the rating scale in use, in order, with their labels.
     pub fn ratings(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+        self.scale(&self.active_scale()?)
+    }
+
+    /// The verdicts of one scale, best first.
+    pub fn scale(&self, name: &str) -> Result<Vec<(String, String, String)>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT key, label_en, label_id FROM rating WHERE scale = 'default' ORDER BY position",
+            "SELECT key, label_en, label_id FROM rating WHERE scale = ?1 ORDER BY position",
         )?;
-        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+        let rows =
+            statement.query_map([name], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The scale reviews use now (the `scale` preference; the built-in one by default).
+    pub fn active_scale(&self) -> Result<String, StoreError> {
+        Ok(self
+            .preference(SCALE)?
+            .unwrap_or_else(|| DEFAULT_SCALE.to_string()))
+    }
+
+    /// Every scale with its number of verdicts, the built-in one first.
+    pub fn scales(&self) -> Result<Vec<(String, usize)>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT scale, count(*) FROM rating GROUP BY scale ORDER BY scale != 'default', scale",
+        )?;
+        let rows =
+            statement.query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as usize)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Adds a rating scale: its verdicts (key, English label, Indonesian label), best first.
+    /// Keys are shared by all scales, so a new scale's keys must be new; the built-in scale
+    /// and existing scales are never changed (reviews refer to their keys).
+    pub fn define_scale(
+        &mut self,
+        name: &str,
+        verdicts: &[(String, String, String)],
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if tx
+            .query_row("SELECT 1 FROM rating WHERE scale = ?1", [name], |_| Ok(()))
+            .optional()?
+            .is_some()
+        {
+            return Err(StoreError::Invalid(format!(
+                "a rating scale named {name:?} exists already; scales are not changed once defined, so give it another name"
+            )));
+        }
+        for (position, (key, label_en, label_id)) in verdicts.iter().enumerate() {
+            let taken: Option<String> = tx
+                .query_row("SELECT scale FROM rating WHERE key = ?1", [key], |row| {
+                    row.get(0)
+                })
+                .optional()?;
+            if let Some(scale) = taken {
+                return Err(StoreError::Invalid(format!(
+                    "the verdict key {key:?} belongs to the scale {scale:?}; use a key of your own"
+                )));
+            }
+            tx.execute(
+                "INSERT INTO rating (key, scale, position, label_en, label_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![key, name, position as i64 + 1, label_en, label_id],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Makes `name` the scale reviews use.
+    pub fn use_scale(&mut self, name: &str) -> Result<(), StoreError> {
+        if self
+            .conn
+            .query_row("SELECT 1 FROM rating WHERE scale = ?1", [name], |_| Ok(()))
+            .optional()?
+            .is_none()
+        {
+            return Err(StoreError::Invalid(format!(
+                "there is no rating scale named {name:?}; `factdesk scales` lists them"
+            )));
+        }
+        self.set_preference(SCALE, name)
     }
 
     /// A preference the user set once, such as the reviewer's name.

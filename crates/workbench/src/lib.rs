@@ -13,6 +13,7 @@ mod location;
 mod quote_match;
 mod quote_search;
 mod review;
+mod scales;
 mod speakers;
 
 pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
@@ -26,6 +27,7 @@ pub use location::{DATABASE_ENV, database_path, default_database_path};
 pub use quote_match::SourceMatch;
 pub use quote_search::QuoteSighting;
 pub use review::{Rating, ReviewRequest, STATES, STATUSES};
+pub use scales::{Scale, parse_scale};
 pub use speakers::{SpeakerPage, SpeakerQuote};
 
 use factdesk_core::{ArticleDetail, ArticleId, ArticleSummary, SearchHit, VersionId};

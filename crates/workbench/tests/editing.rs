@@ -98,3 +98,86 @@ fn a_quotation_is_split_and_merged_back_with_undo() {
     );
     assert!(wb.split(999, 3).is_err());
 }
+
+#[test]
+fn a_newsrooms_rating_scale_is_defined_chosen_and_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let file = dir.path().join("skala.txt");
+    std::fs::write(&file, "# skala redaksi\nfakta | Fact | Fakta\nmenyesatkan-redaksi | Misleading | Menyesatkan\nhoaks | Hoax | Hoaks\n").unwrap();
+    let scales = wb.define_scale("redaksi", &file).unwrap();
+    assert_eq!(
+        scales
+            .iter()
+            .map(|s| (s.name.as_str(), s.verdicts, s.active))
+            .collect::<Vec<_>>(),
+        [("default", 5, true), ("redaksi", 3, false)]
+    );
+    wb.use_scale("redaksi").unwrap();
+    assert_eq!(
+        wb.ratings()
+            .unwrap()
+            .iter()
+            .map(|r| r.key.as_str())
+            .collect::<Vec<_>>(),
+        ["fakta", "menyesatkan-redaksi", "hoaks"]
+    );
+
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, ARTICLE).unwrap();
+    let outcome = wb.import_file(&path);
+    let claim = wb
+        .article_analysis(outcome.article_id.unwrap(), outcome.version_id.unwrap())
+        .unwrap()
+        .claims[0]
+        .id;
+    let reviewed = wb
+        .review(
+            claim,
+            &factdesk_workbench::ReviewRequest {
+                verdict: Some("hoaks".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(reviewed.verdict.as_deref(), Some("hoaks"));
+    let refused = wb
+        .review(
+            claim,
+            &factdesk_workbench::ReviewRequest {
+                verdict: Some("false".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("fakta, menyesatkan-redaksi, hoaks"),
+        "{refused}"
+    );
+
+    // Names and keys are never reused; a missing scale is named.
+    assert!(
+        wb.define_scale("redaksi", &file)
+            .unwrap_err()
+            .to_string()
+            .contains("exists already")
+    );
+    std::fs::write(&file, "false | False | Salah\nx-1 | X | X\n").unwrap();
+    assert!(
+        wb.define_scale("lain", &file)
+            .unwrap_err()
+            .to_string()
+            .contains("belongs to the scale \"default\"")
+    );
+    assert!(
+        wb.use_scale("tidak-ada")
+            .unwrap_err()
+            .to_string()
+            .contains("no rating scale named")
+    );
+    std::fs::write(&file, "rusak\n").unwrap();
+    let bad = wb.define_scale("rusak", &file).unwrap_err().to_string();
+    assert!(bad.contains("skala.txt") && bad.contains("line 1"), "{bad}");
+}

@@ -8,6 +8,7 @@ import type {
   EvidenceLink,
   Relation,
   SourceInfo,
+  Scale,
   SourceInput,
   SpeakerInfo,
   SpeakerPage,
@@ -72,6 +73,8 @@ export const api = {
   listSpeakers: (name: string, limit: number) => call<SpeakerInfo[]>('list_speakers', { name, limit }),
   speakerPage: (id: number) => call<SpeakerPage>('speaker_page', { id }),
   mergeSpeakers: (into: number, from: number) => call<SpeakerPage>('merge_speakers', { into, from }),
+  listScales: () => call<Scale[]>('list_scales'),
+  useScale: (name: string) => call<Scale[]>('use_scale', { name }),
   splitClaim: (claim: number, at: number) => call<StoredClaim[]>('split_claim', { claim, at }),
   mergeClaims: (claim: number, other: number) => call<StoredClaim>('merge_claims', { claim, other }),
   onImportProgress: (handler: (progress: ImportProgress) => void): Promise<UnlistenFn> =>

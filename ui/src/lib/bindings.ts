@@ -262,3 +262,5 @@ roles: Array<string>, };
 export type SpeakerQuote = { claim: StoredClaim, article_title: string, published: string | null, sources: Array<EvidenceLink>, };
 
 export type SpeakerPage = { speaker: SpeakerInfo, quotes: Array<SpeakerQuote>, };
+
+export type Scale = { name: string, verdicts: number, active: boolean, };
