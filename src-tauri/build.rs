@@ -29,6 +29,8 @@ fn main() {
         "merge_claims",
         "list_scales",
         "use_scale",
+        "link_match",
+        "judge_match",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

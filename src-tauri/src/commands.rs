@@ -5,7 +5,7 @@
 use crate::AppState;
 use factdesk_core::{ArticleDetail, SearchHit};
 use factdesk_core::{AuditEvent, EvidenceLink, Relation, SourceInfo, SpeakerInfo, StoredClaim};
-use factdesk_workbench::{AddedSource, Scale, SourceInput, SpeakerPage};
+use factdesk_workbench::{AddedSource, LinkMatch, Scale, SourceInput, SpeakerPage};
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportProgress, ImportReport, Rating, ReviewRequest, Workbench,
@@ -315,4 +315,25 @@ pub async fn use_scale(
     name: String,
 ) -> Result<Vec<Scale>, ErrorPayload> {
     Ok(state.workbench()?.use_scale(&name)?)
+}
+
+/// Where a claim's words are in a linked source and how they differ.
+#[tauri::command]
+pub async fn link_match(
+    state: State<'_, AppState>,
+    claim: i64,
+    source: i64,
+) -> Result<LinkMatch, ErrorPayload> {
+    Ok(state.workbench()?.link_match(claim, source)?)
+}
+
+/// Records the checker's judgement of a link's match; returns the claim's links.
+#[tauri::command]
+pub async fn judge_match(
+    state: State<'_, AppState>,
+    claim: i64,
+    source: i64,
+    class: String,
+) -> Result<Vec<EvidenceLink>, ErrorPayload> {
+    Ok(state.workbench()?.judge_match(claim, source, &class)?)
 }

@@ -41,6 +41,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::merge_claims,
             commands::list_scales,
             commands::use_scale,
+            commands::link_match,
+            commands::judge_match,
         ])
 }
 

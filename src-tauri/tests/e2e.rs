@@ -619,6 +619,24 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         t.contains("History (6)")
     })
     .await;
+    // The quotation was found word for word in the pasted source; compare them side by side.
+    wait_for_text(&client, "[data-testid=evidence-match]", |t| t == "verbatim").await;
+    client.execute("document.querySelector('[data-testid=evidence-compare]').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
+    client
+        .find(Locator::Css("[data-testid=evidence-compare]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let side = wait_for_text(&client, "[data-testid=evidence-side-by-side]", |t| {
+        t.contains("In the source")
+    })
+    .await;
+    assert!(
+        side.contains("kata Siti Aminah di radio"),
+        "the rest of the source sentence is shown: {side}"
+    );
     screenshot(&client, "evidence.png").await;
 
     // Accessibility basics over the whole window as it is now (list, reader, review panel,

@@ -240,6 +240,15 @@ enum Command {
         #[arg(long, conflicts_with_all = ["note"])]
         remove: bool,
     },
+    /// Record how a linked claim's words match the source, as you judge it (audited).
+    Judge {
+        #[arg(value_name = "CLAIM_ID")]
+        claim: i64,
+        #[arg(value_name = "SOURCE_ID")]
+        source: i64,
+        #[arg(long = "as", value_parser = ["verbatim", "altered", "not_found", "translated", "paraphrased"])]
+        class: String,
+    },
     /// Show a claim's evidence links.
     Links {
         #[arg(value_name = "CLAIM_ID")]
@@ -546,6 +555,15 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             print_links(out, &links);
             Ok(ExitCode::SUCCESS)
         }
+        Command::Judge {
+            claim,
+            source,
+            class,
+        } => {
+            let mut workbench = open(cli.db)?;
+            print_links(out, &workbench.judge_match(claim, source, &class)?);
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Links { claim } => {
             let workbench = open(cli.db)?;
             print_links(out, &workbench.links(claim)?);
@@ -846,6 +864,10 @@ fn print_links(out: &mut Output, links: &[factdesk_core::EvidenceLink]) {
                 String::new()
             } else {
                 format!(" — {}", link.note)
+            };
+            let note = match &link.match_class {
+                Some(class) => format!("{note}  [{}]", class.replace('_', " ")),
+                None => note,
             };
             format!(
                 "{:<11} source #{}  {}{note}",

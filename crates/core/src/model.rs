@@ -377,6 +377,15 @@ pub struct EvidenceLink {
     pub relation: Relation,
     pub note: String,
     pub created_at: String,
+    /// How the claim's words match the source: "verbatim", "altered" or "not_found" as
+    /// found when linked, or "translated" / "paraphrased" as the checker marked it.
+    pub match_class: Option<String>,
+    pub score: Option<f64>,
+    /// The matched passage in the source's text (code points).
+    #[ts(type = "number | null")]
+    pub source_start: Option<usize>,
+    #[ts(type = "number | null")]
+    pub source_end: Option<usize>,
 }
 
 /// A speaker of the workbench, with how often they are quoted; the speaker page adds their

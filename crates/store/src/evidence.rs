@@ -123,10 +123,27 @@ impl Store {
             })
     }
 
+    /// Records where a linked claim's words were found in the source (derived data: the
+    /// link itself is audited, this is what matching found when it was made).
+    pub fn set_link_match(
+        &mut self,
+        claim_id: i64,
+        source_id: i64,
+        class: &str,
+        score: Option<f64>,
+        span: Option<(usize, usize)>,
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE link SET match_class = ?3, score = ?4, source_start = ?5, source_end = ?6 WHERE claim_id = ?1 AND source_id = ?2",
+            params![claim_id, source_id, class, score, span.map(|s| s.0 as i64), span.map(|s| s.1 as i64)],
+        )?;
+        Ok(())
+    }
+
     /// A claim's links to sources, oldest first.
     pub fn claim_links(&self, claim_id: i64) -> Result<Vec<EvidenceLink>, StoreError> {
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT l.claim_id, l.relation, l.note, l.created_at, {SOURCE_COLUMNS}
+            "SELECT l.claim_id, l.relation, l.note, l.created_at, {SOURCE_COLUMNS}, l.match_class, l.score, l.source_start, l.source_end
              FROM link l JOIN source s ON s.id = l.source_id WHERE l.claim_id = ?1 ORDER BY l.id"
         ))?;
         let rows = statement.query_map([claim_id], |row| {
@@ -137,6 +154,10 @@ impl Store {
                 note: row.get(2)?,
                 created_at: row.get(3)?,
                 source: source_info(row, 4)?,
+                match_class: row.get(13)?,
+                score: row.get(14)?,
+                source_start: row.get::<_, Option<i64>>(15)?.map(|v| v as usize),
+                source_end: row.get::<_, Option<i64>>(16)?.map(|v| v as usize),
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

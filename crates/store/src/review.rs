@@ -37,6 +37,8 @@ enum Field {
     Link(i64),
     /// Where the claim is in its version's text: "start-end" in code points.
     Span,
+    /// How the claim's words match a linked source (by source id), as the checker judged it.
+    Match(i64),
 }
 
 impl Field {
@@ -49,6 +51,7 @@ impl Field {
             Field::Notes => "notes".into(),
             Field::Link(source_id) => format!("link:{source_id}"),
             Field::Span => "span".into(),
+            Field::Match(source_id) => format!("match:{source_id}"),
         }
     }
 
@@ -60,7 +63,11 @@ impl Field {
             "status" => Field::Status,
             "notes" => Field::Notes,
             "span" => Field::Span,
-            _ => Field::Link(name.strip_prefix("link:")?.parse().ok()?),
+            _ => match name.split_once(':')? {
+                ("link", id) => Field::Link(id.parse().ok()?),
+                ("match", id) => Field::Match(id.parse().ok()?),
+                _ => return None,
+            },
         })
     }
 }
@@ -92,6 +99,16 @@ fn current(
         Field::Status => "SELECT status FROM review WHERE claim_id = ?1",
         Field::Notes => "SELECT notes FROM review WHERE claim_id = ?1",
         Field::Span => "SELECT start_char || '-' || end_char FROM claim WHERE id = ?1",
+        Field::Match(source_id) => {
+            let class: Option<Option<String>> = tx
+                .query_row(
+                    "SELECT match_class FROM link WHERE claim_id = ?1 AND source_id = ?2",
+                    params![claim_id, source_id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            return Ok(class.flatten());
+        }
         Field::Link(source_id) => {
             let link: Option<(String, String)> = tx
                 .query_row(
@@ -127,6 +144,13 @@ fn write(
         tx.execute(
             "UPDATE claim SET state = ?2 WHERE id = ?1",
             params![claim_id, value.unwrap_or("rejected")],
+        )?;
+        return Ok(());
+    }
+    if let Field::Match(source_id) = field {
+        tx.execute(
+            "UPDATE link SET match_class = ?3 WHERE claim_id = ?1 AND source_id = ?2",
+            params![claim_id, source_id, value],
         )?;
         return Ok(());
     }
@@ -175,7 +199,7 @@ fn write(
         Field::Notes => {
             "UPDATE review SET notes = coalesce(?2, ''), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1"
         }
-        Field::State | Field::Speaker | Field::Link(_) | Field::Span => {
+        Field::State | Field::Speaker | Field::Link(_) | Field::Span | Field::Match(_) => {
             unreachable!("handled above")
         }
     };
@@ -318,6 +342,46 @@ impl Store {
             }
         }
         apply(tx, claim_id, changed, reviewer, now)
+    }
+
+    /// Records how a linked claim's words match its source as the checker judges it
+    /// ("verbatim", "altered", "not_found", "translated", "paraphrased"); audited.
+    pub fn judge_match(
+        &mut self,
+        claim_id: i64,
+        source_id: i64,
+        class: &str,
+        reviewer: &str,
+        now: &str,
+    ) -> Result<bool, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if tx
+            .query_row(
+                "SELECT 1 FROM link WHERE claim_id = ?1 AND source_id = ?2",
+                params![claim_id, source_id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_none()
+        {
+            return Err(StoreError::Invalid(format!(
+                "claim {claim_id} is not linked to source {source_id}; link it first"
+            )));
+        }
+        let field = Field::Match(source_id);
+        let before = current(&tx, claim_id, field)?;
+        if before.as_deref() == Some(class) {
+            return Ok(false);
+        }
+        apply(
+            tx,
+            claim_id,
+            vec![(field, before, Some(class.to_string()))],
+            reviewer,
+            now,
+        )
     }
 
     /// Links a claim to a source with a relation and a note, or (`None`) removes the link;

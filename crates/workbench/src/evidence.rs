@@ -4,6 +4,7 @@
 use crate::import::read_article_file;
 use crate::{Workbench, WorkbenchError};
 use factdesk_core::hash::sha256_hex;
+use factdesk_core::quote_match::{SourceIndex, sentence_around};
 use factdesk_core::text::{MAX_TITLE_CHARS, decode_text, truncate_chars};
 use factdesk_core::{ArticleId, EvidenceLink, EvidenceSourceKind, NewSource, Relation, SourceInfo};
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,34 @@ impl SourceInput {
             None => SourceInput::File(input.into()),
         }
     }
+}
+
+/// One difference between a claim's words and its source passage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LinkEdit {
+    /// "insert" (words the claim adds), "delete" (source words it drops) or "replace".
+    pub op: String,
+    pub quote: String,
+    pub source: String,
+}
+
+/// Where a claim's words are in a linked source, for the side-by-side view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LinkMatch {
+    /// "verbatim", "altered" or "not_found".
+    pub class: String,
+    pub score: f64,
+    #[ts(type = "number | null")]
+    pub source_start: Option<usize>,
+    #[ts(type = "number | null")]
+    pub source_end: Option<usize>,
+    pub quote: String,
+    pub passage: Option<String>,
+    /// The source sentence before and after the passage when the claim starts or stops
+    /// inside it: a cut can change the meaning.
+    pub sentence_before: Option<String>,
+    pub sentence_after: Option<String>,
+    pub edits: Vec<LinkEdit>,
 }
 
 /// A source as added: new, or the one already archived with the same content.
@@ -208,7 +237,8 @@ impl Workbench {
         Ok(self.store.sources()?)
     }
 
-    /// Links a claim to a source (or changes the link's relation and note); audited.
+    /// Links a claim to a source (or changes the link's relation and note); audited. Where
+    /// the claim's words are in the source is found and kept with the link.
     pub fn link(
         &mut self,
         claim_id: i64,
@@ -226,6 +256,87 @@ impl Workbench {
                 &now,
             )
             .map_err(not_found)?;
+        if let Ok(found) = self.link_match(claim_id, source_id) {
+            self.store.set_link_match(
+                claim_id,
+                source_id,
+                &found.class,
+                Some(found.score),
+                found.source_start.zip(found.source_end),
+            )?;
+        }
+        self.links(claim_id)
+    }
+
+    /// Where a claim's words are in a source and how they differ: the passage, the words
+    /// added, dropped or changed, and the rest of the source sentence around it.
+    pub fn link_match(&self, claim_id: i64, source_id: i64) -> Result<LinkMatch, WorkbenchError> {
+        let claim = self
+            .store
+            .claim(claim_id)?
+            .ok_or(WorkbenchError::ClaimNotFound(claim_id))?;
+        let source = self.store.source_text(source_id)?.ok_or_else(|| {
+            not_found(factdesk_store::StoreError::NotFound {
+                what: "source",
+                id: source_id,
+            })
+        })?;
+        let index = SourceIndex::new(&source);
+        let found = index
+            .find(&claim.text)
+            .map_err(|e| WorkbenchError::InvalidInput(format!("claim {claim_id} {e}")))?;
+        let (passage, (before, after)) = match (found.source_start, found.source_end) {
+            (Some(start), Some(end)) => (
+                Some(index.passage(start, end)),
+                sentence_around(&source, start, end),
+            ),
+            _ => (None, (None, None)),
+        };
+        Ok(LinkMatch {
+            class: found.class.as_str().to_string(),
+            score: found.score,
+            source_start: found.source_start,
+            source_end: found.source_end,
+            quote: claim.text,
+            passage,
+            sentence_before: before,
+            sentence_after: after,
+            edits: found
+                .edits
+                .into_iter()
+                .map(|e| LinkEdit {
+                    op: format!("{:?}", e.op).to_lowercase(),
+                    quote: e.quote,
+                    source: e.source,
+                })
+                .collect(),
+        })
+    }
+
+    /// Records how a linked claim's words match the source as the checker judges it: confirm
+    /// what matching found, or mark it translated or paraphrased. Audited, undoable.
+    pub fn judge_match(
+        &mut self,
+        claim_id: i64,
+        source_id: i64,
+        class: &str,
+    ) -> Result<Vec<EvidenceLink>, WorkbenchError> {
+        const CLASSES: [&str; 5] = [
+            "verbatim",
+            "altered",
+            "not_found",
+            "translated",
+            "paraphrased",
+        ];
+        if !CLASSES.contains(&class) {
+            return Err(WorkbenchError::InvalidInput(format!(
+                "unknown match {class:?}; one of {}",
+                CLASSES.join(", ")
+            )));
+        }
+        let (reviewer, now) = (self.reviewer()?, self.clock.now());
+        self.store
+            .judge_match(claim_id, source_id, class, &reviewer, &now)?;
         self.links(claim_id)
     }
 

@@ -18,7 +18,7 @@ mod speakers;
 
 pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
-pub use evidence::{AddedSource, SourceInput};
+pub use evidence::{AddedSource, LinkEdit, LinkMatch, SourceInput};
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
 pub use extract::PageExtraction;
 pub use factdesk_ingest::Rules;

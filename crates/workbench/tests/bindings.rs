@@ -7,7 +7,9 @@ use factdesk_core::{
     ArticleDetail, ArticleSummary, AuditEvent, CaptureMetadata, EvidenceLink, EvidenceSourceKind,
     Relation, SearchHit, SourceInfo, SourceKind, SpeakerInfo, StoredClaim, VersionInfo,
 };
-use factdesk_workbench::{AddedSource, Scale, SourceInput, SpeakerPage, SpeakerQuote};
+use factdesk_workbench::{
+    AddedSource, LinkEdit, LinkMatch, Scale, SourceInput, SpeakerPage, SpeakerQuote,
+};
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus, Rating, ReviewRequest,
@@ -54,6 +56,8 @@ fn render() -> String {
         SpeakerQuote::decl(&cfg),
         SpeakerPage::decl(&cfg),
         Scale::decl(&cfg),
+        LinkEdit::decl(&cfg),
+        LinkMatch::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/workbench/tests/bindings.rs. Do not edit.\n\

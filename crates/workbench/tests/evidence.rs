@@ -148,3 +148,82 @@ fn sources_of_every_kind_are_archived_and_linked_with_an_audit_trail() {
     );
     assert_eq!(wb.sources().unwrap().len(), 4);
 }
+
+#[test]
+fn a_linked_quotation_is_matched_to_its_source_and_the_checker_can_judge_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let article_path = dir.path().join("berita.txt");
+    std::fs::write(&article_path, ARTICLE).unwrap();
+    let imported = wb.import_file(&article_path);
+    let quote = wb
+        .article_analysis(imported.article_id.unwrap(), imported.version_id.unwrap())
+        .unwrap()
+        .claims
+        .into_iter()
+        .find(|c| c.kind == "direct")
+        .unwrap();
+    let exact = wb.add_source(&SourceInput::Pasted { title: "Rekaman".into(), text: "Wartawan bertanya soal beras. Harga beras tidak akan naik tahun ini, kecuali panen gagal.".into() }).unwrap().source;
+    let changed = wb
+        .add_source(&SourceInput::Pasted {
+            title: "Transkrip".into(),
+            text: "Menteri berkata: harga beras tidak akan naik tahun depan.".into(),
+        })
+        .unwrap()
+        .source;
+    wb.link(quote.id, exact.id, Relation::Original, "").unwrap();
+    let links = wb
+        .link(quote.id, changed.id, Relation::Context, "")
+        .unwrap();
+    assert_eq!(
+        links
+            .iter()
+            .map(|l| l.match_class.as_deref())
+            .collect::<Vec<_>>(),
+        [Some("verbatim"), Some("altered")]
+    );
+
+    let verbatim = wb.link_match(quote.id, exact.id).unwrap();
+    assert_eq!(
+        verbatim.passage.as_deref(),
+        Some("Harga beras tidak akan naik tahun ini")
+    );
+    assert!(
+        verbatim
+            .sentence_after
+            .as_deref()
+            .is_some_and(|s| s.contains("kecuali panen gagal")),
+        "{verbatim:?}"
+    );
+    let altered = wb.link_match(quote.id, changed.id).unwrap();
+    assert!(
+        altered
+            .edits
+            .iter()
+            .any(|e| e.op == "replace" && e.quote.contains("ini") && e.source.contains("depan")),
+        "{:?}",
+        altered.edits
+    );
+
+    // The checker's judgement is audited and undone like any change.
+    let judged = wb.judge_match(quote.id, changed.id, "paraphrased").unwrap();
+    assert_eq!(judged[1].match_class.as_deref(), Some("paraphrased"));
+    assert_eq!(
+        wb.history(quote.id)
+            .unwrap()
+            .last()
+            .map(|e| e.field.clone()),
+        Some(format!("match:{}", changed.id))
+    );
+    wb.undo().unwrap().unwrap();
+    assert_eq!(
+        wb.links(quote.id).unwrap()[1].match_class.as_deref(),
+        Some("altered")
+    );
+    assert!(
+        wb.judge_match(quote.id, changed.id, "mungkin")
+            .unwrap_err()
+            .to_string()
+            .contains("unknown match")
+    );
+}

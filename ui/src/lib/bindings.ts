@@ -235,7 +235,16 @@ export type SourceInfo = { id: number, kind: EvidenceSourceKind, title: string, 
 
 export type Relation = "original" | "supports" | "contradicts" | "context";
 
-export type EvidenceLink = { claim_id: number, source: SourceInfo, relation: Relation, note: string, created_at: string, };
+export type EvidenceLink = { claim_id: number, source: SourceInfo, relation: Relation, note: string, created_at: string, 
+/**
+ * How the claim's words match the source: "verbatim", "altered" or "not_found" as
+ * found when linked, or "translated" / "paraphrased" as the checker marked it.
+ */
+match_class: string | null, score: number | null, 
+/**
+ * The matched passage in the source's text (code points).
+ */
+source_start: number | null, source_end: number | null, };
 
 export type SourceInput = { "url": string } | { "file": string } | { "pasted": { title: string, text: string, } } | { "article": number };
 
@@ -264,3 +273,20 @@ export type SpeakerQuote = { claim: StoredClaim, article_title: string, publishe
 export type SpeakerPage = { speaker: SpeakerInfo, quotes: Array<SpeakerQuote>, };
 
 export type Scale = { name: string, verdicts: number, active: boolean, };
+
+export type LinkEdit = { 
+/**
+ * "insert" (words the claim adds), "delete" (source words it drops) or "replace".
+ */
+op: string, quote: string, source: string, };
+
+export type LinkMatch = { 
+/**
+ * "verbatim", "altered" or "not_found".
+ */
+class: string, score: number, source_start: number | null, source_end: number | null, quote: string, passage: string | null, 
+/**
+ * The source sentence before and after the passage when the claim starts or stops
+ * inside it: a cut can change the meaning.
+ */
+sentence_before: string | null, sentence_after: string | null, edits: Array<LinkEdit>, };
