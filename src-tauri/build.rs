@@ -31,6 +31,7 @@ fn main() {
         "use_scale",
         "link_match",
         "judge_match",
+        "quote_sightings",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

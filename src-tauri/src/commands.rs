@@ -5,7 +5,7 @@
 use crate::AppState;
 use factdesk_core::{ArticleDetail, SearchHit};
 use factdesk_core::{AuditEvent, EvidenceLink, Relation, SourceInfo, SpeakerInfo, StoredClaim};
-use factdesk_workbench::{AddedSource, LinkMatch, Scale, SourceInput, SpeakerPage};
+use factdesk_workbench::{AddedSource, LinkMatch, QuoteSighting, Scale, SourceInput, SpeakerPage};
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportProgress, ImportReport, Rating, ReviewRequest, Workbench,
@@ -336,4 +336,13 @@ pub async fn judge_match(
     class: String,
 ) -> Result<Vec<EvidenceLink>, ErrorPayload> {
     Ok(state.workbench()?.judge_match(claim, source, &class)?)
+}
+
+/// Where else a claim's words appear in the workbench, oldest first.
+#[tauri::command]
+pub async fn quote_sightings(
+    state: State<'_, AppState>,
+    claim: i64,
+) -> Result<Vec<QuoteSighting>, ErrorPayload> {
+    Ok(state.workbench()?.sightings(claim, 50)?)
 }

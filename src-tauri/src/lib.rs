@@ -43,6 +43,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::use_scale,
             commands::link_match,
             commands::judge_match,
+            commands::quote_sightings,
         ])
 }
 

@@ -638,6 +638,19 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         "the rest of the source sentence is shown: {side}"
     );
     screenshot(&client, "evidence.png").await;
+    // Where else the quotation appears: only here, so this article is the first.
+    client.execute("document.querySelector('[data-testid=sightings-toggle]').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
+    client
+        .find(Locator::Css("[data-testid=sightings-toggle]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=sightings]", |t| {
+        t.contains("Harga cabai merah melonjak di Palembang") && t.contains("first")
+    })
+    .await;
 
     // Accessibility basics over the whole window as it is now (list, reader, review panel,
     // evidence form): every control has a name, and nothing jumps the tab order.

@@ -7,12 +7,13 @@ use factdesk_core::quote_match::{MatchClass, match_quote};
 use factdesk_core::{ArticleId, VersionId};
 use serde::Serialize;
 use std::collections::HashMap;
+use ts_rs::TS;
 
 /// Claims read from the store at a time while scanning.
 const PAGE: usize = 5_000;
 
 /// One article where the words appear.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct QuoteSighting {
     pub claim_id: i64,
     pub article_id: ArticleId,
@@ -28,6 +29,7 @@ pub struct QuoteSighting {
     /// When it appeared: the article's publication time, or its capture when that is unknown.
     pub appeared: String,
     /// How the searched words compare with this claim's: verbatim (within it) or altered.
+    #[ts(type = "'verbatim' | 'altered' | 'not_found'")]
     pub class: MatchClass,
     pub score: f64,
     /// The earliest appearance found.
@@ -38,6 +40,19 @@ impl Workbench {
     /// Stored claims and quotations (not rejected) that contain `words` verbatim or nearly,
     /// one per article (its best match), ordered by when they appeared. Every claim is
     /// compared, so the time grows with the number of claims in the workbench.
+    /// Where else the words of a stored claim or quotation appear, oldest first.
+    pub fn sightings(
+        &self,
+        claim_id: i64,
+        limit: usize,
+    ) -> Result<Vec<QuoteSighting>, WorkbenchError> {
+        let claim = self
+            .store
+            .claim(claim_id)?
+            .ok_or(WorkbenchError::ClaimNotFound(claim_id))?;
+        self.quote_search(&claim.text, limit)
+    }
+
     pub fn quote_search(
         &self,
         words: &str,

@@ -8,7 +8,7 @@ use factdesk_core::{
     Relation, SearchHit, SourceInfo, SourceKind, SpeakerInfo, StoredClaim, VersionInfo,
 };
 use factdesk_workbench::{
-    AddedSource, LinkEdit, LinkMatch, Scale, SourceInput, SpeakerPage, SpeakerQuote,
+    AddedSource, LinkEdit, LinkMatch, QuoteSighting, Scale, SourceInput, SpeakerPage, SpeakerQuote,
 };
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
@@ -58,6 +58,7 @@ fn render() -> String {
         Scale::decl(&cfg),
         LinkEdit::decl(&cfg),
         LinkMatch::decl(&cfg),
+        QuoteSighting::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/workbench/tests/bindings.rs. Do not edit.\n\

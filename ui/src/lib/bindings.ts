@@ -290,3 +290,21 @@ class: string, score: number, source_start: number | null, source_end: number | 
  * inside it: a cut can change the meaning.
  */
 sentence_before: string | null, sentence_after: string | null, edits: Array<LinkEdit>, };
+
+export type QuoteSighting = { claim_id: number, article_id: number, version_id: number, 
+/**
+ * "direct", "indirect" or "claim".
+ */
+kind: string, text: string, speaker: string | null, title: string, site: string | null, published: string | null, captured_at: string, 
+/**
+ * When it appeared: the article's publication time, or its capture when that is unknown.
+ */
+appeared: string, 
+/**
+ * How the searched words compare with this claim's: verbatim (within it) or altered.
+ */
+class: 'verbatim' | 'altered' | 'not_found', score: number, 
+/**
+ * The earliest appearance found.
+ */
+first: boolean, };
