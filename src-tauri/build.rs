@@ -32,6 +32,8 @@ fn main() {
         "link_match",
         "judge_match",
         "quote_sightings",
+        "source_text",
+        "choose_passage",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -346,3 +346,23 @@ pub async fn quote_sightings(
 ) -> Result<Vec<QuoteSighting>, ErrorPayload> {
     Ok(state.workbench()?.sightings(claim, 50)?)
 }
+
+/// The text of a source, for picking a passage in it.
+#[tauri::command]
+pub async fn source_text(state: State<'_, AppState>, source: i64) -> Result<String, ErrorPayload> {
+    Ok(state.workbench()?.source_text(source)?)
+}
+
+/// Makes a passage of a linked source the one a claim came from; returns the claim's links.
+#[tauri::command]
+pub async fn choose_passage(
+    state: State<'_, AppState>,
+    claim: i64,
+    source: i64,
+    start: usize,
+    end: usize,
+) -> Result<Vec<EvidenceLink>, ErrorPayload> {
+    Ok(state
+        .workbench()?
+        .choose_passage(claim, source, start, end)?)
+}

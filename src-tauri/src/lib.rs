@@ -44,6 +44,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::link_match,
             commands::judge_match,
             commands::quote_sightings,
+            commands::source_text,
+            commands::choose_passage,
         ])
 }
 

@@ -638,6 +638,45 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         "the rest of the source sentence is shown: {side}"
     );
     screenshot(&client, "evidence.png").await;
+    // Pick another passage (the end of the source sentence): the match is judged again,
+    // and Ctrl+Z puts the found passage back.
+    client.execute("document.querySelector('[data-testid=evidence-pick]').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
+    client
+        .find(Locator::Css("[data-testid=evidence-pick]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-testid=evidence-source-text]"))
+        .await
+        .unwrap();
+    client
+        .execute(
+            "const box = document.querySelector('[data-testid=evidence-source-text]'); const at = box.value.indexOf('kata Siti'); box.focus(); box.setSelectionRange(at, box.value.length);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("[data-testid=evidence-use-passage]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=evidence-match]", |t| {
+        t == "not found"
+    })
+    .await;
+    client
+        .execute("document.activeElement?.blur(); window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true }));", vec![])
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=evidence-match]", |t| t == "verbatim").await;
     // Where else the quotation appears: only here, so this article is the first.
     client.execute("document.querySelector('[data-testid=sightings-toggle]').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
     client

@@ -249,6 +249,18 @@ enum Command {
         #[arg(long = "as", value_parser = ["verbatim", "altered", "not_found", "translated", "paraphrased"])]
         class: String,
     },
+    /// Say which passage of a linked source a claim came from (code points of the source's
+    /// text), when matching picked the wrong one; the match is judged again. Audited.
+    Passage {
+        #[arg(value_name = "CLAIM_ID")]
+        claim: i64,
+        #[arg(value_name = "SOURCE_ID")]
+        source: i64,
+        #[arg(long)]
+        start: usize,
+        #[arg(long)]
+        end: usize,
+    },
     /// Show a claim's evidence links.
     Links {
         #[arg(value_name = "CLAIM_ID")]
@@ -562,6 +574,16 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
         } => {
             let mut workbench = open(cli.db)?;
             print_links(out, &workbench.judge_match(claim, source, &class)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Passage {
+            claim,
+            source,
+            start,
+            end,
+        } => {
+            let mut workbench = open(cli.db)?;
+            print_links(out, &workbench.choose_passage(claim, source, start, end)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Links { claim } => {

@@ -39,6 +39,8 @@ enum Field {
     Span,
     /// How the claim's words match a linked source (by source id), as the checker judged it.
     Match(i64),
+    /// The passage of a linked source (by source id) the claim came from: "start-end".
+    Passage(i64),
 }
 
 impl Field {
@@ -52,6 +54,7 @@ impl Field {
             Field::Link(source_id) => format!("link:{source_id}"),
             Field::Span => "span".into(),
             Field::Match(source_id) => format!("match:{source_id}"),
+            Field::Passage(source_id) => format!("passage:{source_id}"),
         }
     }
 
@@ -66,6 +69,7 @@ impl Field {
             _ => match name.split_once(':')? {
                 ("link", id) => Field::Link(id.parse().ok()?),
                 ("match", id) => Field::Match(id.parse().ok()?),
+                ("passage", id) => Field::Passage(id.parse().ok()?),
                 _ => return None,
             },
         })
@@ -99,6 +103,16 @@ fn current(
         Field::Status => "SELECT status FROM review WHERE claim_id = ?1",
         Field::Notes => "SELECT notes FROM review WHERE claim_id = ?1",
         Field::Span => "SELECT start_char || '-' || end_char FROM claim WHERE id = ?1",
+        Field::Passage(source_id) => {
+            let span: Option<Option<String>> = tx
+                .query_row(
+                    "SELECT CASE WHEN source_start IS NULL THEN NULL ELSE source_start || '-' || source_end END FROM link WHERE claim_id = ?1 AND source_id = ?2",
+                    params![claim_id, source_id],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            return Ok(span.flatten());
+        }
         Field::Match(source_id) => {
             let class: Option<Option<String>> = tx
                 .query_row(
@@ -144,6 +158,14 @@ fn write(
         tx.execute(
             "UPDATE claim SET state = ?2 WHERE id = ?1",
             params![claim_id, value.unwrap_or("rejected")],
+        )?;
+        return Ok(());
+    }
+    if let Field::Passage(source_id) = field {
+        let span = value.and_then(parse_span);
+        tx.execute(
+            "UPDATE link SET source_start = ?3, source_end = ?4 WHERE claim_id = ?1 AND source_id = ?2",
+            params![claim_id, source_id, span.map(|s| s.0 as i64), span.map(|s| s.1 as i64)],
         )?;
         return Ok(());
     }
@@ -199,7 +221,12 @@ fn write(
         Field::Notes => {
             "UPDATE review SET notes = coalesce(?2, ''), updated_at = ?3, reviewer = ?4 WHERE claim_id = ?1"
         }
-        Field::State | Field::Speaker | Field::Link(_) | Field::Span | Field::Match(_) => {
+        Field::State
+        | Field::Speaker
+        | Field::Link(_)
+        | Field::Span
+        | Field::Match(_)
+        | Field::Passage(_) => {
             unreachable!("handled above")
         }
     };
@@ -339,6 +366,47 @@ impl Store {
             };
             if before != after {
                 changed.push((field, before, after));
+            }
+        }
+        apply(tx, claim_id, changed, reviewer, now)
+    }
+
+    /// Sets the passage of a linked source a claim came from (code points), as the checker
+    /// picked it, with the match judged against it; audited.
+    pub fn choose_passage(
+        &mut self,
+        claim_id: i64,
+        source_id: i64,
+        (start, end): (usize, usize),
+        class: &str,
+        reviewer: &str,
+        now: &str,
+    ) -> Result<bool, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if tx
+            .query_row(
+                "SELECT 1 FROM link WHERE claim_id = ?1 AND source_id = ?2",
+                params![claim_id, source_id],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_none()
+        {
+            return Err(StoreError::Invalid(format!(
+                "claim {claim_id} is not linked to source {source_id}; link it first"
+            )));
+        }
+        // The passage and the match judged against it change together, and undo together.
+        let mut changed = Vec::new();
+        for (field, after) in [
+            (Field::Passage(source_id), format!("{start}-{end}")),
+            (Field::Match(source_id), class.to_string()),
+        ] {
+            let before = current(&tx, claim_id, field)?;
+            if before.as_deref() != Some(after.as_str()) {
+                changed.push((field, before, Some(after)));
             }
         }
         apply(tx, claim_id, changed, reviewer, now)

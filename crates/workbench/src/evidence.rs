@@ -4,7 +4,7 @@
 use crate::import::read_article_file;
 use crate::{Workbench, WorkbenchError};
 use factdesk_core::hash::sha256_hex;
-use factdesk_core::quote_match::{SourceIndex, sentence_around};
+use factdesk_core::quote_match::{QuoteMatch, QuoteMatchError, SourceIndex, sentence_around};
 use factdesk_core::text::{MAX_TITLE_CHARS, decode_text, truncate_chars};
 use factdesk_core::{ArticleId, EvidenceLink, EvidenceSourceKind, NewSource, Relation, SourceInfo};
 use serde::{Deserialize, Serialize};
@@ -275,15 +275,16 @@ impl Workbench {
             .store
             .claim(claim_id)?
             .ok_or(WorkbenchError::ClaimNotFound(claim_id))?;
-        let source = self.store.source_text(source_id)?.ok_or_else(|| {
-            not_found(factdesk_store::StoreError::NotFound {
-                what: "source",
-                id: source_id,
-            })
-        })?;
+        let source = self.source_text(source_id)?;
+        // A passage the checker picked (or matching found when linking) is where to look.
+        let picked = self
+            .store
+            .claim_links(claim_id)?
+            .into_iter()
+            .find(|l| l.source.id == source_id)
+            .and_then(|l| l.source_start.zip(l.source_end));
         let index = SourceIndex::new(&source);
-        let found = index
-            .find(&claim.text)
+        let found = find_in(&index, &source, &claim.text, picked)
             .map_err(|e| WorkbenchError::InvalidInput(format!("claim {claim_id} {e}")))?;
         let (passage, (before, after)) = match (found.source_start, found.source_end) {
             (Some(start), Some(end)) => (
@@ -311,6 +312,52 @@ impl Workbench {
                 })
                 .collect(),
         })
+    }
+
+    /// The text of a source, which claims are matched against.
+    pub fn source_text(&self, source_id: i64) -> Result<String, WorkbenchError> {
+        self.store.source_text(source_id)?.ok_or_else(|| {
+            not_found(factdesk_store::StoreError::NotFound {
+                what: "source",
+                id: source_id,
+            })
+        })
+    }
+
+    /// Makes `start..end` (code points of the source's text) the passage a linked claim came
+    /// from, when matching picked the wrong one; the match is judged again against it.
+    /// Audited, undoable.
+    pub fn choose_passage(
+        &mut self,
+        claim_id: i64,
+        source_id: i64,
+        start: usize,
+        end: usize,
+    ) -> Result<Vec<EvidenceLink>, WorkbenchError> {
+        let length = self.source_text(source_id)?.chars().count();
+        if start >= end || end > length {
+            return Err(WorkbenchError::InvalidInput(format!(
+                "characters {start}..{end} are not a passage of source {source_id}, which has {length} characters"
+            )));
+        }
+        let claim = self
+            .store
+            .claim(claim_id)?
+            .ok_or(WorkbenchError::ClaimNotFound(claim_id))?;
+        let source = self.source_text(source_id)?;
+        let index = SourceIndex::new(&source);
+        let found = find_in(&index, &source, &claim.text, Some((start, end)))
+            .map_err(|e| WorkbenchError::InvalidInput(format!("claim {claim_id} {e}")))?;
+        let (reviewer, now) = (self.reviewer()?, self.clock.now());
+        self.store.choose_passage(
+            claim_id,
+            source_id,
+            (start, end),
+            found.class.as_str(),
+            &reviewer,
+            &now,
+        )?;
+        self.links(claim_id)
     }
 
     /// Records how a linked claim's words match the source as the checker judges it: confirm
@@ -381,4 +428,30 @@ fn not_found(error: factdesk_store::StoreError) -> WorkbenchError {
 fn first_words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().take(8).collect();
     format!("{}…", words.join(" "))
+}
+
+/// The byte offset of the `chars`-th code point of `text` (its length past the end).
+fn char_to_byte(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// Matches `quote` in the source, or only in the passage `picked` (code points) when there
+/// is one; offsets are into the whole source. A picked passage with none of the quotation's
+/// words is still the passage shown.
+fn find_in(
+    index: &SourceIndex<'_>,
+    source: &str,
+    quote: &str,
+    picked: Option<(usize, usize)>,
+) -> Result<QuoteMatch, QuoteMatchError> {
+    let Some((start, end)) = picked else {
+        return index.find(quote);
+    };
+    let (from, to) = (char_to_byte(source, start), char_to_byte(source, end));
+    let mut found = SourceIndex::new(&source[from..to]).find(quote)?;
+    found.source_start = Some(found.source_start.map_or(start, |s| s + start));
+    found.source_end = Some(found.source_end.map_or(end, |e| e + start));
+    Ok(found)
 }

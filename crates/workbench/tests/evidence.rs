@@ -226,4 +226,48 @@ fn a_linked_quotation_is_matched_to_its_source_and_the_checker_can_judge_it() {
             .to_string()
             .contains("unknown match")
     );
+
+    // Picking another passage judges the match against it; undo puts the found one back.
+    let links = wb
+        .choose_passage(
+            quote.id,
+            exact.id,
+            0,
+            "Wartawan bertanya soal beras.".chars().count(),
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            links[0].match_class.as_deref(),
+            links[0].source_start,
+            links[0].source_end
+        ),
+        (Some("not_found"), Some(0), Some(29))
+    );
+    assert_eq!(
+        wb.link_match(quote.id, exact.id)
+            .unwrap()
+            .passage
+            .as_deref(),
+        Some("Wartawan bertanya soal beras.")
+    );
+    wb.undo().unwrap().unwrap();
+    assert_eq!(
+        wb.link_match(quote.id, exact.id)
+            .unwrap()
+            .passage
+            .as_deref(),
+        Some("Harga beras tidak akan naik tahun ini")
+    );
+    assert_eq!(
+        wb.links(quote.id).unwrap()[0].match_class.as_deref(),
+        Some("verbatim"),
+        "the match comes back with the passage"
+    );
+    assert!(
+        wb.choose_passage(quote.id, exact.id, 5, 5000)
+            .unwrap_err()
+            .to_string()
+            .contains("not a passage")
+    );
 }

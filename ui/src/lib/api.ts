@@ -78,6 +78,9 @@ export const api = {
   linkMatch: (claim: number, source: number) => call<LinkMatch>('link_match', { claim, source }),
   judgeMatch: (claim: number, source: number, className: string) => call<EvidenceLink[]>('judge_match', { claim, source, class: className }),
   quoteSightings: (claim: number) => call<QuoteSighting[]>('quote_sightings', { claim }),
+  sourceText: (source: number) => call<string>('source_text', { source }),
+  choosePassage: (claim: number, source: number, start: number, end: number) =>
+    call<EvidenceLink[]>('choose_passage', { claim, source, start, end }),
   listScales: () => call<Scale[]>('list_scales'),
   useScale: (name: string) => call<Scale[]>('use_scale', { name }),
   splitClaim: (claim: number, at: number) => call<StoredClaim[]>('split_claim', { claim, at }),
