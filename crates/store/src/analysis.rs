@@ -99,13 +99,13 @@ pub struct ClaimFilter {
 const CLAIM_FILTER: &str = "(?1 IS NULL OR c.article_id = ?1) AND (?2 IS NULL OR coalesce(rv.status, 'new') = ?2)
      AND (?3 IS NULL OR rv.verdict = ?3) AND (?4 IS NULL OR c.kind = ?4) AND c.state != 'rejected'";
 
-const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.version_id, c.kind, c.start_char, c.end_char, c.text, c.speaker_id, s.name,
+pub(crate) const CLAIM_COLUMNS: &str = "c.id, c.article_id, c.version_id, c.kind, c.start_char, c.end_char, c.text, c.speaker_id, s.name,
      (SELECT r.role FROM speaker_role r WHERE r.speaker_id = c.speaker_id AND (r.article_id = c.article_id OR r.article_id IS NULL)
       ORDER BY r.article_id IS NULL LIMIT 1),
      c.speaker_start, c.speaker_end, c.cue, c.origin, c.state, c.score, c.reasons,
      coalesce(rv.status, 'new'), rv.verdict, coalesce(rv.notes, '')";
 
-fn claim_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredClaim> {
+pub(crate) fn claim_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredClaim> {
     let reasons: String = row.get(16)?;
     Ok(StoredClaim {
         id: row.get(0)?,

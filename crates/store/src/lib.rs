@@ -10,6 +10,7 @@ mod articles;
 mod claims;
 mod error;
 pub mod migrate;
+mod report;
 mod review;
 mod search;
 
@@ -17,6 +18,7 @@ pub use analysis::ClaimFilter;
 pub use articles::{ArticleFilter, Stored};
 pub use claims::NewClaim;
 pub use error::StoreError;
+pub use report::{ArticleRecord, ClaimAnchor, EvidenceLink, ReportSelection, ReviewedClaim};
 pub use review::ReviewChange;
 
 use rusqlite::Connection;
