@@ -64,7 +64,9 @@ fn import_list_show_search_export_round_trip() {
     let export = factdesk(&db, &["export", &id.to_string(), "--format", "json", "-o", out.to_str().unwrap()]);
     assert!(export.status.success(), "{}", stderr(&export));
     let document: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-    assert_eq!(document["article"]["id"], id);
+    assert_eq!(document["kind"], "factdesk.report");
+    assert_eq!(document["scope"]["article_id"], id);
+    assert_eq!(document["articles"][0]["id"], id);
     let also = dir.path().join("also.json");
     assert!(factdesk(&db, &["export", "--article", &id.to_string(), "-o", also.to_str().unwrap()]).status.success());
     assert!(also.exists());

@@ -51,11 +51,11 @@ impl Workbench {
     /// Applies a review change and returns the claim as it is now.
     pub fn review(&mut self, claim_id: i64, request: &ReviewRequest) -> Result<StoredClaim, WorkbenchError> {
         let ratings = self.ratings()?;
-        if let Some(verdict) = &request.verdict {
-            if !ratings.iter().any(|r| &r.key == verdict) {
-                let keys: Vec<&str> = ratings.iter().map(|r| r.key.as_str()).collect();
-                return Err(WorkbenchError::InvalidInput(format!("unknown verdict {verdict:?}; the scale has {}", keys.join(", "))));
-            }
+        if let Some(verdict) = &request.verdict
+            && !ratings.iter().any(|r| &r.key == verdict)
+        {
+            let keys: Vec<&str> = ratings.iter().map(|r| r.key.as_str()).collect();
+            return Err(WorkbenchError::InvalidInput(format!("unknown verdict {verdict:?}; the scale has {}", keys.join(", "))));
         }
         check_one_of("status", request.status.as_deref(), STATUSES)?;
         check_one_of("state", request.state.as_deref(), STATES)?;
