@@ -1,6 +1,7 @@
 //! Report rendering speed: a 1,000-claim HTML report (target under 200 ms) and a
 //! 10,000-claim CSV (target under 1 s), plus Markdown, JSON and ClaimReview for scale.
 //! A plain main (harness = false): the median of several runs, printed with the target.
+//! `cargo bench` runs it in full; `cargo test` runs a small smoke version so it cannot rot.
 
 #[path = "../tests/fixture/mod.rs"]
 mod fixture;
@@ -31,6 +32,12 @@ fn report(name: &str, target: Option<Duration>, (time, bytes): (Duration, usize)
 
 fn main() {
     let renderer = Renderer::new();
+    if !std::env::args().any(|a| a == "--bench") {
+        let small = fixture::report(2, 5);
+        report("smoke: html, 10 claims", None, median(1, || renderer.html(&small).unwrap().len()));
+        report("smoke: csv, 10 claims", None, median(1, || claims_csv(&small).unwrap().len()));
+        return;
+    }
     let thousand = fixture::report(50, 20);
     let ten_thousand = fixture::report(500, 20);
     assert_eq!(thousand.claims().count(), 1_000);
