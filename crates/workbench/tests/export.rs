@@ -267,3 +267,46 @@ fn users_templates_come_from_a_folder() {
     let error = f.workbench.export(&request(None)).unwrap_err().to_string();
     assert!(error.contains("templates has a template that does not work: template report.html.jinja"), "{error}");
 }
+
+/// Sources, links and later-version anchors are recorded by the source-matching and
+/// version-watching features; this test writes them with plain SQL, as those will.
+#[test]
+fn evidence_matches_and_later_versions_reach_the_report_and_the_bundle() {
+    let f = fixture();
+    let data = f.workbench.report_data(&article(f.indonesian), None).unwrap();
+    let quote = data.articles[0].claims.iter().find(|c| c.kind == "direct").unwrap().id;
+    let version = data.articles[0].versions[0].id;
+    let source = b"Transkrip: Kami sudah menyalurkan 1,8 juta ton beras ke pasar.";
+    let sql = rusqlite::Connection::open(f.dir.path().join("factdesk.sqlite3")).unwrap();
+    sql.execute(
+        "INSERT INTO source (id, kind, title, url, sha256, media_type, raw_zstd, text, captured_at)
+         VALUES (5, 'transcript', 'Transkrip konferensi pers', 'https://bulog.example/transkrip', ?1, 'text/plain', ?2, ?3, '2025-06-20T07:00:00Z')",
+        rusqlite::params![factdesk_core::hash::sha256_hex(source), zstd::encode_all(&source[..], 3).unwrap(), String::from_utf8_lossy(source)],
+    )
+    .unwrap();
+    sql.execute(
+        "INSERT INTO link (claim_id, source_id, relation, match_class, score, source_start, source_end, created_at)
+         VALUES (?1, 5, 'original', 'altered', 0.86, 11, 62, '2025-06-20T07:30:00Z')",
+        [quote],
+    )
+    .unwrap();
+    sql.execute("INSERT INTO claim_anchor (claim_id, version_id, status, text) VALUES (?1, ?2, 'unchanged', NULL)", [quote, version]).unwrap();
+
+    let data = f.workbench.report_data(&article(f.indonesian), Some("en")).unwrap();
+    let claim = data.articles[0].claims.iter().find(|c| c.id == quote).unwrap();
+    assert_eq!(claim.evidence[0].sha256.as_deref(), Some(factdesk_core::hash::sha256_hex(source).as_str()));
+    let matched = claim.source_match.as_ref().unwrap();
+    assert_eq!((matched.class.as_str(), matched.source_start, matched.source_end), ("altered", Some(11), Some(62)));
+    assert_eq!(claim.later_versions.as_ref().unwrap()[0].status, "unchanged");
+    let html = f.stable(&f.export(ExportFormat::Html, article(f.indonesian), Some("en")));
+    for expected in ["Match with the source", "Altered", "Original statement", "Transkrip konferensi pers", "In later versions"] {
+        assert!(html.contains(expected), "{expected} missing from the HTML report");
+    }
+    f.export(ExportFormat::Bundle, article(f.indonesian), None);
+    let bundle = std::fs::read(f.dir.path().join("out-bundle")).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bundle)).unwrap();
+    let mut archived = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_name("sources/source-5.bin").unwrap(), &mut archived).unwrap();
+    assert_eq!(archived, source, "the cited source is in the bundle exactly as archived");
+    assert!(Workbench::verify_bundle_file(&f.dir.path().join("out-bundle")).unwrap().is_intact());
+}
