@@ -13,9 +13,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use ts_rs::TS;
 
 /// The file formats a report is exported in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
     /// Markdown.
@@ -57,7 +58,7 @@ impl ExportFormat {
 }
 
 /// Which claims a report covers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ExportSelection {
     /// The reviewed claims of one article.
@@ -71,11 +72,12 @@ pub enum ExportSelection {
 }
 
 /// What to export and where.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ExportRequest {
     pub format: ExportFormat,
     pub selection: ExportSelection,
     /// The file to write, or an existing folder to write a file with a generated name into.
+    #[ts(type = "string")]
     pub output: PathBuf,
     /// "id" or "en"; by default the articles' language when they share one, else English.
     #[serde(default)]
@@ -83,15 +85,18 @@ pub struct ExportRequest {
     /// A folder of templates replacing the shipped ones; by default the `report_templates`
     /// preference, if set.
     #[serde(default)]
+    #[ts(type = "string | null")]
     pub templates: Option<PathBuf>,
 }
 
 /// What an export wrote.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ExportOutcome {
     pub path: String,
     pub format: ExportFormat,
+    #[ts(type = "number")]
     pub articles: usize,
+    #[ts(type = "number")]
     pub claims: usize,
     /// Things worth fixing that did not stop the export (a ClaimReview's long claim text).
     pub warnings: Vec<String>,

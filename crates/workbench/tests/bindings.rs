@@ -4,7 +4,7 @@
 
 use factdesk_core::analysis::ConsistencyCheck;
 use factdesk_core::{ArticleDetail, AuditEvent, ArticleSummary, CaptureMetadata, SearchHit, SourceKind, StoredClaim, VersionInfo};
-use factdesk_workbench::{AppInfo, ArticleAnalysis, ArticleQuery, ClaimPage, ClaimQuery, Rating, ReviewRequest, SpeakerSummary, ArticlePage, ErrorKind, ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus};
+use factdesk_workbench::{AppInfo, ArticleAnalysis, ArticleQuery, ClaimPage, ClaimQuery, Rating, ReviewRequest, SpeakerSummary, ArticlePage, ErrorKind, ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus, ExportFormat, ExportSelection, ExportRequest, ExportOutcome};
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
@@ -36,6 +36,10 @@ fn render() -> String {
         ImportProgress::decl(&cfg),
         ErrorKind::decl(&cfg),
         ErrorPayload::decl(&cfg),
+        ExportFormat::decl(&cfg),
+        ExportSelection::decl(&cfg),
+        ExportRequest::decl(&cfg),
+        ExportOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/workbench/tests/bindings.rs. Do not edit.\n\
