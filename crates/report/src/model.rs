@@ -152,6 +152,8 @@ pub struct Evidence {
     pub url: Option<String>,
     /// SHA-256 (hex) of the archived source, when it was archived.
     pub sha256: Option<String>,
+    /// Media type of the archived bytes ("text/html", "application/pdf").
+    pub media_type: Option<String>,
     pub captured_at: String,
     pub note: String,
 }

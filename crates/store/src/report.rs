@@ -4,8 +4,9 @@
 
 use crate::analysis::{CLAIM_COLUMNS, claim_from_row};
 use crate::{Store, StoreError};
-use factdesk_core::{ArticleId, ArticleSummary, StoredClaim};
+use factdesk_core::{ArticleId, ArticleSummary, AuditEvent, StoredClaim};
 use rusqlite::{OptionalExtension, params};
+use std::collections::HashMap;
 
 /// Which claims a report covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,40 +113,67 @@ impl Store {
 
     /// The sources tied to a claim, oldest link first.
     pub fn claim_evidence(&self, claim_id: i64) -> Result<Vec<EvidenceLink>, StoreError> {
+        Ok(self.claims_evidence(&[claim_id])?.remove(&claim_id).unwrap_or_default())
+    }
+
+    /// The sources tied to each of these claims, oldest link first: one query for a whole
+    /// report instead of one per claim.
+    pub fn claims_evidence(&self, claim_ids: &[i64]) -> Result<HashMap<i64, Vec<EvidenceLink>>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT l.source_id, l.relation, l.match_class, l.score, l.source_start, l.source_end, l.note,
+            "SELECT l.claim_id, l.source_id, l.relation, l.match_class, l.score, l.source_start, l.source_end, l.note,
                     s.kind, s.title, s.url, s.sha256, s.media_type, s.captured_at
-             FROM link l JOIN source s ON s.id = l.source_id WHERE l.claim_id = ?1 ORDER BY l.id",
+             FROM link l JOIN source s ON s.id = l.source_id WHERE l.claim_id IN (SELECT value FROM json_each(?1)) ORDER BY l.id",
         )?;
-        let rows = statement.query_map([claim_id], |row| {
-            Ok(EvidenceLink {
-                source_id: row.get(0)?,
-                relation: row.get(1)?,
-                match_class: row.get(2)?,
-                score: row.get(3)?,
-                source_start: row.get(4)?,
-                source_end: row.get(5)?,
-                note: row.get(6)?,
-                source_kind: row.get(7)?,
-                title: row.get(8)?,
-                url: row.get(9)?,
-                sha256: row.get(10)?,
-                media_type: row.get(11)?,
-                captured_at: row.get(12)?,
-            })
+        let rows = statement.query_map([id_list(claim_ids)?], |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                EvidenceLink {
+                    source_id: row.get(1)?,
+                    relation: row.get(2)?,
+                    match_class: row.get(3)?,
+                    score: row.get(4)?,
+                    source_start: row.get(5)?,
+                    source_end: row.get(6)?,
+                    note: row.get(7)?,
+                    source_kind: row.get(8)?,
+                    title: row.get(9)?,
+                    url: row.get(10)?,
+                    sha256: row.get(11)?,
+                    media_type: row.get(12)?,
+                    captured_at: row.get(13)?,
+                },
+            ))
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        group(rows)
     }
 
     /// Where a claim was found again in later versions, oldest version first.
     pub fn claim_anchors(&self, claim_id: i64) -> Result<Vec<ClaimAnchor>, StoreError> {
+        Ok(self.claims_anchors(&[claim_id])?.remove(&claim_id).unwrap_or_default())
+    }
+
+    /// [`Store::claim_anchors`] for many claims in one query.
+    pub fn claims_anchors(&self, claim_ids: &[i64]) -> Result<HashMap<i64, Vec<ClaimAnchor>>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT a.version_id, v.captured_at, a.status, a.text FROM claim_anchor a JOIN version v ON v.id = a.version_id
-             WHERE a.claim_id = ?1 ORDER BY a.version_id",
+            "SELECT a.claim_id, a.version_id, v.captured_at, a.status, a.text FROM claim_anchor a JOIN version v ON v.id = a.version_id
+             WHERE a.claim_id IN (SELECT value FROM json_each(?1)) ORDER BY a.claim_id, a.version_id",
         )?;
-        let rows = statement
-            .query_map([claim_id], |row| Ok(ClaimAnchor { version_id: row.get(0)?, captured_at: row.get(1)?, status: row.get(2)?, text: row.get(3)? }))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let rows = statement.query_map([id_list(claim_ids)?], |row| {
+            Ok((row.get::<_, i64>(0)?, ClaimAnchor { version_id: row.get(1)?, captured_at: row.get(2)?, status: row.get(3)?, text: row.get(4)? }))
+        })?;
+        group(rows)
+    }
+
+    /// The audit trail of each of these claims, oldest first, in one query.
+    pub fn claims_history(&self, claim_ids: &[i64]) -> Result<HashMap<i64, Vec<AuditEvent>>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT entity_id, at, reviewer, field, before, after FROM audit_event
+             WHERE entity = 'claim' AND entity_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+        )?;
+        let rows = statement.query_map([id_list(claim_ids)?], |row| {
+            Ok((row.get::<_, i64>(0)?, AuditEvent { at: row.get(1)?, reviewer: row.get(2)?, field: row.get(3)?, before: row.get(4)?, after: row.get(5)? }))
+        })?;
+        group(rows)
     }
 
     /// An archived source's raw bytes, decompressed; `None` when it has none archived.
@@ -155,4 +183,19 @@ impl Store {
         let raw = zstd::stream::decode_all(compressed.as_slice()).map_err(|e| StoreError::DamagedSource { source_id, detail: e.to_string() })?;
         Ok(Some(raw))
     }
+}
+
+/// Ids as a JSON array, for `IN (SELECT value FROM json_each(?))`.
+fn id_list(ids: &[i64]) -> Result<String, StoreError> {
+    serde_json::to_string(ids).map_err(|e| StoreError::Encode { what: "claim ids", detail: e.to_string() })
+}
+
+/// Rows of (claim id, item) grouped by claim, keeping their order.
+fn group<T>(rows: impl Iterator<Item = rusqlite::Result<(i64, T)>>) -> Result<HashMap<i64, Vec<T>>, StoreError> {
+    let mut grouped: HashMap<i64, Vec<T>> = HashMap::new();
+    for row in rows {
+        let (claim_id, item) = row?;
+        grouped.entry(claim_id).or_default().push(item);
+    }
+    Ok(grouped)
 }

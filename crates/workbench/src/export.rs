@@ -4,11 +4,12 @@
 //! `validate-claimreview` and `verify-bundle`.
 
 use crate::{FACTDESK_VERSION, Workbench, WorkbenchError};
+use factdesk_core::AuditEvent;
 use factdesk_report::{
     Attachment, BundleCheck, Evidence, Finding, HistoryEntry, LaterVersion, Organisation, Renderer, ReportArticle, ReportClaim, ReportData, ReportVersion,
     Scope, Severity, SourceMatch, Speaker, Verdict,
 };
-use factdesk_store::{ReportSelection, ReviewedClaim};
+use factdesk_store::{ClaimAnchor, EvidenceLink, ReportSelection, ReviewedClaim};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -208,7 +209,15 @@ impl Workbench {
                 raw_bytes: v.raw_bytes,
             })
             .collect();
-        let claims = claims.into_iter().map(|c| self.report_claim(c)).collect::<Result<Vec<_>, _>>()?;
+        let ids: Vec<i64> = claims.iter().map(|c| c.claim.id).collect();
+        let (mut evidence, mut anchors, mut history) = (self.store.claims_evidence(&ids)?, self.store.claims_anchors(&ids)?, self.store.claims_history(&ids)?);
+        let claims = claims
+            .into_iter()
+            .map(|c| {
+                let id = c.claim.id;
+                report_claim(c, evidence.remove(&id).unwrap_or_default(), anchors.remove(&id).unwrap_or_default(), history.remove(&id).unwrap_or_default())
+            })
+            .collect();
         let a = record.summary;
         Ok(ReportArticle {
             id,
@@ -224,55 +233,6 @@ impl Workbench {
         })
     }
 
-    fn report_claim(&self, reviewed: ReviewedClaim) -> Result<ReportClaim, WorkbenchError> {
-        let c = reviewed.claim;
-        let links = self.store.claim_evidence(c.id)?;
-        let source_match = links.iter().find(|l| l.relation == "original" && l.match_class.is_some()).map(|l| SourceMatch {
-            source_id: l.source_id,
-            class: l.match_class.clone().unwrap_or_default(),
-            score: l.score,
-            source_start: l.source_start.map(|v| v as usize),
-            source_end: l.source_end.map(|v| v as usize),
-        });
-        let anchors = self.store.claim_anchors(c.id)?;
-        let history = self.store.claim_history(c.id)?;
-        Ok(ReportClaim {
-            id: c.id,
-            version_id: c.version_id,
-            kind: c.kind,
-            text: c.text,
-            start: c.start,
-            end: c.end,
-            speaker: c.speaker.map(|name| Speaker { name, kind: reviewed.speaker_kind.unwrap_or_else(|| "person".into()), role: c.role }),
-            cue: c.cue,
-            verdict: c.verdict,
-            status: c.status,
-            notes: c.notes,
-            reviewer: reviewed.reviewer,
-            reviewed_at: reviewed.reviewed_at,
-            updated_at: reviewed.updated_at,
-            evidence: links
-                .into_iter()
-                .map(|l| Evidence {
-                    source_id: l.source_id,
-                    relation: l.relation,
-                    title: l.title,
-                    source_kind: l.source_kind,
-                    url: l.url,
-                    sha256: l.sha256,
-                    captured_at: l.captured_at,
-                    note: l.note,
-                })
-                .collect(),
-            source_match,
-            later_versions: (!anchors.is_empty()).then(|| {
-                anchors.into_iter().map(|a| LaterVersion { version_id: a.version_id, captured_at: a.captured_at, status: a.status, text: a.text }).collect()
-            }),
-            first_appearance: None,
-            history: history.into_iter().map(|e| HistoryEntry { at: e.at, reviewer: e.reviewer, field: e.field, before: e.before, after: e.after }).collect(),
-        })
-    }
-
     /// Every version of the report's articles and every archived source its claims cite.
     fn attachments(&self, data: &ReportData) -> Result<Vec<Attachment>, WorkbenchError> {
         let mut attachments = Vec::new();
@@ -283,15 +243,15 @@ impl Workbench {
                 attachments.push(Attachment { path, bytes });
             }
         }
-        let mut sources: BTreeMap<i64, Option<&str>> = BTreeMap::new();
+        let mut sources: BTreeMap<i64, &str> = BTreeMap::new();
         for (_, claim) in data.claims() {
             for evidence in claim.evidence.iter().filter(|e| e.sha256.is_some()) {
-                sources.insert(evidence.source_id, evidence.url.as_deref());
+                sources.insert(evidence.source_id, evidence.media_type.as_deref().unwrap_or_default());
             }
         }
-        for source_id in sources.keys() {
-            if let Some(bytes) = self.store.source_raw(*source_id)? {
-                attachments.push(Attachment { path: format!("sources/source-{source_id}.bin"), bytes });
+        for (source_id, media_type) in sources {
+            if let Some(bytes) = self.store.source_raw(source_id)? {
+                attachments.push(Attachment { path: format!("sources/source-{source_id}.{}", extension_of(media_type)), bytes });
             }
         }
         Ok(attachments)
@@ -365,6 +325,54 @@ impl Workbench {
         let shown = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| WorkbenchError::File { path: shown.clone(), message: format!("cannot be read: {e}") })?;
         factdesk_report::verify_bundle(&bytes).map_err(|e| WorkbenchError::File { path: shown, message: format!("is {e}") })
+    }
+}
+
+/// A claim of the report with its evidence, later versions and audit trail.
+fn report_claim(reviewed: ReviewedClaim, links: Vec<EvidenceLink>, anchors: Vec<ClaimAnchor>, history: Vec<AuditEvent>) -> ReportClaim {
+    let c = reviewed.claim;
+    let source_match = links.iter().find(|l| l.relation == "original" && l.match_class.is_some()).map(|l| SourceMatch {
+        source_id: l.source_id,
+        class: l.match_class.clone().unwrap_or_default(),
+        score: l.score,
+        source_start: l.source_start.map(|v| v as usize),
+        source_end: l.source_end.map(|v| v as usize),
+    });
+    ReportClaim {
+        id: c.id,
+        version_id: c.version_id,
+        kind: c.kind,
+        text: c.text,
+        start: c.start,
+        end: c.end,
+        speaker: c.speaker.map(|name| Speaker { name, kind: reviewed.speaker_kind.unwrap_or_else(|| "person".into()), role: c.role }),
+        cue: c.cue,
+        verdict: c.verdict,
+        status: c.status,
+        notes: c.notes,
+        reviewer: reviewed.reviewer,
+        reviewed_at: reviewed.reviewed_at,
+        updated_at: reviewed.updated_at,
+        evidence: links
+            .into_iter()
+            .map(|l| Evidence {
+                source_id: l.source_id,
+                relation: l.relation,
+                title: l.title,
+                source_kind: l.source_kind,
+                url: l.url,
+                sha256: l.sha256,
+                media_type: l.media_type,
+                captured_at: l.captured_at,
+                note: l.note,
+            })
+            .collect(),
+        source_match,
+        later_versions: (!anchors.is_empty()).then(|| {
+            anchors.into_iter().map(|a| LaterVersion { version_id: a.version_id, captured_at: a.captured_at, status: a.status, text: a.text }).collect()
+        }),
+        first_appearance: None,
+        history: history.into_iter().map(|e| HistoryEntry { at: e.at, reviewer: e.reviewer, field: e.field, before: e.before, after: e.after }).collect(),
     }
 }
 

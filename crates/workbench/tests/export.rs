@@ -306,7 +306,7 @@ fn evidence_matches_and_later_versions_reach_the_report_and_the_bundle() {
     let bundle = std::fs::read(f.dir.path().join("out-bundle")).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bundle)).unwrap();
     let mut archived = Vec::new();
-    std::io::Read::read_to_end(&mut archive.by_name("sources/source-5.bin").unwrap(), &mut archived).unwrap();
+    std::io::Read::read_to_end(&mut archive.by_name("sources/source-5.txt").unwrap(), &mut archived).unwrap();
     assert_eq!(archived, source, "the cited source is in the bundle exactly as archived");
     assert!(Workbench::verify_bundle_file(&f.dir.path().join("out-bundle")).unwrap().is_intact());
 }
