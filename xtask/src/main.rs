@@ -219,6 +219,13 @@ fn bench(args: &[String]) -> Result {
         .current_dir(root())
         .args(["bench", "-p", "factdesk-workbench"]))?;
 
+    step(
+        "report rendering (cargo bench -p factdesk-report): 1,000-claim HTML under 200 ms, 10,000-claim CSV under 1 s",
+    );
+    run(cargo()
+        .current_dir(root())
+        .args(["bench", "-p", "factdesk-report", "--bench", "render"]))?;
+
     step("analysis throughput (cargo bench -p factdesk-core --bench analysis)");
     run(cargo()
         .current_dir(root())

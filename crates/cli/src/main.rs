@@ -12,6 +12,7 @@ use factdesk_workbench::{
     ArticleQuery, ClaimQuery, DATABASE_ENV, ImportStatus, ReviewRequest, Rules, SourceInput,
     Workbench, WorkbenchError, database_path, rules_for_database,
 };
+use factdesk_workbench::{Clock, ExportRequest, ExportSelection, Severity};
 use output::Output;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -105,19 +106,56 @@ enum Command {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
-    /// Export an article to a file.
+    /// Export a verification report: Markdown, HTML, JSON, CSV, ClaimReview JSON-LD or an
+    /// evidence bundle (zip with a SHA-256 manifest).
+    #[command(group = clap::ArgGroup::new("selection").required(true).multiple(true).args(["id", "article", "claims", "since", "until", "all"]))]
     Export {
-        /// The article id (or use --article).
-        #[arg(value_name = "ID", conflicts_with = "article")]
+        /// The article id (the same as --article).
+        #[arg(value_name = "ID", conflicts_with_all = ["article", "claims", "since", "until", "all"])]
         id: Option<i64>,
-        #[arg(long, value_name = "ID")]
+        /// The reviewed claims of this article.
+        #[arg(long, value_name = "ID", conflicts_with_all = ["claims", "since", "until", "all"])]
         article: Option<i64>,
+        /// These claims, by id (comma-separated).
+        #[arg(long, value_name = "IDS", value_delimiter = ',', num_args = 1.., conflicts_with_all = ["since", "until", "all"])]
+        claims: Vec<i64>,
+        /// Reviewed claims whose review changed on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", conflicts_with = "all")]
+        since: Option<String>,
+        /// Reviewed claims whose review changed on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", conflicts_with = "all")]
+        until: Option<String>,
+        /// Every reviewed claim.
+        #[arg(long)]
+        all: bool,
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
-        /// The file to write.
+        /// The file to write, or a folder to write a file with a generated name into.
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: PathBuf,
+        /// The report's language: id or en (default: the articles' language, else en).
+        #[arg(long, value_parser = ["id", "en"])]
+        language: Option<String>,
+        /// A folder whose report.html.jinja / report.md.jinja replace the shipped templates.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+        /// The export time to write (RFC 3339), for byte-identical exports of the same database.
+        #[arg(long, value_name = "RFC3339")]
+        at: Option<String>,
     },
+    /// Show or set the organisation named as the author of reports and ClaimReviews.
+    Organisation {
+        name: Option<String>,
+        /// The organisation's web address (ClaimReview URLs are built from it).
+        #[arg(long)]
+        url: Option<String>,
+    },
+    /// Use a folder of report templates (report.html.jinja, report.md.jinja) from now on.
+    Templates { folder: PathBuf },
+    /// Check a ClaimReview JSON-LD file offline: missing required fields are errors.
+    ValidateClaimreview { file: PathBuf },
+    /// Check an evidence bundle: every file is there with the manifest's SHA-256, and nothing else.
+    VerifyBundle { file: PathBuf },
     /// Extract the article text and metadata of saved web pages (stores nothing).
     Extract {
         #[arg(required = true, value_name = "FILE")]
@@ -324,6 +362,25 @@ enum ScaleCommand {
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
     Json,
+    Md,
+    Html,
+    Csv,
+    Claimreview,
+    Bundle,
+}
+
+impl ExportFormat {
+    fn workbench(self) -> factdesk_workbench::ExportFormat {
+        use factdesk_workbench::ExportFormat as F;
+        match self {
+            ExportFormat::Md => F::Md,
+            ExportFormat::Html => F::Html,
+            ExportFormat::Json => F::Json,
+            ExportFormat::Csv => F::Csv,
+            ExportFormat::Claimreview => F::Claimreview,
+            ExportFormat::Bundle => F::Bundle,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -844,22 +901,125 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
         Command::Export {
             id,
             article,
-            format: ExportFormat::Json,
+            claims,
+            since,
+            until,
+            all,
+            format,
             output,
+            language,
+            templates,
+            at,
         } => {
-            let id = id.or(article).ok_or_else(|| {
-                WorkbenchError::InvalidInput(
-                    "name the article to export: factdesk export ID -o FILE".into(),
+            let selection = match (id.or(article), claims.is_empty(), all) {
+                (Some(article_id), _, _) => ExportSelection::Article { article_id },
+                (None, false, _) => ExportSelection::Claims { claim_ids: claims },
+                (None, true, true) => ExportSelection::All,
+                (None, true, false) => ExportSelection::Period { since, until },
+            };
+            let mut workbench = open(cli.db)?;
+            if let Some(at) = at {
+                workbench = workbench.with_clock(Clock::Fixed(fixed_time(&at)?));
+            }
+            let request = ExportRequest {
+                format: format.workbench(),
+                selection,
+                output,
+                language,
+                templates,
+            };
+            let outcome = workbench.export(&request)?;
+            for warning in &outcome.warnings {
+                eprintln!("factdesk: {warning}");
+            }
+            out.record(&outcome, || {
+                format!(
+                    "wrote {} ({} claims from {} articles)",
+                    outcome.path, outcome.claims, outcome.articles
                 )
-            })?;
-            let workbench = open(cli.db)?;
-            workbench.export_article_json(id, &output)?;
-            let shown = output.display().to_string();
+            });
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Organisation { name, url } => {
+            let mut workbench = open(cli.db)?;
+            let organisation = match name {
+                Some(name) => Some(workbench.set_organisation(&name, url.as_deref())?),
+                None if url.is_some() => return Err(WorkbenchError::InvalidInput("give the organisation's name with its URL: factdesk organisation NAME --url URL".into())),
+                None => workbench.organisation()?,
+            };
             out.record(
-                &serde_json::json!({ "article_id": id, "format": "json", "path": shown }),
-                || format!("wrote {shown}"),
+                &serde_json::json!({ "organisation": organisation }),
+                || match &organisation {
+                    Some(o) => format!(
+                        "{}{}",
+                        o.name,
+                        o.url
+                            .as_deref()
+                            .map(|u| format!(" <{u}>"))
+                            .unwrap_or_default()
+                    ),
+                    None => {
+                        "no organisation set; factdesk organisation NAME --url URL sets it".into()
+                    }
+                },
             );
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Templates { folder } => {
+            let mut workbench = open(cli.db)?;
+            workbench.set_report_templates(&folder)?;
+            let shown = folder.display().to_string();
+            out.record(&serde_json::json!({ "templates": shown }), || {
+                format!("reports use the templates in {shown}")
+            });
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ValidateClaimreview { file } => {
+            let findings = Workbench::validate_claimreview_file(&file)?;
+            let shown = file.display().to_string();
+            for finding in &findings {
+                out.record(finding, || format!("{shown}: {finding}"));
+            }
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            let warnings = findings.len() - errors;
+            out.summary(&format!(
+                "{shown}: {errors} error{}, {warnings} warning{}",
+                plural(errors as u64),
+                plural(warnings as u64)
+            ));
+            Ok(if errors > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::VerifyBundle { file } => {
+            let check = Workbench::verify_bundle_file(&file)?;
+            let shown = file.display().to_string();
+            for problem in &check.problems {
+                out.record(problem, || format!("{shown}: {problem}"));
+            }
+            if check.is_intact() {
+                out.record(
+                    &serde_json::json!({ "path": shown, "intact": true, "files": check.listed }),
+                    || format!("{shown}: intact, {} files match the manifest", check.listed),
+                );
+            } else {
+                out.summary(&format!(
+                    "{shown}: {} problem{} in {} listed files",
+                    check.problems.len(),
+                    plural(check.problems.len() as u64),
+                    check.listed
+                ));
+            }
+            Ok(if check.is_intact() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
     }
 }
@@ -971,4 +1131,15 @@ fn print_scales(
             text
         });
     }
+}
+
+/// The `--at` time, checked: RFC 3339 ("2025-06-21T10:00:00Z").
+fn fixed_time(at: &str) -> Result<String, WorkbenchError> {
+    time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339)
+        .map(|_| at.to_string())
+        .map_err(|_| {
+            WorkbenchError::InvalidInput(format!(
+                "--at {at:?} is not an RFC 3339 time such as 2025-06-21T10:00:00Z"
+            ))
+        })
 }

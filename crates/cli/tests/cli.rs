@@ -115,7 +115,9 @@ fn import_list_show_search_export_round_trip() {
     assert!(export.status.success(), "{}", stderr(&export));
     let document: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-    assert_eq!(document["article"]["id"], id);
+    assert_eq!(document["kind"], "factdesk.report");
+    assert_eq!(document["scope"]["article_id"], id);
+    assert_eq!(document["articles"][0]["id"], id);
     let also = dir.path().join("also.json");
     assert!(
         factdesk(
@@ -742,5 +744,221 @@ fn a_rating_scale_is_defined_and_chosen_from_the_command_line() {
         !bad.status.success() && stderr(&bad).contains("no rating scale named"),
         "{}",
         stderr(&bad)
+    );
+}
+
+/// An imported article with two reviewed claims, and the organisation set.
+fn reviewed_database(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("reports.sqlite3");
+    let article = dir.join("beras.txt");
+    std::fs::write(
+        &article,
+        "Harga beras naik 40 persen\n\nHarga beras di Palembang naik 40 persen sejak Januari, kata Siti Aminah.\n\n\"Stok aman sampai Lebaran,\" ujar Budi Santoso.",
+    )
+    .unwrap();
+    assert!(
+        factdesk(&db, &["import", article.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let claims = json_lines(&factdesk(&db, &["claims", "--json"]));
+    assert!(claims.len() >= 2, "{claims:?}");
+    for (claim, verdict) in claims.iter().take(2).zip(["false", "mostly-true"]) {
+        let id = claim["id"].to_string();
+        let review = factdesk(
+            &db,
+            &[
+                "review",
+                &id,
+                "--verdict",
+                verdict,
+                "--status",
+                "checked",
+                "--note",
+                "=cek data BPS",
+            ],
+        );
+        assert!(review.status.success(), "{}", stderr(&review));
+    }
+    db
+}
+
+#[test]
+fn export_writes_every_format_byte_identically_at_a_fixed_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = reviewed_database(dir.path());
+    assert!(
+        factdesk(
+            &db,
+            &[
+                "organisation",
+                "Cek Fakta Kita",
+                "--url",
+                "https://cekfakta.example"
+            ]
+        )
+        .status
+        .success()
+    );
+    for format in ["md", "html", "json", "csv", "claimreview", "bundle"] {
+        let mut outputs = Vec::new();
+        for run in 0..2 {
+            let out = dir.path().join(format!("report-{run}.{format}"));
+            let export = factdesk(
+                &db,
+                &[
+                    "export",
+                    "--json",
+                    "--all",
+                    "--format",
+                    format,
+                    "-o",
+                    out.to_str().unwrap(),
+                    "--at",
+                    "2025-06-21T10:00:00Z",
+                ],
+            );
+            assert!(export.status.success(), "{format}: {}", stderr(&export));
+            let line = &json_lines(&export)[0];
+            assert_eq!(
+                (line["format"].as_str(), line["claims"].as_u64()),
+                (Some(format), Some(2)),
+                "{line}"
+            );
+            outputs.push(std::fs::read(&out).unwrap());
+        }
+        assert!(
+            outputs[0] == outputs[1],
+            "{format} differs between two exports at the same --at"
+        );
+    }
+    let csv = std::fs::read_to_string(dir.path().join("report-0.csv")).unwrap();
+    assert!(
+        csv.starts_with("claim_id,kind,text,speaker,verdict,"),
+        "{csv}"
+    );
+    assert!(csv.contains(",'=cek data BPS,"), "{csv}");
+
+    let valid = factdesk(
+        &db,
+        &[
+            "validate-claimreview",
+            dir.path().join("report-0.claimreview").to_str().unwrap(),
+        ],
+    );
+    assert!(valid.status.success(), "{}", stderr(&valid));
+    let bundle = dir.path().join("report-0.bundle");
+    let verified = factdesk(&db, &["verify-bundle", bundle.to_str().unwrap()]);
+    assert!(verified.status.success(), "{}", stderr(&verified));
+    assert!(
+        String::from_utf8_lossy(&verified.stdout).contains("intact, 3 files match the manifest")
+    );
+}
+
+#[test]
+fn report_checks_fail_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = reviewed_database(dir.path());
+    let claimreview = dir.path().join("cr.jsonld");
+    let refused = factdesk(
+        &db,
+        &[
+            "export",
+            "--all",
+            "--format",
+            "claimreview",
+            "-o",
+            claimreview.to_str().unwrap(),
+        ],
+    );
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("author is missing")
+            && stderr(&refused).contains("factdesk organisation NAME --url URL"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!claimreview.exists());
+
+    std::fs::write(&claimreview, r#"{"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": "Harga beras naik"}"#).unwrap();
+    let invalid = factdesk(
+        &db,
+        &[
+            "validate-claimreview",
+            "--json",
+            claimreview.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(invalid.status.code(), Some(1));
+    let findings = json_lines(&invalid);
+    assert!(
+        findings.iter().any(|f| f["severity"] == "error"
+            && f["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("reviewRating is missing")),
+        "{findings:?}"
+    );
+
+    let not_a_zip = dir.path().join("bundle.zip");
+    std::fs::write(&not_a_zip, "not a zip").unwrap();
+    let bad_bundle = factdesk(&db, &["verify-bundle", not_a_zip.to_str().unwrap()]);
+    assert_eq!(bad_bundle.status.code(), Some(1));
+    assert!(
+        stderr(&bad_bundle).contains(&format!(
+            "{} is not an evidence bundle: not a readable zip file",
+            not_a_zip.display()
+        )),
+        "{}",
+        stderr(&bad_bundle)
+    );
+
+    let out = dir.path().join("x.html");
+    let bad_time = factdesk(
+        &db,
+        &[
+            "export",
+            "--all",
+            "--format",
+            "html",
+            "-o",
+            out.to_str().unwrap(),
+            "--at",
+            "yesterday",
+        ],
+    );
+    assert!(
+        stderr(&bad_time).contains("--at \"yesterday\" is not an RFC 3339 time"),
+        "{}",
+        stderr(&bad_time)
+    );
+    let no_selection = factdesk(
+        &db,
+        &["export", "--format", "html", "-o", out.to_str().unwrap()],
+    );
+    assert!(
+        !no_selection.status.success() && stderr(&no_selection).contains("required"),
+        "{}",
+        stderr(&no_selection)
+    );
+    let period = factdesk(
+        &db,
+        &[
+            "export",
+            "--since",
+            "2020-01-01",
+            "--until",
+            "2020-12-31",
+            "--format",
+            "csv",
+            "-o",
+            out.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(
+        json_lines(&period)[0]["claims"],
+        0,
+        "nothing was reviewed in 2020"
     );
 }

@@ -35,6 +35,8 @@ pub enum StoreError {
     Encode { what: &'static str, detail: String },
     #[error("stored capture of version {version_id} is damaged: {detail}")]
     DamagedCapture { version_id: i64, detail: String },
+    #[error("the archived bytes of source {source_id} are damaged: {detail}")]
+    DamagedSource { source_id: i64, detail: String },
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: i64 },
     /// A request the data does not allow; the message says why.

@@ -11,6 +11,7 @@ mod claims;
 mod error;
 mod evidence;
 pub mod migrate;
+mod report;
 mod review;
 mod search;
 mod speakers;
@@ -19,6 +20,7 @@ pub use analysis::ClaimFilter;
 pub use articles::{ArticleFilter, Stored};
 pub use claims::NewClaim;
 pub use error::StoreError;
+pub use report::{ArticleRecord, ClaimAnchor, EvidenceLink, ReportSelection, ReviewedClaim};
 pub use review::ReviewChange;
 
 use rusqlite::Connection;

@@ -43,10 +43,11 @@ pub fn parse_query(input: &str) -> Vec<QueryTerm> {
             }
         }
     }
-    if last_is_word && !input.ends_with(char::is_whitespace) {
-        if let Some(last) = terms.last_mut() {
-            last.prefix = true;
-        }
+    if last_is_word
+        && !input.ends_with(char::is_whitespace)
+        && let Some(last) = terms.last_mut()
+    {
+        last.prefix = true;
     }
     terms
 }

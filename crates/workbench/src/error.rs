@@ -19,6 +19,8 @@ pub enum WorkbenchError {
     File { path: String, message: String },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Report(#[from] factdesk_report::ReportError),
 }
 
 /// The one error shape that crosses IPC: `{kind, message}`.
@@ -50,7 +52,7 @@ impl WorkbenchError {
             | WorkbenchError::ClaimNotFound(_) => ErrorKind::NotFound,
             WorkbenchError::Store(StoreError::NotFound { .. }) => ErrorKind::NotFound,
             WorkbenchError::Store(StoreError::Invalid(_)) => ErrorKind::InvalidInput,
-            WorkbenchError::InvalidInput(_) => ErrorKind::InvalidInput,
+            WorkbenchError::InvalidInput(_) | WorkbenchError::Report(_) => ErrorKind::InvalidInput,
             WorkbenchError::File { .. } => ErrorKind::Io,
             WorkbenchError::Store(e) if e.is_busy() => ErrorKind::Busy,
             WorkbenchError::Store(_) => ErrorKind::Database,

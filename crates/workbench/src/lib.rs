@@ -19,9 +19,12 @@ mod speakers;
 pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
 pub use evidence::{AddedSource, LinkEdit, LinkMatch, SourceInput};
-pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
+pub use export::{ExportFormat, ExportOutcome, ExportRequest, ExportSelection};
 pub use extract::PageExtraction;
 pub use factdesk_ingest::Rules;
+pub use factdesk_report::{
+    BundleCheck, BundleProblem, Finding, Organisation, ReportData, Severity,
+};
 pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
 pub use location::{DATABASE_ENV, database_path, default_database_path};
 pub use quote_match::SourceMatch;

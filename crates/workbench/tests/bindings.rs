@@ -15,6 +15,7 @@ use factdesk_workbench::{
     ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus, Rating, ReviewRequest,
     SpeakerSummary,
 };
+use factdesk_workbench::{ExportFormat, ExportOutcome, ExportRequest, ExportSelection};
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
@@ -59,6 +60,10 @@ fn render() -> String {
         LinkEdit::decl(&cfg),
         LinkMatch::decl(&cfg),
         QuoteSighting::decl(&cfg),
+        ExportFormat::decl(&cfg),
+        ExportSelection::decl(&cfg),
+        ExportRequest::decl(&cfg),
+        ExportOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/workbench/tests/bindings.rs. Do not edit.\n\

@@ -276,41 +276,6 @@ fn search_and_show_find_imported_articles() {
 }
 
 #[test]
-fn export_writes_complete_json_or_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut wb = workbench(dir.path());
-    let path = write(dir.path(), "a.txt", ARTICLE_ID.as_bytes());
-    let id = wb.import_paths(&[path]).outcomes[0].article_id.unwrap();
-
-    let target = dir.path().join("out.json");
-    wb.export_article_json(id, &target).unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&target).unwrap()).unwrap();
-    assert_eq!(json["kind"], "factdesk.article");
-    assert_eq!(json["schema_version"], 1);
-    assert_eq!(json["exported_at"], NOW);
-    assert_eq!(json["article"]["title"], "Harga beras naik di Palembang");
-    // The stored text is the article, one paragraph a line; the raw bytes keep the file as it was.
-    assert_eq!(
-        json["versions"][0]["text"],
-        ARTICLE_ID.replace("\n\n", "\n")
-    );
-    assert_eq!(
-        json["versions"][0]["sha256"],
-        factdesk_core::hash::sha256_hex(ARTICLE_ID.as_bytes())
-    );
-
-    let nowhere = dir.path().join("no/such/folder/out.json");
-    let error = wb.export_article_json(id, &nowhere).unwrap_err();
-    assert!(error.to_string().contains("does not exist"), "{error}");
-    assert!(!nowhere.exists());
-    assert!(
-        wb.export_article_json(id + 1, &dir.path().join("x.json"))
-            .is_err()
-    );
-    assert!(!dir.path().join("x.json").exists());
-}
-
-#[test]
 fn a_scrapers_json_lines_export_is_one_article_a_record() {
     let dir = tempfile::tempdir().unwrap();
     let mut wb = workbench(dir.path());

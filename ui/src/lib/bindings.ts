@@ -308,3 +308,28 @@ class: 'verbatim' | 'altered' | 'not_found', score: number,
  * The earliest appearance found.
  */
 first: boolean, };
+
+export type ExportFormat = "md" | "html" | "json" | "csv" | "claimreview" | "bundle";
+
+export type ExportSelection = { "kind": "article", article_id: number, } | { "kind": "claims", claim_ids: Array<number>, } | { "kind": "period", since: string | null, until: string | null, } | { "kind": "all" };
+
+export type ExportRequest = { format: ExportFormat, selection: ExportSelection, 
+/**
+ * The file to write, or an existing folder to write a file with a generated name into.
+ */
+output: string, 
+/**
+ * "id" or "en"; by default the articles' language when they share one, else English.
+ */
+language: string | null, 
+/**
+ * A folder of templates replacing the shipped ones; by default the `report_templates`
+ * preference, if set.
+ */
+templates: string | null, };
+
+export type ExportOutcome = { path: string, format: ExportFormat, articles: number, claims: number, 
+/**
+ * Things worth fixing that did not stop the export (a ClaimReview's long claim text).
+ */
+warnings: Array<string>, };
