@@ -34,6 +34,8 @@ fn main() {
         "quote_sightings",
         "source_text",
         "choose_passage",
+        "export_report",
+        "open_export",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -5,7 +5,10 @@
 use crate::AppState;
 use factdesk_core::{ArticleDetail, SearchHit};
 use factdesk_core::{AuditEvent, EvidenceLink, Relation, SourceInfo, SpeakerInfo, StoredClaim};
-use factdesk_workbench::{AddedSource, LinkMatch, QuoteSighting, Scale, SourceInput, SpeakerPage};
+use factdesk_workbench::{
+    AddedSource, ExportOutcome, ExportRequest, LinkMatch, QuoteSighting, Scale, SourceInput,
+    SpeakerPage,
+};
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportProgress, ImportReport, Rating, ReviewRequest, Workbench,
@@ -365,4 +368,53 @@ pub async fn choose_passage(
     Ok(state
         .workbench()?
         .choose_passage(claim, source, start, end)?)
+}
+
+/// Writes a verification report; the file it wrote may then be opened from the window.
+#[tauri::command]
+pub async fn export_report(
+    state: State<'_, AppState>,
+    request: ExportRequest,
+) -> Result<ExportOutcome, ErrorPayload> {
+    let outcome = state.workbench()?.export(&request)?;
+    state
+        .exported
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .insert(PathBuf::from(&outcome.path));
+    Ok(outcome)
+}
+
+/// Opens a report this window exported with the system's application for it, or (`reveal`)
+/// shows it in its folder. Other paths are refused: the window cannot open arbitrary files.
+#[tauri::command]
+pub async fn open_export<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+    reveal: bool,
+) -> Result<(), ErrorPayload> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = PathBuf::from(path);
+    if !state
+        .exported
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .contains(&path)
+    {
+        return Err(ErrorPayload {
+            kind: ErrorKind::InvalidInput,
+            message: format!("{} was not exported from this window", path.display()),
+        });
+    }
+    let opened = if reveal {
+        app.opener().reveal_item_in_dir(&path)
+    } else {
+        app.opener()
+            .open_path(path.display().to_string(), None::<&str>)
+    };
+    opened.map_err(|e| ErrorPayload {
+        kind: ErrorKind::Io,
+        message: format!("{} could not be opened: {e}", path.display()),
+    })
 }

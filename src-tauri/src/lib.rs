@@ -46,6 +46,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::quote_sightings,
             commands::source_text,
             commands::choose_passage,
+            commands::export_report,
+            commands::open_export,
         ])
 }
 
@@ -55,6 +57,7 @@ pub fn run() {
     let app = configure(
         tauri::Builder::default()
             .plugin(tauri_plugin_dialog::init())
+            .plugin(tauri_plugin_opener::init())
             // The window opens at the size and place it had when it was last closed.
             .plugin(tauri_plugin_window_state::Builder::default().build()),
         state,

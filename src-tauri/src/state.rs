@@ -1,4 +1,5 @@
 use factdesk_workbench::{DATABASE_ENV, ErrorKind, ErrorPayload, Workbench, database_path};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -14,6 +15,8 @@ pub struct AppState {
     workbench: Result<Mutex<Workbench>, ErrorPayload>,
     database: Option<PathBuf>,
     pub(crate) cancel_import: Arc<AtomicBool>,
+    /// Files this window exported: the only ones it may open or show in their folder.
+    pub(crate) exported: Mutex<HashSet<PathBuf>>,
 }
 
 impl AppState {
@@ -47,6 +50,7 @@ impl AppState {
             workbench: Ok(Mutex::new(workbench)),
             database,
             cancel_import: Arc::new(AtomicBool::new(false)),
+            exported: Mutex::default(),
         }
     }
 
@@ -55,6 +59,7 @@ impl AppState {
             workbench: Err(error),
             database,
             cancel_import: Arc::new(AtomicBool::new(false)),
+            exported: Mutex::default(),
         }
     }
 

@@ -258,6 +258,7 @@ async fn import_find_open_search_in_the_real_window() {
 async fn import_find_open_search_cancel(client: Client, dir: PathBuf) -> (usize, String) {
     import_find_open_search(client.clone(), dir.clone()).await;
     let imported = cancel_a_long_import(&client, &dir).await;
+    export_and_view_a_report(&client, &dir).await;
     let title = wait_for_text(&client, "[data-testid=reader-title]", |t| !t.is_empty()).await;
     (imported, title)
 }
@@ -936,4 +937,87 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     })
     .await;
     screenshot(&client, "import-error.png").await;
+}
+
+/// Exports the reviewed article's report as HTML from the reader, checks the file, and shows
+/// it in the window (then goes back to the app, which reopens its last article).
+async fn export_and_view_a_report(client: &Client, dir: &Path) {
+    client
+        .find(Locator::Css("[data-testid=tab-articles]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let (row, _) = wait_for(client, "[data-testid=article-row]", |t| {
+        t == "Harga cabai merah melonjak di Palembang"
+    })
+    .await;
+    row.click().await.unwrap();
+    wait_for_text(client, "[data-testid=reader-title]", |t| {
+        t == "Harga cabai merah melonjak di Palembang"
+    })
+    .await;
+    client
+        .find(Locator::Css("[data-testid=export-open-dialog]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-testid=export-dialog]"))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css(
+            "[data-testid=export-format] option[value=html]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let report = dir.join("laporan.html");
+    client
+        .find(Locator::Css("[data-testid=export-path]"))
+        .await
+        .unwrap()
+        .send_keys(&report.display().to_string())
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("[data-testid=export-run]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(client, "[data-testid=export-done]", |t| {
+        t.contains("laporan.html")
+    })
+    .await;
+    screenshot(client, "export-dialog.png").await;
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        html.contains("Pasokan dari petani"),
+        "the reviewed quotation is in the report"
+    );
+    assert!(
+        !html.contains("<script>window.__pwned"),
+        "article text is escaped in the report"
+    );
+
+    // The report itself, as a browser shows it.
+    let app = client.current_url().await.unwrap();
+    client
+        .goto(&format!("file://{}", report.display()))
+        .await
+        .unwrap();
+    wait_for_text(client, "body", |t| t.contains("Pasokan dari petani")).await;
+    screenshot(client, "report.png").await;
+    client.goto(app.as_str()).await.unwrap();
+    wait_for_text(client, "[data-testid=reader-title]", |t| !t.is_empty()).await;
 }

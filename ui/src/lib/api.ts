@@ -6,6 +6,8 @@ import type {
   AddedSource,
   AppInfo,
   EvidenceLink,
+  ExportOutcome,
+  ExportRequest,
   LinkMatch,
   QuoteSighting,
   Relation,
@@ -81,6 +83,8 @@ export const api = {
   sourceText: (source: number) => call<string>('source_text', { source }),
   choosePassage: (claim: number, source: number, start: number, end: number) =>
     call<EvidenceLink[]>('choose_passage', { claim, source, start, end }),
+  exportReport: (request: ExportRequest) => call<ExportOutcome>('export_report', { request }),
+  openExport: (path: string, reveal: boolean) => call<void>('open_export', { path, reveal }),
   listScales: () => call<Scale[]>('list_scales'),
   useScale: (name: string) => call<Scale[]>('use_scale', { name }),
   splitClaim: (claim: number, at: number) => call<StoredClaim[]>('split_claim', { claim, at }),
