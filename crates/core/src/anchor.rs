@@ -8,7 +8,7 @@ use crate::analysis::offsets::{ByteOffsets, CharOffsets};
 use crate::analysis::sentence_spans;
 use crate::diff::{ChangeOp, TextDiff};
 use serde::{Deserialize, Serialize};
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline, get_diff_ratio};
+use similar::{DiffOp, get_diff_ratio};
 use std::ops::Range;
 use std::time::Instant;
 use ts_rs::TS;
@@ -29,7 +29,7 @@ pub struct Anchor {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum AnchorStatus {
-    /// The same words where the diff says they went.
+    /// The same words (spacing and letter case aside) where the diff says they went.
     Unchanged,
     /// The same words somewhere else (a reordered paragraph).
     Moved,
@@ -134,9 +134,9 @@ impl<'a> Reanchorer<'a> {
     fn locate(&self, text: &str, region: Range<usize>) -> Option<Range<usize>> {
         let claim_words = words(text, 0);
         let region_words = words(&self.new[region.clone()], region.start);
-        let claim: Vec<&str> = claim_words.iter().map(|r| &text[r.clone()]).collect();
-        let found: Vec<&str> = region_words.iter().map(|r| &self.new[r.clone()]).collect();
-        let ops = capture_diff_slices_deadline(Algorithm::Myers, &claim, &found, self.deadline);
+        let claim: Vec<String> = claim_words.iter().map(|r| text[r.clone()].to_lowercase()).collect();
+        let found: Vec<String> = region_words.iter().map(|r| self.new[r.clone()].to_lowercase()).collect();
+        let ops = crate::diff::sequence_ops(&claim, &found, self.deadline);
         let touching = |op: &DiffOp| !matches!(op, DiffOp::Insert { .. });
         let first = ops.iter().find(|op| touching(op))?;
         let last = ops.iter().rev().find(|op| touching(op))?;
@@ -182,9 +182,9 @@ impl<'a> Reanchorer<'a> {
     }
 
     fn ratio(&self, a: &str, b: &str) -> f32 {
-        let a_words: Vec<&str> = words(a, 0).into_iter().map(|r| &a[r]).collect();
-        let b_words: Vec<&str> = words(b, 0).into_iter().map(|r| &b[r]).collect();
-        let ops = capture_diff_slices_deadline(Algorithm::Myers, &a_words, &b_words, self.deadline);
+        let a_words: Vec<String> = words(a, 0).into_iter().map(|r| a[r].to_lowercase()).collect();
+        let b_words: Vec<String> = words(b, 0).into_iter().map(|r| b[r].to_lowercase()).collect();
+        let ops = crate::diff::sequence_ops(&a_words, &b_words, self.deadline);
         get_diff_ratio(&ops, a_words.len(), b_words.len())
     }
 
@@ -192,7 +192,8 @@ impl<'a> Reanchorer<'a> {
     /// the diff says it went.
     fn found(&self, anchor: &Anchor, span: Range<usize>, expected: &Range<usize>) -> Reanchored {
         let new_text = &self.new[span.clone()];
-        let same_words = anchor.text.split_whitespace().eq(new_text.split_whitespace());
+        // Spacing and letter case aside ("Harga Beras" in a headline put in capitals).
+        let same_words = anchor.text.split_whitespace().map(str::to_lowercase).eq(new_text.split_whitespace().map(str::to_lowercase));
         let in_place = expected.start <= span.start && span.end <= expected.end;
         let (edits, reasons) = if same_words { (Vec::new(), Vec::new()) } else { word_edits(&anchor.text, new_text, self.deadline) };
         Reanchored {
@@ -228,7 +229,7 @@ fn word_edits(old: &str, new: &str, deadline: Option<Instant>) -> (Vec<WordEdit>
     let new_words: Vec<&str> = new_tokens.iter().map(|r| &new[r.clone()]).collect();
     let mut edits = Vec::new();
     let mut reasons: Vec<String> = Vec::new();
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &old_words, &new_words, deadline) {
+    for op in crate::diff::sequence_ops(&old_words, &new_words, deadline) {
         let (tag, o, n) = op.as_tag_tuple();
         let (old_part, new_part) = (old_words[o].concat(), new_words[n].concat());
         if tag == similar::DiffTag::Equal || (old_part.trim().is_empty() && new_part.trim().is_empty()) {

@@ -17,7 +17,9 @@ pub(crate) use words::tokens;
 
 use crate::analysis::offsets::CharOffsets;
 use serde::{Deserialize, Serialize};
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use similar::algorithms::{Capture, Replace, diff_slices_deadline};
+use similar::{Algorithm, DiffOp};
+use std::hash::Hash;
 use std::ops::Range;
 use std::time::Instant;
 use ts_rs::TS;
@@ -167,7 +169,7 @@ fn byte_changes(old: &str, new: &str, deadline: Option<Instant>) -> Vec<ByteChan
         if range.is_empty() { unit_start(units, range.start, text)..unit_start(units, range.start, text) } else { units[range.start].range.start..units[range.end - 1].range.end }
     };
     let mut out = Vec::new();
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, deadline) {
+    for op in sequence_ops(&old_keys, &new_keys, deadline) {
         match op {
             DiffOp::Equal { old_index, new_index, len } => {
                 for i in 0..len {
@@ -201,6 +203,17 @@ fn byte_changes(old: &str, new: &str, deadline: Option<Instant>) -> Vec<ByteChan
         }
     }
     out
+}
+
+/// The Myers diff of two sequences as equal, delete, insert and replace runs in order.
+/// (Not `similar::capture_diff_slices`: its compaction step can give a run an index on the
+/// other side that is out of order, and the changes must rebuild the text exactly.)
+pub(crate) fn sequence_ops<T: Eq + Hash + Ord>(old: &[T], new: &[T], deadline: Option<Instant>) -> Vec<DiffOp> {
+    let mut hook = Replace::new(Capture::new());
+    match diff_slices_deadline(Algorithm::Myers, &mut hook, old, new, deadline) {
+        Ok(()) => hook.into_inner().into_ops(),
+        Err(never) => match never {},
+    }
 }
 
 fn push_sentences(out: &mut Vec<ByteChange>, old: Range<usize>, new: Range<usize>) {

@@ -17,10 +17,11 @@ pub fn pair_sentences(old: &str, new: &str, old_block: &[Unit], new_block: &[Uni
     if m * n > MAX_PAIRING_CELLS {
         return Vec::new();
     }
-    let old_texts: Vec<&str> = old_block.iter().map(|u| old[u.range.clone()].trim()).collect();
-    let new_texts: Vec<&str> = new_block.iter().map(|u| new[u.range.clone()].trim()).collect();
+    // Letter case aside: a headline put in capitals is the same headline.
+    let old_texts: Vec<String> = old_block.iter().map(|u| old[u.range.clone()].trim().to_lowercase()).collect();
+    let new_texts: Vec<String> = new_block.iter().map(|u| new[u.range.clone()].trim().to_lowercase()).collect();
     let score = |i: usize, j: usize| {
-        let s = strsim::sorensen_dice(old_texts[i], new_texts[j]);
+        let s = strsim::sorensen_dice(&old_texts[i], &new_texts[j]);
         if s >= PAIR_THRESHOLD { s } else { 0.0 }
     };
     // best[i][j]: the best total pairing old[..i] with new[..j].

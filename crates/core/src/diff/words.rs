@@ -2,7 +2,7 @@
 //! edit of a single word (a corrected spelling).
 
 use super::{ByteChange, ChangeKind};
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline, get_diff_ratio};
+use similar::{DiffOp, get_diff_ratio};
 use std::ops::Range;
 use std::time::Instant;
 
@@ -10,10 +10,11 @@ use std::time::Instant;
 /// "pemerintah"); less alike words are shown whole ("Intan" → "Indah").
 const CHAR_LEVEL_RATIO: f32 = 0.75;
 
-/// The text's tokens: runs of letters and digits, runs of whitespace, and every other
-/// character on its own. Together they cover the text.
+/// The text's tokens: runs of letters and digits (a number keeps its separators:
+/// "12.500", "4,2", "14/9/2023"), runs of whitespace, and every other character on its own.
+/// Together they cover the text.
 pub fn tokens(text: &str) -> Vec<Range<usize>> {
-    #[derive(PartialEq)]
+    #[derive(PartialEq, Clone, Copy)]
     enum Class {
         Word,
         Space,
@@ -28,20 +29,25 @@ pub fn tokens(text: &str) -> Vec<Range<usize>> {
             Class::Other
         }
     };
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let is_separator = |c: char| matches!(c, '.' | ',' | '/' | ':');
+    let kinds: Vec<Class> = (0..chars.len())
+        .map(|i| {
+            let c = chars[i].1;
+            let inside_number =
+                is_separator(c) && i > 0 && chars[i - 1].1.is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit());
+            if inside_number { Class::Word } else { class(c) }
+        })
+        .collect();
     let mut out: Vec<Range<usize>> = Vec::with_capacity(text.len() / 3);
-    let mut current: Option<(usize, Class)> = None;
-    for (at, c) in text.char_indices() {
-        let kind = class(c);
-        match &current {
-            Some((_, open)) if *open == kind && kind != Class::Other => {}
-            Some((start, _)) => {
-                out.push(*start..at);
-                current = Some((at, kind));
-            }
-            None => current = Some((at, kind)),
+    let mut start = 0;
+    for i in 1..chars.len() {
+        if kinds[i] != kinds[i - 1] || kinds[i] == Class::Other {
+            out.push(start..chars[i].0);
+            start = chars[i].0;
         }
     }
-    if let Some((start, _)) = current {
+    if !text.is_empty() {
         out.push(start..text.len());
     }
     out
@@ -61,7 +67,7 @@ pub fn diff_words(old: &str, new: &str, a: Range<usize>, b: Range<usize>, deadli
             tokens[range.start].start..tokens[range.end - 1].end
         }
     };
-    for op in capture_diff_slices_deadline(Algorithm::Myers, &old_words, &new_words, deadline) {
+    for op in crate::diff::sequence_ops(&old_words, &new_words, deadline) {
         if let DiffOp::Equal { .. } = op {
             continue;
         }
@@ -88,7 +94,7 @@ fn diff_chars(old: &str, new: &str, a: Range<usize>, b: Range<usize>, deadline: 
     let new_chars: Vec<(usize, char)> = new_word.char_indices().collect();
     let old_only: Vec<char> = old_chars.iter().map(|c| c.1).collect();
     let new_only: Vec<char> = new_chars.iter().map(|c| c.1).collect();
-    let ops = capture_diff_slices_deadline(Algorithm::Myers, &old_only, &new_only, deadline);
+    let ops = crate::diff::sequence_ops(&old_only, &new_only, deadline);
     if get_diff_ratio(&ops, old_only.len(), new_only.len()) < CHAR_LEVEL_RATIO {
         return false;
     }
@@ -118,5 +124,9 @@ mod tests {
         assert_eq!(found.iter().map(|r| &text[r.clone()]).collect::<String>(), text);
         assert!(found.iter().any(|r| &text[r.clone()] == "Harga"));
         assert!(found.iter().any(|r| &text[r.clone()] == "  "));
+        assert!(found.iter().any(|r| &text[r.clone()] == "5,12"));
+        let date = "Kamis (14/9/2023), Rp 12.500. Lalu, 3 orang.";
+        let words: Vec<&str> = tokens(date).into_iter().map(|r| &date[r]).collect();
+        assert_eq!(words, ["Kamis", " ", "(", "14/9/2023", ")", ",", " ", "Rp", " ", "12.500", ".", " ", "Lalu", ",", " ", "3", " ", "orang", "."]);
     }
 }
