@@ -25,7 +25,7 @@ pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
 const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "xhtml"];
 
 /// Saved web pages: extracted rather than read as plain text.
-fn is_html(path: &Path, raw: &[u8]) -> bool {
+pub(crate) fn is_html(path: &Path, raw: &[u8]) -> bool {
     let by_name = path
         .extension()
         .and_then(|e| e.to_str())

@@ -10,6 +10,7 @@ mod extract;
 mod import;
 mod location;
 mod review;
+mod versions;
 
 pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
@@ -17,6 +18,7 @@ pub use extract::PageExtraction;
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
 pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
 pub use review::{Rating, ReviewRequest, STATES, STATUSES};
+pub use versions::{AffectedClaim, DIFF_DEADLINE, MetadataChange, VersionDiff, VersionEntry};
 pub use location::{DATABASE_ENV, database_path, default_database_path};
 pub use factdesk_ingest::Rules;
 
