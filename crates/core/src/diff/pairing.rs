@@ -8,8 +8,13 @@ use super::units::Unit;
 const PAIR_THRESHOLD: f64 = 0.55;
 
 /// Blocks with more old × new sentences than this are not paired (their sentences are
-/// shown replaced whole): pairing is quadratic, and such blocks are rewrites, not edits.
-const MAX_PAIRING_CELLS: usize = 10_000;
+/// shown replaced whole): such blocks are rewrites, not edits.
+const MAX_PAIRING_CELLS: usize = 40_000;
+
+/// In a large block, a sentence is compared only with those about as far into the new
+/// block as it is into the old (edits keep sentences in place; this keeps pairing linear).
+const LARGE_BLOCK_CELLS: usize = 2_500;
+const BAND: usize = 12;
 
 /// Pairs `(old index, new index)` within the blocks, increasing in both.
 pub fn pair_sentences(old: &str, new: &str, old_block: &[Unit], new_block: &[Unit]) -> Vec<(usize, usize)> {
@@ -20,7 +25,20 @@ pub fn pair_sentences(old: &str, new: &str, old_block: &[Unit], new_block: &[Uni
     // Letter case aside: a headline put in capitals is the same headline.
     let old_texts: Vec<String> = old_block.iter().map(|u| old[u.range.clone()].trim().to_lowercase()).collect();
     let new_texts: Vec<String> = new_block.iter().map(|u| new[u.range.clone()].trim().to_lowercase()).collect();
+    let letters = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let old_letters: Vec<usize> = old_texts.iter().map(|t| letters(t)).collect();
+    let new_letters: Vec<usize> = new_texts.iter().map(|t| letters(t)).collect();
+    let banded = m * n > LARGE_BLOCK_CELLS;
     let score = |i: usize, j: usize| {
+        if banded && (i * n / m).abs_diff(j) > BAND {
+            return 0.0;
+        }
+        // Dice can reach at most 2·min/(a+b) of the character-pair counts: skip pairs whose
+        // lengths alone rule them out.
+        let (a, b) = (old_letters[i].saturating_sub(1), new_letters[j].saturating_sub(1));
+        if a + b > 0 && (2 * a.min(b)) as f64 / ((a + b) as f64) < PAIR_THRESHOLD {
+            return 0.0;
+        }
         let s = strsim::sorensen_dice(&old_texts[i], &new_texts[j]);
         if s >= PAIR_THRESHOLD { s } else { 0.0 }
     };
