@@ -9,7 +9,7 @@
 //! Target (issue 7): at least 99%.
 
 use factdesk_core::analysis::sentence_spans;
-use factdesk_core::anchor::{AnchorStatus, Reanchorer, anchor_at};
+use factdesk_core::anchor::{AnchorStatus, Reanchorer};
 use factdesk_core::diff::{DiffOptions, diff};
 use std::collections::HashSet;
 
@@ -49,7 +49,7 @@ fn main() {
                 }
                 claims += 1;
                 let start = old[..span.start].chars().count();
-                let found = reanchorer.reanchor(&anchor_at(old, start, start + sentence.chars().count(), 32));
+                let found = reanchorer.reanchor(&reanchorer.anchor(start, start + sentence.chars().count(), 32));
                 let exact = found.text.as_deref() == Some(sentence) && matches!(found.status, AnchorStatus::Unchanged | AnchorStatus::Moved);
                 if exact {
                     recovered += 1;

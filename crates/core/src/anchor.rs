@@ -37,6 +37,9 @@ pub enum AnchorStatus {
     Edited,
     /// Not in the new version.
     Removed,
+    /// Not searched for beyond where the diff says it went: the comparison ran out of time
+    /// (pathological input). The claim is kept; nothing is concluded about it.
+    Unresolved,
 }
 
 /// One word-level change inside an edited claim.
@@ -73,6 +76,10 @@ const FUZZY_THRESHOLD: f32 = 0.6;
 const FUZZY_CANDIDATES: usize = 3;
 /// Exact occurrences considered for a very common text.
 const MAX_OCCURRENCES: usize = 1000;
+/// How far (bytes) from where the diff says a claim went it is searched for, exactly or
+/// fuzzily: a moved paragraph stays within its article, and the search of each claim stays
+/// bounded however long the text.
+const SEARCH_WINDOW_BYTES: usize = 100_000;
 
 /// Re-anchors claims of `old` in `new`, given their diff.
 pub struct Reanchorer<'a> {
@@ -98,19 +105,41 @@ impl<'a> Reanchorer<'a> {
         }
     }
 
+    /// The anchor of the old text's code points `start..end`, with `context` characters
+    /// on each side (without rescanning the text, unlike [`anchor_at`]).
+    pub fn anchor(&self, start: usize, end: usize, context: usize) -> Anchor {
+        anchor_with(self.old, &self.old_bytes, start, end, context)
+    }
+
+    /// Looks for `anchor` only where the diff says it went: cheap whatever the text's size,
+    /// for when time has run out. `Unresolved` when it is not there word for word.
+    pub fn reanchor_where_expected(&self, anchor: &Anchor) -> Reanchored {
+        let expected = self.expected(anchor);
+        match self.new.get(expected.clone()) {
+            Some(found) if found == anchor.text => self.found(anchor, expected.clone(), &expected),
+            _ => Reanchored { status: AnchorStatus::Unresolved, ..removed() },
+        }
+    }
+
+    /// Where the diff says the anchored text went (bytes of the new text).
+    fn expected(&self, anchor: &Anchor) -> Range<usize> {
+        let (old_start, old_end) = (self.old_bytes.byte_at(anchor.start), self.old_bytes.byte_at(anchor.end));
+        let (old_start, old_end) = (old_start.min(self.old.len()), old_end.min(self.old.len()).max(old_start));
+        self.diff.map_start(old_start)..self.diff.map_end(old_end).max(self.diff.map_start(old_start))
+    }
+
     /// Finds `anchor` in the new text.
     pub fn reanchor(&self, anchor: &Anchor) -> Reanchored {
         let text = anchor.text.as_str();
         if text.trim().is_empty() {
             return removed();
         }
-        let (old_start, old_end) = (self.old_bytes.byte_at(anchor.start), self.old_bytes.byte_at(anchor.end));
-        let (old_start, old_end) = (old_start.min(self.old.len()), old_end.min(self.old.len()).max(old_start));
-        let expected = self.diff.map_start(old_start)..self.diff.map_end(old_end).max(self.diff.map_start(old_start));
+        let expected = self.expected(anchor);
         if self.new.get(expected.clone()) == Some(text) {
             return self.found(anchor, expected.clone(), &expected);
         }
-        if let Some(at) = self.nearest_occurrence(text, expected.start) {
+        let window = self.window(&expected);
+        if let Some(at) = self.nearest_occurrence(text, expected.start, &window) {
             return self.found(anchor, at..at + text.len(), &expected);
         }
         if !expected.is_empty() && expected.len() <= 8 * text.len() + 256 {
@@ -118,15 +147,31 @@ impl<'a> Reanchorer<'a> {
                 return self.found(anchor, span, &expected);
             }
         }
-        match self.fuzzy(anchor) {
+        match self.fuzzy(anchor, &window) {
             Some(span) => self.found(anchor, span, &expected),
             None => removed(),
         }
     }
 
-    /// The exact occurrence nearest to where the claim should be.
-    fn nearest_occurrence(&self, text: &str, expected: usize) -> Option<usize> {
-        self.new.match_indices(text).take(MAX_OCCURRENCES).map(|(at, _)| at).min_by_key(|&at| at.abs_diff(expected))
+    /// The part of the new text searched for a claim expected at `expected`.
+    fn window(&self, expected: &Range<usize>) -> Range<usize> {
+        let boundary = |mut at: usize| {
+            at = at.min(self.new.len());
+            while !self.new.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        boundary(expected.start.saturating_sub(SEARCH_WINDOW_BYTES))..boundary(expected.end + SEARCH_WINDOW_BYTES)
+    }
+
+    /// The exact occurrence in `window` nearest to where the claim should be.
+    fn nearest_occurrence(&self, text: &str, expected: usize, window: &Range<usize>) -> Option<usize> {
+        self.new[window.clone()]
+            .match_indices(text)
+            .take(MAX_OCCURRENCES)
+            .map(|(at, _)| window.start + at)
+            .min_by_key(|&at| at.abs_diff(expected))
     }
 
     /// The span of `region` that best matches `text` word for word: from the first to the
@@ -156,11 +201,13 @@ impl<'a> Reanchorer<'a> {
         (from < to).then(|| region_words[from].start..region_words[to - 1].end)
     }
 
-    /// The best match among the new sentences, when it is close enough.
-    fn fuzzy(&self, anchor: &Anchor) -> Option<Range<usize>> {
+    /// The best match among the new sentences in `window`, when it is close enough.
+    fn fuzzy(&self, anchor: &Anchor, window: &Range<usize>) -> Option<Range<usize>> {
         let sentences = self.new_sentences.get_or_init(|| sentence_spans(self.new));
+        let first = sentences.partition_point(|s| s.end <= window.start);
+        let last = sentences.partition_point(|s| s.start < window.end);
         let mut candidates: Vec<(f64, &Range<usize>)> =
-            sentences.iter().map(|s| (strsim::sorensen_dice(&anchor.text, &self.new[s.clone()]), s)).filter(|(score, _)| *score > 0.3).collect();
+            sentences[first..last.max(first)].iter().map(|s| (strsim::sorensen_dice(&anchor.text, &self.new[s.clone()]), s)).filter(|(score, _)| *score > 0.3).collect();
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
         candidates
             .into_iter()
@@ -261,9 +308,13 @@ fn word_edits(old: &str, new: &str, deadline: Option<Instant>) -> (Vec<WordEdit>
 
 /// An anchor for the code points `start..end` of `text`, with `context` characters of
 /// context on each side.
+/// Reads the whole text; for many anchors of one text use [`Reanchorer::anchor`].
 pub fn anchor_at(text: &str, start: usize, end: usize, context: usize) -> Anchor {
-    let bytes = ByteOffsets::new(text);
-    let (from, to) = (bytes.byte_at(start), bytes.byte_at(end));
+    anchor_with(text, &ByteOffsets::new(text), start, end, context)
+}
+
+fn anchor_with(text: &str, bytes: &ByteOffsets, start: usize, end: usize, context: usize) -> Anchor {
+    let (from, to) = (bytes.byte_at(start), bytes.byte_at(end.max(start)));
     let before = bytes.byte_at(start.saturating_sub(context));
     let after = bytes.byte_at(end + context);
     Anchor { start, end, text: text[from..to].to_string(), prefix: text[before..from].to_string(), suffix: text[to..after].to_string() }

@@ -7,7 +7,7 @@
 use crate::import::{is_html, read_article_file};
 use crate::{Workbench, WorkbenchError};
 use factdesk_core::analysis::{Analysis, analyze, detected};
-use factdesk_core::anchor::{AnchorStatus, Reanchorer, WordEdit, anchor_at};
+use factdesk_core::anchor::{AnchorStatus, Reanchorer, WordEdit};
 use factdesk_core::diff::{Change, DiffOptions, diff};
 use factdesk_core::text::{decode_text, normalise_line_endings};
 use factdesk_core::{ArticleId, VersionId, VersionInfo};
@@ -119,6 +119,7 @@ impl Workbench {
     pub fn diff_files(old: &Path, new: &Path, rules: &factdesk_ingest::Rules) -> Result<VersionDiff, WorkbenchError> {
         let (old, new) = (read_capture(old, rules)?, read_capture(new, rules)?);
         let old_analysis = analyze(&old.text, old.language.as_deref(), old.published.as_deref());
+        let lines = LineRules::new(&old.text, rules);
         let claims = detected(&old.text, &old_analysis)
             .items
             .into_iter()
@@ -132,7 +133,7 @@ impl Workbench {
                 review_status: None,
                 verdict: None,
             })
-            .filter(|claim| !on_boilerplate_lines(&old.text, claim, rules))
+            .filter(|claim| !lines.on_boilerplate_lines(claim))
             .collect();
         Ok(compare(&old, &new, claims, None, rules))
     }
@@ -242,22 +243,30 @@ fn read_capture(path: &Path, rules: &factdesk_ingest::Rules) -> Result<Capture, 
     Ok(Capture { text, language: None, published: None, title: None, byline: None, site: None })
 }
 
-/// True when every line the claim touches is boilerplate ("Baca juga: …" scored as a
-/// sentence is not a claim anyone checks).
-fn on_boilerplate_lines(text: &str, claim: &OldClaim, rules: &factdesk_ingest::Rules) -> bool {
-    let mut line_start = 0;
-    let mut touched = false;
-    for line in text.split('\n') {
-        let line_end = line_start + line.chars().count();
-        if line_end >= claim.start && line_start < claim.end.max(claim.start + 1) {
-            touched = true;
-            if !rules.is_boilerplate(line) {
-                return false;
-            }
+/// A text's lines as code point ranges, each with whether it is boilerplate.
+struct LineRules {
+    lines: Vec<(usize, usize, bool)>,
+}
+
+impl LineRules {
+    fn new(text: &str, rules: &factdesk_ingest::Rules) -> LineRules {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            let end = start + line.chars().count();
+            lines.push((start, end, rules.is_boilerplate(line)));
+            start = end + 1;
         }
-        line_start = line_end + 1;
+        LineRules { lines }
     }
-    touched
+
+    /// True when every line the claim touches is boilerplate ("Baca juga: …" scored as a
+    /// sentence is not a claim anyone checks).
+    fn on_boilerplate_lines(&self, claim: &OldClaim) -> bool {
+        let first = self.lines.partition_point(|l| l.1 < claim.start);
+        let touched: Vec<_> = self.lines[first..].iter().take_while(|l| l.0 < claim.end.max(claim.start + 1)).collect();
+        !touched.is_empty() && touched.iter().all(|l| l.2)
+    }
 }
 
 fn compare(old: &Capture, new: &Capture, claims: Vec<OldClaim>, old_version: Option<VersionId>, rules: &factdesk_ingest::Rules) -> VersionDiff {
@@ -265,12 +274,15 @@ fn compare(old: &Capture, new: &Capture, claims: Vec<OldClaim>, old_version: Opt
     let is_boilerplate = |line: &str| rules.is_boilerplate(line);
     let text_diff = diff(&old.text, &new.text, &DiffOptions { deadline: Some(deadline), is_boilerplate: &is_boilerplate });
     let metadata_changes = metadata_changes(old, new);
-    let new_analysis = (!claims.is_empty()).then(|| analyze(&new.text, new.language.as_deref(), new.published.as_deref()));
+    let new_quotes = if claims.is_empty() { Vec::new() } else { quotes_by_start(&analyze(&new.text, new.language.as_deref(), new.published.as_deref())) };
     let reanchorer = Reanchorer::new(&old.text, &new.text, &text_diff, Some(deadline));
     let claims_affected = claims
         .into_iter()
         .filter_map(|claim| {
-            let found = reanchorer.reanchor(&anchor_at(&old.text, claim.start, claim.end, ANCHOR_CONTEXT_CHARS));
+            let anchor = reanchorer.anchor(claim.start, claim.end, ANCHOR_CONTEXT_CHARS);
+            // Past the deadline (a pathological pair) only the diff's mapping is consulted:
+            // what is not there verbatim is reported unresolved, never removed.
+            let found = if Instant::now() < deadline { reanchorer.reanchor(&anchor) } else { reanchorer.reanchor_where_expected(&anchor) };
             let mut affected = AffectedClaim {
                 claim_id: claim.claim_id,
                 kind: claim.kind,
@@ -289,9 +301,7 @@ fn compare(old: &Capture, new: &Capture, claims: Vec<OldClaim>, old_version: Opt
                 review_status: claim.review_status,
                 verdict: claim.verdict,
             };
-            if let Some(analysis) = &new_analysis {
-                check_speaker(&mut affected, analysis);
-            }
+            check_speaker(&mut affected, &new_quotes);
             (affected.status != AnchorStatus::Unchanged).then_some(affected)
         })
         .collect();
@@ -305,15 +315,25 @@ fn compare(old: &Capture, new: &Capture, claims: Vec<OldClaim>, old_version: Opt
     }
 }
 
+/// The newer capture's quotations as (start, end, speaker), by start.
+fn quotes_by_start(analysis: &Analysis) -> Vec<(usize, usize, Option<String>)> {
+    let mut quotes: Vec<_> = analysis.quotes.iter().map(|q| (q.start, q.end, q.speaker.clone())).collect();
+    quotes.sort_by_key(|q| (q.0, q.1));
+    quotes
+}
+
 /// A quotation found again whose speaker in the newer capture is someone else is edited.
-fn check_speaker(claim: &mut AffectedClaim, new_analysis: &Analysis) {
+fn check_speaker(claim: &mut AffectedClaim, new_quotes: &[(usize, usize, Option<String>)]) {
     let (Some(old_speaker), Some(start), Some(end)) = (&claim.speaker, claim.new_start, claim.new_end) else { return };
     if claim.kind == "claim" {
         return;
     }
-    let Some(quote) = new_analysis.quotes.iter().find(|q| q.start < end && start < q.end) else { return };
-    if quote.speaker.as_ref() != Some(old_speaker) {
-        claim.new_speaker = quote.speaker.clone();
+    // The first quotation overlapping start..end: quotations do not nest, so it is at or
+    // just before the last one starting before `end`.
+    let before_end = new_quotes.partition_point(|q| q.0 < end);
+    let Some(quote) = new_quotes[..before_end].iter().rev().take(2).rev().find(|q| q.0 < end && start < q.1) else { return };
+    if quote.2.as_ref() != Some(old_speaker) {
+        claim.new_speaker = quote.2.clone();
         claim.status = AnchorStatus::Edited;
         claim.reasons.push("speaker".into());
     }

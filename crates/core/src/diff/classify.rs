@@ -23,7 +23,7 @@ pub fn classify(old: &str, new: &str, changes: &[ByteChange], is_boilerplate: &d
         .map(|c| {
             !substantive
                 || (old_lines.only_boilerplate(&c.old) && new_lines.only_boilerplate(&c.new))
-                || fold(&old[c.old.clone()], old_lines.in_headline(&c.old)) == fold(&new[c.new.clone()], new_lines.in_headline(&c.new))
+                || folded(&old[c.old.clone()], old_lines.in_headline(&c.old)).eq(folded(&new[c.new.clone()], new_lines.in_headline(&c.new)))
         })
         .collect();
     Classified { substantive, cosmetic }
@@ -41,7 +41,7 @@ fn reading<'t>(text: &'t str, is_boilerplate: &'t dyn Fn(&str) -> bool) -> impl 
     })
 }
 
-/// [`fold`] as an iterator.
+/// Whitespace removed, quotation marks and dashes in one style, lower case when `lower`.
 fn folded(text: &str, lower: bool) -> impl Iterator<Item = char> + '_ {
     text.chars().filter(|c| !c.is_whitespace()).map(one_style).flat_map(move |c| {
         let mut lowered = c.to_lowercase();
@@ -57,19 +57,6 @@ fn one_style(c: char) -> char {
         '–' | '—' | '‒' | '―' => '-',
         other => other,
     }
-}
-
-/// Whitespace removed, quotation marks and dashes in one style, lower case when `lower`.
-fn fold(text: &str, lower: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().filter(|c| !c.is_whitespace()).map(one_style) {
-        if lower {
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// A text's lines, which are boilerplate, and which is the headline.
