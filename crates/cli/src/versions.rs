@@ -9,13 +9,26 @@ use factdesk_workbench::{VersionDiff, VersionEntry};
 pub fn describe_diff(diff: &VersionDiff) -> String {
     let mut text = format!(
         "{}: {} change{}{}\n",
-        if diff.substantive { "substantive" } else { "cosmetic only" },
+        if diff.substantive {
+            "substantive"
+        } else {
+            "cosmetic only"
+        },
         diff.changes.len(),
         if diff.changes.len() == 1 { "" } else { "s" },
-        if diff.timed_out { " (the comparison hit its deadline; later changes are shown coarsely)" } else { "" }
+        if diff.timed_out {
+            " (the comparison hit its deadline; later changes are shown coarsely)"
+        } else {
+            ""
+        }
     );
     for m in &diff.metadata_changes {
-        text.push_str(&format!("  {}: {} → {}\n", m.field, m.old.as_deref().unwrap_or("—"), m.new.as_deref().unwrap_or("—")));
+        text.push_str(&format!(
+            "  {}: {} → {}\n",
+            m.field,
+            m.old.as_deref().unwrap_or("—"),
+            m.new.as_deref().unwrap_or("—")
+        ));
     }
     for change in &diff.changes {
         let kind = format!("{:?}", change.kind).to_lowercase();
@@ -25,21 +38,37 @@ pub fn describe_diff(diff: &VersionDiff) -> String {
             ChangeOp::Delete => format!("- {}", shown(&change.old)),
             ChangeOp::Replace => format!("~ {} → {}", shown(&change.old), shown(&change.new)),
         };
-        text.push_str(&format!("  {:>6}  {kind:<8} {what}{note}\n", change.old_start));
+        text.push_str(&format!(
+            "  {:>6}  {kind:<8} {what}{note}\n",
+            change.old_start
+        ));
     }
     if !diff.claims_affected.is_empty() {
         text.push_str("claims and quotations affected:\n");
     }
     for claim in &diff.claims_affected {
         let status = format!("{:?}", claim.status).to_lowercase();
-        let id = claim.claim_id.map(|id| format!("#{id} ")).unwrap_or_default();
-        text.push_str(&format!("  {status:<8} {id}{} {}\n", claim.kind, shown(&claim.text)));
+        let id = claim
+            .claim_id
+            .map(|id| format!("#{id} "))
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "  {status:<8} {id}{} {}\n",
+            claim.kind,
+            shown(&claim.text)
+        ));
         match claim.status {
             AnchorStatus::Edited => {
                 let now = claim.new_text.as_deref().map(shown).unwrap_or_default();
-                text.push_str(&format!("           now {now} ({})\n", claim.reasons.join(", ")));
+                text.push_str(&format!(
+                    "           now {now} ({})\n",
+                    claim.reasons.join(", ")
+                ));
                 if let Some(speaker) = &claim.new_speaker {
-                    text.push_str(&format!("           speaker {} → {speaker}\n", claim.speaker.as_deref().unwrap_or("—")));
+                    text.push_str(&format!(
+                        "           speaker {} → {speaker}\n",
+                        claim.speaker.as_deref().unwrap_or("—")
+                    ));
                 }
             }
             AnchorStatus::Removed => {
@@ -62,13 +91,22 @@ pub fn describe_version(entry: &VersionEntry) -> String {
         Some(false) if entry.changes == 0 => "same text".to_string(),
         Some(false) => format!("cosmetic only ({} changes)", entry.changes),
     };
-    format!("version {:<6} {}  {}  {}  {change}", v.id, v.captured_at, &v.sha256[..v.sha256.len().min(12)], v.title)
+    format!(
+        "version {:<6} {}  {}  {}  {change}",
+        v.id,
+        v.captured_at,
+        &v.sha256[..v.sha256.len().min(12)],
+        v.title
+    )
 }
 
 /// Text on one line, shortened, in quotes.
 fn shown(text: &str) -> String {
     let flat = text.replace('\n', "⏎");
-    let flat = if flat.chars().count() > 100 { flat.chars().take(99).chain(['…']).collect() } else { flat };
+    let flat = if flat.chars().count() > 100 {
+        flat.chars().take(99).chain(['…']).collect()
+    } else {
+        flat
+    };
     format!("{flat:?}")
 }
-

@@ -17,7 +17,11 @@ use std::time::{Duration, Instant};
 
 /// Consecutive revisions `(k.txt, k+1.txt)` of every article folder under `root`.
 fn revision_pairs(root: &Path) -> Vec<(String, String)> {
-    let mut articles: Vec<_> = std::fs::read_dir(root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut articles: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     articles.sort();
     let mut pairs = Vec::new();
     for article in articles {
@@ -26,7 +30,10 @@ fn revision_pairs(root: &Path) -> Vec<(String, String)> {
             .filter_map(|e| {
                 let path = e.ok()?.path();
                 let number = path.file_stem()?.to_str()?.parse().ok()?;
-                (path.extension()? == "txt").then(|| (number, std::fs::read_to_string(&path).ok()))?.1.map(|t| (number, t))
+                (path.extension()? == "txt")
+                    .then(|| (number, std::fs::read_to_string(&path).ok()))?
+                    .1
+                    .map(|t| (number, t))
             })
             .collect();
         revisions.sort_by_key(|r| r.0);
@@ -40,9 +47,20 @@ fn revision_pairs(root: &Path) -> Vec<(String, String)> {
 /// The project's fixture pairs (`tests/versions/*/old.txt`, `new.txt`).
 fn fixture_pairs() -> Vec<(String, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/versions");
-    let mut folders: Vec<_> = std::fs::read_dir(root).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut folders: Vec<_> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     folders.sort();
-    folders.iter().map(|f| (std::fs::read_to_string(f.join("old.txt")).unwrap(), std::fs::read_to_string(f.join("new.txt")).unwrap())).collect()
+    folders
+        .iter()
+        .map(|f| {
+            (
+                std::fs::read_to_string(f.join("old.txt")).unwrap(),
+                std::fs::read_to_string(f.join("new.txt")).unwrap(),
+            )
+        })
+        .collect()
 }
 
 /// Unrelated word soup of about `bytes` bytes: no sentence in common between two seeds.
@@ -50,8 +68,14 @@ fn soup(seed: u64, bytes: usize) -> String {
     let mut state = seed;
     let mut text = String::with_capacity(bytes + 16);
     while text.len() < bytes {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        text.push_str(["kata ", "harga ", "naik ", "turun ", "Budi ", "12 ", "persen. ", "\n"][(state >> 61) as usize]);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        text.push_str(
+            [
+                "kata ", "harga ", "naik ", "turun ", "Budi ", "12 ", "persen. ", "\n",
+            ][(state >> 61) as usize],
+        );
     }
     text
 }
@@ -62,7 +86,11 @@ fn main() {
         Some(path) => revision_pairs(Path::new(&path)),
         None => fixture_pairs(),
     };
-    let pairs: Vec<_> = if full { pairs } else { pairs.into_iter().take(5).collect() };
+    let pairs: Vec<_> = if full {
+        pairs
+    } else {
+        pairs.into_iter().take(5).collect()
+    };
     assert!(!pairs.is_empty(), "no revision pairs to compare");
     let bytes: usize = pairs.iter().map(|(a, b)| a.len() + b.len()).sum();
     let rounds = if full { 5 } else { 1 };
@@ -73,7 +101,8 @@ fn main() {
         let started = Instant::now();
         substantive = 0;
         for (old, new) in &pairs {
-            substantive += black_box(diff(black_box(old), black_box(new), &options)).substantive as usize;
+            substantive +=
+                black_box(diff(black_box(old), black_box(new), &options)).substantive as usize;
         }
         best = best.min(started.elapsed());
     }
@@ -93,7 +122,14 @@ fn main() {
     let deadline = Duration::from_secs(2);
     let (old, new) = (soup(1, size), soup(2, size));
     let started = Instant::now();
-    let result = diff(&old, &new, &DiffOptions { deadline: Some(started + deadline), is_boilerplate: &|_| false });
+    let result = diff(
+        &old,
+        &new,
+        &DiffOptions {
+            deadline: Some(started + deadline),
+            is_boilerplate: &|_| false,
+        },
+    );
     let took = started.elapsed();
     println!(
         "factdesk-diff-pathological bytes={size} deadline_seconds={} seconds={:.3} changes={} within_deadline={}",

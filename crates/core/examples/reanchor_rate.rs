@@ -15,11 +15,17 @@ use std::collections::HashSet;
 
 fn main() {
     let Some(root) = std::env::args().nth(1) else {
-        eprintln!("usage: reanchor_rate CORPUS_FOLDER (a folder of article folders with 0.txt, 1.txt, …)");
+        eprintln!(
+            "usage: reanchor_rate CORPUS_FOLDER (a folder of article folders with 0.txt, 1.txt, …)"
+        );
         std::process::exit(2);
     };
     let mut articles: Vec<_> = match std::fs::read_dir(&root) {
-        Ok(entries) => entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect(),
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect(),
         Err(error) => {
             eprintln!("reanchor_rate: cannot read {root}: {error}");
             std::process::exit(1);
@@ -41,7 +47,8 @@ fn main() {
             pairs += 1;
             let d = diff(old, new, &DiffOptions::plain());
             let reanchorer = Reanchorer::new(old, new, &d, None);
-            let new_sentences: HashSet<&str> = sentence_spans(new).into_iter().map(|s| &new[s]).collect();
+            let new_sentences: HashSet<&str> =
+                sentence_spans(new).into_iter().map(|s| &new[s]).collect();
             for span in sentence_spans(old) {
                 let sentence = &old[span.clone()];
                 if !new_sentences.contains(sentence) {
@@ -49,13 +56,24 @@ fn main() {
                 }
                 claims += 1;
                 let start = old[..span.start].chars().count();
-                let found = reanchorer.reanchor(&reanchorer.anchor(start, start + sentence.chars().count(), 32));
-                let exact = found.text.as_deref() == Some(sentence) && matches!(found.status, AnchorStatus::Unchanged | AnchorStatus::Moved);
+                let found = reanchorer.reanchor(&reanchorer.anchor(
+                    start,
+                    start + sentence.chars().count(),
+                    32,
+                ));
+                let exact = found.text.as_deref() == Some(sentence)
+                    && matches!(found.status, AnchorStatus::Unchanged | AnchorStatus::Moved);
                 if exact {
                     recovered += 1;
                     moved += (found.status == AnchorStatus::Moved) as usize;
                 } else if misses.len() < 5 {
-                    misses.push(format!("{}: {:?} -> {:?} {:?}", article.display(), sentence, found.status, found.text));
+                    misses.push(format!(
+                        "{}: {:?} -> {:?} {:?}",
+                        article.display(),
+                        sentence,
+                        found.status,
+                        found.text
+                    ));
                 }
             }
         }

@@ -117,15 +117,28 @@ impl<'a> Reanchorer<'a> {
         let expected = self.expected(anchor);
         match self.new.get(expected.clone()) {
             Some(found) if found == anchor.text => self.found(anchor, expected.clone(), &expected),
-            _ => Reanchored { status: AnchorStatus::Unresolved, ..removed() },
+            _ => Reanchored {
+                status: AnchorStatus::Unresolved,
+                ..removed()
+            },
         }
     }
 
     /// Where the diff says the anchored text went (bytes of the new text).
     fn expected(&self, anchor: &Anchor) -> Range<usize> {
-        let (old_start, old_end) = (self.old_bytes.byte_at(anchor.start), self.old_bytes.byte_at(anchor.end));
-        let (old_start, old_end) = (old_start.min(self.old.len()), old_end.min(self.old.len()).max(old_start));
-        self.diff.map_start(old_start)..self.diff.map_end(old_end).max(self.diff.map_start(old_start))
+        let (old_start, old_end) = (
+            self.old_bytes.byte_at(anchor.start),
+            self.old_bytes.byte_at(anchor.end),
+        );
+        let (old_start, old_end) = (
+            old_start.min(self.old.len()),
+            old_end.min(self.old.len()).max(old_start),
+        );
+        self.diff.map_start(old_start)
+            ..self
+                .diff
+                .map_end(old_end)
+                .max(self.diff.map_start(old_start))
     }
 
     /// Finds `anchor` in the new text.
@@ -142,10 +155,13 @@ impl<'a> Reanchorer<'a> {
         if let Some(at) = self.nearest_occurrence(text, expected.start, &window) {
             return self.found(anchor, at..at + text.len(), &expected);
         }
-        if !expected.is_empty() && expected.len() <= 8 * text.len() + 256 {
-            if let Some(span) = self.locate(text, expected.clone()).filter(|s| self.ratio(text, &self.new[s.clone()]) >= POSITION_THRESHOLD) {
-                return self.found(anchor, span, &expected);
-            }
+        let near = !expected.is_empty() && expected.len() <= 8 * text.len() + 256;
+        if let Some(span) = near
+            .then(|| self.locate(text, expected.clone()))
+            .flatten()
+            .filter(|s| self.ratio(text, &self.new[s.clone()]) >= POSITION_THRESHOLD)
+        {
+            return self.found(anchor, span, &expected);
         }
         match self.fuzzy(anchor, &window) {
             Some(span) => self.found(anchor, span, &expected),
@@ -162,11 +178,17 @@ impl<'a> Reanchorer<'a> {
             }
             at
         };
-        boundary(expected.start.saturating_sub(SEARCH_WINDOW_BYTES))..boundary(expected.end + SEARCH_WINDOW_BYTES)
+        boundary(expected.start.saturating_sub(SEARCH_WINDOW_BYTES))
+            ..boundary(expected.end + SEARCH_WINDOW_BYTES)
     }
 
     /// The exact occurrence in `window` nearest to where the claim should be.
-    fn nearest_occurrence(&self, text: &str, expected: usize, window: &Range<usize>) -> Option<usize> {
+    fn nearest_occurrence(
+        &self,
+        text: &str,
+        expected: usize,
+        window: &Range<usize>,
+    ) -> Option<usize> {
         self.new[window.clone()]
             .match_indices(text)
             .take(MAX_OCCURRENCES)
@@ -179,8 +201,14 @@ impl<'a> Reanchorer<'a> {
     fn locate(&self, text: &str, region: Range<usize>) -> Option<Range<usize>> {
         let claim_words = words(text, 0);
         let region_words = words(&self.new[region.clone()], region.start);
-        let claim: Vec<String> = claim_words.iter().map(|r| text[r.clone()].to_lowercase()).collect();
-        let found: Vec<String> = region_words.iter().map(|r| self.new[r.clone()].to_lowercase()).collect();
+        let claim: Vec<String> = claim_words
+            .iter()
+            .map(|r| text[r.clone()].to_lowercase())
+            .collect();
+        let found: Vec<String> = region_words
+            .iter()
+            .map(|r| self.new[r.clone()].to_lowercase())
+            .collect();
         let ops = crate::diff::sequence_ops(&claim, &found, self.deadline);
         let touching = |op: &DiffOp| !matches!(op, DiffOp::Insert { .. });
         let first = ops.iter().find(|op| touching(op))?;
@@ -191,11 +219,21 @@ impl<'a> Reanchorer<'a> {
         // A replacement at the start keeps as many of its words as the claim had there,
         // counted from its end (and at the end, from its start).
         let from = match *first {
-            DiffOp::Replace { old_len, new_index, new_len, .. } => new_index + new_len.saturating_sub(old_len),
+            DiffOp::Replace {
+                old_len,
+                new_index,
+                new_len,
+                ..
+            } => new_index + new_len.saturating_sub(old_len),
             ref op => op.new_range().start,
         };
         let to = match *last {
-            DiffOp::Replace { old_len, new_index, new_len, .. } => new_index + new_len.min(old_len),
+            DiffOp::Replace {
+                old_len,
+                new_index,
+                new_len,
+                ..
+            } => new_index + new_len.min(old_len),
             ref op => op.new_range().end,
         };
         (from < to).then(|| region_words[from].start..region_words[to - 1].end)
@@ -206,8 +244,11 @@ impl<'a> Reanchorer<'a> {
         let sentences = self.new_sentences.get_or_init(|| sentence_spans(self.new));
         let first = sentences.partition_point(|s| s.end <= window.start);
         let last = sentences.partition_point(|s| s.start < window.end);
-        let mut candidates: Vec<(f64, &Range<usize>)> =
-            sentences[first..last.max(first)].iter().map(|s| (strsim::sorensen_dice(&anchor.text, &self.new[s.clone()]), s)).filter(|(score, _)| *score > 0.3).collect();
+        let mut candidates: Vec<(f64, &Range<usize>)> = sentences[first..last.max(first)]
+            .iter()
+            .map(|s| (strsim::sorensen_dice(&anchor.text, &self.new[s.clone()]), s))
+            .filter(|(score, _)| *score > 0.3)
+            .collect();
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
         candidates
             .into_iter()
@@ -215,7 +256,8 @@ impl<'a> Reanchorer<'a> {
             .filter_map(|(_, sentence)| {
                 let span = self.locate(&anchor.text, sentence.clone())?;
                 let score = self.ratio(&anchor.text, &self.new[span.clone()]);
-                (score >= FUZZY_THRESHOLD).then(|| (score + 0.1 * self.context_score(anchor, &span), span))
+                (score >= FUZZY_THRESHOLD)
+                    .then(|| (score + 0.1 * self.context_score(anchor, &span), span))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, span)| span)
@@ -223,14 +265,32 @@ impl<'a> Reanchorer<'a> {
 
     /// How alike the claim's context is to the text around `span`, 0..1.
     fn context_score(&self, anchor: &Anchor, span: &Range<usize>) -> f32 {
-        let before: String = self.new[..span.start].chars().rev().take(anchor.prefix.chars().count()).collect::<Vec<_>>().into_iter().rev().collect();
-        let after: String = self.new[span.end..].chars().take(anchor.suffix.chars().count()).collect();
-        ((strsim::sorensen_dice(&anchor.prefix, &before) + strsim::sorensen_dice(&anchor.suffix, &after)) / 2.0) as f32
+        let before: String = self.new[..span.start]
+            .chars()
+            .rev()
+            .take(anchor.prefix.chars().count())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let after: String = self.new[span.end..]
+            .chars()
+            .take(anchor.suffix.chars().count())
+            .collect();
+        ((strsim::sorensen_dice(&anchor.prefix, &before)
+            + strsim::sorensen_dice(&anchor.suffix, &after))
+            / 2.0) as f32
     }
 
     fn ratio(&self, a: &str, b: &str) -> f32 {
-        let a_words: Vec<String> = words(a, 0).into_iter().map(|r| a[r].to_lowercase()).collect();
-        let b_words: Vec<String> = words(b, 0).into_iter().map(|r| b[r].to_lowercase()).collect();
+        let a_words: Vec<String> = words(a, 0)
+            .into_iter()
+            .map(|r| a[r].to_lowercase())
+            .collect();
+        let b_words: Vec<String> = words(b, 0)
+            .into_iter()
+            .map(|r| b[r].to_lowercase())
+            .collect();
         let ops = crate::diff::sequence_ops(&a_words, &b_words, self.deadline);
         get_diff_ratio(&ops, a_words.len(), b_words.len())
     }
@@ -240,9 +300,17 @@ impl<'a> Reanchorer<'a> {
     fn found(&self, anchor: &Anchor, span: Range<usize>, expected: &Range<usize>) -> Reanchored {
         let new_text = &self.new[span.clone()];
         // Spacing and letter case aside ("Harga Beras" in a headline put in capitals).
-        let same_words = anchor.text.split_whitespace().map(str::to_lowercase).eq(new_text.split_whitespace().map(str::to_lowercase));
+        let same_words = anchor
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .eq(new_text.split_whitespace().map(str::to_lowercase));
         let in_place = expected.start <= span.start && span.end <= expected.end;
-        let (edits, reasons) = if same_words { (Vec::new(), Vec::new()) } else { word_edits(&anchor.text, new_text, self.deadline) };
+        let (edits, reasons) = if same_words {
+            (Vec::new(), Vec::new())
+        } else {
+            word_edits(&anchor.text, new_text, self.deadline)
+        };
         Reanchored {
             status: match (same_words, in_place) {
                 (true, true) => AnchorStatus::Unchanged,
@@ -252,7 +320,11 @@ impl<'a> Reanchorer<'a> {
             start: Some(self.new_chars.char_at(span.start)),
             end: Some(self.new_chars.char_at(span.end)),
             text: Some(new_text.to_string()),
-            score: if same_words { 1.0 } else { self.ratio(&anchor.text, new_text) },
+            score: if same_words {
+                1.0
+            } else {
+                self.ratio(&anchor.text, new_text)
+            },
             edits,
             reasons,
         }
@@ -260,12 +332,24 @@ impl<'a> Reanchorer<'a> {
 }
 
 fn removed() -> Reanchored {
-    Reanchored { status: AnchorStatus::Removed, start: None, end: None, text: None, score: 0.0, edits: Vec::new(), reasons: Vec::new() }
+    Reanchored {
+        status: AnchorStatus::Removed,
+        start: None,
+        end: None,
+        text: None,
+        score: 0.0,
+        edits: Vec::new(),
+        reasons: Vec::new(),
+    }
 }
 
 /// The byte ranges (shifted by `base`) of the text's tokens other than whitespace.
 fn words(text: &str, base: usize) -> Vec<Range<usize>> {
-    crate::diff::tokens(text).into_iter().filter(|r| !text[r.clone()].trim().is_empty()).map(|r| r.start + base..r.end + base).collect()
+    crate::diff::tokens(text)
+        .into_iter()
+        .filter(|r| !text[r.clone()].trim().is_empty())
+        .map(|r| r.start + base..r.end + base)
+        .collect()
 }
 
 /// The word changes from `old` to `new`, and what kind of words they touch.
@@ -279,10 +363,14 @@ fn word_edits(old: &str, new: &str, deadline: Option<Instant>) -> (Vec<WordEdit>
     for op in crate::diff::sequence_ops(&old_words, &new_words, deadline) {
         let (tag, o, n) = op.as_tag_tuple();
         let (old_part, new_part) = (old_words[o].concat(), new_words[n].concat());
-        if tag == similar::DiffTag::Equal || (old_part.trim().is_empty() && new_part.trim().is_empty()) {
+        if tag == similar::DiffTag::Equal
+            || (old_part.trim().is_empty() && new_part.trim().is_empty())
+        {
             continue;
         }
-        let changed = old_part.split_whitespace().chain(new_part.split_whitespace());
+        let changed = old_part
+            .split_whitespace()
+            .chain(new_part.split_whitespace());
         let mut reason = "words";
         for word in changed {
             if word.chars().any(|c| c.is_ascii_digit()) {
@@ -301,7 +389,11 @@ fn word_edits(old: &str, new: &str, deadline: Option<Instant>) -> (Vec<WordEdit>
             similar::DiffTag::Delete => ChangeOp::Delete,
             _ => ChangeOp::Replace,
         };
-        edits.push(WordEdit { op, old: old_part, new: new_part });
+        edits.push(WordEdit {
+            op,
+            old: old_part,
+            new: new_part,
+        });
     }
     (edits, reasons)
 }
@@ -313,11 +405,23 @@ pub fn anchor_at(text: &str, start: usize, end: usize, context: usize) -> Anchor
     anchor_with(text, &ByteOffsets::new(text), start, end, context)
 }
 
-fn anchor_with(text: &str, bytes: &ByteOffsets, start: usize, end: usize, context: usize) -> Anchor {
+fn anchor_with(
+    text: &str,
+    bytes: &ByteOffsets,
+    start: usize,
+    end: usize,
+    context: usize,
+) -> Anchor {
     let (from, to) = (bytes.byte_at(start), bytes.byte_at(end.max(start)));
     let before = bytes.byte_at(start.saturating_sub(context));
     let after = bytes.byte_at(end + context);
-    Anchor { start, end, text: text[from..to].to_string(), prefix: text[before..from].to_string(), suffix: text[to..after].to_string() }
+    Anchor {
+        start,
+        end,
+        text: text[from..to].to_string(),
+        prefix: text[before..from].to_string(),
+        suffix: text[to..after].to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -336,13 +440,32 @@ mod tests {
     fn statuses() {
         let old = "Judul berita.\nHarga beras naik 10 persen. Menteri Budi datang.\nHujan turun di Jakarta.";
         let moved = "Judul berita.\nHujan turun di Jakarta.\nHarga beras naik 10 persen. Menteri Budi datang.";
-        let r = reanchor(old, &format!("Judul baru.\n{old}"), "Harga beras naik 10 persen.");
+        let r = reanchor(
+            old,
+            &format!("Judul baru.\n{old}"),
+            "Harga beras naik 10 persen.",
+        );
         assert_eq!(r.status, AnchorStatus::Unchanged);
-        assert_eq!(reanchor(old, moved, "Hujan turun di Jakarta.").status, AnchorStatus::Moved);
-        let edited = reanchor(old, &old.replace("10 persen", "12 persen"), "Harga beras naik 10 persen.");
+        assert_eq!(
+            reanchor(old, moved, "Hujan turun di Jakarta.").status,
+            AnchorStatus::Moved
+        );
+        let edited = reanchor(
+            old,
+            &old.replace("10 persen", "12 persen"),
+            "Harga beras naik 10 persen.",
+        );
         assert_eq!(edited.status, AnchorStatus::Edited);
         assert_eq!(edited.text.as_deref(), Some("Harga beras naik 12 persen."));
         assert_eq!(edited.reasons, ["number"]);
-        assert_eq!(reanchor(old, "Judul berita.\nHujan turun di Jakarta.", "Menteri Budi datang.").status, AnchorStatus::Removed);
+        assert_eq!(
+            reanchor(
+                old,
+                "Judul berita.\nHujan turun di Jakarta.",
+                "Menteri Budi datang."
+            )
+            .status,
+            AnchorStatus::Removed
+        );
     }
 }

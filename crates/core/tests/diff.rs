@@ -16,12 +16,24 @@ use std::time::{Duration, Instant};
 /// (the real rules are wired in by the workbench and tested there).
 fn is_boilerplate(line: &str) -> bool {
     let line = line.trim().to_lowercase();
-    ["baca juga", "simak juga video", "scroll to continue with content", "saksikan live"].iter().any(|p| line.starts_with(p))
+    [
+        "baca juga",
+        "simak juga video",
+        "scroll to continue with content",
+        "saksikan live",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p))
 }
 
 fn pair(name: &str) -> (String, String) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/versions").join(name);
-    (std::fs::read_to_string(dir.join("old.txt")).unwrap(), std::fs::read_to_string(dir.join("new.txt")).unwrap())
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/versions")
+        .join(name);
+    (
+        std::fs::read_to_string(dir.join("old.txt")).unwrap(),
+        std::fs::read_to_string(dir.join("new.txt")).unwrap(),
+    )
 }
 
 /// Applies the changes to `old`, checking each names the old text it replaces.
@@ -30,9 +42,17 @@ fn rebuild(old: &str, diff: &TextDiff) -> String {
     let mut out = String::new();
     let mut at = 0;
     for change in &diff.changes {
-        assert!(change.old_start >= at && change.old_end >= change.old_start, "changes out of order: {change:?}");
+        assert!(
+            change.old_start >= at && change.old_end >= change.old_start,
+            "changes out of order: {change:?}"
+        );
         out.extend(&old[at..change.old_start]);
-        assert_eq!(old[change.old_start..change.old_end].iter().collect::<String>(), change.old);
+        assert_eq!(
+            old[change.old_start..change.old_end]
+                .iter()
+                .collect::<String>(),
+            change.old
+        );
         out.push_str(&change.new);
         at = change.old_end;
     }
@@ -43,13 +63,35 @@ fn rebuild(old: &str, diff: &TextDiff) -> String {
 /// The diff and what became of every stored claim and quotation of the old version.
 fn render(name: &str) -> String {
     let (old, new) = pair(name);
-    let d = diff(&old, &new, &DiffOptions { deadline: None, is_boilerplate: &is_boilerplate });
-    assert_eq!(rebuild(&old, &d), new, "the changes of {name} do not rebuild the new text");
+    let d = diff(
+        &old,
+        &new,
+        &DiffOptions {
+            deadline: None,
+            is_boilerplate: &is_boilerplate,
+        },
+    );
+    assert_eq!(
+        rebuild(&old, &d),
+        new,
+        "the changes of {name} do not rebuild the new text"
+    );
     let mut out = format!("substantive: {}\n", d.substantive);
     for c in &d.changes {
         let level = format!("{:?}", c.kind).to_lowercase();
         let op = format!("{:?}", c.op).to_lowercase();
-        writeln!(out, "{op:<7} {level:<8} {} | {:?} -> {:?}", if c.cosmetic { "cosmetic   " } else { "SUBSTANTIVE" }, c.old, c.new).unwrap();
+        writeln!(
+            out,
+            "{op:<7} {level:<8} {} | {:?} -> {:?}",
+            if c.cosmetic {
+                "cosmetic   "
+            } else {
+                "SUBSTANTIVE"
+            },
+            c.old,
+            c.new
+        )
+        .unwrap();
     }
     let reanchorer = Reanchorer::new(&old, &new, &d, None);
     for item in detected(&old, &analyze(&old, None, None)).items {
@@ -57,7 +99,13 @@ fn render(name: &str) -> String {
         let status = format!("{:?}", found.status).to_lowercase();
         writeln!(out, "{status:<9} {:<8} {:?}", item.kind, item.text).unwrap();
         if found.status == AnchorStatus::Edited {
-            writeln!(out, "          now {:?} {:?}", found.text.unwrap_or_default(), found.reasons).unwrap();
+            writeln!(
+                out,
+                "          now {:?} {:?}",
+                found.text.unwrap_or_default(),
+                found.reasons
+            )
+            .unwrap();
         }
     }
     out
@@ -101,14 +149,27 @@ fn the_deadline_bounds_a_pathological_pair() {
         let mut state = seed;
         let mut text = String::with_capacity(5_000_000);
         while text.len() < 5_000_000 {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-            text.push_str(["kata ", "harga ", "naik ", "turun ", "Budi ", "12 ", "persen. ", "\n"][(state >> 61) as usize]);
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(
+                [
+                    "kata ", "harga ", "naik ", "turun ", "Budi ", "12 ", "persen. ", "\n",
+                ][(state >> 61) as usize],
+            );
         }
         text
     };
     let (old, new) = (soup(1), soup(2));
     let started = Instant::now();
-    let d = diff(&old, &new, &DiffOptions { deadline: Some(started + Duration::from_secs(2)), is_boilerplate: &is_boilerplate });
+    let d = diff(
+        &old,
+        &new,
+        &DiffOptions {
+            deadline: Some(started + Duration::from_secs(2)),
+            is_boilerplate: &is_boilerplate,
+        },
+    );
     let took = started.elapsed();
     assert!(d.substantive);
     assert_eq!(rebuild(&old, &d), new);
@@ -165,12 +226,21 @@ proptest! {
 
 /// A short sentence of a small vocabulary (so that sentences share words, as real ones do).
 fn sentence() -> impl Strategy<Value = String> {
-    let word = prop::sample::select(vec!["harga", "beras", "naik", "Budi", "kata", "persen", "12", "Jakarta", "warga", "the", "price", "rose"]);
-    (prop::collection::vec(word, 2..8), prop::sample::select(vec![".", "!", "?"]))
+    let word = prop::sample::select(vec![
+        "harga", "beras", "naik", "Budi", "kata", "persen", "12", "Jakarta", "warga", "the",
+        "price", "rose",
+    ]);
+    (
+        prop::collection::vec(word, 2..8),
+        prop::sample::select(vec![".", "!", "?"]),
+    )
         .prop_map(|(words, end)| {
             let mut s = words.join(" ");
             let mut chars = s.chars();
-            s = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            s = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
             s + end
         })
 }

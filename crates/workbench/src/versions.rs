@@ -116,7 +116,11 @@ struct OldClaim {
 impl Workbench {
     /// Compares two captures of one article, plain text or saved pages, with `rules`
     /// deciding which lines are boilerplate. Stores nothing.
-    pub fn diff_files(old: &Path, new: &Path, rules: &factdesk_ingest::Rules) -> Result<VersionDiff, WorkbenchError> {
+    pub fn diff_files(
+        old: &Path,
+        new: &Path,
+        rules: &factdesk_ingest::Rules,
+    ) -> Result<VersionDiff, WorkbenchError> {
         let (old, new) = (read_capture(old, rules)?, read_capture(new, rules)?);
         let old_analysis = analyze(&old.text, old.language.as_deref(), old.published.as_deref());
         let lines = LineRules::new(&old.text, rules);
@@ -141,7 +145,9 @@ impl Workbench {
     /// An article's versions, oldest first, each with whether it changed substantively
     /// from the one before.
     pub fn versions(&self, article_id: ArticleId) -> Result<Vec<VersionEntry>, WorkbenchError> {
-        self.store.article(article_id)?.ok_or(WorkbenchError::ArticleNotFound(article_id))?;
+        self.store
+            .article(article_id)?
+            .ok_or(WorkbenchError::ArticleNotFound(article_id))?;
         let mut versions = self.store.versions(article_id)?;
         versions.sort_by(|a, b| a.captured_at.cmp(&b.captured_at).then(a.id.cmp(&b.id)));
         let mut entries = Vec::with_capacity(versions.len());
@@ -155,7 +161,11 @@ impl Workbench {
                 }
                 None => (None, 0),
             };
-            entries.push(VersionEntry { version, substantive, changes });
+            entries.push(VersionEntry {
+                version,
+                substantive,
+                changes,
+            });
             previous = Some(capture);
         }
         Ok(entries)
@@ -164,10 +174,20 @@ impl Workbench {
     /// Compares two stored versions of an article (by default the newest with the one
     /// before it) and re-anchors the older one's claims and quotations, with their reviews,
     /// in the newer. Stores nothing.
-    pub fn compare_versions(&self, article_id: ArticleId, from: Option<VersionId>, to: Option<VersionId>) -> Result<VersionDiff, WorkbenchError> {
+    pub fn compare_versions(
+        &self,
+        article_id: ArticleId,
+        from: Option<VersionId>,
+        to: Option<VersionId>,
+    ) -> Result<VersionDiff, WorkbenchError> {
         let timeline = self.versions(article_id)?;
         let find = |id: VersionId| {
-            timeline.iter().position(|e| e.version.id == id).ok_or(WorkbenchError::VersionNotFound { article: article_id, version: id })
+            timeline.iter().position(|e| e.version.id == id).ok_or(
+                WorkbenchError::VersionNotFound {
+                    article: article_id,
+                    version: id,
+                },
+            )
         };
         let to_index = match to {
             Some(id) => find(id)?,
@@ -208,7 +228,10 @@ impl Workbench {
         let text = self
             .store
             .version_text(version.id)?
-            .ok_or(WorkbenchError::VersionNotFound { article: version.article_id, version: version.id })?;
+            .ok_or(WorkbenchError::VersionNotFound {
+                article: version.article_id,
+                version: version.id,
+            })?;
         Ok(Capture {
             text,
             language: version.language.clone(),
@@ -224,9 +247,13 @@ impl Workbench {
 /// date and outlet beside it), or a plain-text file's text with line endings normalised.
 fn read_capture(path: &Path, rules: &factdesk_ingest::Rules) -> Result<Capture, WorkbenchError> {
     let raw = read_article_file(path)?;
-    let failed = |message: String| WorkbenchError::File { path: path.display().to_string(), message };
+    let failed = |message: String| WorkbenchError::File {
+        path: path.display().to_string(),
+        message,
+    };
     if is_html(path, &raw) {
-        let page = factdesk_ingest::extract_html_with(&raw, None, None, rules).map_err(|e| failed(e.to_string()))?;
+        let page = factdesk_ingest::extract_html_with(&raw, None, None, rules)
+            .map_err(|e| failed(e.to_string()))?;
         return Ok(Capture {
             text: page.body,
             language: page.language,
@@ -240,7 +267,14 @@ fn read_capture(path: &Path, rules: &factdesk_ingest::Rules) -> Result<Capture, 
         Ok(text) => normalise_line_endings(text),
         Err(_) => decode_text(&raw).map_err(|e| failed(e.to_string()))?.text,
     };
-    Ok(Capture { text, language: None, published: None, title: None, byline: None, site: None })
+    Ok(Capture {
+        text,
+        language: None,
+        published: None,
+        title: None,
+        byline: None,
+        site: None,
+    })
 }
 
 /// A text's lines as code point ranges, each with whether it is boilerplate.
@@ -264,17 +298,41 @@ impl LineRules {
     /// sentence is not a claim anyone checks).
     fn on_boilerplate_lines(&self, claim: &OldClaim) -> bool {
         let first = self.lines.partition_point(|l| l.1 < claim.start);
-        let touched: Vec<_> = self.lines[first..].iter().take_while(|l| l.0 < claim.end.max(claim.start + 1)).collect();
+        let touched: Vec<_> = self.lines[first..]
+            .iter()
+            .take_while(|l| l.0 < claim.end.max(claim.start + 1))
+            .collect();
         !touched.is_empty() && touched.iter().all(|l| l.2)
     }
 }
 
-fn compare(old: &Capture, new: &Capture, claims: Vec<OldClaim>, old_version: Option<VersionId>, rules: &factdesk_ingest::Rules) -> VersionDiff {
+fn compare(
+    old: &Capture,
+    new: &Capture,
+    claims: Vec<OldClaim>,
+    old_version: Option<VersionId>,
+    rules: &factdesk_ingest::Rules,
+) -> VersionDiff {
     let deadline = Instant::now() + DIFF_DEADLINE;
     let is_boilerplate = |line: &str| rules.is_boilerplate(line);
-    let text_diff = diff(&old.text, &new.text, &DiffOptions { deadline: Some(deadline), is_boilerplate: &is_boilerplate });
+    let text_diff = diff(
+        &old.text,
+        &new.text,
+        &DiffOptions {
+            deadline: Some(deadline),
+            is_boilerplate: &is_boilerplate,
+        },
+    );
     let metadata_changes = metadata_changes(old, new);
-    let new_quotes = if claims.is_empty() { Vec::new() } else { quotes_by_start(&analyze(&new.text, new.language.as_deref(), new.published.as_deref())) };
+    let new_quotes = if claims.is_empty() {
+        Vec::new()
+    } else {
+        quotes_by_start(&analyze(
+            &new.text,
+            new.language.as_deref(),
+            new.published.as_deref(),
+        ))
+    };
     let reanchorer = Reanchorer::new(&old.text, &new.text, &text_diff, Some(deadline));
     let claims_affected = claims
         .into_iter()
@@ -282,7 +340,11 @@ fn compare(old: &Capture, new: &Capture, claims: Vec<OldClaim>, old_version: Opt
             let anchor = reanchorer.anchor(claim.start, claim.end, ANCHOR_CONTEXT_CHARS);
             // Past the deadline (a pathological pair) only the diff's mapping is consulted:
             // what is not there verbatim is reported unresolved, never removed.
-            let found = if Instant::now() < deadline { reanchorer.reanchor(&anchor) } else { reanchorer.reanchor_where_expected(&anchor) };
+            let found = if Instant::now() < deadline {
+                reanchorer.reanchor(&anchor)
+            } else {
+                reanchorer.reanchor_where_expected(&anchor)
+            };
             let mut affected = AffectedClaim {
                 claim_id: claim.claim_id,
                 kind: claim.kind,
@@ -297,7 +359,11 @@ fn compare(old: &Capture, new: &Capture, claims: Vec<OldClaim>, old_version: Opt
                 new_speaker: None,
                 reasons: found.reasons,
                 edits: found.edits,
-                last_version_id: if found.status == AnchorStatus::Removed { old_version } else { None },
+                last_version_id: if found.status == AnchorStatus::Removed {
+                    old_version
+                } else {
+                    None
+                },
                 review_status: claim.review_status,
                 verdict: claim.verdict,
             };
@@ -317,21 +383,37 @@ fn compare(old: &Capture, new: &Capture, claims: Vec<OldClaim>, old_version: Opt
 
 /// The newer capture's quotations as (start, end, speaker), by start.
 fn quotes_by_start(analysis: &Analysis) -> Vec<(usize, usize, Option<String>)> {
-    let mut quotes: Vec<_> = analysis.quotes.iter().map(|q| (q.start, q.end, q.speaker.clone())).collect();
+    let mut quotes: Vec<_> = analysis
+        .quotes
+        .iter()
+        .map(|q| (q.start, q.end, q.speaker.clone()))
+        .collect();
     quotes.sort_by_key(|q| (q.0, q.1));
     quotes
 }
 
 /// A quotation found again whose speaker in the newer capture is someone else is edited.
 fn check_speaker(claim: &mut AffectedClaim, new_quotes: &[(usize, usize, Option<String>)]) {
-    let (Some(old_speaker), Some(start), Some(end)) = (&claim.speaker, claim.new_start, claim.new_end) else { return };
+    let (Some(old_speaker), Some(start), Some(end)) =
+        (&claim.speaker, claim.new_start, claim.new_end)
+    else {
+        return;
+    };
     if claim.kind == "claim" {
         return;
     }
     // The first quotation overlapping start..end: quotations do not nest, so it is at or
     // just before the last one starting before `end`.
     let before_end = new_quotes.partition_point(|q| q.0 < end);
-    let Some(quote) = new_quotes[..before_end].iter().rev().take(2).rev().find(|q| q.0 < end && start < q.1) else { return };
+    let Some(quote) = new_quotes[..before_end]
+        .iter()
+        .rev()
+        .take(2)
+        .rev()
+        .find(|q| q.0 < end && start < q.1)
+    else {
+        return;
+    };
     if quote.2.as_ref() != Some(old_speaker) {
         claim.new_speaker = quote.2.clone();
         claim.status = AnchorStatus::Edited;
@@ -341,11 +423,29 @@ fn check_speaker(claim: &mut AffectedClaim, new_quotes: &[(usize, usize, Option<
 
 /// Headline (letter case and spacing aside), byline, publication date and outlet.
 fn metadata_changes(old: &Capture, new: &Capture) -> Vec<MetadataChange> {
-    let folded = |v: &Option<String>| v.as_deref().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()).filter(|s| !s.is_empty());
+    let folded = |v: &Option<String>| {
+        v.as_deref()
+            .map(|s| {
+                s.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
+            .filter(|s| !s.is_empty())
+    };
     let mut out = Vec::new();
-    for (field, a, b) in [("title", &old.title, &new.title), ("byline", &old.byline, &new.byline), ("published", &old.published, &new.published), ("site", &old.site, &new.site)] {
+    for (field, a, b) in [
+        ("title", &old.title, &new.title),
+        ("byline", &old.byline, &new.byline),
+        ("published", &old.published, &new.published),
+        ("site", &old.site, &new.site),
+    ] {
         if folded(a) != folded(b) {
-            out.push(MetadataChange { field: field.to_string(), old: a.clone(), new: b.clone() });
+            out.push(MetadataChange {
+                field: field.to_string(),
+                old: a.clone(),
+                new: b.clone(),
+            });
         }
     }
     out

@@ -15,39 +15,66 @@ pub struct Classified {
     pub cosmetic: Vec<bool>,
 }
 
-pub fn classify(old: &str, new: &str, changes: &[ByteChange], is_boilerplate: &dyn Fn(&str) -> bool) -> Classified {
-    let substantive = !changes.is_empty() && !reading(old, is_boilerplate).eq(reading(new, is_boilerplate));
-    let (old_lines, new_lines) = (Lines::new(old, is_boilerplate), Lines::new(new, is_boilerplate));
+pub fn classify(
+    old: &str,
+    new: &str,
+    changes: &[ByteChange],
+    is_boilerplate: &dyn Fn(&str) -> bool,
+) -> Classified {
+    let substantive =
+        !changes.is_empty() && !reading(old, is_boilerplate).eq(reading(new, is_boilerplate));
+    let (old_lines, new_lines) = (
+        Lines::new(old, is_boilerplate),
+        Lines::new(new, is_boilerplate),
+    );
     let cosmetic = changes
         .iter()
         .map(|c| {
             !substantive
                 || (old_lines.only_boilerplate(&c.old) && new_lines.only_boilerplate(&c.new))
-                || folded(&old[c.old.clone()], old_lines.in_headline(&c.old)).eq(folded(&new[c.new.clone()], new_lines.in_headline(&c.new)))
+                || folded(&old[c.old.clone()], old_lines.in_headline(&c.old))
+                    .eq(folded(&new[c.new.clone()], new_lines.in_headline(&c.new)))
         })
         .collect();
-    Classified { substantive, cosmetic }
+    Classified {
+        substantive,
+        cosmetic,
+    }
 }
 
 /// The text as a reader compares it: boilerplate lines dropped, whitespace collapsed, the
 /// headline in lower case, quotation marks and dashes in one style. Lazy, so that two
 /// texts are compared only up to their first difference.
-fn reading<'t>(text: &'t str, is_boilerplate: &'t dyn Fn(&str) -> bool) -> impl Iterator<Item = char> + 't {
+fn reading<'t>(
+    text: &'t str,
+    is_boilerplate: &'t dyn Fn(&str) -> bool,
+) -> impl Iterator<Item = char> + 't {
     let mut headline_seen = false;
-    text.lines().map(str::trim).filter(move |l| !l.is_empty() && !is_boilerplate(l)).flat_map(move |line| {
-        let headline = !headline_seen && line.split_whitespace().count() <= MAX_HEADLINE_WORDS;
-        headline_seen = true;
-        line.split_whitespace().flat_map(move |word| std::iter::once(' ').chain(folded(word, headline)))
-    })
+    text.lines()
+        .map(str::trim)
+        .filter(move |l| !l.is_empty() && !is_boilerplate(l))
+        .flat_map(move |line| {
+            let headline = !headline_seen && line.split_whitespace().count() <= MAX_HEADLINE_WORDS;
+            headline_seen = true;
+            line.split_whitespace()
+                .flat_map(move |word| std::iter::once(' ').chain(folded(word, headline)))
+        })
 }
 
 /// Whitespace removed, quotation marks and dashes in one style, lower case when `lower`.
 fn folded(text: &str, lower: bool) -> impl Iterator<Item = char> + '_ {
-    text.chars().filter(|c| !c.is_whitespace()).map(one_style).flat_map(move |c| {
-        let mut lowered = c.to_lowercase();
-        let (first, rest) = if lower { (lowered.next(), Some(lowered)) } else { (Some(c), None) };
-        first.into_iter().chain(rest.into_iter().flatten())
-    })
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(one_style)
+        .flat_map(move |c| {
+            let mut lowered = c.to_lowercase();
+            let (first, rest) = if lower {
+                (lowered.next(), Some(lowered))
+            } else {
+                (Some(c), None)
+            };
+            first.into_iter().chain(rest.into_iter().flatten())
+        })
 }
 
 fn one_style(c: char) -> char {
@@ -71,11 +98,18 @@ impl Lines {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(at, _)| at + 1));
         let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
-        let boilerplate_or_blank: Vec<bool> = lines.iter().map(|l| l.is_empty() || is_boilerplate(l)).collect();
+        let boilerplate_or_blank: Vec<bool> = lines
+            .iter()
+            .map(|l| l.is_empty() || is_boilerplate(l))
+            .collect();
         let headline = (0..lines.len())
             .find(|&i| !boilerplate_or_blank[i])
             .filter(|&i| lines[i].split_whitespace().count() <= MAX_HEADLINE_WORDS);
-        Lines { starts, boilerplate_or_blank, headline }
+        Lines {
+            starts,
+            boilerplate_or_blank,
+            headline,
+        }
     }
 
     fn line_of(&self, at: usize) -> usize {
@@ -84,17 +118,26 @@ impl Lines {
 
     /// The lines a range touches (none for an empty range).
     fn touched(&self, range: &Range<usize>) -> Range<usize> {
-        if range.is_empty() { 0..0 } else { self.line_of(range.start)..self.line_of(range.end - 1) + 1 }
+        if range.is_empty() {
+            0..0
+        } else {
+            self.line_of(range.start)..self.line_of(range.end - 1) + 1
+        }
     }
 
     fn only_boilerplate(&self, range: &Range<usize>) -> bool {
-        self.touched(range).all(|line| self.boilerplate_or_blank[line])
+        self.touched(range)
+            .all(|line| self.boilerplate_or_blank[line])
     }
 
     fn in_headline(&self, range: &Range<usize>) -> bool {
         let touched = self.touched(range);
-        self.headline.is_some_and(|h| touched.clone().all(|line| line == h || self.boilerplate_or_blank[line]) && !touched.is_empty())
-            || (range.is_empty() && self.headline == Some(self.line_of(range.start)))
+        self.headline.is_some_and(|h| {
+            touched
+                .clone()
+                .all(|line| line == h || self.boilerplate_or_blank[line])
+                && !touched.is_empty()
+        }) || (range.is_empty() && self.headline == Some(self.line_of(range.start)))
     }
 }
 
@@ -113,6 +156,9 @@ mod tests {
         let read = |text: &str| reading(text, &promo).collect::<String>();
         assert_eq!(read(old), read(new));
         assert_ne!(read(old), read(&old.replace("10", "12")));
-        assert_ne!(read(old), read(&old.replace("beras naik 10", "Beras naik 10")));
+        assert_ne!(
+            read(old),
+            read(&old.replace("beras naik 10", "Beras naik 10"))
+        );
     }
 }

@@ -110,7 +110,10 @@ pub struct DiffOptions<'a> {
 impl DiffOptions<'_> {
     /// No deadline; no line counts as boilerplate.
     pub fn plain() -> DiffOptions<'static> {
-        DiffOptions { deadline: None, is_boilerplate: &|_| false }
+        DiffOptions {
+            deadline: None,
+            is_boilerplate: &|_| false,
+        }
     }
 }
 
@@ -119,7 +122,9 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> TextDiff {
     // The deadline covers the whole comparison: refining stops early enough to leave time
     // for the linear work after it (classification, offsets, copying the changed text).
     let finishing = Duration::from_nanos(FINISHING_NANOS_PER_BYTE * (old.len() + new.len()) as u64);
-    let refine_until = options.deadline.map(|d| d.checked_sub(finishing).unwrap_or(d));
+    let refine_until = options
+        .deadline
+        .map(|d| d.checked_sub(finishing).unwrap_or(d));
     let spans = byte_changes(old, new, refine_until);
     let classified = classify::classify(old, new, &spans, options.is_boilerplate);
     let (old_chars, new_chars) = (CharOffsets::new(old), CharOffsets::new(new));
@@ -138,7 +143,11 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> TextDiff {
             cosmetic,
         })
         .collect();
-    TextDiff { substantive: classified.substantive, changes, spans }
+    TextDiff {
+        substantive: classified.substantive,
+        changes,
+        spans,
+    }
 }
 
 impl TextDiff {
@@ -158,11 +167,19 @@ impl TextDiff {
     fn map(&self, at: usize, start: bool) -> usize {
         // Changes wholly before `at`; an insertion exactly at `at` counts as before a start
         // and after an end.
-        let after = self.spans.partition_point(|c| c.old.end < at || (c.old.end == at && (start || !c.old.is_empty())));
+        let after = self.spans.partition_point(|c| {
+            c.old.end < at || (c.old.end == at && (start || !c.old.is_empty()))
+        });
         if let Some(change) = self.spans.get(after).filter(|c| c.old.start < at) {
-            return if start { change.new.start } else { change.new.end };
+            return if start {
+                change.new.start
+            } else {
+                change.new.end
+            };
         }
-        let shift = after.checked_sub(1).map_or(0, |i| self.spans[i].new.end as isize - self.spans[i].old.end as isize);
+        let shift = after.checked_sub(1).map_or(0, |i| {
+            self.spans[i].new.end as isize - self.spans[i].old.end as isize
+        });
         (at as isize + shift) as usize
     }
 }
@@ -173,38 +190,83 @@ fn byte_changes(old: &str, new: &str, deadline: Option<Instant>) -> Vec<ByteChan
     let new_units = units::units(new);
     let old_keys: Vec<u64> = old_units.iter().map(|u| u.key).collect();
     let new_keys: Vec<u64> = new_units.iter().map(|u| u.key).collect();
-    let unit_start = |units: &[units::Unit], index: usize, text: &str| units.get(index).map_or(text.len(), |u| u.range.start);
+    let unit_start = |units: &[units::Unit], index: usize, text: &str| {
+        units.get(index).map_or(text.len(), |u| u.range.start)
+    };
     let block = |units: &[units::Unit], range: Range<usize>, text: &str| {
-        if range.is_empty() { unit_start(units, range.start, text)..unit_start(units, range.start, text) } else { units[range.start].range.start..units[range.end - 1].range.end }
+        if range.is_empty() {
+            unit_start(units, range.start, text)..unit_start(units, range.start, text)
+        } else {
+            units[range.start].range.start..units[range.end - 1].range.end
+        }
     };
     let mut out = Vec::new();
     for op in sequence_ops(&old_keys, &new_keys, deadline) {
         match op {
-            DiffOp::Equal { old_index, new_index, len } => {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
                 for i in 0..len {
-                    let (a, b) = (&old_units[old_index + i].range, &new_units[new_index + i].range);
+                    let (a, b) = (
+                        &old_units[old_index + i].range,
+                        &new_units[new_index + i].range,
+                    );
                     if old[a.clone()] != new[b.clone()] {
                         words::diff_words(old, new, a.clone(), b.clone(), deadline, &mut out);
                     }
                 }
             }
-            DiffOp::Delete { old_index, old_len, new_index } => {
-                push_sentences(&mut out, block(&old_units, old_index..old_index + old_len, old), block(&new_units, new_index..new_index, new));
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => {
+                push_sentences(
+                    &mut out,
+                    block(&old_units, old_index..old_index + old_len, old),
+                    block(&new_units, new_index..new_index, new),
+                );
             }
-            DiffOp::Insert { old_index, new_index, new_len } => {
-                push_sentences(&mut out, block(&old_units, old_index..old_index, old), block(&new_units, new_index..new_index + new_len, new));
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => {
+                push_sentences(
+                    &mut out,
+                    block(&old_units, old_index..old_index, old),
+                    block(&new_units, new_index..new_index + new_len, new),
+                );
             }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
                 let old_block = &old_units[old_index..old_index + old_len];
                 let new_block = &new_units[new_index..new_index + new_len];
                 let pairs = pairing::pair_sentences(old, new, old_block, new_block);
                 let (mut i, mut j) = (0, 0);
                 for (pi, pj) in pairs.into_iter().chain([(old_len, new_len)]) {
                     if i < pi || j < pj {
-                        push_sentences(&mut out, block(&old_units, old_index + i..old_index + pi, old), block(&new_units, new_index + j..new_index + pj, new));
+                        push_sentences(
+                            &mut out,
+                            block(&old_units, old_index + i..old_index + pi, old),
+                            block(&new_units, new_index + j..new_index + pj, new),
+                        );
                     }
                     if pi < old_len {
-                        words::diff_words(old, new, old_block[pi].range.clone(), new_block[pj].range.clone(), deadline, &mut out);
+                        words::diff_words(
+                            old,
+                            new,
+                            old_block[pi].range.clone(),
+                            new_block[pj].range.clone(),
+                            deadline,
+                            &mut out,
+                        );
                     }
                     (i, j) = (pi + 1, pj + 1);
                 }
@@ -217,7 +279,11 @@ fn byte_changes(old: &str, new: &str, deadline: Option<Instant>) -> Vec<ByteChan
 /// The Myers diff of two sequences as equal, delete, insert and replace runs in order.
 /// (Not `similar::capture_diff_slices`: its compaction step can give a run an index on the
 /// other side that is out of order, and the changes must rebuild the text exactly.)
-pub(crate) fn sequence_ops<T: Eq + Hash + Ord>(old: &[T], new: &[T], deadline: Option<Instant>) -> Vec<DiffOp> {
+pub(crate) fn sequence_ops<T: Eq + Hash + Ord>(
+    old: &[T],
+    new: &[T],
+    deadline: Option<Instant>,
+) -> Vec<DiffOp> {
     let mut hook = Replace::new(Capture::new());
     match diff_slices_deadline(Algorithm::Myers, &mut hook, old, new, deadline) {
         Ok(()) => hook.into_inner().into_ops(),
@@ -227,7 +293,11 @@ pub(crate) fn sequence_ops<T: Eq + Hash + Ord>(old: &[T], new: &[T], deadline: O
 
 fn push_sentences(out: &mut Vec<ByteChange>, old: Range<usize>, new: Range<usize>) {
     if !old.is_empty() || !new.is_empty() {
-        out.push(ByteChange { old, new, kind: ChangeKind::Sentence });
+        out.push(ByteChange {
+            old,
+            new,
+            kind: ChangeKind::Sentence,
+        });
     }
 }
 
@@ -242,7 +312,12 @@ mod tests {
         let mut at = 0;
         for change in &diff.changes {
             out.extend(&old[at..change.old_start]);
-            assert_eq!(old[change.old_start..change.old_end].iter().collect::<String>(), change.old);
+            assert_eq!(
+                old[change.old_start..change.old_end]
+                    .iter()
+                    .collect::<String>(),
+                change.old
+            );
             out.push_str(&change.new);
             at = change.old_end;
         }
@@ -253,30 +328,59 @@ mod tests {
     fn changes(old: &str, new: &str) -> Vec<(ChangeOp, String, String, ChangeKind)> {
         let d = diff(old, new, &DiffOptions::plain());
         assert_eq!(rebuild(old, &d), new);
-        d.changes.into_iter().map(|c| (c.op, c.old, c.new, c.kind)).collect()
+        d.changes
+            .into_iter()
+            .map(|c| (c.op, c.old, c.new, c.kind))
+            .collect()
     }
 
     #[test]
     fn a_changed_name_is_one_word() {
         assert_eq!(
-            changes("Kata Intan di Palembang. Hujan turun.", "Kata Indah di Palembang. Hujan turun."),
-            [(ChangeOp::Replace, "Intan".into(), "Indah".into(), ChangeKind::Word)]
+            changes(
+                "Kata Intan di Palembang. Hujan turun.",
+                "Kata Indah di Palembang. Hujan turun."
+            ),
+            [(
+                ChangeOp::Replace,
+                "Intan".into(),
+                "Indah".into(),
+                ChangeKind::Word
+            )]
         );
     }
 
     #[test]
     fn a_misspelt_word_is_corrected_by_characters() {
-        let found = changes("Kebijakan pemerintha itu berlaku.", "Kebijakan pemerintah itu berlaku.");
+        let found = changes(
+            "Kebijakan pemerintha itu berlaku.",
+            "Kebijakan pemerintah itu berlaku.",
+        );
         assert!(found.iter().all(|c| c.3 == ChangeKind::Char), "{found:?}");
     }
 
     #[test]
     fn added_and_removed_sentences_are_sentences() {
-        let found = changes("Satu dua tiga. Empat lima enam.\nTujuh.", "Satu dua tiga.\nTujuh. Delapan sembilan.");
+        let found = changes(
+            "Satu dua tiga. Empat lima enam.\nTujuh.",
+            "Satu dua tiga.\nTujuh. Delapan sembilan.",
+        );
         // Spacing between the sentences is a word-level change; the sentences are whole.
-        assert!(found.iter().all(|c| c.3 == ChangeKind::Sentence || (c.1.trim().is_empty() && c.2.trim().is_empty())), "{found:?}");
-        assert!(found.iter().any(|c| c.0 == ChangeOp::Insert && c.2 == "Delapan sembilan." && c.3 == ChangeKind::Sentence));
-        assert!(found.iter().any(|c| c.0 == ChangeOp::Delete && c.1.contains("Empat")));
+        assert!(
+            found
+                .iter()
+                .all(|c| c.3 == ChangeKind::Sentence
+                    || (c.1.trim().is_empty() && c.2.trim().is_empty())),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|c| c.0 == ChangeOp::Insert
+            && c.2 == "Delapan sembilan."
+            && c.3 == ChangeKind::Sentence));
+        assert!(
+            found
+                .iter()
+                .any(|c| c.0 == ChangeOp::Delete && c.1.contains("Empat"))
+        );
     }
 
     #[test]
@@ -286,6 +390,9 @@ mod tests {
         let d = diff(old, new, &DiffOptions::plain());
         assert_eq!(&new[d.map_start(0)..d.map_end(11)], "Alpha beta.");
         let gamma = old.find("Gamma").unwrap();
-        assert_eq!(&new[d.map_start(gamma)..d.map_end(old.len())], "Gamma epsilon.");
+        assert_eq!(
+            &new[d.map_start(gamma)..d.map_end(old.len())],
+            "Gamma epsilon."
+        );
     }
 }

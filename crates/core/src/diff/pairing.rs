@@ -23,13 +23,24 @@ const LARGE_BLOCK_CELLS: usize = 2_500;
 const BAND: usize = 12;
 
 /// Pairs `(old index, new index)` within the blocks, increasing in both.
-pub fn pair_sentences(old: &str, new: &str, old_block: &[Unit], new_block: &[Unit]) -> Vec<(usize, usize)> {
+pub fn pair_sentences(
+    old: &str,
+    new: &str,
+    old_block: &[Unit],
+    new_block: &[Unit],
+) -> Vec<(usize, usize)> {
     let (m, n) = (old_block.len(), new_block.len());
     if m * n > MAX_PAIRING_CELLS {
         return Vec::new();
     }
-    let old_bags: Vec<Vec<u64>> = old_block.iter().map(|u| word_bag(&old[u.range.clone()])).collect();
-    let new_bags: Vec<Vec<u64>> = new_block.iter().map(|u| word_bag(&new[u.range.clone()])).collect();
+    let old_bags: Vec<Vec<u64>> = old_block
+        .iter()
+        .map(|u| word_bag(&old[u.range.clone()]))
+        .collect();
+    let new_bags: Vec<Vec<u64>> = new_block
+        .iter()
+        .map(|u| word_bag(&new[u.range.clone()]))
+        .collect();
     let banded = m * n > LARGE_BLOCK_CELLS;
     let score = |i: usize, j: usize| {
         if banded && (i * n / m).abs_diff(j) > BAND {
@@ -44,7 +55,11 @@ pub fn pair_sentences(old: &str, new: &str, old_block: &[Unit], new_block: &[Uni
     for i in 1..=m {
         for j in 1..=n {
             scores[i - 1][j - 1] = score(i - 1, j - 1);
-            let paired = if scores[i - 1][j - 1] > 0.0 { best[i - 1][j - 1] + scores[i - 1][j - 1] } else { 0.0 };
+            let paired = if scores[i - 1][j - 1] > 0.0 {
+                best[i - 1][j - 1] + scores[i - 1][j - 1]
+            } else {
+                0.0
+            };
             best[i][j] = best[i - 1][j].max(best[i][j - 1]).max(paired);
         }
     }
@@ -117,7 +132,13 @@ mod tests {
         let old = "Harga beras naik 10 persen pekan ini. Menteri bertemu petani di Karawang.";
         let new = "Harga beras naik 12 persen pekan ini. Banjir melanda kota pada malam hari.";
         assert_eq!(pair_sentences(old, new, &units(old), &units(new)), [(0, 0)]);
-        assert_eq!(dice(&word_bag("Harga Beras naik"), &word_bag("HARGA BERAS NAIK")), 1.0);
-        assert_eq!(dice(&word_bag("a a b"), &word_bag("a b b")), 2.0 * 2.0 / 6.0);
+        assert_eq!(
+            dice(&word_bag("Harga Beras naik"), &word_bag("HARGA BERAS NAIK")),
+            1.0
+        );
+        assert_eq!(
+            dice(&word_bag("a a b"), &word_bag("a b b")),
+            2.0 * 2.0 / 6.0
+        );
     }
 }

@@ -17,13 +17,25 @@ pub struct Unit {
 pub fn units(text: &str) -> Vec<Unit> {
     let sentences = sentence_spans(text);
     if sentences.is_empty() {
-        return if text.is_empty() { Vec::new() } else { vec![Unit { range: 0..text.len(), key: key(text) }] };
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Unit {
+                range: 0..text.len(),
+                key: key(text),
+            }]
+        };
     }
     let mut out = Vec::with_capacity(sentences.len());
     for (index, sentence) in sentences.iter().enumerate() {
         let start = if index == 0 { 0 } else { sentence.start };
-        let end = sentences.get(index + 1).map_or(text.len(), |next| next.start);
-        out.push(Unit { range: start..end, key: key(&text[sentence.clone()]) });
+        let end = sentences
+            .get(index + 1)
+            .map_or(text.len(), |next| next.start);
+        out.push(Unit {
+            range: start..end,
+            key: key(&text[sentence.clone()]),
+        });
     }
     out
 }
@@ -44,7 +56,13 @@ mod tests {
     fn units_cover_the_text_and_ignore_spacing() {
         let text = "  Satu dua.  Tiga empat!\n\nLima";
         let found = units(text);
-        assert_eq!(found.iter().map(|u| &text[u.range.clone()]).collect::<String>(), text);
+        assert_eq!(
+            found
+                .iter()
+                .map(|u| &text[u.range.clone()])
+                .collect::<String>(),
+            text
+        );
         assert_eq!(found.len(), 3);
         assert_eq!(units("Satu   dua.")[0].key, found[0].key);
     }

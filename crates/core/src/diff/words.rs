@@ -34,8 +34,10 @@ pub fn tokens(text: &str) -> Vec<Range<usize>> {
     let kinds: Vec<Class> = (0..chars.len())
         .map(|i| {
             let c = chars[i].1;
-            let inside_number =
-                is_separator(c) && i > 0 && chars[i - 1].1.is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit());
+            let inside_number = is_separator(c)
+                && i > 0
+                && chars[i - 1].1.is_ascii_digit()
+                && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit());
             if inside_number { Class::Word } else { class(c) }
         })
         .collect();
@@ -54,9 +56,22 @@ pub fn tokens(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Appends the changes between `old[a]` and `new[b]` to `out`, in text order.
-pub fn diff_words(old: &str, new: &str, a: Range<usize>, b: Range<usize>, deadline: Option<Instant>, out: &mut Vec<ByteChange>) {
-    let old_tokens: Vec<Range<usize>> = tokens(&old[a.clone()]).into_iter().map(|r| r.start + a.start..r.end + a.start).collect();
-    let new_tokens: Vec<Range<usize>> = tokens(&new[b.clone()]).into_iter().map(|r| r.start + b.start..r.end + b.start).collect();
+pub fn diff_words(
+    old: &str,
+    new: &str,
+    a: Range<usize>,
+    b: Range<usize>,
+    deadline: Option<Instant>,
+    out: &mut Vec<ByteChange>,
+) {
+    let old_tokens: Vec<Range<usize>> = tokens(&old[a.clone()])
+        .into_iter()
+        .map(|r| r.start + a.start..r.end + a.start)
+        .collect();
+    let new_tokens: Vec<Range<usize>> = tokens(&new[b.clone()])
+        .into_iter()
+        .map(|r| r.start + b.start..r.end + b.start)
+        .collect();
     let old_words: Vec<&str> = old_tokens.iter().map(|r| &old[r.clone()]).collect();
     let new_words: Vec<&str> = new_tokens.iter().map(|r| &new[r.clone()]).collect();
     let span = |tokens: &[Range<usize>], range: Range<usize>, end_of_text: usize| {
@@ -78,13 +93,24 @@ pub fn diff_words(old: &str, new: &str, a: Range<usize>, b: Range<usize>, deadli
         if single_word && diff_chars(old, new, old_span.clone(), new_span.clone(), deadline, out) {
             continue;
         }
-        out.push(ByteChange { old: old_span, new: new_span, kind: ChangeKind::Word });
+        out.push(ByteChange {
+            old: old_span,
+            new: new_span,
+            kind: ChangeKind::Word,
+        });
     }
 }
 
 /// Appends character changes when the two words are close spellings of each other (never
 /// for numbers, whose change is clearest whole); false when it appended nothing.
-fn diff_chars(old: &str, new: &str, a: Range<usize>, b: Range<usize>, deadline: Option<Instant>, out: &mut Vec<ByteChange>) -> bool {
+fn diff_chars(
+    old: &str,
+    new: &str,
+    a: Range<usize>,
+    b: Range<usize>,
+    deadline: Option<Instant>,
+    out: &mut Vec<ByteChange>,
+) -> bool {
     let (old_word, new_word) = (&old[a.clone()], &new[b.clone()]);
     let is_word = |w: &str| w.chars().all(char::is_alphabetic);
     if !is_word(old_word) || !is_word(new_word) {
@@ -98,15 +124,19 @@ fn diff_chars(old: &str, new: &str, a: Range<usize>, b: Range<usize>, deadline: 
     if get_diff_ratio(&ops, old_only.len(), new_only.len()) < CHAR_LEVEL_RATIO {
         return false;
     }
-    let at = |chars: &[(usize, char)], index: usize, base: usize, len: usize| chars.get(index).map_or(base + len, |c| base + c.0);
+    let at = |chars: &[(usize, char)], index: usize, base: usize, len: usize| {
+        chars.get(index).map_or(base + len, |c| base + c.0)
+    };
     for op in ops {
         if let DiffOp::Equal { .. } = op {
             continue;
         }
         let (_, o, n) = op.as_tag_tuple();
         out.push(ByteChange {
-            old: at(&old_chars, o.start, a.start, old_word.len())..at(&old_chars, o.end, a.start, old_word.len()),
-            new: at(&new_chars, n.start, b.start, new_word.len())..at(&new_chars, n.end, b.start, new_word.len()),
+            old: at(&old_chars, o.start, a.start, old_word.len())
+                ..at(&old_chars, o.end, a.start, old_word.len()),
+            new: at(&new_chars, n.start, b.start, new_word.len())
+                ..at(&new_chars, n.end, b.start, new_word.len()),
             kind: ChangeKind::Char,
         });
     }
@@ -121,12 +151,38 @@ mod tests {
     fn tokens_cover_the_text() {
         let text = "Harga naik 5,12%  —  kata “Budi”.";
         let found = tokens(text);
-        assert_eq!(found.iter().map(|r| &text[r.clone()]).collect::<String>(), text);
+        assert_eq!(
+            found.iter().map(|r| &text[r.clone()]).collect::<String>(),
+            text
+        );
         assert!(found.iter().any(|r| &text[r.clone()] == "Harga"));
         assert!(found.iter().any(|r| &text[r.clone()] == "  "));
         assert!(found.iter().any(|r| &text[r.clone()] == "5,12"));
         let date = "Kamis (14/9/2023), Rp 12.500. Lalu, 3 orang.";
         let words: Vec<&str> = tokens(date).into_iter().map(|r| &date[r]).collect();
-        assert_eq!(words, ["Kamis", " ", "(", "14/9/2023", ")", ",", " ", "Rp", " ", "12.500", ".", " ", "Lalu", ",", " ", "3", " ", "orang", "."]);
+        assert_eq!(
+            words,
+            [
+                "Kamis",
+                " ",
+                "(",
+                "14/9/2023",
+                ")",
+                ",",
+                " ",
+                "Rp",
+                " ",
+                "12.500",
+                ".",
+                " ",
+                "Lalu",
+                ",",
+                " ",
+                "3",
+                " ",
+                "orang",
+                "."
+            ]
+        );
     }
 }
