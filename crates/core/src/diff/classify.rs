@@ -52,13 +52,28 @@ fn reading<'t>(
     let mut headline_seen = false;
     text.lines()
         .map(str::trim)
-        .filter(move |l| !l.is_empty() && !is_boilerplate(l))
+        .filter(move |l| !l.is_empty() && !is_boilerplate_line(l, is_boilerplate))
         .flat_map(move |line| {
             let headline = !headline_seen && line.split_whitespace().count() <= MAX_HEADLINE_WORDS;
             headline_seen = true;
             line.split_whitespace()
                 .flat_map(move |word| std::iter::once(' ').chain(folded(word, headline)))
         })
+}
+
+/// Asks `is_boilerplate` about the line with its spacing collapsed, so that "Baca  Juga"
+/// with a doubled space is the boilerplate it was with one.
+fn is_boilerplate_line(line: &str, is_boilerplate: &dyn Fn(&str) -> bool) -> bool {
+    let line = line.trim();
+    let irregular = line
+        .chars()
+        .zip(line.chars().skip(1))
+        .any(|(a, b)| a.is_whitespace() && (b.is_whitespace() || a != ' '));
+    if irregular {
+        is_boilerplate(&line.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        is_boilerplate(line)
+    }
 }
 
 /// Whitespace removed, quotation marks and dashes in one style, lower case when `lower`.
@@ -100,7 +115,7 @@ impl Lines {
         let lines: Vec<&str> = text.split('\n').map(str::trim).collect();
         let boilerplate_or_blank: Vec<bool> = lines
             .iter()
-            .map(|l| l.is_empty() || is_boilerplate(l))
+            .map(|l| l.is_empty() || is_boilerplate_line(l, is_boilerplate))
             .collect();
         let headline = (0..lines.len())
             .find(|&i| !boilerplate_or_blank[i])
@@ -155,6 +170,7 @@ mod tests {
         let new = "HARGA BERAS NAIK\nHarga  beras naik 10 persen.\n\nBaca juga: Bawang murah";
         let read = |text: &str| reading(text, &promo).collect::<String>();
         assert_eq!(read(old), read(new));
+        assert_eq!(read(old), read(&new.replace("Baca juga:", "Baca  juga:\t")));
         assert_ne!(read(old), read(&old.replace("10", "12")));
         assert_ne!(
             read(old),
