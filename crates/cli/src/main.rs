@@ -148,6 +148,12 @@ enum Command {
         #[arg(value_name = "ID")]
         article: i64,
     },
+    /// Fetch an article's web address again; a changed page becomes a new version, shown
+    /// with what changed.
+    Refresh {
+        #[arg(value_name = "ID")]
+        article: i64,
+    },
     /// Review a claim or quotation: verdict, status, notes, accept or reject. Each change is
     /// recorded in the audit trail under your name (see `factdesk reviewer`).
     Review {
@@ -287,6 +293,15 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             let workbench = open(cli.db)?;
             let diff = workbench.compare_versions(article, from, to)?;
             out.record(&diff, || versions::describe_diff(&diff));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Refresh { article } => {
+            let mut workbench = open(cli.db)?;
+            let refreshed = workbench.refresh(article)?;
+            out.record(&refreshed, || match &refreshed.diff {
+                Some(diff) => format!("new version {}\n{}", refreshed.import.version_id.unwrap_or_default(), versions::describe_diff(diff)),
+                None => format!("unchanged  #{article}  (the page is as it was)"),
+            });
             Ok(ExitCode::SUCCESS)
         }
         Command::Versions { article } => {

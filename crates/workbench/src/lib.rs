@@ -18,7 +18,7 @@ pub use extract::PageExtraction;
 pub use export::{ArticleExport, EXPORT_SCHEMA_VERSION, ExportedVersion};
 pub use import::{ImportOutcome, ImportProgress, ImportReport, ImportStatus, MAX_ARTICLE_BYTES};
 pub use review::{Rating, ReviewRequest, STATES, STATUSES};
-pub use versions::{AffectedClaim, DIFF_DEADLINE, MetadataChange, VersionDiff, VersionEntry};
+pub use versions::{AffectedClaim, DIFF_DEADLINE, MetadataChange, RefreshOutcome, VersionDiff, VersionEntry};
 pub use location::{DATABASE_ENV, database_path, default_database_path};
 pub use factdesk_ingest::Rules;
 

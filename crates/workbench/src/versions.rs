@@ -91,6 +91,15 @@ pub struct VersionEntry {
     pub changes: usize,
 }
 
+/// What `refresh` did: the import's outcome, and when a new version was stored, what
+/// changed from the one before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RefreshOutcome {
+    #[serde(flatten)]
+    pub import: crate::ImportOutcome,
+    pub diff: Option<VersionDiff>,
+}
+
 /// A capture's text and the metadata compared beside it.
 struct Capture {
     text: String,
@@ -222,6 +231,34 @@ impl Workbench {
             })
             .collect();
         Ok(compare(&old, &new, claims, Some(older.id), self.rules()))
+    }
+
+    /// Fetches an article's web address again and stores the page as a new version when
+    /// its bytes changed (the same bytes say `unchanged`), with the diff from the version
+    /// before. Articles imported from files have no address to fetch.
+    pub fn refresh(&mut self, article_id: ArticleId) -> Result<RefreshOutcome, WorkbenchError> {
+        let article = self
+            .store
+            .article(article_id)?
+            .ok_or(WorkbenchError::ArticleNotFound(article_id))?;
+        let url = article.url.filter(|u| u.starts_with("http://") || u.starts_with("https://")).ok_or_else(|| {
+            WorkbenchError::InvalidInput(format!("article {article_id} was not captured from a web address, so it cannot be fetched again"))
+        })?;
+        let import = self
+            .import_paths(&[std::path::PathBuf::from(&url)])
+            .outcomes
+            .remove(0);
+        if let Some(error) = &import.error {
+            let message = error.trim_start_matches(url.as_str()).trim().to_string();
+            return Err(WorkbenchError::File { path: url, message });
+        }
+        let diff = match (import.status, import.article_id) {
+            (crate::ImportStatus::Imported, Some(id)) if id == article_id => {
+                Some(self.compare_versions(article_id, None, import.version_id)?)
+            }
+            _ => None,
+        };
+        Ok(RefreshOutcome { import, diff })
     }
 
     fn stored_capture(&self, version: &VersionInfo) -> Result<Capture, WorkbenchError> {
