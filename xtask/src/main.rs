@@ -1,4 +1,4 @@
-//! `cargo xtask setup|run|test|bench|train-claims|eval`: the project's entry points. Each command installs
+//! `cargo xtask setup|run|test|bench|bench-diff|train-claims|eval`: the project's entry points. Each command installs
 //! what it needs first, so the README's two commands work on a fresh Debian 12 machine
 //! with the Rust toolchain, Node.js/npm and root.
 
@@ -33,11 +33,18 @@ fn main() -> ExitCode {
         Some("run") => run_app(&args[1..]),
         Some("test") => test(),
         Some("bench") => bench(&args[1..]),
+        Some("bench-diff") => {
+            let versions = args
+                .get(1)
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root().join("../shared/corpora/wiki-versions-dev"));
+            bench_diff(&versions)
+        }
         Some("train-claims") => train_claims::train_claims(&args[1..]),
         Some("eval") => eval(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup|run|test|bench|train-claims|eval>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  train-claims CORPUS.json [MORE...]  train the check-worthiness weights (crates/core/models/checkworthy.txt)\n  eval [SHARED]  build the release CLI and score it with SHARED/eval/evaluate.py on every development set (default ../shared)"
+                "usage: cargo xtask <setup|run|test|bench|bench-diff|train-claims|eval>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  bench-diff [DIR]  only the diff and re-anchoring benchmarks, beside diff-match-patch (default ../shared/corpora/wiki-versions-dev)\n  train-claims CORPUS.json [MORE...]  train the check-worthiness weights (crates/core/models/checkworthy.txt)\n  eval [SHARED]  build the release CLI and score it with SHARED/eval/evaluate.py on every development set (default ../shared)"
             );
             return ExitCode::from(2);
         }
@@ -210,7 +217,8 @@ fn test() -> Result {
     Ok(())
 }
 
-/// Benchmarks: import and search at 10,000 articles, then extraction speed side by side
+/// Benchmarks: import and search at 10,000 articles, analysis, diff speed beside Python
+/// diff-match-patch and re-anchoring (on ../shared/corpora/wiki-versions-dev), then extraction speed side by side
 /// with Python trafilatura on the same pages (default: ../shared/corpora/extraction-dev/html,
 /// or the folder given as the first argument).
 fn bench(args: &[String]) -> Result {
@@ -225,6 +233,15 @@ fn bench(args: &[String]) -> Result {
     run(cargo()
         .current_dir(root())
         .args(["bench", "-p", "factdesk-report", "--bench", "render"]))?;
+    let versions = root().join("../shared/corpora/wiki-versions-dev");
+    if versions.is_dir() {
+        bench_diff(&versions)?;
+    } else {
+        eprintln!(
+            "no revision corpus at {}: skipping the diff comparison",
+            versions.display()
+        );
+    }
 
     step("analysis throughput (cargo bench -p factdesk-core --bench analysis)");
     run(cargo()
@@ -310,11 +327,7 @@ fn bench(args: &[String]) -> Result {
 
 /// The Python of `.venv-bench` (created when missing) with `packages` installed, for peers.
 fn bench_python(packages: &[&str]) -> Result<PathBuf> {
-    let venv = root().join(".venv-bench");
-    let python = venv.join("bin/python");
-    if !python.exists() {
-        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
-    }
+    let python = bench_venv()?;
     run(Command::new(&python)
         .args(["-m", "pip", "install", "--quiet"])
         .args(packages))?;
@@ -394,6 +407,78 @@ fn rate(output: &str, name: &str, field: &str) -> Option<f64> {
         .find_map(|f| f.strip_prefix(field))?
         .parse()
         .ok()
+}
+
+/// Diff speed beside Python diff-match-patch (NewsDiffs' engine) on the same consecutive
+/// revision pairs, the deadline on a 5 MB pathological pair, and how many claims in
+/// unchanged sentences are found again across the revision chains.
+fn bench_diff(versions: &Path) -> Result {
+    step(
+        "diff speed: factdesk vs diff-match-patch on consecutive revisions (and a 5 MB pathological pair)",
+    );
+    let ours = capture(
+        cargo()
+            .current_dir(root())
+            .args(["bench", "-p", "factdesk-core", "--bench", "diff"])
+            .env("BENCH_VERSIONS", versions),
+    )?;
+    let python = bench_venv()?;
+    run(Command::new(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "diff-match-patch==20241021",
+    ]))?;
+    let peer = capture(
+        Command::new(&python)
+            .arg(root().join("xtask/peers/dmp_bench.py"))
+            .arg(versions),
+    )?;
+    let rate = |output: &str, name: &str| -> Option<f64> {
+        output
+            .lines()
+            .find(|l| l.starts_with(name))?
+            .split_whitespace()
+            .find_map(|f| f.strip_prefix("pairs_per_second="))?
+            .parse()
+            .ok()
+    };
+    match (
+        rate(&ours, "factdesk-diff "),
+        rate(&peer, "diff-match-patch"),
+    ) {
+        (Some(a), Some(b)) => println!(
+            "diff: factdesk {a:.1} pairs/s, diff-match-patch {b:.2} pairs/s: {:.0}x (target >= 100x)",
+            a / b
+        ),
+        _ => return Err("a diff benchmark printed no pairs_per_second line".into()),
+    }
+    step("re-anchoring: claims in unchanged sentences found again across the revision chains");
+    run(cargo()
+        .current_dir(root())
+        .args([
+            "run",
+            "--release",
+            "--quiet",
+            "-p",
+            "factdesk-core",
+            "--example",
+            "reanchor_rate",
+            "--",
+        ])
+        .arg(versions))?;
+    Ok(())
+}
+
+/// The Python the peers run in (`.venv-bench`), created when missing.
+fn bench_venv() -> Result<PathBuf> {
+    let venv = root().join(".venv-bench");
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    Ok(python)
 }
 
 /// Builds the release CLI and runs the shared evaluator on each development set that exists.

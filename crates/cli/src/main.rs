@@ -5,6 +5,7 @@
 mod analysis;
 mod output;
 mod quote_match;
+mod versions;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use factdesk_core::{Relation, SNIPPET_CLOSE, SNIPPET_OPEN};
@@ -187,6 +188,39 @@ enum Command {
         words: Vec<String>,
         #[arg(long, default_value_t = 50)]
         limit: usize,
+    },
+    /// Compare two captures of an article (plain text or saved pages), or two stored
+    /// versions (--article): the changes at sentence and word level, whether any is
+    /// substantive, and what became of each claim and quotation of the older one.
+    Diff {
+        #[arg(
+            value_name = "OLD",
+            requires = "new",
+            required_unless_present = "article"
+        )]
+        old: Option<PathBuf>,
+        #[arg(value_name = "NEW")]
+        new: Option<PathBuf>,
+        /// Compare stored versions of this article instead of files.
+        #[arg(long, value_name = "ID", conflicts_with = "old")]
+        article: Option<i64>,
+        /// The older version (default: the one before --to).
+        #[arg(long, value_name = "VERSION", requires = "article")]
+        from: Option<i64>,
+        /// The newer version (default: the newest).
+        #[arg(long, value_name = "VERSION", requires = "article")]
+        to: Option<i64>,
+    },
+    /// List an article's versions, oldest first, with whether each changed substantively.
+    Versions {
+        #[arg(value_name = "ID")]
+        article: i64,
+    },
+    /// Fetch an article's web address again; a changed page becomes a new version, shown
+    /// with what changed.
+    Refresh {
+        #[arg(value_name = "ID")]
+        article: i64,
     },
     /// Review a claim or quotation: verdict, status, notes, accept or reject. Each change is
     /// recorded in the audit trail under your name (see `factdesk reviewer`).
@@ -659,6 +693,66 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             let mut workbench = open(cli.db)?;
             let merged = workbench.merge(claim, other)?;
             out.record(&merged, || analysis::describe_claim(&merged));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff {
+            old: Some(old),
+            new: Some(new),
+            ..
+        } => {
+            let users_rules;
+            let rules: &Rules = match database_path(cli.db) {
+                Some(db) => {
+                    users_rules = rules_for_database(&db)?;
+                    &users_rules
+                }
+                None => Rules::builtin(),
+            };
+            match Workbench::diff_files(&old, &new, rules) {
+                Ok(diff) => {
+                    out.record(&diff, || versions::describe_diff(&diff));
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(error) => {
+                    let message = error.to_string();
+                    out.record(&serde_json::json!({ "old": old.display().to_string(), "new": new.display().to_string(), "error": message }), || {
+                        format!("failed     {message}")
+                    });
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Diff {
+            article, from, to, ..
+        } => {
+            let article = article.ok_or_else(|| {
+                WorkbenchError::InvalidInput(
+                    "name two files (factdesk diff OLD NEW) or an article (--article ID)".into(),
+                )
+            })?;
+            let workbench = open(cli.db)?;
+            let diff = workbench.compare_versions(article, from, to)?;
+            out.record(&diff, || versions::describe_diff(&diff));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Refresh { article } => {
+            let mut workbench = open(cli.db)?;
+            let refreshed = workbench.refresh(article)?;
+            out.record(&refreshed, || match &refreshed.diff {
+                Some(diff) => format!(
+                    "new version {}\n{}",
+                    refreshed.import.version_id.unwrap_or_default(),
+                    versions::describe_diff(diff)
+                ),
+                None => format!("unchanged  #{article}  (the page is as it was)"),
+            });
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Versions { article } => {
+            let workbench = open(cli.db)?;
+            for entry in workbench.versions(article)? {
+                out.record(&entry, || versions::describe_version(&entry));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Speakers { name, limit } => {

@@ -962,3 +962,219 @@ fn report_checks_fail_with_reasons() {
         "nothing was reviewed in 2020"
     );
 }
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+fn chars(text: &str, start: &serde_json::Value, end: &serde_json::Value) -> String {
+    let (start, end) = (
+        start.as_u64().unwrap() as usize,
+        end.as_u64().unwrap() as usize,
+    );
+    text.chars().skip(start).take(end - start).collect()
+}
+
+#[test]
+fn diff_json_follows_the_contract_with_code_point_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let old_text = "Warga Antre Minyak Goreng di Pasar Cinde — Café “Ünïcödé”\n\nRatusan warga antre minyak goreng di Pasar Cinde, Palembang, Kamis (14/9/2023). \
+                    \"Stok kami cukup untuk dua minggu,\" kata Kepala Dinas Perdagangan Intan Permata.\n\
+                    Harga minyak goreng di pasar itu Rp 14.000 per liter.\n";
+    let new_text = old_text
+        .replace("Intan", "Indah")
+        .replace("Rp 14.000", "Rp 15.000");
+    let old = write(dir.path(), "old.txt", old_text);
+    let new = write(dir.path(), "new.txt", &new_text);
+
+    let output = factdesk(&db, &["diff", "--json", &old, &new]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines = json_lines(&output);
+    assert_eq!(lines.len(), 1);
+    let diff = &lines[0];
+    assert_eq!(diff["substantive"], true);
+    let changes = diff["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 2, "{diff}");
+    for change in changes {
+        assert_eq!(
+            chars(old_text, &change["old_start"], &change["old_end"]),
+            change["old"].as_str().unwrap()
+        );
+        assert_eq!(
+            chars(&new_text, &change["new_start"], &change["new_end"]),
+            change["new"].as_str().unwrap()
+        );
+        assert_eq!(change["op"], "replace");
+        assert_eq!(change["kind"], "word");
+    }
+    assert_eq!(
+        (changes[0]["old"].as_str(), changes[0]["new"].as_str()),
+        (Some("Intan"), Some("Indah"))
+    );
+    assert_eq!(
+        (changes[1]["old"].as_str(), changes[1]["new"].as_str()),
+        (Some("14.000"), Some("15.000"))
+    );
+
+    let affected = diff["claims_affected"].as_array().unwrap();
+    let quote = affected
+        .iter()
+        .find(|c| c["kind"] == "direct")
+        .expect("the quotation's speaker changed");
+    assert_eq!(quote["status"], "edited");
+    assert_eq!(quote["speaker"], "Intan Permata");
+    assert_eq!(quote["new_speaker"], "Indah Permata");
+    let price = affected
+        .iter()
+        .find(|c| c["text"].as_str().unwrap().starts_with("Harga"))
+        .expect("the price claim changed");
+    assert_eq!(price["status"], "edited");
+    assert!(
+        price["reasons"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("number"))
+    );
+    assert!(affected.iter().all(|c| c["status"] != "unchanged"));
+
+    // Without --json: a readable diff.
+    let text = String::from_utf8(factdesk(&db, &["diff", &old, &new]).stdout).unwrap();
+    assert!(text.contains("\"Intan\" → \"Indah\""), "{text}");
+}
+
+#[test]
+fn diff_of_boilerplate_churn_is_not_substantive_and_bad_files_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let old = write(
+        dir.path(),
+        "old.txt",
+        "Banjir di Palembang\nBanjir merendam tiga desa sejak Selasa pagi.\nBaca juga: Harga cabai turun\nWarga mengungsi.",
+    );
+    let new = write(
+        dir.path(),
+        "new.txt",
+        "BANJIR DI PALEMBANG\n\nBanjir merendam tiga desa  sejak Selasa pagi.\nBaca juga: Tol baru dibuka\n[Gambas:Video 20detik]\nWarga mengungsi.\nSCROLL TO CONTINUE WITH CONTENT",
+    );
+    let output = factdesk(&db, &["diff", "--json", &old, &new]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let diff = &json_lines(&output)[0];
+    assert_eq!(diff["substantive"], false, "{diff}");
+    assert!(!diff["changes"].as_array().unwrap().is_empty());
+    assert!(
+        diff["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["cosmetic"] == true)
+    );
+
+    let changed = write(
+        dir.path(),
+        "changed.txt",
+        "Banjir di Palembang\nBanjir merendam empat desa sejak Selasa pagi.\nWarga mengungsi.",
+    );
+    assert_eq!(
+        json_lines(&factdesk(&db, &["diff", "--json", &old, &changed]))[0]["substantive"],
+        true
+    );
+
+    let missing = dir.path().join("missing.txt").display().to_string();
+    let output = factdesk(&db, &["diff", "--json", &old, &missing]);
+    assert_eq!(output.status.code(), Some(1));
+    let error = json_lines(&output)[0]["error"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(error, format!("{missing} does not exist"));
+}
+
+#[test]
+fn versions_and_stored_diffs_keep_claims_and_their_reviews() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let page = |body: &str| {
+        format!(
+            "<!doctype html><html><head><title>Harga beras naik</title><link rel=\"canonical\" href=\"https://example.org/beras\"></head>\
+             <body><article><h1>Harga beras naik</h1>{body}</article></body></html>"
+        )
+    };
+    let first = "<p>Harga beras medium naik 10 persen pekan ini di seluruh pasar Palembang.</p>\
+                 <p>Pemerintah menambah pasokan 500 ton dari gudang Bulog di Sumatera Selatan.</p>\
+                 <p>Pedagang mengatakan pembeli berkurang sejak harga naik pada awal bulan.</p>";
+    let second = "<p>Harga beras medium naik 12 persen pekan ini di seluruh pasar Palembang.</p>\
+                  <p>Pedagang mengatakan pembeli berkurang sejak harga naik pada awal bulan.</p>";
+    let v1 = write(dir.path(), "v1.html", &page(first));
+    let v2 = write(dir.path(), "v2.html", &page(second));
+    for file in [&v1, &v2] {
+        let import = factdesk(&db, &["import", "--json", file]);
+        assert!(import.status.success(), "{}", stderr(&import));
+    }
+    let imported = json_lines(&factdesk(&db, &["list", "--json"]));
+    assert_eq!(imported.len(), 1, "one article with two versions");
+    let id = imported[0]["id"].as_i64().unwrap().to_string();
+
+    let versions = json_lines(&factdesk(&db, &["versions", "--json", &id]));
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0]["substantive"], serde_json::Value::Null);
+    assert_eq!(versions[1]["substantive"], true);
+    let first_version = versions[0]["id"].as_i64().unwrap();
+
+    let claims = json_lines(&factdesk(&db, &["claims", "--json", "--article", &id]));
+    let supply = claims
+        .iter()
+        .find(|c| {
+            c["version_id"] == first_version && c["text"].as_str().unwrap().contains("500 ton")
+        })
+        .expect("a claim about supply");
+    let supply_id = supply["id"].as_i64().unwrap();
+    assert!(
+        factdesk(
+            &db,
+            &[
+                "review",
+                &supply_id.to_string(),
+                "--verdict",
+                "false",
+                "--status",
+                "checked"
+            ]
+        )
+        .status
+        .success()
+    );
+
+    let output = factdesk(&db, &["diff", "--json", "--article", &id]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let diff = &json_lines(&output)[0];
+    assert_eq!(diff["substantive"], true);
+    let affected = diff["claims_affected"].as_array().unwrap();
+    let removed = affected
+        .iter()
+        .find(|c| c["claim_id"] == supply_id)
+        .expect("the reviewed claim is listed");
+    assert_eq!(removed["status"], "removed");
+    assert_eq!(removed["last_version_id"], first_version);
+    assert_eq!(removed["verdict"], "false");
+    assert_eq!(removed["review_status"], "checked");
+    let price = affected
+        .iter()
+        .find(|c| c["text"].as_str().unwrap().contains("10 persen"))
+        .expect("the price claim is edited");
+    assert_eq!(price["status"], "edited");
+    assert_eq!(
+        price["new_text"].as_str().unwrap(),
+        "Harga beras medium naik 12 persen pekan ini di seluruh pasar Palembang."
+    );
+
+    let missing = factdesk(&db, &["versions", "999"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("no article with id 999"),
+        "{}",
+        stderr(&missing)
+    );
+}

@@ -5,7 +5,9 @@
 //! strings), offsets that leave the process are Unicode code points.
 
 pub mod analysis;
+pub mod anchor;
 pub mod calendar;
+pub mod diff;
 pub mod hash;
 pub mod language;
 pub mod model;

@@ -242,6 +242,11 @@ mod tests {
             "COPYRIGHT © ANTARA 2016",
             "Kamis, 5 November 2015 14:56 WIB | 1.229 Views",
             "Fotografer: Rina",
+            "[Gambas:Video 20detik]",
+            "Live Updates untuk Notifikasi",
+            "Watch: Floods hit the coast",
+            "[Embedded video]",
+            "LIVE",
         ] {
             assert!(rules.is_boilerplate(line), "{line:?} should be boilerplate");
         }
@@ -249,6 +254,8 @@ mod tests {
             "Harga beras naik 5 persen, kata menteri.",
             "Ia membaca juga laporan itu sebelum rapat.",
             "The minister said she would read more reports.",
+            "Live music returned to the square on Friday.",
+            "Siaran langsung pertandingan itu ditonton 2 juta orang.",
         ] {
             assert!(!rules.is_boilerplate(line), "{line:?} is article text");
         }

@@ -15,6 +15,7 @@ mod quote_search;
 mod review;
 mod scales;
 mod speakers;
+mod versions;
 
 pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
@@ -32,6 +33,9 @@ pub use quote_search::QuoteSighting;
 pub use review::{Rating, ReviewRequest, STATES, STATUSES};
 pub use scales::{Scale, parse_scale};
 pub use speakers::{SpeakerPage, SpeakerQuote};
+pub use versions::{
+    AffectedClaim, DIFF_DEADLINE, MetadataChange, RefreshOutcome, VersionDiff, VersionEntry,
+};
 
 use factdesk_core::{ArticleDetail, ArticleId, ArticleSummary, SearchHit, VersionId};
 use factdesk_store::Store;

@@ -89,3 +89,55 @@ fn a_fetched_page_becomes_an_article_and_an_edit_becomes_its_next_version() {
     );
     assert_eq!(wb.count().unwrap(), 1);
 }
+
+#[test]
+fn refresh_fetches_again_and_shows_what_changed() {
+    let served = Arc::new(Mutex::new(page("Rp 25.000")));
+    let base = serve_page(served.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = Workbench::open(&dir.path().join("wb.sqlite3"))
+        .unwrap()
+        .with_clock(Clock::Fixed("2026-11-25T10:00:00Z".into()));
+    let id = wb
+        .import_paths(&[format!("{base}/berita").into()])
+        .outcomes
+        .remove(0)
+        .article_id
+        .unwrap();
+
+    let same = wb.refresh(id).unwrap();
+    assert_eq!(same.import.status, ImportStatus::Unchanged);
+    assert!(same.diff.is_none());
+
+    *served.lock().unwrap() = page("Rp 28.000");
+    let changed = wb.refresh(id).unwrap();
+    assert_eq!(changed.import.status, ImportStatus::Imported, "{changed:?}");
+    let diff = changed.diff.expect("a new version comes with its diff");
+    assert!(diff.substantive);
+    assert!(
+        diff.changes
+            .iter()
+            .any(|c| c.old == "25.000" && c.new == "28.000"),
+        "{:?}",
+        diff.changes
+    );
+    let price = diff
+        .claims_affected
+        .iter()
+        .find(|c| c.text.contains("25.000"))
+        .expect("the price claim is affected");
+    assert_eq!(price.status, factdesk_core::anchor::AnchorStatus::Edited);
+    assert_eq!(wb.versions(id).unwrap().len(), 2);
+
+    let from_file = {
+        let file = dir.path().join("catatan.txt");
+        std::fs::write(
+            &file,
+            "Catatan rapat\nRapat dimulai pukul sembilan dan selesai siang hari.",
+        )
+        .unwrap();
+        wb.import_file(&file).article_id.unwrap()
+    };
+    let error = wb.refresh(from_file).unwrap_err().to_string();
+    assert!(error.contains("not captured from a web address"), "{error}");
+}

@@ -16,7 +16,7 @@ pub mod checkworthy;
 mod lexicon;
 mod marks;
 mod names;
-mod offsets;
+pub(crate) mod offsets;
 mod quotes;
 mod sentences;
 mod tokens;
@@ -180,6 +180,24 @@ pub fn detected(text: &str, analysis: &Analysis) -> crate::DetectedAnalysis {
         analyzer: ANALYZER_VERSION,
         items,
     }
+}
+
+/// The byte spans of the text's sentences, as [`analyze`] finds them (quotations are never
+/// split, a line break always ends a sentence), without the rest of the analysis: the diff
+/// aligns versions sentence by sentence and needs only this.
+pub fn sentence_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let lexicon = lexicon::Lexicon::get();
+    let tokens = tokens::tokenize(text);
+    let mut marked = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        marks::marked_spans(text, start, start + line.len(), lexicon, &mut marked);
+        start += line.len() + 1;
+    }
+    sentences::sentences(text, &tokens, &marked, lexicon)
+        .iter()
+        .map(|s| s.start..s.end)
+        .collect()
 }
 
 /// Words the language guess reads: the opening paragraphs decide.

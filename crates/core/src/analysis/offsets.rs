@@ -37,6 +37,35 @@ impl<'t> CharOffsets<'t> {
     }
 }
 
+/// Code point offsets to byte offsets, the other way: the byte offset of every
+/// [`BLOCK`]th character, then a short walk.
+pub struct ByteOffsets<'t> {
+    text: &'t str,
+    block_start: Vec<usize>,
+}
+
+impl<'t> ByteOffsets<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let block_start = text
+            .char_indices()
+            .step_by(BLOCK)
+            .map(|(at, _)| at)
+            .collect();
+        ByteOffsets { text, block_start }
+    }
+
+    /// The byte offset of code point `at` (the text's length past its end).
+    pub fn byte_at(&self, at: usize) -> usize {
+        let Some(&from) = self.block_start.get(at / BLOCK) else {
+            return self.text.len();
+        };
+        self.text[from..]
+            .char_indices()
+            .nth(at % BLOCK)
+            .map_or(self.text.len(), |(offset, _)| from + offset)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +84,11 @@ mod tests {
                 assert_eq!(offsets.char_at(bytes), chars);
             }
             assert_eq!(offsets.char_at(text.len()), text.chars().count());
+            let bytes = ByteOffsets::new(&text);
+            for (chars, (at, _)) in text.char_indices().enumerate() {
+                assert_eq!(bytes.byte_at(chars), at);
+            }
+            assert_eq!(bytes.byte_at(text.chars().count()), text.len());
         }
     }
 }
