@@ -36,6 +36,9 @@ fn main() {
         "choose_passage",
         "export_report",
         "open_export",
+        "article_versions",
+        "compare_versions",
+        "refresh_article",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -13,6 +13,7 @@ use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportProgress, ImportReport, Rating, ReviewRequest, Workbench,
 };
+use factdesk_workbench::{RefreshOutcome, VersionDiff, VersionEntry};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -417,4 +418,40 @@ pub async fn open_export<R: Runtime>(
         kind: ErrorKind::Io,
         message: format!("{} could not be opened: {e}", path.display()),
     })
+}
+
+/// An article's versions, oldest first, each with how it differs from the one before.
+#[tauri::command]
+pub async fn article_versions(
+    state: State<'_, AppState>,
+    article: i64,
+) -> Result<Vec<VersionEntry>, ErrorPayload> {
+    Ok(state.workbench()?.versions(article)?)
+}
+
+/// What changed between two stored versions (the newest and the one before by default).
+#[tauri::command]
+pub async fn compare_versions(
+    state: State<'_, AppState>,
+    article: i64,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<VersionDiff, ErrorPayload> {
+    Ok(state.workbench()?.compare_versions(article, from, to)?)
+}
+
+/// Fetches an article's web address again, on a connection of its own; a changed page
+/// becomes a new version.
+#[tauri::command]
+pub async fn refresh_article(
+    state: State<'_, AppState>,
+    article: i64,
+) -> Result<RefreshOutcome, ErrorPayload> {
+    let Some(database) = state.database()?.map(PathBuf::from) else {
+        return Ok(state.workbench()?.refresh(article)?);
+    };
+    tauri::async_runtime::spawn_blocking(move || Workbench::open(&database)?.refresh(article))
+        .await
+        .map_err(internal)?
+        .map_err(|e: factdesk_workbench::WorkbenchError| e.payload())
 }

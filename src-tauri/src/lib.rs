@@ -48,6 +48,9 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::choose_passage,
             commands::export_report,
             commands::open_export,
+            commands::article_versions,
+            commands::compare_versions,
+            commands::refresh_article,
         ])
 }
 

@@ -198,10 +198,18 @@ const NEWS_PAGE: &str = r#"<!doctype html><html lang="id"><head><meta charset="u
 <p>Pengendara diminta melewati Jembatan Musi IV dan Jembatan Musi VI selama perbaikan berlangsung di tengah kota.</p>
 <p>Tulisan ini sudah tayang di www.beritaasli.com oleh Rina Sari</p></article></body></html>"#;
 
-/// Serves `page` at /berita on a loopback port for the rest of the test; returns its URL.
-fn serve_page(page: &'static str) -> String {
+/// Serves `page` at /berita on a loopback port the first time, and the page with "tiga hari"
+/// changed to "empat hari" after that (a silent edit); returns its URL.
+fn serve_edited_page(page: &'static str) -> String {
+    let served = std::sync::atomic::AtomicUsize::new(0);
+    let edited: &'static str = Box::leak(page.replace("tiga hari", "empat hari").into_boxed_str());
     let base = factdesk_testkit::serve(move |_| {
-        factdesk_testkit::reply("200 OK", "text/html; charset=utf-8", page)
+        let first = served.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0;
+        factdesk_testkit::reply(
+            "200 OK",
+            "text/html; charset=utf-8",
+            if first { page } else { edited },
+        )
     });
     format!("{base}/berita")
 }
@@ -899,7 +907,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
 
     // A web address: the page is fetched from a server on loopback, extracted and opened,
     // with its syndication credit shown as metadata rather than text.
-    let page_url = serve_page(NEWS_PAGE);
+    let page_url = serve_edited_page(NEWS_PAGE);
     let search = client
         .find(Locator::Css("[data-testid=search]"))
         .await
@@ -928,6 +936,49 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     })
     .await;
     screenshot(&client, "url-import.png").await;
+
+    // The outlet edits the article silently: "Check for changes" stores a new version and
+    // shows the changed number as a substantive change.
+    client
+        .find(Locator::Css("[data-testid=changes-open]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("[data-testid=check-changes]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=changes-notice]", |t| {
+        t.contains("substantive")
+    })
+    .await;
+    let changes = wait_for_text(&client, "[data-testid=text-changes]", |t| {
+        t.contains("empat")
+    })
+    .await;
+    assert!(
+        changes.contains("tiga"),
+        "the old words are shown: {changes}"
+    );
+    wait_for_text(&client, "[data-testid=timeline]", |t| {
+        t.contains("substantive changes")
+    })
+    .await;
+    screenshot(&client, "changes.png").await;
+    client
+        .find(Locator::Css("[data-testid=changes] .close"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
 
     // A bad input is named with its reason, and nothing is stored.
     let missing = dir.join("tidak-ada.txt");

@@ -3,12 +3,17 @@
 //! Regenerate with: `UPDATE_BINDINGS=1 cargo test -p factdesk-workbench --test bindings`.
 
 use factdesk_core::analysis::ConsistencyCheck;
+use factdesk_core::anchor::{AnchorStatus, WordEdit};
+use factdesk_core::diff::{Change, ChangeKind, ChangeOp};
 use factdesk_core::{
     ArticleDetail, ArticleSummary, AuditEvent, CaptureMetadata, EvidenceLink, EvidenceSourceKind,
     Relation, SearchHit, SourceInfo, SourceKind, SpeakerInfo, StoredClaim, VersionInfo,
 };
 use factdesk_workbench::{
     AddedSource, LinkEdit, LinkMatch, QuoteSighting, Scale, SourceInput, SpeakerPage, SpeakerQuote,
+};
+use factdesk_workbench::{
+    AffectedClaim, MetadataChange, RefreshOutcome, VersionDiff, VersionEntry,
 };
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
@@ -64,6 +69,16 @@ fn render() -> String {
         ExportSelection::decl(&cfg),
         ExportRequest::decl(&cfg),
         ExportOutcome::decl(&cfg),
+        ChangeOp::decl(&cfg),
+        ChangeKind::decl(&cfg),
+        Change::decl(&cfg),
+        AnchorStatus::decl(&cfg),
+        WordEdit::decl(&cfg),
+        AffectedClaim::decl(&cfg),
+        MetadataChange::decl(&cfg),
+        VersionDiff::decl(&cfg),
+        VersionEntry::decl(&cfg),
+        RefreshOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/workbench/tests/bindings.rs. Do not edit.\n\

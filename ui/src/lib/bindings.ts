@@ -333,3 +333,120 @@ export type ExportOutcome = { path: string, format: ExportFormat, articles: numb
  * Things worth fixing that did not stop the export (a ClaimReview's long claim text).
  */
 warnings: Array<string>, };
+
+export type ChangeOp = "insert" | "delete" | "replace";
+
+export type ChangeKind = "sentence" | "word" | "char";
+
+export type Change = { op: ChangeOp, old_start: number, old_end: number, new_start: number, new_end: number, old: string, new: string, kind: ChangeKind, 
+/**
+ * Whitespace, headline letter case, quotation-mark style or boilerplate lines only.
+ */
+cosmetic: boolean, };
+
+export type AnchorStatus = "unchanged" | "moved" | "edited" | "removed" | "unresolved";
+
+export type WordEdit = { op: ChangeOp, old: string, new: string, };
+
+export type AffectedClaim = { 
+/**
+ * The stored claim, when comparing stored versions.
+ */
+claim_id: number | null, 
+/**
+ * "claim", "direct" or "indirect".
+ */
+kind: string, start: number, end: number, text: string, speaker: string | null, status: AnchorStatus, new_start: number | null, new_end: number | null, new_text: string | null, 
+/**
+ * The speaker the newer capture gives the quotation, when it differs.
+ */
+new_speaker: string | null, 
+/**
+ * What changed: "number", "name", "words", "speaker".
+ */
+reasons: Array<string>, edits: Array<WordEdit>, 
+/**
+ * For a removed stored claim: the last version that had it (its review stays there).
+ */
+last_version_id: number | null, 
+/**
+ * The review of a stored claim, which stays with it whatever happened to its words.
+ */
+review_status: string | null, verdict: string | null, };
+
+export type MetadataChange = { field: string, old: string | null, new: string | null, };
+
+export type VersionDiff = { 
+/**
+ * True when a word, name, number, sentence, headline, byline or publication date a
+ * reader would care about changed.
+ */
+substantive: boolean, 
+/**
+ * The text's changes in order; offsets are code points into the two texts.
+ */
+changes: Array<Change>, 
+/**
+ * The claims and quotations of the older capture that did not stay as they were.
+ */
+claims_affected: Array<AffectedClaim>, 
+/**
+ * Headline, byline, publication date and outlet, where they changed.
+ */
+metadata_changes: Array<MetadataChange>, 
+/**
+ * True when the deadline cut the comparison short (its changes are then coarser).
+ */
+timed_out: boolean, };
+
+export type VersionEntry = { 
+/**
+ * Compared with the previous version; `None` for the first.
+ */
+substantive: boolean | null, changes: number, id: number, article_id: number, 
+/**
+ * SHA-256 (hex) of the raw bytes the version was made from.
+ */
+sha256: string, 
+/**
+ * Capture time, RFC 3339 UTC.
+ */
+captured_at: string, source_kind: SourceKind, 
+/**
+ * The file path or URL the bytes came from.
+ */
+source_ref: string | null, 
+/**
+ * Media type of the raw bytes ("text/plain", "text/html").
+ */
+media_type: string, 
+/**
+ * Character encoding the raw bytes were decoded from ("UTF-8", "windows-1252").
+ */
+charset: string | null, title: string, language: string | null, 
+/**
+ * Size of the raw bytes.
+ */
+raw_bytes: number, 
+/**
+ * Length of the extracted text in Unicode code points.
+ */
+text_chars: number, 
+/**
+ * Publication time this capture states, RFC 3339.
+ */
+published: string | null, metadata: CaptureMetadata, };
+
+export type RefreshOutcome = { diff: VersionDiff | null, 
+/**
+ * The path (or URL) as given, or the file found in a given folder.
+ */
+input: string, article_id: number | null, version_id: number | null, status: ImportStatus, 
+/**
+ * The article's title, when one was stored or found.
+ */
+title?: string, 
+/**
+ * Why the input was not imported.
+ */
+error?: string, };
