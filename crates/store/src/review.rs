@@ -385,19 +385,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if tx
-            .query_row(
-                "SELECT 1 FROM link WHERE claim_id = ?1 AND source_id = ?2",
-                params![claim_id, source_id],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_none()
-        {
-            return Err(StoreError::Invalid(format!(
-                "claim {claim_id} is not linked to source {source_id}; link it first"
-            )));
-        }
+        require_link(&tx, claim_id, source_id)?;
         // The passage and the match judged against it change together, and undo together.
         let mut changed = Vec::new();
         for (field, after) in [
@@ -425,19 +413,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        if tx
-            .query_row(
-                "SELECT 1 FROM link WHERE claim_id = ?1 AND source_id = ?2",
-                params![claim_id, source_id],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_none()
-        {
-            return Err(StoreError::Invalid(format!(
-                "claim {claim_id} is not linked to source {source_id}; link it first"
-            )));
-        }
+        require_link(&tx, claim_id, source_id)?;
         let field = Field::Match(source_id);
         let before = current(&tx, claim_id, field)?;
         if before.as_deref() == Some(class) {
@@ -843,6 +819,22 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Refuses a change to a link that does not exist, saying how to make it.
+fn require_link(tx: &Transaction<'_>, claim_id: i64, source_id: i64) -> Result<(), StoreError> {
+    let linked = tx
+        .query_row(
+            "SELECT 1 FROM link WHERE claim_id = ?1 AND source_id = ?2",
+            params![claim_id, source_id],
+            |_| Ok(()),
+        )
+        .optional()?;
+    linked.ok_or_else(|| {
+        StoreError::Invalid(format!(
+            "claim {claim_id} is not linked to source {source_id}; link it first"
+        ))
+    })
 }
 
 /// How many characters of context a claim keeps on each side (as marking by hand does).
