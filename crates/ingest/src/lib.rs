@@ -11,6 +11,7 @@ mod dates;
 mod extract;
 mod fetch;
 mod news_text;
+mod pdf;
 mod record;
 mod rules;
 mod subtitles;
@@ -39,6 +40,7 @@ pub fn read_text_article(
 }
 pub use fetch::{FetchError, FetchLimits, Fetched, Fetcher, USER_AGENT};
 pub use news_text::{NewsText, read_news_text};
+pub use pdf::{is_pdf, read_pdf};
 pub use record::{RecordArticle, read_record};
 pub use rules::{LineVerdict, Rules, RulesError};
 pub use subtitles::{is_subtitle_file, read_subtitles};
@@ -54,4 +56,7 @@ pub enum IngestError {
     NotHtml(String),
     #[error("has no article text that could be found")]
     NoArticle,
+    /// A PDF whose text could not be read; the message says why.
+    #[error("is a PDF whose text could not be read: {0}")]
+    Pdf(String),
 }

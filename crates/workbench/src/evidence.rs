@@ -17,7 +17,7 @@ use ts_rs::TS;
 pub enum SourceInput {
     /// A web address: fetched and archived.
     Url(String),
-    /// A saved page, a text file or subtitles (.srt, .vtt).
+    /// A saved page, a PDF, a text file or subtitles (.srt, .vtt).
     File(String),
     /// Text the checker pasted, with a title.
     Pasted { title: String, text: String },
@@ -185,7 +185,15 @@ impl Workbench {
             .unwrap_or_default();
         let looks_like_page = name.to_ascii_lowercase().ends_with(".html")
             || name.to_ascii_lowercase().ends_with(".htm");
-        let (kind, title, text, media_type) = if looks_like_page {
+        let (kind, title, text, media_type) = if factdesk_ingest::is_pdf(&raw) {
+            let text = factdesk_ingest::read_pdf(&raw).map_err(|e| fail(e.to_string()))?;
+            (
+                EvidenceSourceKind::File,
+                String::new(),
+                text,
+                "application/pdf",
+            )
+        } else if looks_like_page {
             let page = factdesk_ingest::extract_html_with(&raw, None, None, self.rules())
                 .map_err(|e| fail(e.to_string()))?;
             (EvidenceSourceKind::File, page.title, page.body, "text/html")

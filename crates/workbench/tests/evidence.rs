@@ -70,6 +70,23 @@ fn sources_of_every_kind_are_archived_and_linked_with_an_audit_trail() {
         transcript.text_chars,
         "Harga beras tidak akan naik\ntahun ini.".len() as u64
     );
+    let pdf = dir.path().join("putusan.pdf");
+    std::fs::write(
+        &pdf,
+        factdesk_testkit::tiny_pdf("Menteri menyatakan harga beras tidak akan naik."),
+    )
+    .unwrap();
+    let ruling = wb
+        .add_source(&SourceInput::parse(&pdf.display().to_string()))
+        .unwrap()
+        .source;
+    assert_eq!(
+        (ruling.title.as_str(), ruling.text_chars),
+        (
+            "putusan.pdf",
+            "Menteri menyatakan harga beras tidak akan naik.".len() as u64
+        )
+    );
     let pasted = wb
         .add_source(&SourceInput::Pasted {
             title: String::new(),
@@ -89,7 +106,7 @@ fn sources_of_every_kind_are_archived_and_linked_with_an_audit_trail() {
         (itself.kind, itself.article_id),
         (EvidenceSourceKind::Article, Some(article))
     );
-    assert_eq!(wb.sources().unwrap().len(), 4);
+    assert_eq!(wb.sources().unwrap().len(), 5);
 
     wb.link(quote.id, transcript.id, Relation::Original, "menit 0:01")
         .unwrap();
@@ -146,7 +163,7 @@ fn sources_of_every_kind_are_archived_and_linked_with_an_audit_trail() {
         })
         .is_err()
     );
-    assert_eq!(wb.sources().unwrap().len(), 4);
+    assert_eq!(wb.sources().unwrap().len(), 5);
 }
 
 #[test]
