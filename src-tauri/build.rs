@@ -39,6 +39,8 @@ fn main() {
         "article_versions",
         "compare_versions",
         "refresh_article",
+        "organisation",
+        "set_organisation",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -13,7 +13,7 @@ use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportProgress, ImportReport, Rating, ReviewRequest, Workbench,
 };
-use factdesk_workbench::{RefreshOutcome, VersionDiff, VersionEntry};
+use factdesk_workbench::{Organisation, RefreshOutcome, VersionDiff, VersionEntry};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -454,4 +454,23 @@ pub async fn refresh_article(
         .await
         .map_err(internal)?
         .map_err(|e: factdesk_workbench::WorkbenchError| e.payload())
+}
+
+/// The organisation named as the author of reports and ClaimReviews, if set.
+#[tauri::command]
+pub async fn organisation(
+    state: State<'_, AppState>,
+) -> Result<Option<Organisation>, ErrorPayload> {
+    Ok(state.workbench()?.organisation()?)
+}
+
+/// Sets the organisation named as the author of reports and ClaimReviews.
+#[tauri::command]
+pub async fn set_organisation(
+    state: State<'_, AppState>,
+    name: String,
+    url: Option<String>,
+) -> Result<Organisation, ErrorPayload> {
+    let url = url.filter(|u| !u.trim().is_empty());
+    Ok(state.workbench()?.set_organisation(&name, url.as_deref())?)
 }

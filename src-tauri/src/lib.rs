@@ -51,6 +51,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::article_versions,
             commands::compare_versions,
             commands::refresh_article,
+            commands::organisation,
+            commands::set_organisation,
         ])
 }
 

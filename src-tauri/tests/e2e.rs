@@ -428,6 +428,45 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert!(saved, "the reviewer's name was not saved");
+    // The organisation that authors reports and ClaimReviews.
+    client
+        .find(Locator::Css("[data-testid=organisation-name]"))
+        .await
+        .unwrap()
+        .send_keys("Cek Fakta Kita")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("[data-testid=organisation-url]"))
+        .await
+        .unwrap()
+        .send_keys("https://cekfakta.example")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("[data-testid=organisation-save]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let mut organisation_saved = false;
+    for _ in 0..50 {
+        if client
+            .execute(
+                "return document.querySelector('[data-testid=organisation-save]').disabled;",
+                vec![],
+            )
+            .await
+            .unwrap()
+            == json!(true)
+        {
+            organisation_saved = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(organisation_saved, "the organisation was not saved");
     client
         .find(Locator::Css("input[name=theme][value=dark]"))
         .await

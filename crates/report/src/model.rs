@@ -43,7 +43,8 @@ pub enum Scope {
     All,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Who publishes the reports: the author of ClaimReviews (set once in preferences).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Organisation {
     pub name: String,
     pub url: Option<String>,

@@ -274,3 +274,24 @@ fn group<T>(
     }
     Ok(grouped)
 }
+
+impl Store {
+    /// Records where a claim stands in a later version of its article (found again moved or
+    /// edited, or removed), replacing what an earlier comparison said for that version.
+    pub fn record_anchor(
+        &mut self,
+        claim_id: i64,
+        version_id: i64,
+        status: &str,
+        span: Option<(usize, usize)>,
+        text: Option<&str>,
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO claim_anchor (claim_id, version_id, status, start_char, end_char, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (claim_id, version_id) DO UPDATE SET status = excluded.status, start_char = excluded.start_char,
+                 end_char = excluded.end_char, text = excluded.text",
+            rusqlite::params![claim_id, version_id, status, span.map(|s| s.0 as i64), span.map(|s| s.1 as i64), text],
+        )?;
+        Ok(())
+    }
+}

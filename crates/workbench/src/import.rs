@@ -363,6 +363,7 @@ impl Workbench {
         }
         let now = self.clock.now();
         let results = self.store.add_captures(&batch.captures, &now);
+        let mut new_versions = Vec::new();
         for ((slot, capture), result) in batch.slots.iter().zip(&batch.captures).zip(results) {
             let outcome = &mut outcomes[*slot];
             match result {
@@ -371,6 +372,9 @@ impl Workbench {
                     outcome.article_id = Some(article_id);
                     outcome.version_id = Some(version_id);
                     outcome.error = None;
+                    if let Stored::Inserted { .. } = stored {
+                        new_versions.push((article_id, version_id));
+                    }
                     outcome.status = match stored {
                         Stored::Inserted { .. } => ImportStatus::Imported,
                         Stored::Unchanged { .. } => ImportStatus::Unchanged,
@@ -392,6 +396,11 @@ impl Workbench {
             }
         }
         batch.clear();
+        for (article_id, version_id) in new_versions {
+            // Derived data: a failure here loses nothing stored, and the next comparison
+            // finds the same.
+            let _ = self.anchor_new_version(article_id, version_id);
+        }
     }
 }
 

@@ -487,3 +487,41 @@ fn metadata_changes(old: &Capture, new: &Capture) -> Vec<MetadataChange> {
     }
     out
 }
+
+impl Workbench {
+    /// When `version_id` is a later version of an article, records where each claim of the
+    /// version before it stands now (moved, edited or removed), so reports and the claims'
+    /// reviews can say what later versions did to them. A first version records nothing.
+    pub(crate) fn anchor_new_version(
+        &mut self,
+        article_id: ArticleId,
+        version_id: VersionId,
+    ) -> Result<(), WorkbenchError> {
+        let versions = self.store.versions(article_id)?;
+        if versions.len() < 2 || versions.last().map(|v| v.id) != Some(version_id) {
+            return Ok(());
+        }
+        let diff = self.compare_versions(article_id, None, Some(version_id))?;
+        for claim in diff.claims_affected {
+            let Some(claim_id) = claim.claim_id else {
+                continue;
+            };
+            let status = match claim.status {
+                AnchorStatus::Moved => "moved",
+                AnchorStatus::Edited => "edited",
+                AnchorStatus::Removed => "removed",
+                AnchorStatus::Unchanged => "unchanged",
+                AnchorStatus::Unresolved => continue,
+            };
+            let span = claim.new_start.zip(claim.new_end);
+            self.store.record_anchor(
+                claim_id,
+                version_id,
+                status,
+                span,
+                claim.new_text.as_deref(),
+            )?;
+        }
+        Ok(())
+    }
+}

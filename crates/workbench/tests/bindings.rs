@@ -20,7 +20,9 @@ use factdesk_workbench::{
     ErrorPayload, ImportOutcome, ImportProgress, ImportReport, ImportStatus, Rating, ReviewRequest,
     SpeakerSummary,
 };
-use factdesk_workbench::{ExportFormat, ExportOutcome, ExportRequest, ExportSelection};
+use factdesk_workbench::{
+    ExportFormat, ExportOutcome, ExportRequest, ExportSelection, Organisation,
+};
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
@@ -79,6 +81,7 @@ fn render() -> String {
         VersionDiff::decl(&cfg),
         VersionEntry::decl(&cfg),
         RefreshOutcome::decl(&cfg),
+        Organisation::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/workbench/tests/bindings.rs. Do not edit.\n\

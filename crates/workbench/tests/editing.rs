@@ -181,3 +181,62 @@ fn a_newsrooms_rating_scale_is_defined_chosen_and_used() {
     let bad = wb.define_scale("rusak", &file).unwrap_err().to_string();
     assert!(bad.contains("skala.txt") && bad.contains("line 1"), "{bad}");
 }
+
+#[test]
+fn a_new_version_records_what_became_of_the_older_versions_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("factdesk.sqlite3");
+    let mut wb = workbench(dir.path());
+    let record = |text: &str| {
+        serde_json::json!({ "url": "https://kabar.example/beras", "title": "Harga beras tidak naik", "text": text }).to_string()
+    };
+    let first = dir.path().join("v1.jsonl");
+    std::fs::write(&first, record("Jakarta - \"Harga beras tidak akan naik tahun ini,\" kata Menteri Perdagangan Rina Sari.\nStok beras di gudang Bulog mencapai 3 juta ton pada Juni, kata Budi.")).unwrap();
+    let v1 = wb.import_paths(&[first]).outcomes[0].clone();
+    let quote = wb
+        .article_analysis(v1.article_id.unwrap(), v1.version_id.unwrap())
+        .unwrap()
+        .claims
+        .into_iter()
+        .find(|c| c.kind == "direct")
+        .unwrap();
+    wb.review(
+        quote.id,
+        &factdesk_workbench::ReviewRequest {
+            verdict: Some("false".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+
+    // The outlet changes the quotation's words: the reviewed quotation is recorded as edited
+    // in the new version, and keeps its review.
+    let second = dir.path().join("v2.jsonl");
+    std::fs::write(&second, record("Jakarta - \"Harga beras mungkin naik tahun ini,\" kata Menteri Perdagangan Rina Sari.\nStok beras di gudang Bulog mencapai 3 juta ton pada Juni, kata Budi.")).unwrap();
+    let v2 = wb.import_paths(&[second]).outcomes[0].clone();
+    assert_eq!(
+        (v2.article_id, v2.status),
+        (v1.article_id, factdesk_workbench::ImportStatus::Imported)
+    );
+    drop(wb);
+    let store = factdesk_store::Store::open(&db).unwrap();
+    let anchors = store.claim_anchors(quote.id).unwrap();
+    assert_eq!(
+        anchors
+            .iter()
+            .map(|a| (a.version_id, a.status.as_str()))
+            .collect::<Vec<_>>(),
+        [(v2.version_id.unwrap(), "edited")]
+    );
+    assert!(
+        anchors[0]
+            .text
+            .as_deref()
+            .is_some_and(|t| t.contains("mungkin")),
+        "{anchors:?}"
+    );
+    assert_eq!(
+        store.claim(quote.id).unwrap().unwrap().verdict.as_deref(),
+        Some("false")
+    );
+}

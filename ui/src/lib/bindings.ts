@@ -450,3 +450,5 @@ title?: string,
  * Why the input was not imported.
  */
 error?: string, };
+
+export type Organisation = { name: string, url: string | null, };
