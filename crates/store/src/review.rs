@@ -103,35 +103,30 @@ fn current(
         Field::Status => "SELECT status FROM review WHERE claim_id = ?1",
         Field::Notes => "SELECT notes FROM review WHERE claim_id = ?1",
         Field::Span => "SELECT start_char || '-' || end_char FROM claim WHERE id = ?1",
-        Field::Passage(source_id) => {
-            let span: Option<Option<String>> = tx
+        Field::Link(source_id) | Field::Match(source_id) | Field::Passage(source_id) => {
+            // One read of the link serves its three audited fields.
+            let link = tx
                 .query_row(
-                    "SELECT CASE WHEN source_start IS NULL THEN NULL ELSE source_start || '-' || source_end END FROM link WHERE claim_id = ?1 AND source_id = ?2",
+                    "SELECT relation, note, match_class, source_start, source_end FROM link WHERE claim_id = ?1 AND source_id = ?2",
                     params![claim_id, source_id],
-                    |row| row.get(0),
+                    |row| {
+                        Ok((
+                            row.get::<_, String>(0)?,
+                            row.get::<_, String>(1)?,
+                            row.get::<_, Option<String>>(2)?,
+                            row.get::<_, Option<i64>>(3)?,
+                            row.get::<_, Option<i64>>(4)?,
+                        ))
+                    },
                 )
                 .optional()?;
-            return Ok(span.flatten());
-        }
-        Field::Match(source_id) => {
-            let class: Option<Option<String>> = tx
-                .query_row(
-                    "SELECT match_class FROM link WHERE claim_id = ?1 AND source_id = ?2",
-                    params![claim_id, source_id],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            return Ok(class.flatten());
-        }
-        Field::Link(source_id) => {
-            let link: Option<(String, String)> = tx
-                .query_row(
-                    "SELECT relation, note FROM link WHERE claim_id = ?1 AND source_id = ?2",
-                    params![claim_id, source_id],
-                    |row| Ok((row.get(0)?, row.get(1)?)),
-                )
-                .optional()?;
-            return Ok(link.map(|(relation, note)| link_value(&relation, &note)));
+            return Ok(
+                link.and_then(|(relation, note, class, start, end)| match field {
+                    Field::Link(_) => Some(link_value(&relation, &note)),
+                    Field::Match(_) => class,
+                    _ => start.zip(end).map(|(start, end)| format!("{start}-{end}")),
+                }),
+            );
         }
     };
     let value: Option<Option<String>> =
