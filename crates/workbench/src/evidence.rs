@@ -3,6 +3,7 @@
 
 use crate::import::read_article_file;
 use crate::{Workbench, WorkbenchError};
+use factdesk_core::analysis::offsets::ByteOffsets;
 use factdesk_core::hash::sha256_hex;
 use factdesk_core::quote_match::{QuoteMatch, QuoteMatchError, SourceIndex, sentence_around};
 use factdesk_core::text::{MAX_TITLE_CHARS, decode_text, truncate_chars};
@@ -438,13 +439,6 @@ fn first_words(text: &str) -> String {
     format!("{}…", words.join(" "))
 }
 
-/// The byte offset of the `chars`-th code point of `text` (its length past the end).
-fn char_to_byte(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i)
-}
-
 /// Matches `quote` in the source, or only in the passage `picked` (code points) when there
 /// is one; offsets are into the whole source. A picked passage with none of the quotation's
 /// words is still the passage shown.
@@ -457,7 +451,8 @@ fn find_in(
     let Some((start, end)) = picked else {
         return index.find(quote);
     };
-    let (from, to) = (char_to_byte(source, start), char_to_byte(source, end));
+    let bytes = ByteOffsets::new(source);
+    let (from, to) = (bytes.byte_at(start), bytes.byte_at(end));
     let mut found = SourceIndex::new(&source[from..to]).find(quote)?;
     found.source_start = Some(found.source_start.map_or(start, |s| s + start));
     found.source_end = Some(found.source_end.map_or(end, |e| e + start));

@@ -16,7 +16,7 @@ pub mod checkworthy;
 mod lexicon;
 mod marks;
 mod names;
-pub(crate) mod offsets;
+pub mod offsets;
 mod quotes;
 mod sentences;
 mod tokens;
