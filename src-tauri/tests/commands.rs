@@ -310,3 +310,55 @@ fn sources_are_added_and_linked_through_ipc() {
         "{error}"
     );
 }
+
+#[test]
+fn a_report_is_exported_and_only_exported_files_may_be_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = Harness::new(&dir.path().join("app.sqlite3"));
+    let article = dir.path().join("gas.txt");
+    std::fs::write(
+        &article,
+        "Harga gas naik\n\n\"Harga gas naik 12 persen,\" kata Menteri Energi Rina Sari.",
+    )
+    .unwrap();
+    let report = harness
+        .invoke("import_paths", json!({ "paths": [article] }))
+        .unwrap();
+    let (id, version) = (
+        report["outcomes"][0]["article_id"].clone(),
+        report["outcomes"][0]["version_id"].clone(),
+    );
+    let analysis = harness
+        .invoke("article_analysis", json!({ "id": id, "version": version }))
+        .unwrap();
+    let claim = analysis["claims"][0]["id"].clone();
+    harness
+        .invoke(
+            "review_claim",
+            json!({ "claim": claim, "request": { "verdict": "false" } }),
+        )
+        .unwrap();
+
+    let output = dir.path().join("laporan.html");
+    let request = json!({ "format": "html", "selection": { "kind": "article", "article_id": id }, "output": output, "language": "id", "templates": null });
+    let outcome = harness
+        .invoke("export_report", json!({ "request": request }))
+        .unwrap();
+    assert_eq!(outcome["claims"], 1);
+    assert!(
+        std::fs::read_to_string(&output)
+            .unwrap()
+            .contains("Harga gas naik 12 persen")
+    );
+    // The window may open what it exported, and nothing else.
+    let refused = harness
+        .invoke("open_export", json!({ "path": article, "reveal": false }))
+        .unwrap_err();
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("was not exported from this window"),
+        "{refused}"
+    );
+}
