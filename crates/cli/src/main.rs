@@ -42,6 +42,10 @@ enum Command {
         /// Files or folders (folders are read recursively for .txt, .text, .md and saved .html/.htm pages).
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Add the one file or web address given as a new version of this article (when its
+        /// canonical URL does not say which article it is).
+        #[arg(long, value_name = "ID")]
+        as_version_of: Option<i64>,
     },
     /// List articles, newest first.
     List {
@@ -70,6 +74,9 @@ enum Command {
         /// Quoting a speaker whose name contains this.
         #[arg(long)]
         speaker: Option<String>,
+        /// Only articles edited substantively after their newest review ("changed since checked").
+        #[arg(long)]
+        changed: bool,
     },
     /// Show an article's metadata and text.
     Show {
@@ -297,6 +304,19 @@ enum Command {
     },
     /// List the rating scales (the one in use is marked).
     Scales,
+    /// Watch articles for silent edits. Without a subcommand: fetch the watched articles
+    /// that are due by the schedule (run it from cron), store changed pages as new versions
+    /// and say what changed.
+    Watch {
+        #[command(subcommand)]
+        action: Option<WatchCommand>,
+        /// Fetch every watched article now, due or not.
+        #[arg(long)]
+        all: bool,
+        /// Keep running and fetch each article when it falls due (Ctrl-C stops).
+        #[arg(long)]
+        follow: bool,
+    },
     /// Link a claim or quotation to a source with a relation and a note (again to change
     /// them; --remove to take the link away). Audited and undoable.
     Link {
@@ -391,6 +411,25 @@ enum ScaleCommand {
     },
     /// Make reviews use this scale.
     Use { name: String },
+}
+
+#[derive(Subcommand)]
+enum WatchCommand {
+    /// Start watching articles (they are fetched again on the schedule).
+    Add {
+        #[arg(required = true, value_name = "ID")]
+        articles: Vec<i64>,
+    },
+    /// Stop watching articles.
+    Remove {
+        #[arg(required = true, value_name = "ID")]
+        articles: Vec<i64>,
+    },
+    /// List the watched articles with when each was checked and is due.
+    List,
+    /// Show the schedule, or set it: `15m until 1d, 1h until 3d, 6h until 1w, 1d until 30d, 1w`
+    /// (an interval per age; "default" restores the built-in one).
+    Schedule { schedule: Option<String> },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -600,6 +639,11 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             });
             Ok(ExitCode::SUCCESS)
         }
+        Command::Watch {
+            action,
+            all,
+            follow,
+        } => watch(cli.db, out, action, all, follow),
         Command::Scales => {
             let workbench = open(cli.db)?;
             print_scales(out, &workbench.scales()?, &workbench.ratings()?);
@@ -788,7 +832,34 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             print_speaker(out, &workbench.merge_speakers(into, from)?);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Import { paths } => {
+        Command::Import {
+            paths,
+            as_version_of: Some(article),
+        } => {
+            let [path] = &paths[..] else {
+                return Err(WorkbenchError::InvalidInput(
+                    "--as-version-of takes one file or web address".into(),
+                ));
+            };
+            let mut workbench = open(cli.db)?;
+            let outcome = workbench.import_as_version(article, path)?;
+            out.record(&outcome, || match outcome.status {
+                ImportStatus::Unchanged => format!(
+                    "unchanged  #{article}  (version {} has the same content)",
+                    outcome.version_id.unwrap_or_default()
+                ),
+                _ => format!(
+                    "imported   #{article}  version {}  {}",
+                    outcome.version_id.unwrap_or_default(),
+                    outcome.title.as_deref().unwrap_or("")
+                ),
+            });
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Import {
+            paths,
+            as_version_of: None,
+        } => {
             let mut workbench = open(cli.db)?;
             let report = workbench.import_paths(&paths);
             for outcome in &report.outcomes {
@@ -831,6 +902,7 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
             status,
             verdict,
             speaker,
+            changed,
         } => {
             let workbench = open(cli.db)?;
             let query = ArticleQuery {
@@ -841,6 +913,7 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
                 status,
                 verdict,
                 speaker,
+                changed_since_review: changed,
             };
             let page = workbench.filtered_page(&query, limit, offset)?;
             for article in &page.articles {
@@ -850,8 +923,15 @@ fn run(cli: Cli, out: &mut Output) -> Result<ExitCode, WorkbenchError> {
                         .as_deref()
                         .map(|s| format!("  [{s}]"))
                         .unwrap_or_default();
+                    let flag = if article.changed_since_review {
+                        "  CHANGED SINCE REVIEW"
+                    } else if article.edited_at.is_some() {
+                        "  edited"
+                    } else {
+                        ""
+                    };
                     format!(
-                        "#{:<6} {}{}  ({} version{})",
+                        "#{:<6} {}{}  ({} version{}){flag}",
                         article.id,
                         article.title,
                         site,
@@ -1201,6 +1281,137 @@ fn print_speaker(out: &mut Output, page: &factdesk_workbench::SpeakerPage) {
 }
 
 /// The rating scales, the one in use marked and its verdicts listed.
+/// `factdesk watch`: the watch list, the schedule, or a check of the watched articles.
+fn watch(
+    db: Option<PathBuf>,
+    out: &mut Output,
+    action: Option<WatchCommand>,
+    all: bool,
+    follow: bool,
+) -> Result<ExitCode, WorkbenchError> {
+    let mut workbench = open(db)?;
+    let states = match action {
+        Some(WatchCommand::Add { articles }) => articles
+            .iter()
+            .map(|id| workbench.watch(*id, true))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(WatchCommand::Remove { articles }) => articles
+            .iter()
+            .map(|id| workbench.watch(*id, false))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(WatchCommand::List) => workbench.watched()?,
+        Some(WatchCommand::Schedule { schedule }) => {
+            let shown = match schedule {
+                Some(text) if text == "default" => workbench.set_watch_schedule("")?,
+                Some(text) => workbench.set_watch_schedule(&text)?,
+                None => workbench.watch_schedule()?.to_string(),
+            };
+            out.record(&serde_json::json!({ "schedule": shown }), || shown.clone());
+            return Ok(ExitCode::SUCCESS);
+        }
+        None => return check_watched(&mut workbench, out, all, follow),
+    };
+    for state in &states {
+        out.record(state, || describe_watch(state));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn describe_watch(state: &factdesk_core::WatchState) -> String {
+    let mut text = format!(
+        "#{:<6} {}  {}",
+        state.article_id,
+        if state.watched {
+            "watched"
+        } else {
+            "not watched"
+        },
+        state.title
+    );
+    if let Some(at) = &state.checked_at {
+        text.push_str(&format!("\n        checked {at}"));
+    }
+    if let Some(at) = state.next_check_at.as_deref().filter(|_| state.watched) {
+        text.push_str(&format!("\n        due {at}"));
+    }
+    if let Some(error) = &state.error {
+        text.push_str(&format!(
+            "\n        last check failed ({} in a row): {error}",
+            state.failures
+        ));
+    }
+    if let Some(at) = &state.edited_at {
+        text.push_str(&format!("\n        edited substantively {at}"));
+    }
+    text
+}
+
+/// Fetches the due (or all) watched articles; with `follow`, again as each falls due.
+/// Exits with failure when a fetch failed, so cron mails the user.
+fn check_watched(
+    workbench: &mut Workbench,
+    out: &mut Output,
+    all: bool,
+    follow: bool,
+) -> Result<ExitCode, WorkbenchError> {
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let mut failed = 0;
+    let mut first = true;
+    loop {
+        let which = if all && first {
+            factdesk_workbench::WatchSelection::All
+        } else {
+            factdesk_workbench::WatchSelection::Due
+        };
+        first = false;
+        let checks = workbench.check_watched(
+            which,
+            &mut |check| {
+                out.record(check, || describe_check(check));
+            },
+            &stop,
+        )?;
+        failed += checks.iter().filter(|c| c.outcome == "failed").count();
+        if !follow {
+            let changed = checks.iter().filter(|c| c.outcome == "changed").count();
+            out.summary(&format!(
+                "{} checked, {changed} changed, {failed} failed",
+                checks.len()
+            ));
+            break;
+        }
+        if out.closed() {
+            break;
+        }
+        // Due times are minutes apart at the least, and another process (the window,
+        // `watch add`) may add articles meanwhile: look again every minute.
+        std::thread::sleep(std::time::Duration::from_secs(60));
+    }
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn describe_check(check: &factdesk_workbench::WatchCheck) -> String {
+    let what = match (check.outcome.as_str(), check.substantive) {
+        ("changed", Some(true)) => format!(
+            "changed    new version {}, {} substantive change{}",
+            check.version_id.unwrap_or_default(),
+            check.changes,
+            if check.changes == 1 { "" } else { "s" }
+        ),
+        ("changed", _) => format!(
+            "changed    new version {}, cosmetic only",
+            check.version_id.unwrap_or_default()
+        ),
+        ("failed", _) => format!("failed     {}", check.error.as_deref().unwrap_or("")),
+        _ => "unchanged ".to_string(),
+    };
+    format!("#{:<6} {what}  {}", check.article_id, check.title)
+}
+
 fn print_scales(
     out: &mut Output,
     scales: &[factdesk_workbench::Scale],

@@ -1178,3 +1178,108 @@ fn versions_and_stored_diffs_keep_claims_and_their_reviews() {
         stderr(&missing)
     );
 }
+
+/// A page published on 25 November 2026 whose price `served` says.
+fn served_page(price: &str) -> String {
+    format!(
+        "<html lang=\"id\"><head><title>Harga gas naik</title>\
+         <meta property=\"article:published_time\" content=\"2026-11-25T09:00:00+07:00\"></head><body><article><h1>Harga gas naik</h1>\
+         <p>Harga gas elpiji tiga kilogram di tingkat pengecer naik menjadi {price} per tabung, kata seorang pedagang di pasar itu.</p>\
+         <p>Pemerintah kota mengatakan pasokan akan ditambah mulai pekan depan agar harga kembali turun seperti bulan lalu.</p></article></body></html>"
+    )
+}
+
+#[test]
+fn watch_checks_fetched_articles_and_flags_edits_from_the_command_line() {
+    use std::sync::{Arc, Mutex};
+    let served = Arc::new(Mutex::new(served_page("Rp 25.000")));
+    let page = served.clone();
+    let base = factdesk_testkit::serve(move |path| match path {
+        "/berita" => factdesk_testkit::reply(
+            "200 OK",
+            "text/html; charset=utf-8",
+            page.lock().unwrap().clone(),
+        ),
+        _ => factdesk_testkit::reply("404 Not Found", "text/plain", "tidak ada"),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let url = format!("{base}/berita");
+    let imported = json_lines(&factdesk(&db, &["import", "--json", &url]));
+    let id = imported[0]["article_id"].as_i64().unwrap().to_string();
+
+    let watched = json_lines(&factdesk(&db, &["watch", "list", "--json"]));
+    assert_eq!(watched.len(), 1, "a fetched article is watched");
+    assert_eq!(watched[0]["url"], url.as_str());
+    assert!(watched[0]["next_check_at"].is_string());
+
+    let quiet = factdesk(&db, &["watch"]);
+    assert!(quiet.status.success(), "{}", stderr(&quiet));
+    assert!(
+        stderr(&quiet).contains("0 checked"),
+        "nothing is due yet: {}",
+        stderr(&quiet)
+    );
+
+    *served.lock().unwrap() = served_page("Rp 28.000");
+    let checked = factdesk(&db, &["watch", "--all"]);
+    assert!(checked.status.success(), "{}", stderr(&checked));
+    let text = String::from_utf8(checked.stdout).unwrap();
+    assert!(
+        text.contains(&format!("#{id:<6} changed")) && text.contains("substantive change"),
+        "{text}"
+    );
+    let list = String::from_utf8(factdesk(&db, &["list"]).stdout).unwrap();
+    assert!(list.contains("(2 versions)  edited"), "{list}");
+
+    let schedule = factdesk(&db, &["watch", "schedule", "1h until 2d, 1d"]);
+    assert_eq!(
+        String::from_utf8_lossy(&schedule.stdout).trim(),
+        "1h until 2d, 1d"
+    );
+    let bad = factdesk(&db, &["watch", "schedule", "sometimes"]);
+    assert!(
+        !bad.status.success() && stderr(&bad).contains("not a duration"),
+        "{}",
+        stderr(&bad)
+    );
+
+    *served.lock().unwrap() = String::new();
+    let broken = factdesk(&db, &["watch", "--all"]);
+    assert!(
+        !broken.status.success(),
+        "a failed fetch fails the run for cron"
+    );
+    assert!(
+        String::from_utf8_lossy(&broken.stdout).contains("failed"),
+        "{}",
+        String::from_utf8_lossy(&broken.stdout)
+    );
+    let removed = json_lines(&factdesk(&db, &["watch", "remove", "--json", &id]));
+    assert_eq!(removed[0]["watched"], false);
+    assert!(json_lines(&factdesk(&db, &["watch", "list", "--json"])).is_empty());
+
+    // A saved copy of a page that has no canonical link, added to the article by choice.
+    let copy = dir.path().join("salinan.html");
+    std::fs::write(&copy, served_page("Rp 30.000")).unwrap();
+    let added = json_lines(&factdesk(
+        &db,
+        &[
+            "import",
+            "--json",
+            "--as-version-of",
+            &id,
+            copy.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(added[0]["status"], "imported");
+    assert_eq!(added[0]["article_id"].as_i64().unwrap().to_string(), id);
+    let versions = json_lines(&factdesk(&db, &["versions", "--json", &id]));
+    assert_eq!(versions.len(), 3);
+    let two = factdesk(&db, &["import", "--as-version-of", &id, "a.txt", "b.txt"]);
+    assert!(
+        !two.status.success() && stderr(&two).contains("one file"),
+        "{}",
+        stderr(&two)
+    );
+}

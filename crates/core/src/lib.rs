@@ -14,6 +14,7 @@ pub mod model;
 pub mod quote_match;
 pub mod snippet;
 pub mod text;
+pub mod watch;
 pub mod wordset;
 
 pub use model::*;

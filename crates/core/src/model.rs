@@ -64,6 +64,37 @@ pub struct ArticleSummary {
     pub latest_version_id: VersionId,
     /// When the newest version was captured, RFC 3339 UTC.
     pub captured_at: String,
+    /// Fetched again on a schedule to catch silent edits.
+    pub watched: bool,
+    /// When a later version last changed the article substantively (not only boilerplate).
+    pub edited_at: Option<String>,
+    /// Edited substantively after the newest review of one of its claims: the checked
+    /// claims may no longer match the article.
+    pub changed_since_review: bool,
+}
+
+/// Where watching an article for silent edits stands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
+pub struct WatchState {
+    pub article_id: ArticleId,
+    pub title: String,
+    /// The address fetched again.
+    pub url: Option<String>,
+    pub watched: bool,
+    /// When it was last fetched again, RFC 3339 UTC.
+    pub checked_at: Option<String>,
+    /// When it is due again.
+    pub next_check_at: Option<String>,
+    /// Why the last fetch failed, when it did.
+    pub error: Option<String>,
+    /// Failed fetches in a row.
+    #[ts(type = "number")]
+    pub failures: u32,
+    /// When a later version last changed it substantively.
+    pub edited_at: Option<String>,
+    /// When it was first captured; with `published`, its age for the schedule.
+    pub created_at: String,
+    pub published: Option<String>,
 }
 
 /// Metadata of one immutable capture of an article.

@@ -1,9 +1,11 @@
 //! schema.org ClaimReview JSON-LD for each claim with a verdict, and an offline validator
 //! that says which required fields are missing before anything is published.
 //!
-//! The numeric rating follows the rating scale's order: with N verdicts, the best (first)
-//! is N and the last is 1 (`bestRating` N, `worstRating` 1); `alternateName` carries the
-//! verdict's label in the report's language, which is what readers and search engines show.
+//! The numeric rating follows the rating scale's order over the verdicts that rate truth:
+//! with N of them, the best (first) is N and the last is 1 (`bestRating` N, `worstRating`
+//! 1). A verdict off that axis ("Unproven") gets no `ratingValue`: ranking it below "False"
+//! would say something the checker did not. `alternateName` carries the verdict's label in
+//! the report's language, which is what readers and search engines show.
 
 use crate::{ReportArticle, ReportClaim, ReportData};
 use serde::Serialize;
@@ -51,11 +53,18 @@ pub fn claim_reviews(data: &ReportData) -> Value {
 
 fn claim_review(data: &ReportData, article: &ReportArticle, claim: &ReportClaim) -> Value {
     let key = claim.verdict.as_deref().unwrap_or_default();
-    let best = data.scale.len();
-    let position = data.scale.iter().position(|v| v.key == key);
-    let mut rating = json!({ "@type": "Rating", "bestRating": best, "worstRating": 1, "alternateName": data.verdict_label(key) });
-    if let Some(position) = position {
+    let rated: Vec<&str> = data
+        .scale
+        .iter()
+        .filter(|v| v.rated)
+        .map(|v| v.key.as_str())
+        .collect();
+    let best = rated.len();
+    let mut rating = json!({ "@type": "Rating", "alternateName": data.verdict_label(key) });
+    if let Some(position) = rated.iter().position(|k| *k == key) {
         rating["ratingValue"] = json!(best - position);
+        rating["bestRating"] = json!(best);
+        rating["worstRating"] = json!(1);
     }
     let mut review = json!({
         "@context": "https://schema.org",
@@ -242,12 +251,17 @@ fn check_rating(rating: Option<&Value>, problems: &mut Vec<(Severity, String)>) 
         number("bestRating"),
         number("worstRating"),
     );
+    // A verdict off the truth scale ("Unproven") is given by its name alone; a number
+    // given without its range cannot be read.
+    let numbered = ["ratingValue", "bestRating", "worstRating"]
+        .iter()
+        .any(|field| rating.get(*field).is_some());
     for (field, found) in [
         ("ratingValue", value),
         ("bestRating", best),
         ("worstRating", worst),
     ] {
-        if found.is_none() {
+        if numbered && found.is_none() {
             problems.push((
                 Severity::Error,
                 format!("reviewRating.{field} is missing or not a number"),
@@ -374,6 +388,22 @@ mod tests {
         review["claimReviewed"] = json!("x".repeat(75));
         review["reviewRating"]["ratingValue"] = json!(1);
         assert_eq!(validate(&review), vec![]);
+    }
+
+    #[test]
+    fn a_verdict_given_by_name_alone_is_valid_but_a_half_given_number_is_not() {
+        let mut review = complete();
+        review["reviewRating"] = json!({"@type": "Rating", "alternateName": "Tidak terbukti"});
+        assert_eq!(validate(&review), vec![]);
+        review["reviewRating"]["ratingValue"] = json!(2);
+        let messages: Vec<String> = validate(&review).iter().map(|f| f.to_string()).collect();
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert!(messages.iter().any(|m| m.contains("bestRating is missing")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("worstRating is missing"))
+        );
     }
 
     #[test]

@@ -56,6 +56,14 @@ pub struct Verdict {
     pub key: String,
     pub label_en: String,
     pub label_id: String,
+    /// False for a verdict that does not rate truth ("Unproven"): it is left out of the
+    /// numeric order of ClaimReview ratings.
+    #[serde(default = "rated_by_default")]
+    pub rated: bool,
+}
+
+fn rated_by_default() -> bool {
+    true
 }
 
 /// An article with the versions that were checked and its reviewed claims.

@@ -126,9 +126,19 @@ fn claim_reviews_of_a_complete_report_validate() {
         "{findings:#?}"
     );
     let first = &reviews[0];
-    assert_eq!(first["reviewRating"]["ratingValue"], 5);
+    assert_eq!(first["reviewRating"]["ratingValue"], 4);
+    assert_eq!(first["reviewRating"]["bestRating"], 4);
     assert_eq!(first["reviewRating"]["alternateName"], "Benar");
-    assert_eq!(reviews[3]["reviewRating"]["ratingValue"], 2);
+    assert_eq!(
+        reviews[3]["reviewRating"]["ratingValue"], 1,
+        "False is the worst"
+    );
+    let unproven = &reviews[4]["reviewRating"];
+    assert_eq!(unproven["alternateName"], "Tidak terbukti");
+    assert!(
+        unproven.get("ratingValue").is_none() && unproven.get("worstRating").is_none(),
+        "Unproven is not ranked below False: {unproven}"
+    );
     assert_eq!(first["url"], "https://cekfakta.example#claim-1");
     assert_eq!(
         first["itemReviewed"]["author"]["@type"], "Organization",

@@ -54,6 +54,7 @@ fn clone_sql_error(error: &rusqlite::Error) -> rusqlite::Error {
 fn insert_capture(
     conn: &rusqlite::Connection,
     capture: &NewCapture,
+    into: Option<ArticleId>,
     now: &str,
 ) -> Result<Stored, StoreError> {
     let existing = conn
@@ -72,12 +73,13 @@ fn insert_capture(
             detail: e.to_string(),
         }
     })?;
-    let known_article: Option<ArticleId> = match &capture.canonical_url {
-        Some(url) => conn
+    let known_article: Option<ArticleId> = match (into, &capture.canonical_url) {
+        (Some(id), _) => Some(id),
+        (None, Some(url)) => conn
             .prepare_cached("SELECT id FROM article WHERE canonical_url = ?1")?
             .query_row([url], |row| row.get(0))
             .optional()?,
-        None => None,
+        (None, None) => None,
     };
     let byline = capture.metadata.byline.as_deref();
     let article_id = match known_article {
@@ -149,6 +151,8 @@ pub struct ArticleFilter {
     pub verdict: Option<String>,
     /// Quotes a speaker whose name contains this text (any case).
     pub speaker: Option<String>,
+    /// Only articles edited substantively after their newest review ("changed since checked").
+    pub changed_since_review: bool,
 }
 
 impl ArticleFilter {
@@ -165,22 +169,53 @@ impl ArticleFilter {
         ]
         .iter()
         .all(|v| v.is_none())
+            && !self.changed_since_review
+    }
+
+    /// The filter's values for [`ARTICLE_FILTER`]'s `?1` … `?8`.
+    pub(crate) fn params(&self) -> [&dyn rusqlite::ToSql; 8] {
+        [
+            &self.language,
+            &self.site,
+            &self.published_from,
+            &self.published_until,
+            &self.status,
+            &self.verdict,
+            &self.speaker,
+            if self.changed_since_review {
+                &true
+            } else {
+                &rusqlite::types::Null
+            },
+        ]
     }
 }
 
-pub(crate) const ARTICLE_FILTER: &str = "(?1 IS NULL OR a.language = ?1) AND (?2 IS NULL OR a.site = ?2 COLLATE NOCASE)
+/// SQL: the article `a` was edited substantively after the newest review of one of its claims.
+macro_rules! changed_since_review {
+    () => {
+        "coalesce(a.edited_at > (SELECT max(r.updated_at) FROM claim c JOIN review r ON r.claim_id = c.id WHERE c.article_id = a.id), 0)"
+    };
+}
+
+pub(crate) const ARTICLE_FILTER: &str = concat!("(?1 IS NULL OR a.language = ?1) AND (?2 IS NULL OR a.site = ?2 COLLATE NOCASE)
      AND (?3 IS NULL OR substr(a.published, 1, 10) >= ?3) AND (?4 IS NULL OR substr(a.published, 1, 10) <= ?4)
      AND (?5 IS NULL OR EXISTS (SELECT 1 FROM claim c LEFT JOIN review r ON r.claim_id = c.id
                                 WHERE c.article_id = a.id AND c.state != 'rejected' AND coalesce(r.status, 'new') = ?5))
      AND (?6 IS NULL OR EXISTS (SELECT 1 FROM claim c JOIN review r ON r.claim_id = c.id
                                 WHERE c.article_id = a.id AND c.state != 'rejected' AND r.verdict = ?6))
      AND (?7 IS NULL OR EXISTS (SELECT 1 FROM claim c JOIN speaker s ON s.id = c.speaker_id
-                                WHERE c.article_id = a.id AND c.state != 'rejected' AND instr(lower(s.name), lower(?7)) > 0))";
+                                WHERE c.article_id = a.id AND c.state != 'rejected' AND instr(lower(s.name), lower(?7)) > 0))
+     AND (?8 IS NULL OR ", changed_since_review!(), ")");
 
-const SUMMARY_COLUMNS: &str = "a.id, a.title, a.canonical_url, a.site, a.published, a.language,
+const SUMMARY_COLUMNS: &str = concat!(
+    "a.id, a.title, a.canonical_url, a.site, a.published, a.language,
      (SELECT count(*) FROM version v WHERE v.article_id = a.id),
      (SELECT max(v.id) FROM version v WHERE v.article_id = a.id),
-     (SELECT v.captured_at FROM version v WHERE v.article_id = a.id ORDER BY v.id DESC LIMIT 1)";
+     (SELECT v.captured_at FROM version v WHERE v.article_id = a.id ORDER BY v.id DESC LIMIT 1),
+     a.watched, a.edited_at, ",
+    changed_since_review!()
+);
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
     Ok(ArticleSummary {
@@ -193,6 +228,9 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
         versions: row.get(6)?,
         latest_version_id: row.get(7)?,
         captured_at: row.get(8)?,
+        watched: row.get(9)?,
+        edited_at: row.get(10)?,
+        changed_since_review: row.get(11)?,
     })
 }
 
@@ -243,6 +281,33 @@ impl Store {
             .expect("one result per capture")
     }
 
+    /// Stores a capture as a new version of the article the user chose, whatever its
+    /// canonical URL says. The same bytes stored already write nothing and say where they are.
+    pub fn add_capture_to(
+        &mut self,
+        article_id: ArticleId,
+        capture: &NewCapture,
+        now: &str,
+    ) -> Result<Stored, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let exists = tx
+            .query_row("SELECT 1 FROM article WHERE id = ?1", [article_id], |_| {
+                Ok(())
+            })
+            .optional()?
+            .is_some();
+        if !exists {
+            return Err(StoreError::Invalid(format!(
+                "there is no article {article_id} to add a version to"
+            )));
+        }
+        let stored = insert_capture(&tx, capture, Some(article_id), now)?;
+        tx.commit()?;
+        Ok(stored)
+    }
+
     /// Stores many captures in one transaction (one commit is far cheaper than many), each
     /// inside its own savepoint: a capture that fails leaves nothing behind and does not
     /// stop the others. Returns one result per capture, in order.
@@ -269,7 +334,7 @@ impl Store {
                 .savepoint()
                 .map_err(StoreError::from)
                 .and_then(|savepoint| {
-                    let stored = insert_capture(&savepoint, capture, now)?;
+                    let stored = insert_capture(&savepoint, capture, None, now)?;
                     savepoint.commit()?;
                     Ok(stored)
                 });
@@ -308,43 +373,23 @@ impl Store {
         offset: usize,
     ) -> Result<Vec<ArticleSummary>, StoreError> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM article a WHERE {ARTICLE_FILTER} ORDER BY a.id DESC LIMIT ?8 OFFSET ?9"
+            "SELECT {SUMMARY_COLUMNS} FROM article a WHERE {ARTICLE_FILTER} ORDER BY a.id DESC LIMIT ?9 OFFSET ?10"
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let f = filter;
-        let rows = statement.query_map(
-            params![
-                f.language,
-                f.site,
-                f.published_from,
-                f.published_until,
-                f.status,
-                f.verdict,
-                f.speaker,
-                limit as i64,
-                offset as i64
-            ],
-            summary_from_row,
-        )?;
+        let (limit, offset) = (limit as i64, offset as i64);
+        let mut values = filter.params().to_vec();
+        values.extend([&limit as &dyn rusqlite::ToSql, &offset]);
+        let rows = statement.query_map(values.as_slice(), summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// How many articles match a filter.
     pub fn count_articles_filtered(&self, filter: &ArticleFilter) -> Result<u64, StoreError> {
         let sql = format!("SELECT count(*) FROM article a WHERE {ARTICLE_FILTER}");
-        let f = filter;
-        let count: i64 = self.conn.prepare_cached(&sql)?.query_row(
-            params![
-                f.language,
-                f.site,
-                f.published_from,
-                f.published_until,
-                f.status,
-                f.verdict,
-                f.speaker
-            ],
-            |row| row.get(0),
-        )?;
+        let count: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(filter.params().as_slice(), |row| row.get(0))?;
         Ok(count as u64)
     }
 

@@ -15,13 +15,14 @@ mod report;
 mod review;
 mod search;
 mod speakers;
+mod watch;
 
 pub use analysis::ClaimFilter;
 pub use articles::{ArticleFilter, Stored};
 pub use claims::NewClaim;
 pub use error::StoreError;
 pub use report::{ArticleRecord, ClaimAnchor, EvidenceLink, ReportSelection, ReviewedClaim};
-pub use review::ReviewChange;
+pub use review::{ReviewChange, ScaleVerdict};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -36,6 +36,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "claim-list",
         sql: include_str!("../../../migrations/0004-claim-list.sql"),
     },
+    Migration {
+        version: 5,
+        name: "watch",
+        sql: include_str!("../../../migrations/0005-watch.sql"),
+    },
 ];
 
 /// "FDK1": written into the file header so factdesk recognises its own databases.

@@ -59,6 +59,8 @@ pub struct EvidenceLink {
     pub sha256: Option<String>,
     pub media_type: Option<String>,
     pub captured_at: String,
+    /// When the source was published, for an article of the workbench used as a source.
+    pub published: Option<String>,
 }
 
 /// Where a claim stands in a later version of its article.
@@ -151,8 +153,8 @@ impl Store {
     ) -> Result<HashMap<i64, Vec<EvidenceLink>>, StoreError> {
         let mut statement = self.conn.prepare_cached(
             "SELECT l.claim_id, l.source_id, l.relation, l.match_class, l.score, l.source_start, l.source_end, l.note,
-                    s.kind, s.title, s.url, s.sha256, s.media_type, s.captured_at
-             FROM link l JOIN source s ON s.id = l.source_id WHERE l.claim_id IN (SELECT value FROM json_each(?1)) ORDER BY l.id",
+                    s.kind, s.title, coalesce(s.url, a.canonical_url), s.sha256, s.media_type, s.captured_at, a.published
+             FROM link l JOIN source s ON s.id = l.source_id LEFT JOIN article a ON a.id = s.article_id WHERE l.claim_id IN (SELECT value FROM json_each(?1)) ORDER BY l.id",
         )?;
         let rows = statement.query_map([id_list(claim_ids)?], |row| {
             Ok((
@@ -171,6 +173,7 @@ impl Store {
                     sha256: row.get(11)?,
                     media_type: row.get(12)?,
                     captured_at: row.get(13)?,
+                    published: row.get(14)?,
                 },
             ))
         })?;

@@ -10,6 +10,17 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 const SCALE: &str = "scale";
 pub const DEFAULT_SCALE: &str = "default";
 
+/// A verdict of a rating scale with its labels in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScaleVerdict {
+    pub key: String,
+    pub label_en: String,
+    pub label_id: String,
+    /// False for a verdict that does not rate truth ("Unproven"): it has no place in the
+    /// numeric order a ClaimReview's ratingValue uses.
+    pub rated: bool,
+}
+
 /// A change to a claim's review; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReviewChange {
@@ -603,17 +614,23 @@ impl Store {
     }
 
     /// The verdict keys of the rating scale in use, in order, with their labels.
-    pub fn ratings(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+    pub fn ratings(&self) -> Result<Vec<ScaleVerdict>, StoreError> {
         self.scale(&self.active_scale()?)
     }
 
     /// The verdicts of one scale, best first.
-    pub fn scale(&self, name: &str) -> Result<Vec<(String, String, String)>, StoreError> {
+    pub fn scale(&self, name: &str) -> Result<Vec<ScaleVerdict>, StoreError> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT key, label_en, label_id FROM rating WHERE scale = ?1 ORDER BY position",
+            "SELECT key, label_en, label_id, rated FROM rating WHERE scale = ?1 ORDER BY position",
         )?;
-        let rows =
-            statement.query_map([name], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+        let rows = statement.query_map([name], |row| {
+            Ok(ScaleVerdict {
+                key: row.get(0)?,
+                label_en: row.get(1)?,
+                label_id: row.get(2)?,
+                rated: row.get(3)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -640,7 +657,7 @@ impl Store {
     pub fn define_scale(
         &mut self,
         name: &str,
-        verdicts: &[(String, String, String)],
+        verdicts: &[ScaleVerdict],
     ) -> Result<(), StoreError> {
         let tx = self
             .conn
@@ -654,7 +671,8 @@ impl Store {
                 "a rating scale named {name:?} exists already; scales are not changed once defined, so give it another name"
             )));
         }
-        for (position, (key, label_en, label_id)) in verdicts.iter().enumerate() {
+        for (position, verdict) in verdicts.iter().enumerate() {
+            let key = &verdict.key;
             let taken: Option<String> = tx
                 .query_row("SELECT scale FROM rating WHERE key = ?1", [key], |row| {
                     row.get(0)
@@ -666,8 +684,8 @@ impl Store {
                 )));
             }
             tx.execute(
-                "INSERT INTO rating (key, scale, position, label_en, label_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![key, name, position as i64 + 1, label_en, label_id],
+                "INSERT INTO rating (key, scale, position, label_en, label_id, rated) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![key, name, position as i64 + 1, verdict.label_en, verdict.label_id, verdict.rated],
             )?;
         }
         tx.commit()?;

@@ -130,27 +130,14 @@ impl Store {
             // The same window of recent matches, narrowed by the filter before ranking.
             let sql = format!(
                 "SELECT m.rowid FROM (
-                     SELECT rowid, rank FROM version_fts WHERE version_fts MATCH ?8 ORDER BY rowid DESC LIMIT ?9
+                     SELECT rowid, rank FROM version_fts WHERE version_fts MATCH ?9 ORDER BY rowid DESC LIMIT ?10
                  ) m JOIN version v ON v.id = m.rowid JOIN article a ON a.id = v.article_id
-                 WHERE {ARTICLE_FILTER} ORDER BY m.rank LIMIT ?10"
+                 WHERE {ARTICLE_FILTER} ORDER BY m.rank LIMIT ?11"
             );
             let mut statement = self.conn.prepare_cached(&sql)?;
-            let f = filter;
-            let rows = statement.query_map(
-                rusqlite::params![
-                    f.language,
-                    f.site,
-                    f.published_from,
-                    f.published_until,
-                    f.status,
-                    f.verdict,
-                    f.speaker,
-                    query,
-                    RANK_WINDOW,
-                    fetch
-                ],
-                |row| row.get(0),
-            )?;
+            let mut values = filter.params().to_vec();
+            values.extend([&query as &dyn rusqlite::ToSql, &RANK_WINDOW, &fetch]);
+            let rows = statement.query_map(values.as_slice(), |row| row.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
         let terms = snippet_terms(input);

@@ -6,9 +6,9 @@
 use crate::{FACTDESK_VERSION, Workbench, WorkbenchError};
 use factdesk_core::AuditEvent;
 use factdesk_report::{
-    Attachment, BundleCheck, Evidence, Finding, HistoryEntry, LaterVersion, Organisation, Renderer,
-    ReportArticle, ReportClaim, ReportData, ReportVersion, Scope, Severity, SourceMatch, Speaker,
-    Verdict,
+    Appearance, Attachment, BundleCheck, Evidence, Finding, HistoryEntry, LaterVersion,
+    Organisation, Renderer, ReportArticle, ReportClaim, ReportData, ReportVersion, Scope, Severity,
+    SourceMatch, Speaker, Verdict,
 };
 use factdesk_store::{ClaimAnchor, EvidenceLink, ReportSelection, ReviewedClaim};
 use serde::{Deserialize, Serialize};
@@ -209,6 +209,7 @@ impl Workbench {
                     key: r.key,
                     label_en: r.label_en,
                     label_id: r.label_id,
+                    rated: r.rated,
                 })
                 .collect(),
             articles,
@@ -488,6 +489,15 @@ fn report_claim(
             source_start: l.source_start.map(|v| v as usize),
             source_end: l.source_end.map(|v| v as usize),
         });
+    // The source the checker marked as where the words come from is where the claim first
+    // appeared, when it has an address.
+    let first_appearance = links
+        .iter()
+        .find(|l| l.relation == "original" && l.url.is_some())
+        .map(|l| Appearance {
+            url: l.url.clone().unwrap_or_default(),
+            published: l.published.clone(),
+        });
     ReportClaim {
         id: c.id,
         version_id: c.version_id,
@@ -533,7 +543,7 @@ fn report_claim(
                 })
                 .collect()
         }),
-        first_appearance: None,
+        first_appearance,
         history: history
             .into_iter()
             .map(|e| HistoryEntry {

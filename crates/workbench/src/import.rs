@@ -217,6 +217,68 @@ impl Workbench {
         }
     }
 
+    /// Imports a saved page, text file or web address as a new version of the article the
+    /// user chose (for a capture whose canonical URL does not say which article it is),
+    /// with its diff and re-anchored claims like any new version.
+    pub fn import_as_version(
+        &mut self,
+        article_id: ArticleId,
+        input: &Path,
+    ) -> Result<ImportOutcome, WorkbenchError> {
+        self.store
+            .article(article_id)?
+            .ok_or(WorkbenchError::ArticleNotFound(article_id))?;
+        let text = input.to_string_lossy();
+        let capture = if text.starts_with("http://") || text.starts_with("https://") {
+            self.fetch_capture(&text)?
+        } else if input.is_dir() {
+            return Err(file_error(
+                input,
+                "is a folder; choose one file to add as a version",
+            ));
+        } else {
+            self.read_capture(input)?
+        };
+        let stored = self
+            .store
+            .add_capture_to(article_id, &capture, &self.clock.now())?;
+        let (stored_article, version_id) = stored.ids();
+        let status = match stored {
+            Stored::Inserted { .. } => {
+                let _ = self.anchor_new_version(article_id, version_id);
+                ImportStatus::Imported
+            }
+            Stored::Unchanged { .. } if stored_article != article_id => {
+                return Err(file_error(
+                    input,
+                    format!(
+                        "is already stored as version {version_id} of article {stored_article}"
+                    ),
+                ));
+            }
+            Stored::Unchanged { .. } => ImportStatus::Unchanged,
+        };
+        Ok(ImportOutcome {
+            input: text.into_owned(),
+            article_id: Some(article_id),
+            version_id: Some(version_id),
+            status,
+            title: Some(capture.title),
+            error: None,
+        })
+    }
+
+    /// A newly fetched article is watched for silent edits, first due by the schedule.
+    fn watch_new_article(&mut self, article_id: ArticleId) -> Result<(), WorkbenchError> {
+        if self.store.versions(article_id)?.len() == 1 {
+            self.store
+                .set_watched(article_id, true, &self.clock.now())?;
+            let state = self.watch_state(article_id)?;
+            self.record_check(&state, None)?;
+        }
+        Ok(())
+    }
+
     /// Imports one text file.
     pub fn import_file(&mut self, path: &Path) -> ImportOutcome {
         self.import_paths(&[path.to_path_buf()])
@@ -373,7 +435,11 @@ impl Workbench {
                     outcome.version_id = Some(version_id);
                     outcome.error = None;
                     if let Stored::Inserted { .. } = stored {
-                        new_versions.push((article_id, version_id));
+                        new_versions.push((
+                            article_id,
+                            version_id,
+                            capture.source_kind == SourceKind::Url,
+                        ));
                     }
                     outcome.status = match stored {
                         Stored::Inserted { .. } => ImportStatus::Imported,
@@ -396,10 +462,13 @@ impl Workbench {
             }
         }
         batch.clear();
-        for (article_id, version_id) in new_versions {
+        for (article_id, version_id, fetched) in new_versions {
             // Derived data: a failure here loses nothing stored, and the next comparison
             // finds the same.
             let _ = self.anchor_new_version(article_id, version_id);
+            if fetched {
+                let _ = self.watch_new_article(article_id);
+            }
         }
     }
 }

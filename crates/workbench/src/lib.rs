@@ -16,6 +16,7 @@ mod review;
 mod scales;
 mod speakers;
 mod versions;
+mod watch;
 
 pub use analysis::{AnalysisRecord, ArticleAnalysis, ClaimPage, ClaimQuery, SpeakerSummary};
 pub use error::{ErrorKind, ErrorPayload, WorkbenchError};
@@ -36,6 +37,7 @@ pub use speakers::{SpeakerPage, SpeakerQuote};
 pub use versions::{
     AffectedClaim, DIFF_DEADLINE, MetadataChange, RefreshOutcome, VersionDiff, VersionEntry,
 };
+pub use watch::{WatchCheck, WatchSelection};
 
 use factdesk_core::{ArticleDetail, ArticleId, ArticleSummary, SearchHit, VersionId};
 use factdesk_store::Store;
@@ -71,6 +73,9 @@ pub struct ArticleQuery {
     pub verdict: Option<String>,
     #[serde(default)]
     pub speaker: Option<String>,
+    /// Only articles edited substantively after their newest review.
+    #[serde(default)]
+    pub changed_since_review: bool,
 }
 
 impl ArticleQuery {
@@ -89,6 +94,7 @@ impl ArticleQuery {
             status: field(&self.status),
             verdict: field(&self.verdict),
             speaker: field(&self.speaker),
+            changed_since_review: self.changed_since_review,
         }
     }
 }
@@ -254,6 +260,13 @@ impl Workbench {
     /// How many articles there are.
     pub fn count(&self) -> Result<u64, WorkbenchError> {
         Ok(self.store.count_articles()?)
+    }
+
+    /// One article's summary: what the list shows, with its watch and edit flags.
+    pub fn article(&self, id: ArticleId) -> Result<ArticleSummary, WorkbenchError> {
+        self.store
+            .article(id)?
+            .ok_or(WorkbenchError::ArticleNotFound(id))
     }
 
     /// An article opened at `version` (its newest version when `None`).

@@ -42,6 +42,9 @@ pub struct Rating {
     pub key: String,
     pub label_en: String,
     pub label_id: String,
+    /// False for a verdict that does not rate truth ("Unproven"); ClaimReview gives it no
+    /// number.
+    pub rated: bool,
 }
 
 /// The preference that holds the reviewer's name.
@@ -207,10 +210,11 @@ impl Workbench {
             .store
             .ratings()?
             .into_iter()
-            .map(|(key, label_en, label_id)| Rating {
-                key,
-                label_en,
-                label_id,
+            .map(|v| Rating {
+                key: v.key,
+                label_en: v.label_en,
+                label_id: v.label_id,
+                rated: v.rated,
             })
             .collect())
     }

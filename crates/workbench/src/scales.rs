@@ -2,6 +2,7 @@
 //! newsroom's own, defined from a text file and chosen as the one reviews use.
 
 use crate::{Workbench, WorkbenchError};
+use factdesk_store::ScaleVerdict;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -16,20 +17,26 @@ pub struct Scale {
 }
 
 /// Reads a scale file: one verdict a line, best first, as `key | English label |
-/// Indonesian label`; blank lines and lines starting with `#` are skipped. Errors name the line.
-pub fn parse_scale(text: &str) -> Result<Vec<(String, String, String)>, String> {
-    let mut verdicts = Vec::new();
+/// Indonesian label`, with `| unrated` after a verdict that does not rate truth (such as
+/// "Unproven", which ClaimReview then gives no number); blank lines and lines starting with
+/// `#` are skipped. Errors name the line.
+pub fn parse_scale(text: &str) -> Result<Vec<ScaleVerdict>, String> {
+    let mut verdicts: Vec<ScaleVerdict> = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-        let [key, en, id] = fields[..] else {
-            return Err(format!(
-                "line {}: expected `key | English label | Indonesian label`, found {line:?}",
-                index + 1
-            ));
+        let (key, en, id, rated) = match fields[..] {
+            [key, en, id] => (key, en, id, true),
+            [key, en, id, "unrated"] => (key, en, id, false),
+            _ => {
+                return Err(format!(
+                    "line {}: expected `key | English label | Indonesian label` (and `| unrated` for a verdict off the truth scale), found {line:?}",
+                    index + 1
+                ));
+            }
         };
         let valid_key = !key.is_empty()
             && key
@@ -41,16 +48,18 @@ pub fn parse_scale(text: &str) -> Result<Vec<(String, String, String)>, String> 
                 index + 1
             ));
         }
-        if verdicts
-            .iter()
-            .any(|(k, _, _): &(String, String, String)| k == key)
-        {
+        if verdicts.iter().any(|v| v.key == key) {
             return Err(format!("line {}: the key {key:?} appears twice", index + 1));
         }
-        verdicts.push((key.to_string(), en.to_string(), id.to_string()));
+        verdicts.push(ScaleVerdict {
+            key: key.to_string(),
+            label_en: en.to_string(),
+            label_id: id.to_string(),
+            rated,
+        });
     }
-    if verdicts.len() < 2 {
-        return Err("a scale needs at least two verdicts".into());
+    if verdicts.iter().filter(|v| v.rated).count() < 2 {
+        return Err("a scale needs at least two verdicts that rate truth".into());
     }
     Ok(verdicts)
 }
@@ -109,9 +118,24 @@ mod tests {
             parse_scale(text)
                 .unwrap()
                 .iter()
-                .map(|v| v.0.as_str())
+                .map(|v| (v.key.as_str(), v.rated))
                 .collect::<Vec<_>>(),
-            ["hoaks", "benar-redaksi"]
+            [("hoaks", true), ("benar-redaksi", true)]
+        );
+        let with_unrated = parse_scale("a | A | A\nb | B | B\nc | C | C | unrated").unwrap();
+        assert_eq!(
+            with_unrated.iter().map(|v| v.rated).collect::<Vec<_>>(),
+            [true, true, false]
+        );
+        assert!(
+            parse_scale("a | A | A\nb | B | B | maybe")
+                .unwrap_err()
+                .starts_with("line 2:")
+        );
+        assert!(
+            parse_scale("a | A | A\nb | B | B | unrated")
+                .unwrap_err()
+                .contains("at least two")
         );
         assert!(
             parse_scale("hoaks | Hoax\nx | y | z")

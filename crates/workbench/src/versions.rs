@@ -236,7 +236,25 @@ impl Workbench {
     /// Fetches an article's web address again and stores the page as a new version when
     /// its bytes changed (the same bytes say `unchanged`), with the diff from the version
     /// before. Articles imported from files have no address to fetch.
+    ///
+    /// The check is recorded for the watch schedule, like a scheduled one.
     pub fn refresh(&mut self, article_id: ArticleId) -> Result<RefreshOutcome, WorkbenchError> {
+        let state = self.watch_state(article_id)?;
+        let refreshed = self.refresh_unrecorded(article_id);
+        let error = match &refreshed {
+            Err(WorkbenchError::File { message, .. }) => Some(message.clone()),
+            Err(_) => return refreshed,
+            Ok(_) => None,
+        };
+        self.record_check(&state, error.as_deref())?;
+        refreshed
+    }
+
+    /// [`Workbench::refresh`] without recording the check.
+    pub(crate) fn refresh_unrecorded(
+        &mut self,
+        article_id: ArticleId,
+    ) -> Result<RefreshOutcome, WorkbenchError> {
         let article = self
             .store
             .article(article_id)?
@@ -502,6 +520,11 @@ impl Workbench {
             return Ok(());
         }
         let diff = self.compare_versions(article_id, None, Some(version_id))?;
+        if diff.substantive
+            && let Some(captured_at) = versions.last().map(|v| v.captured_at.as_str())
+        {
+            self.store.mark_edited(article_id, captured_at)?;
+        }
         for claim in diff.claims_affected {
             let Some(claim_id) = claim.claim_id else {
                 continue;

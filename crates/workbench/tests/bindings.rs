@@ -7,13 +7,13 @@ use factdesk_core::anchor::{AnchorStatus, WordEdit};
 use factdesk_core::diff::{Change, ChangeKind, ChangeOp};
 use factdesk_core::{
     ArticleDetail, ArticleSummary, AuditEvent, CaptureMetadata, EvidenceLink, EvidenceSourceKind,
-    Relation, SearchHit, SourceInfo, SourceKind, SpeakerInfo, StoredClaim, VersionInfo,
+    Relation, SearchHit, SourceInfo, SourceKind, SpeakerInfo, StoredClaim, VersionInfo, WatchState,
 };
 use factdesk_workbench::{
     AddedSource, LinkEdit, LinkMatch, QuoteSighting, Scale, SourceInput, SpeakerPage, SpeakerQuote,
 };
 use factdesk_workbench::{
-    AffectedClaim, MetadataChange, RefreshOutcome, VersionDiff, VersionEntry,
+    AffectedClaim, MetadataChange, RefreshOutcome, VersionDiff, VersionEntry, WatchCheck,
 };
 use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
@@ -82,6 +82,8 @@ fn render() -> String {
         VersionEntry::decl(&cfg),
         RefreshOutcome::decl(&cfg),
         Organisation::decl(&cfg),
+        WatchState::decl(&cfg),
+        WatchCheck::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by crates/workbench/tests/bindings.rs. Do not edit.\n\

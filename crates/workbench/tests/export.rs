@@ -533,6 +533,11 @@ fn evidence_matches_and_later_versions_reach_the_report_and_the_bundle() {
         claim.evidence[0].sha256.as_deref(),
         Some(factdesk_core::hash::sha256_hex(source).as_str())
     );
+    assert_eq!(
+        claim.first_appearance.as_ref().map(|a| a.url.as_str()),
+        Some("https://bulog.example/transkrip"),
+        "the source marked as the original is where the quotation first appeared"
+    );
     let matched = claim.source_match.as_ref().unwrap();
     assert_eq!(
         (

@@ -31,7 +31,20 @@ latest_version_id: number,
 /**
  * When the newest version was captured, RFC 3339 UTC.
  */
-captured_at: string, };
+captured_at: string, 
+/**
+ * Fetched again on a schedule to catch silent edits.
+ */
+watched: boolean, 
+/**
+ * When a later version last changed the article substantively (not only boilerplate).
+ */
+edited_at: string | null, 
+/**
+ * Edited substantively after the newest review of one of its claims: the checked
+ * claims may no longer match the article.
+ */
+changed_since_review: boolean, };
 
 export type CaptureMetadata = { 
 /**
@@ -179,7 +192,11 @@ export type ArticleQuery = { language: string | null, site: string | null,
 /**
  * YYYY-MM-DD, inclusive.
  */
-published_from: string | null, published_until: string | null, status: string | null, verdict: string | null, speaker: string | null, };
+published_from: string | null, published_until: string | null, status: string | null, verdict: string | null, speaker: string | null, 
+/**
+ * Only articles edited substantively after their newest review.
+ */
+changed_since_review: boolean, };
 
 export type ClaimPage = { claims: Array<StoredClaim>, 
 /**
@@ -189,7 +206,12 @@ export type ClaimPage = { claims: Array<StoredClaim>,
  */
 total: number | null, offset: number, };
 
-export type Rating = { key: string, label_en: string, label_id: string, };
+export type Rating = { key: string, label_en: string, label_id: string, 
+/**
+ * False for a verdict that does not rate truth ("Unproven"); ClaimReview gives it no
+ * number.
+ */
+rated: boolean, };
 
 export type AuditEvent = { at: string, reviewer: string, field: string, before: string | null, after: string | null, };
 
@@ -452,3 +474,59 @@ title?: string,
 error?: string, };
 
 export type Organisation = { name: string, url: string | null, };
+
+export type WatchState = { article_id: number, title: string, 
+/**
+ * The address fetched again.
+ */
+url: string | null, watched: boolean, 
+/**
+ * When it was last fetched again, RFC 3339 UTC.
+ */
+checked_at: string | null, 
+/**
+ * When it is due again.
+ */
+next_check_at: string | null, 
+/**
+ * Why the last fetch failed, when it did.
+ */
+error: string | null, 
+/**
+ * Failed fetches in a row.
+ */
+failures: number, 
+/**
+ * When a later version last changed it substantively.
+ */
+edited_at: string | null, 
+/**
+ * When it was first captured; with `published`, its age for the schedule.
+ */
+created_at: string, published: string | null, };
+
+export type WatchCheck = { article_id: number, title: string, 
+/**
+ * "unchanged", "changed" (a new version was stored) or "failed".
+ */
+outcome: string, 
+/**
+ * For a new version: whether it changed the article substantively.
+ */
+substantive: boolean | null, 
+/**
+ * For a new version: how many changes the diff found.
+ */
+changes: number, 
+/**
+ * The new version, when one was stored.
+ */
+version_id: number | null, 
+/**
+ * Why the fetch failed.
+ */
+error: string | null, 
+/**
+ * When the article is due again.
+ */
+next_check_at: string | null, };
