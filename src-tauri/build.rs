@@ -41,6 +41,13 @@ fn main() {
         "refresh_article",
         "organisation",
         "set_organisation",
+        "watch_state",
+        "watch_article",
+        "check_watched",
+        "watch_schedule",
+        "set_watch_schedule",
+        "import_version",
+        "define_scale",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -3,6 +3,7 @@
 //! thread and the window keeps painting; long work goes to a blocking thread.
 
 use crate::AppState;
+use factdesk_core::WatchState;
 use factdesk_core::{ArticleDetail, SearchHit};
 use factdesk_core::{AuditEvent, EvidenceLink, Relation, SourceInfo, SpeakerInfo, StoredClaim};
 use factdesk_workbench::{
@@ -13,6 +14,7 @@ use factdesk_workbench::{
     AppInfo, ArticleAnalysis, ArticlePage, ArticleQuery, ClaimPage, ClaimQuery, ErrorKind,
     ErrorPayload, ImportProgress, ImportReport, Rating, ReviewRequest, Workbench,
 };
+use factdesk_workbench::{ImportOutcome, WatchCheck, WatchSelection, WorkbenchError};
 use factdesk_workbench::{Organisation, RefreshOutcome, VersionDiff, VersionEntry};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
@@ -211,13 +213,23 @@ pub async fn add_source(
     state: State<'_, AppState>,
     input: SourceInput,
 ) -> Result<AddedSource, ErrorPayload> {
+    on_own_connection(&state, move |wb| wb.add_source(&input)).await
+}
+
+/// Runs `work` on a connection of its own in a blocking thread, so that fetching and other
+/// long work do not hold up the window's other calls. An in-memory workbench (tests) has
+/// only the shared connection.
+async fn on_own_connection<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&mut Workbench) -> Result<T, WorkbenchError> + Send + 'static,
+) -> Result<T, ErrorPayload> {
     let Some(database) = state.database()?.map(PathBuf::from) else {
-        return Ok(state.workbench()?.add_source(&input)?);
+        return Ok(work(&mut *state.workbench()?)?);
     };
-    tauri::async_runtime::spawn_blocking(move || Workbench::open(&database)?.add_source(&input))
+    tauri::async_runtime::spawn_blocking(move || work(&mut Workbench::open(&database)?))
         .await
         .map_err(internal)?
-        .map_err(|e: factdesk_workbench::WorkbenchError| e.payload())
+        .map_err(|e| e.payload())
 }
 
 /// Every archived source, newest first.
@@ -447,13 +459,77 @@ pub async fn refresh_article(
     state: State<'_, AppState>,
     article: i64,
 ) -> Result<RefreshOutcome, ErrorPayload> {
-    let Some(database) = state.database()?.map(PathBuf::from) else {
-        return Ok(state.workbench()?.refresh(article)?);
+    on_own_connection(&state, move |wb| wb.refresh(article)).await
+}
+
+/// Where watching an article for edits stands.
+#[tauri::command]
+pub async fn watch_state(
+    state: State<'_, AppState>,
+    article: i64,
+) -> Result<WatchState, ErrorPayload> {
+    Ok(state.workbench()?.watch_state(article)?)
+}
+
+/// Starts or stops watching an article for silent edits.
+#[tauri::command]
+pub async fn watch_article(
+    state: State<'_, AppState>,
+    article: i64,
+    on: bool,
+) -> Result<WatchState, ErrorPayload> {
+    Ok(state.workbench()?.watch(article, on)?)
+}
+
+/// Fetches the watched articles again now (all of them, or those due), each check sent to
+/// the window as a [`crate::watcher::WATCH_EVENT`] as it finishes.
+#[tauri::command]
+pub async fn check_watched<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    all: bool,
+) -> Result<Vec<WatchCheck>, ErrorPayload> {
+    let which = if all {
+        WatchSelection::All
+    } else {
+        WatchSelection::Due
     };
-    tauri::async_runtime::spawn_blocking(move || Workbench::open(&database)?.refresh(article))
-        .await
-        .map_err(internal)?
-        .map_err(|e: factdesk_workbench::WorkbenchError| e.payload())
+    on_own_connection(&state, move |wb| crate::watcher::check(&app, wb, which)).await
+}
+
+/// The schedule watched articles are checked on, as text.
+#[tauri::command]
+pub async fn watch_schedule(state: State<'_, AppState>) -> Result<String, ErrorPayload> {
+    Ok(state.workbench()?.watch_schedule()?.to_string())
+}
+
+/// Sets the watch schedule (empty: the built-in one); returns it as saved.
+#[tauri::command]
+pub async fn set_watch_schedule(
+    state: State<'_, AppState>,
+    schedule: String,
+) -> Result<String, ErrorPayload> {
+    Ok(state.workbench()?.set_watch_schedule(&schedule)?)
+}
+
+/// Imports a saved page, text file or web address as a new version of a chosen article.
+#[tauri::command]
+pub async fn import_version(
+    state: State<'_, AppState>,
+    article: i64,
+    path: PathBuf,
+) -> Result<ImportOutcome, ErrorPayload> {
+    on_own_connection(&state, move |wb| wb.import_as_version(article, &path)).await
+}
+
+/// Defines a rating scale from the text of a scale file; returns the scales.
+#[tauri::command]
+pub async fn define_scale(
+    state: State<'_, AppState>,
+    name: String,
+    verdicts: String,
+) -> Result<Vec<Scale>, ErrorPayload> {
+    Ok(state.workbench()?.define_scale_text(&name, &verdicts)?)
 }
 
 /// The organisation named as the author of reports and ClaimReviews, if set.

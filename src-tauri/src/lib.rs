@@ -3,10 +3,11 @@
 
 pub mod commands;
 mod state;
+pub mod watcher;
 
 pub use state::AppState;
 
-use tauri::Runtime;
+use tauri::{Manager, Runtime};
 
 /// Registers factdesk's state and commands on a builder. The real app and the command tests
 /// (on Tauri's mock runtime) both start from here.
@@ -53,6 +54,13 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
             commands::refresh_article,
             commands::organisation,
             commands::set_organisation,
+            commands::watch_state,
+            commands::watch_article,
+            commands::check_watched,
+            commands::watch_schedule,
+            commands::set_watch_schedule,
+            commands::import_version,
+            commands::define_scale,
         ])
 }
 
@@ -64,7 +72,15 @@ pub fn run() {
             .plugin(tauri_plugin_dialog::init())
             .plugin(tauri_plugin_opener::init())
             // The window opens at the size and place it had when it was last closed.
-            .plugin(tauri_plugin_window_state::Builder::default().build()),
+            .plugin(tauri_plugin_window_state::Builder::default().build())
+            .setup(|app| {
+                // Watched articles are checked while the app runs.
+                let state = app.state::<AppState>();
+                if let Ok(Some(database)) = state.database() {
+                    watcher::spawn(app.handle().clone(), database.to_path_buf());
+                }
+                Ok(())
+            }),
         state,
     )
     .run(tauri::generate_context!());

@@ -362,3 +362,113 @@ fn a_report_is_exported_and_only_exported_files_may_be_opened() {
         "{refused}"
     );
 }
+
+#[test]
+fn watched_articles_are_checked_through_ipc_and_each_check_is_announced() {
+    use std::sync::{Arc, Mutex};
+    use tauri::Listener;
+    let served = Arc::new(Mutex::new(String::from("Rp 25.000")));
+    let price = served.clone();
+    let base = factdesk_testkit::serve(move |_| {
+        factdesk_testkit::reply(
+            "200 OK",
+            "text/html; charset=utf-8",
+            format!(
+                "<html lang=\"id\"><head><title>Harga gas naik</title></head><body><article><h1>Harga gas naik</h1>\
+                 <p>Harga gas elpiji tiga kilogram di tingkat pengecer naik menjadi {} per tabung, kata seorang pedagang di pasar itu.</p>\
+                 <p>Pemerintah kota mengatakan pasokan akan ditambah mulai pekan depan agar harga kembali turun.</p></article></body></html>",
+                price.lock().unwrap()
+            ),
+        )
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let harness = Harness::new(&dir.path().join("app.sqlite3"));
+    let announced = Arc::new(Mutex::new(Vec::<Value>::new()));
+    let heard = announced.clone();
+    harness
+        ._app
+        .listen_any(factdesk_desktop::watcher::WATCH_EVENT, move |event| {
+            heard
+                .lock()
+                .unwrap()
+                .push(serde_json::from_str(event.payload()).unwrap());
+        });
+
+    let report = harness
+        .invoke(
+            "import_paths",
+            json!({ "paths": [format!("{base}/berita")] }),
+        )
+        .unwrap();
+    let id = report["outcomes"][0]["article_id"].as_i64().unwrap();
+    let state = harness
+        .invoke("watch_state", json!({ "article": id }))
+        .unwrap();
+    assert_eq!(state["watched"], true, "{state}");
+
+    *served.lock().unwrap() = "Rp 28.000".into();
+    let due = harness
+        .invoke("check_watched", json!({ "all": false }))
+        .unwrap();
+    assert_eq!(due, json!([]), "not due for 15 minutes");
+    let checks = harness
+        .invoke("check_watched", json!({ "all": true }))
+        .unwrap();
+    assert_eq!(checks[0]["outcome"], "changed", "{checks}");
+    assert_eq!(checks[0]["substantive"], true);
+    assert_eq!(
+        announced.lock().unwrap().as_slice(),
+        checks.as_array().unwrap().as_slice(),
+        "each check is announced to the window"
+    );
+    let page = harness
+        .invoke("list_articles", json!({ "offset": 0, "limit": 5 }))
+        .unwrap();
+    assert!(page["articles"][0]["edited_at"].is_string(), "{page}");
+
+    let off = harness
+        .invoke("watch_article", json!({ "article": id, "on": false }))
+        .unwrap();
+    assert_eq!(off["watched"], false);
+    let bad = harness
+        .invoke("set_watch_schedule", json!({ "schedule": "often" }))
+        .unwrap_err();
+    assert_eq!(bad["kind"], "invalid_input", "{bad}");
+    let schedule = harness
+        .invoke(
+            "set_watch_schedule",
+            json!({ "schedule": "30m until 2d, 1d" }),
+        )
+        .unwrap();
+    assert_eq!(schedule, "30m until 2d, 1d");
+
+    let copy = dir.path().join("salinan.txt");
+    std::fs::write(
+        &copy,
+        "Harga gas naik\nHarga gas turun lagi menjadi Rp 24.000 per tabung.",
+    )
+    .unwrap();
+    let added = harness
+        .invoke("import_version", json!({ "article": id, "path": copy }))
+        .unwrap();
+    assert_eq!(added["status"], "imported");
+    assert_eq!(added["article_id"], id);
+
+    let scales = harness
+        .invoke(
+            "define_scale",
+            json!({ "name": "redaksi", "verdicts": "fakta | Fact | Fakta\nhoaks | Hoax | Hoaks\n" }),
+        )
+        .unwrap();
+    assert_eq!(scales[1]["name"], "redaksi");
+    let refused = harness
+        .invoke(
+            "define_scale",
+            json!({ "name": "rusak", "verdicts": "satu | One" }),
+        )
+        .unwrap_err();
+    assert!(
+        refused["message"].as_str().unwrap().contains("line 1"),
+        "{refused}"
+    );
+}

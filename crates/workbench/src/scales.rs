@@ -82,12 +82,6 @@ impl Workbench {
 
     /// Defines a new scale from a scale file (see [`parse_scale`]).
     pub fn define_scale(&mut self, name: &str, file: &Path) -> Result<Vec<Scale>, WorkbenchError> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(WorkbenchError::InvalidInput(
-                "a rating scale needs a name".into(),
-            ));
-        }
         let text = std::fs::read_to_string(file).map_err(|e| WorkbenchError::File {
             path: file.display().to_string(),
             message: format!("cannot be read: {e}"),
@@ -96,7 +90,31 @@ impl Workbench {
             path: file.display().to_string(),
             message,
         })?;
-        self.store.define_scale(name, &verdicts)?;
+        self.store_scale(name, &verdicts)
+    }
+
+    /// Defines a new scale from the text of a scale file, as the window's form gives it.
+    pub fn define_scale_text(
+        &mut self,
+        name: &str,
+        text: &str,
+    ) -> Result<Vec<Scale>, WorkbenchError> {
+        let verdicts = parse_scale(text).map_err(WorkbenchError::InvalidInput)?;
+        self.store_scale(name, &verdicts)
+    }
+
+    fn store_scale(
+        &mut self,
+        name: &str,
+        verdicts: &[ScaleVerdict],
+    ) -> Result<Vec<Scale>, WorkbenchError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(WorkbenchError::InvalidInput(
+                "a rating scale needs a name".into(),
+            ));
+        }
+        self.store.define_scale(name, verdicts)?;
         self.scales()
     }
 
