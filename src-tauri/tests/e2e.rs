@@ -198,18 +198,18 @@ const NEWS_PAGE: &str = r#"<!doctype html><html lang="id"><head><meta charset="u
 <p>Pengendara diminta melewati Jembatan Musi IV dan Jembatan Musi VI selama perbaikan berlangsung di tengah kota.</p>
 <p>Tulisan ini sudah tayang di www.beritaasli.com oleh Rina Sari</p></article></body></html>"#;
 
-/// Serves `page` at /berita on a loopback port the first time, and the page with "tiga hari"
-/// changed to "empat hari" after that (a silent edit); returns its URL.
+/// Serves `page` at /berita on a loopback port the first time, then the page with "tiga
+/// hari" changed to "empat hari", then to "lima hari" (silent edits); returns its URL.
 fn serve_edited_page(page: &'static str) -> String {
     let served = std::sync::atomic::AtomicUsize::new(0);
-    let edited: &'static str = Box::leak(page.replace("tiga hari", "empat hari").into_boxed_str());
+    let edits: [&'static str; 3] = [
+        page,
+        Box::leak(page.replace("tiga hari", "empat hari").into_boxed_str()),
+        Box::leak(page.replace("tiga hari", "lima hari").into_boxed_str()),
+    ];
     let base = factdesk_testkit::serve(move |_| {
-        let first = served.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0;
-        factdesk_testkit::reply(
-            "200 OK",
-            "text/html; charset=utf-8",
-            if first { page } else { edited },
-        )
+        let request = served.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        factdesk_testkit::reply("200 OK", "text/html; charset=utf-8", edits[request.min(2)])
     });
     format!("{base}/berita")
 }
@@ -467,6 +467,61 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert!(organisation_saved, "the organisation was not saved");
+    // A newsroom's own rating scale, defined in the window: a bad line is named, a good
+    // scale becomes one to choose.
+    client
+        .find(Locator::Css(".scale-form summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let scale_name = client
+        .find(Locator::Css("[data-testid=scale-name]"))
+        .await
+        .unwrap();
+    scale_name.send_keys("redaksi").await.unwrap();
+    let verdicts = client
+        .find(Locator::Css("[data-testid=scale-verdicts]"))
+        .await
+        .unwrap();
+    verdicts.send_keys("fakta | Fact").await.unwrap();
+    client
+        .find(Locator::Css("[data-testid=scale-define]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=scale-problem]", |t| {
+        t.contains("line 1")
+    })
+    .await;
+    // WebDriver typing drops line breaks, so the lines are put in as a paste would.
+    client
+        .execute(
+            "const area = document.querySelector('[data-testid=scale-verdicts]');
+             area.value = 'fakta | Fact | Fakta\\nhoaks | Hoax | Hoaks\\nbelum | Unverified | Belum terverifikasi | unrated';
+             area.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("[data-testid=scale-define]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=scale-note]", |t| {
+        t.contains("“redaksi” defined")
+    })
+    .await;
+    wait_for(&client, "[data-testid=scale] option", |t| {
+        t.trim() == "redaksi (3)"
+    })
+    .await;
     client
         .find(Locator::Css("input[name=theme][value=dark]"))
         .await
@@ -758,6 +813,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         json!(0),
         "a positive tabindex breaks the focus order"
     );
+    walk_the_focus_order(&client).await;
 
     // The claims view across articles: filtered to checked items, it lists the quotation;
     // opening it selects it in the reader.
@@ -1010,6 +1066,20 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         t.contains("substantive changes")
     })
     .await;
+    // A page fetched from the web is watched, and the check is recorded.
+    let watch = wait_for_text(&client, "[data-testid=watch]", |t| {
+        t.contains("last checked")
+    })
+    .await;
+    assert!(watch.contains("next check"), "{watch}");
+    let toggle = client
+        .find(Locator::Css("[data-testid=watch-toggle]"))
+        .await
+        .unwrap();
+    assert!(
+        toggle.is_selected().await.unwrap(),
+        "a fetched article is watched"
+    );
     screenshot(&client, "changes.png").await;
     client
         .find(Locator::Css("[data-testid=changes] .close"))
@@ -1019,6 +1089,22 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         .await
         .unwrap();
 
+    // Another silent edit, found by checking the watched articles from the list: the
+    // window announces it and the article is flagged as edited.
+    client
+        .find(Locator::Css("[data-testid=check-watched]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "[data-testid=watch-notice]", |t| {
+        t.contains("“Jembatan Ampera ditutup sementara” was edited")
+    })
+    .await;
+    wait_for(&client, "[data-testid=badge-edited]", |t| t == "edited").await;
+    screenshot(&client, "watched.png").await;
+
     // A bad input is named with its reason, and nothing is stored.
     let missing = dir.join("tidak-ada.txt");
     import_path(&client, &missing).await;
@@ -1027,6 +1113,71 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     })
     .await;
     screenshot(&client, "import-error.png").await;
+}
+
+/// Presses Tab through the whole window from the top and checks that focus follows the
+/// reading order (toolbar, notices, list, reader and its panel, footer), reaches the review
+/// controls, and comes back round without being trapped.
+async fn walk_the_focus_order(client: &Client) {
+    const ORDER: [&str; 5] = ["toolbar", "banner", "list", "pane", "footer"];
+    client
+        .execute(
+            "document.activeElement?.blur(); delete window.__walk; document.querySelectorAll('[data-walk]').forEach((e) => delete e.dataset.walk);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut regions: Vec<String> = Vec::new();
+    for _ in 0..400 {
+        client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys("\u{E004}")
+            .await
+            .unwrap();
+        let step = client
+            .execute(
+                "const e = document.activeElement;
+                 if (!e || e === document.body) return 'wrapped';
+                 if (e.dataset.walk) return 'again';
+                 window.__walk = (window.__walk || 0) + 1;
+                 e.dataset.walk = String(window.__walk);
+                 return e.closest('header') ? 'toolbar' : e.closest('.banner') ? 'banner' : e.closest('section.list') ? 'list'
+                      : e.closest('section.pane') ? 'pane' : e.closest('footer') ? 'footer' : 'elsewhere: ' + e.outerHTML.slice(0, 80);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let region = step.as_str().unwrap_or_default().to_string();
+        if region == "wrapped" || region == "again" {
+            break;
+        }
+        regions.push(region);
+    }
+    let ranks: Vec<usize> = regions
+        .iter()
+        .map(|r| {
+            ORDER
+                .iter()
+                .position(|o| o == r)
+                .unwrap_or_else(|| panic!("focus reached {r}"))
+        })
+        .collect();
+    assert!(
+        ranks.windows(2).all(|w| w[0] <= w[1]),
+        "focus jumps back against the reading order: {regions:?}"
+    );
+    for region in ["toolbar", "list", "pane"] {
+        assert!(
+            regions.iter().any(|r| r == region),
+            "Tab never reaches the {region}: {regions:?}"
+        );
+    }
+    assert!(
+        regions.iter().filter(|r| *r == "pane").count() >= 5,
+        "the reader and its review controls are reachable by keyboard: {regions:?}"
+    );
 }
 
 /// Exports the reviewed article's report as HTML from the reader, checks the file, and shows

@@ -1,6 +1,7 @@
 //! Analysis results stored with their version: detected claims and quotations, the
 //! speakers they name (shared across articles by name), and which analyser found them.
 
+use crate::claim_list;
 use crate::{Store, StoreError};
 use factdesk_core::{ArticleId, DetectedAnalysis, StoredClaim, VersionId};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
@@ -103,7 +104,7 @@ pub struct ClaimFilter {
 
 /// [`ClaimFilter`] over `claim c` alone: reviews are looked up only for a status or verdict
 /// filter, and `state != 'rejected'` matches the `claim_list` index.
-const CLAIM_ROW_FILTER: &str = "c.state != 'rejected' AND (?1 IS NULL OR c.article_id = ?1) AND (?4 IS NULL OR c.kind = ?4)
+pub(crate) const CLAIM_ROW_FILTER: &str = "c.state != 'rejected' AND (?1 IS NULL OR c.article_id = ?1) AND (?4 IS NULL OR c.kind = ?4)
      AND (?2 IS NULL OR coalesce((SELECT r.status FROM review r WHERE r.claim_id = c.id), 'new') = ?2)
      AND (?3 IS NULL OR (SELECT r.verdict FROM review r WHERE r.claim_id = c.id) = ?3)";
 
@@ -209,11 +210,26 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Vec<StoredClaim>, StoreError> {
+        // Near the top an offset is cheap; deeper, the page starts from the remembered key
+        // before it (see `claim_list`) instead of walking every claim above it.
+        let anchor = if offset < 2 * claim_list::ANCHOR_EVERY {
+            None
+        } else {
+            let (total, anchor) = self.list_anchor(filter, offset)?;
+            if offset as u64 >= total {
+                return Ok(Vec::new());
+            }
+            anchor
+        };
+        let ((article, start, id), from) = anchor.unwrap_or(((i64::MAX, i64::MIN, i64::MIN), 0));
         // The page's ids come from the list-order index alone (reviews are looked up only
-        // when a filter asks for them); the joins run for the rows shown.
+        // when a filter asks for them); the joins run for the rows shown. `article_id <= ?7`
+        // lets the index seek to the anchor; the rest places it exactly.
         let sql = format!(
             "SELECT {CLAIM_COLUMNS} FROM (
                  SELECT c.id FROM claim c INDEXED BY claim_list WHERE {CLAIM_ROW_FILTER}
+                     AND c.article_id <= ?7
+                     AND (c.article_id < ?7 OR c.start_char > ?8 OR (c.start_char = ?8 AND c.id >= ?9))
                  ORDER BY c.article_id DESC, c.start_char, c.id LIMIT ?5 OFFSET ?6
              ) page JOIN claim c ON c.id = page.id LEFT JOIN speaker s ON s.id = c.speaker_id LEFT JOIN review rv ON rv.claim_id = c.id
              ORDER BY c.article_id DESC, c.start_char, c.id"
@@ -226,26 +242,19 @@ impl Store {
                 filter.verdict,
                 filter.kind,
                 limit as i64,
-                offset as i64
+                (offset - from) as i64,
+                article,
+                start,
+                id
             ],
             claim_from_row,
         )?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// How many claims and quotations match a filter.
+    /// How many claims and quotations match a filter. The walk that counts them also
+    /// remembers where later pages start.
     pub fn count_claims(&self, filter: &ClaimFilter) -> Result<u64, StoreError> {
-        // The planner would scan the table; the list index holds every row counted.
-        let sql =
-            format!("SELECT count(*) FROM claim c INDEXED BY claim_list WHERE {CLAIM_ROW_FILTER}");
-        Ok(self.conn.prepare_cached(&sql)?.query_row(
-            params![
-                filter.article_id,
-                filter.status,
-                filter.verdict,
-                filter.kind
-            ],
-            |row| row.get::<_, i64>(0),
-        )? as u64)
+        Ok(self.list_anchor(filter, 0)?.0)
     }
 }

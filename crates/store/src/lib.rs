@@ -7,6 +7,7 @@
 
 mod analysis;
 mod articles;
+mod claim_list;
 mod claims;
 mod error;
 mod evidence;
@@ -35,6 +36,8 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Where the claims view's pages start, for the last filter listed (`claim_list`).
+    claim_anchors: std::cell::RefCell<Option<claim_list::ListAnchors>>,
 }
 
 impl Store {
@@ -53,6 +56,7 @@ impl Store {
         let conn = Connection::open(path).map_err(|source| StoreError::open(path, source))?;
         let mut store = Store {
             conn,
+            claim_anchors: Default::default(),
             path: Some(path.to_path_buf()),
         };
         store.configure().map_err(|e| e.at(path))?;
@@ -64,7 +68,11 @@ impl Store {
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()
             .map_err(|source| StoreError::open(Path::new(":memory:"), source))?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store {
+            conn,
+            path: None,
+            claim_anchors: Default::default(),
+        };
         store.configure()?;
         migrate::migrate(&mut store.conn, None)?;
         Ok(store)

@@ -956,3 +956,107 @@ fn evidence_links_are_audited_and_undone_and_sources_archived_once() {
         Err(StoreError::NotFound { what: "claim", .. })
     ));
 }
+
+/// Pages of the claims view deep in a long list start from remembered keys instead of an
+/// OFFSET walk; they must be exactly the slices of the list read whole, also after this
+/// connection or another one changed it.
+#[test]
+fn claim_pages_deep_in_a_long_list_are_slices_of_the_whole_list() {
+    use factdesk_store::ClaimFilter;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let mut newest = (0, 0);
+    for a in 0..14 {
+        let Stored::Inserted {
+            article_id,
+            version_id,
+        } = store
+            .add_capture(
+                &capture(&format!("Artikel {a}\nIsi artikel nomor {a}.")),
+                NOW,
+            )
+            .unwrap()
+        else {
+            panic!("article {a} was not stored")
+        };
+        newest = (article_id, version_id);
+        for i in 0..60 {
+            let claim = NewClaim {
+                article_id,
+                version_id,
+                kind: if i % 3 == 0 { "direct" } else { "claim" },
+                // Pairs share a start, so the id breaks ties; later claims start earlier.
+                start: (60 - i / 2) * 10,
+                end: (60 - i / 2) * 10 + 5,
+                text: format!("klaim {a}-{i}"),
+                speaker_id: None,
+                manual: false,
+            };
+            store.add_claim(&claim, NOW).unwrap();
+        }
+    }
+    let ids = |claims: Vec<factdesk_core::StoredClaim>| -> Vec<i64> {
+        claims.into_iter().map(|c| c.id).collect()
+    };
+    let check = |store: &Store, filter: &ClaimFilter| {
+        let whole = ids(store.claims(filter, 100_000, 0).unwrap());
+        assert_eq!(store.count_claims(filter).unwrap(), whole.len() as u64);
+        for (limit, offset) in [
+            (100, 0),
+            (100, 511),
+            (100, 512),
+            (37, 600),
+            (100, 700),
+            (50, whole.len() - 1),
+            (10, whole.len()),
+            (10, 5_000),
+        ] {
+            let page = ids(store.claims(filter, limit, offset).unwrap());
+            let end = (offset + limit).min(whole.len());
+            let expected = whole.get(offset..end).unwrap_or_default();
+            assert_eq!(page, expected, "limit {limit} offset {offset}");
+        }
+        whole
+    };
+    let all = ClaimFilter::default();
+    let before = check(&store, &all);
+    assert_eq!(before.len(), 840);
+    let quotes = ClaimFilter {
+        kind: Some("direct".into()),
+        ..Default::default()
+    };
+    assert_eq!(check(&store, &quotes).len(), 280);
+
+    // Another connection rejects a claim deep in the list: the pages follow.
+    let other = Connection::open(&path).unwrap();
+    other
+        .execute(
+            "UPDATE claim SET state = 'rejected' WHERE id = ?1",
+            [before[700]],
+        )
+        .unwrap();
+    let after_reject = check(&store, &all);
+    assert_eq!(after_reject.len(), 839);
+    assert!(!after_reject.contains(&before[700]));
+
+    // This connection adds a claim at the top of the newest article: everything shifts.
+    let added = store
+        .add_claim(
+            &NewClaim {
+                article_id: newest.0,
+                version_id: newest.1,
+                kind: "claim",
+                start: 0,
+                end: 5,
+                text: "klaim baru".into(),
+                speaker_id: None,
+                manual: true,
+            },
+            NOW,
+        )
+        .unwrap();
+    let after_add = check(&store, &all);
+    assert_eq!(after_add[0], added);
+    assert_eq!(&after_add[1..], after_reject.as_slice());
+}

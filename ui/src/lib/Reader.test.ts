@@ -17,6 +17,9 @@ function detail(text: string): ArticleDetail {
       versions: 1,
       latest_version_id: 1,
       captured_at: '2026-11-25T10:00:00Z',
+      watched: false,
+      edited_at: null,
+      changed_since_review: false,
     },
     versions: [
       {
@@ -53,8 +56,8 @@ function mountReader(text: string, analysis: ArticleAnalysis, calls: [number, Pa
       detail: detail(text),
       analysis,
       ratings: [
-        { key: 'true', label_en: 'True', label_id: 'Benar' },
-        { key: 'false', label_en: 'False', label_id: 'Salah' },
+        { key: 'true', label_en: 'True', label_id: 'Benar', rated: true },
+        { key: 'false', label_en: 'False', label_id: 'Salah', rated: true },
       ],
       onversion: () => {},
       onreview: (id: number, request: Partial<ReviewRequest>) => calls.push([id, request]),

@@ -34,6 +34,9 @@ import type {
   ReviewRequest,
   StoredClaim,
   SearchHit,
+  ImportOutcome,
+  WatchCheck,
+  WatchState,
 } from './bindings';
 
 /** Turns whatever a rejected call produced into an ErrorPayload. */
@@ -98,6 +101,15 @@ export const api = {
   useScale: (name: string) => call<Scale[]>('use_scale', { name }),
   splitClaim: (claim: number, at: number) => call<StoredClaim[]>('split_claim', { claim, at }),
   mergeClaims: (claim: number, other: number) => call<StoredClaim>('merge_claims', { claim, other }),
+  watchState: (article: number) => call<WatchState>('watch_state', { article }),
+  watchArticle: (article: number, on: boolean) => call<WatchState>('watch_article', { article, on }),
+  checkWatched: (all: boolean) => call<WatchCheck[]>('check_watched', { all }),
+  watchSchedule: () => call<string>('watch_schedule'),
+  setWatchSchedule: (schedule: string) => call<string>('set_watch_schedule', { schedule }),
+  importVersion: (article: number, path: string) => call<ImportOutcome>('import_version', { article, path }),
+  defineScale: (name: string, verdicts: string) => call<Scale[]>('define_scale', { name, verdicts }),
+  onWatchChecked: (handler: (check: WatchCheck) => void): Promise<UnlistenFn> =>
+    listen<WatchCheck>('watch-checked', (event) => handler(event.payload)),
   onImportProgress: (handler: (progress: ImportProgress) => void): Promise<UnlistenFn> =>
     listen<ImportProgress>('import-progress', (event) => handler(event.payload)),
 };

@@ -1,0 +1,100 @@
+//! Paging the claims view anywhere in a list of hundreds of thousands of claims.
+//!
+//! `LIMIT … OFFSET n` walks n index entries, so a page deep in the list costs as much as
+//! reading the list up to it. Instead, one walk of the list index (the one counting the
+//! claims for the first page) keeps the sort key of every [`ANCHOR_EVERY`]th claim; a page at
+//! any offset then seeks to the nearest key before it and skips fewer than that many rows.
+//! The keys belong to one filter and one state of the database: a write by this connection
+//! (`total_changes`) or another (`PRAGMA data_version`) makes them be read again.
+
+use crate::analysis::{CLAIM_ROW_FILTER, ClaimFilter};
+use crate::{Store, StoreError};
+use rusqlite::params;
+
+/// How many claims lie between two remembered keys.
+pub(crate) const ANCHOR_EVERY: usize = 256;
+
+/// A claim's place in list order: newest article first, then text order.
+type ListKey = (i64, i64, i64);
+
+/// The remembered keys of one filtered list.
+#[derive(Debug, Default)]
+pub(crate) struct ListAnchors {
+    filter: ClaimFilter,
+    /// `(data_version, total_changes)` when the keys were read.
+    state: (i64, u64),
+    /// The key of claim `k * ANCHOR_EVERY`, for every k.
+    keys: Vec<ListKey>,
+    /// How many claims the list holds.
+    total: u64,
+}
+
+impl Store {
+    fn database_state(&self) -> Result<(i64, u64), StoreError> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))?;
+        Ok((version, self.conn.total_changes()))
+    }
+
+    /// How many claims `filter`'s list holds, and the remembered key at or before `offset`
+    /// with the offset it stands at. The keys are read again when the list may have changed.
+    pub(crate) fn list_anchor(
+        &self,
+        filter: &ClaimFilter,
+        offset: usize,
+    ) -> Result<(u64, Option<(ListKey, usize)>), StoreError> {
+        let state = self.database_state()?;
+        let fresh = self
+            .claim_anchors
+            .borrow()
+            .as_ref()
+            .is_some_and(|cached| cached.filter == *filter && cached.state == state);
+        if !fresh {
+            let anchors = self.read_anchors(filter, state)?;
+            *self.claim_anchors.borrow_mut() = Some(anchors);
+        }
+        let cached = self.claim_anchors.borrow();
+        let anchors = cached.as_ref().expect("read above");
+        let index = offset / ANCHOR_EVERY;
+        Ok((
+            anchors.total,
+            anchors
+                .keys
+                .get(index)
+                .map(|key| (*key, index * ANCHOR_EVERY)),
+        ))
+    }
+
+    fn read_anchors(
+        &self,
+        filter: &ClaimFilter,
+        state: (i64, u64),
+    ) -> Result<ListAnchors, StoreError> {
+        let sql = format!(
+            "SELECT c.article_id, c.start_char, c.id FROM claim c INDEXED BY claim_list WHERE {CLAIM_ROW_FILTER}
+             ORDER BY c.article_id DESC, c.start_char, c.id"
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let mut rows = statement.query(params![
+            filter.article_id,
+            filter.status,
+            filter.verdict,
+            filter.kind
+        ])?;
+        let mut keys = Vec::new();
+        let mut total = 0u64;
+        while let Some(row) = rows.next()? {
+            if total % ANCHOR_EVERY as u64 == 0 {
+                keys.push((row.get(0)?, row.get(1)?, row.get(2)?));
+            }
+            total += 1;
+        }
+        Ok(ListAnchors {
+            filter: filter.clone(),
+            state,
+            keys,
+            total,
+        })
+    }
+}
