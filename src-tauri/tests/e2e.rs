@@ -1103,6 +1103,10 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     })
     .await;
     wait_for(&client, "[data-testid=badge-edited]", |t| t == "edited").await;
+    wait_for_text(&client, "[data-testid=reader-edited]", |t| {
+        t.contains("Edited substantively after publication")
+    })
+    .await;
     screenshot(&client, "watched.png").await;
 
     // A bad input is named with its reason, and nothing is stored.
@@ -1143,7 +1147,7 @@ async fn walk_the_focus_order(client: &Client) {
                  if (e.dataset.walk) return 'again';
                  window.__walk = (window.__walk || 0) + 1;
                  e.dataset.walk = String(window.__walk);
-                 return e.closest('header') ? 'toolbar' : e.closest('.banner') ? 'banner' : e.closest('section.list') ? 'list'
+                 return e.closest('header.toolbar') ? 'toolbar' : e.closest('.banner') ? 'banner' : e.closest('section.list') ? 'list'
                       : e.closest('section.pane') ? 'pane' : e.closest('footer') ? 'footer' : 'elsewhere: ' + e.outerHTML.slice(0, 80);",
                 vec![],
             )

@@ -5,7 +5,8 @@
 //! claims for the first page) keeps the sort key of every [`ANCHOR_EVERY`]th claim; a page at
 //! any offset then seeks to the nearest key before it and skips fewer than that many rows.
 //! The keys belong to one filter and one state of the database: a write by this connection
-//! (`total_changes`) or another (`PRAGMA data_version`) makes them be read again.
+//! (`total_changes`) or another (`PRAGMA data_version`) makes them be read again. The last
+//! few filters' keys are kept, so switching between views does not read them again.
 
 use crate::analysis::{CLAIM_ROW_FILTER, ClaimFilter};
 use crate::{Store, StoreError};
@@ -13,6 +14,9 @@ use rusqlite::params;
 
 /// How many claims lie between two remembered keys.
 pub(crate) const ANCHOR_EVERY: usize = 256;
+
+/// How many filtered lists' keys are kept.
+pub(crate) const LISTS_KEPT: usize = 4;
 
 /// A claim's place in list order: newest article first, then text order.
 type ListKey = (i64, i64, i64);
@@ -45,17 +49,19 @@ impl Store {
         offset: usize,
     ) -> Result<(u64, Option<(ListKey, usize)>), StoreError> {
         let state = self.database_state()?;
-        let fresh = self
-            .claim_anchors
-            .borrow()
-            .as_ref()
-            .is_some_and(|cached| cached.filter == *filter && cached.state == state);
-        if !fresh {
-            let anchors = self.read_anchors(filter, state)?;
-            *self.claim_anchors.borrow_mut() = Some(anchors);
-        }
-        let cached = self.claim_anchors.borrow();
-        let anchors = cached.as_ref().expect("read above");
+        let mut lists = self.list_keys.borrow_mut();
+        lists.retain(|list| list.state == state);
+        let position = match lists.iter().position(|list| list.filter == *filter) {
+            Some(position) => position,
+            None => {
+                if lists.len() == LISTS_KEPT {
+                    lists.remove(0);
+                }
+                lists.push(self.read_anchors(filter, state)?);
+                lists.len() - 1
+            }
+        };
+        let anchors = &lists[position];
         let index = offset / ANCHOR_EVERY;
         Ok((
             anchors.total,

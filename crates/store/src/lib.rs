@@ -36,8 +36,8 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
-    /// Where the claims view's pages start, for the last filter listed (`claim_list`).
-    claim_anchors: std::cell::RefCell<Option<claim_list::ListAnchors>>,
+    /// Where the claims view's pages start, for the last filters listed (`claim_list`).
+    list_keys: std::cell::RefCell<Vec<claim_list::ListAnchors>>,
 }
 
 impl Store {
@@ -56,7 +56,7 @@ impl Store {
         let conn = Connection::open(path).map_err(|source| StoreError::open(path, source))?;
         let mut store = Store {
             conn,
-            claim_anchors: Default::default(),
+            list_keys: Default::default(),
             path: Some(path.to_path_buf()),
         };
         store.configure().map_err(|e| e.at(path))?;
@@ -71,7 +71,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: None,
-            claim_anchors: Default::default(),
+            list_keys: Default::default(),
         };
         store.configure()?;
         migrate::migrate(&mut store.conn, None)?;
