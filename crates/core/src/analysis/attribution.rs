@@ -609,7 +609,24 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
         let lower = cx.lower(first).to_string();
         cx.lexicon.is_opener(&lower)
     };
-    let lead_in_words = if opens_with_lead_in { 7 } else { 5 };
+    // "Horrified at the prospect of Trump becoming president, Ramos …": an English
+    // participle phrase before the subject, names and all.
+    let opens_with_participle = cx.english
+        && first < end
+        && tokens[first].kind == Kind::Word
+        && tokens[first].is_capitalised(cx.text)
+        && {
+            let lower = cx.lower(first);
+            lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"))
+        };
+    let opens_with_lead_in = opens_with_lead_in || opens_with_participle;
+    let lead_in_words = if opens_with_participle {
+        16
+    } else if opens_with_lead_in {
+        7
+    } else {
+        5
+    };
     if let Some(comma) = (first..end.min(first + lead_in_words)).find(|&i| cx.is_punct(i, &[','])) {
         // "Kemudian, dia …", and after a preposition also names: "In August, …", "On Monday, …".
         if (first..comma).all(|i| {
@@ -644,6 +661,24 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
     let run = names::run_forward(cx.text, tokens, start)?;
     if cx.in_set(run.0, Section::WEEKDAYS) {
         return None;
+    }
+    // "It’s", "That’s", "He’s": a contraction, not a name.
+    if run.1 - run.0 == 1 {
+        let lower = cx.lower(run.0).to_string();
+        if let Some(stem) = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+        {
+            if matches!(stem, "he" | "she") {
+                return Some(cx.token_mention(run.0, MentionKind::Pronoun));
+            }
+            if cx.lexicon.is_opener(stem) || cx.lexicon.pronouns.contains(stem) {
+                return None;
+            }
+            if matches!(stem, "it" | "that" | "there" | "what" | "here" | "who") {
+                return None;
+            }
+        }
     }
     let lower: String = crate::text::lowercase(tokens[run.0].text(cx.text));
     if run.1 - run.0 == 1 && cx.lexicon.is_opener(&lower) {

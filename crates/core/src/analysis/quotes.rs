@@ -230,6 +230,21 @@ fn is_quotation(
     {
         return false;
     }
+    // English puts a title's comma or period inside the marks: `on CBS's "Face the Nation,"`.
+    // Inside a sentence, a few capitalised words are a title even so.
+    if cx.english
+        && preceding_word.is_some()
+        && !long_words.is_empty()
+        && capitalised == long_words.len()
+        && words <= 5
+        && !text[m.start..m.end].ends_with(['!', '?'])
+    {
+        return false;
+    }
+    // An attribute's value in scraped markup (`author="@handle"`) is no quotation.
+    if m.open.is_some_and(|open| text[..open].ends_with('=')) {
+        return false;
+    }
     let own_cue = candidate.own;
     let embedded = preceding_word.is_some();
     // Short marked text is a quotation only with its own attribution: a fragment the
