@@ -1,4 +1,4 @@
-//! `cargo xtask train-claims PATH... [--out FILE] [--folds N] [--l2 X]`: trains the
+//! `cargo xtask train-claims PATH... [--out FILE] [--folds N] [--l2 X] [--errors FILE]`: trains the
 //! check-worthiness weights (`crates/core/models/checkworthy.txt`) from labelled sentences
 //! and says honestly how well they do.
 //!
@@ -62,6 +62,7 @@ pub fn train_claims(args: &[String]) -> Result {
     let mut out = crate::root().join("crates/core/models/checkworthy.txt");
     let mut folds = 5usize;
     let mut l2 = DEFAULT_L2;
+    let mut errors: Option<PathBuf> = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().cloned().ok_or(format!("{name} needs a value"));
@@ -73,13 +74,14 @@ pub fn train_claims(args: &[String]) -> Result {
                     .map_err(|e| format!("--folds: {e}"))?
             }
             "--l2" => l2 = value("--l2")?.parse().map_err(|e| format!("--l2: {e}"))?,
+            "--errors" => errors = Some(PathBuf::from(value("--errors")?)),
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
             _ => paths.push(PathBuf::from(arg)),
         }
     }
     if paths.is_empty() || folds < 3 {
         return Err(
-            "usage: cargo xtask train-claims CORPUS.json [MORE.json|MORE.csv...] [--out FILE] [--folds N>=3] [--l2 X]"
+            "usage: cargo xtask train-claims CORPUS.json [MORE.json|MORE.csv...] [--out FILE] [--folds N>=3] [--l2 X] [--errors FILE]"
                 .into(),
         );
     }
@@ -105,6 +107,9 @@ pub fn train_claims(args: &[String]) -> Result {
     for kind in [Kind::English, Kind::ReasonsOnly] {
         eprintln!("\n==> [{}] model", kind.section());
         let (cv, cv_scores) = corpus.cross_validate(kind)?;
+        if let (Some(path), Kind::English) = (&errors, kind) {
+            write_errors(path, &cv_scores, &corpus)?;
+        }
         let all: Vec<usize> = (0..examples.len()).collect();
         let model = corpus.train_calibrated(kind, &all)?;
         let weights = model.parse_as_english()?;
@@ -143,6 +148,31 @@ pub fn train_claims(args: &[String]) -> Result {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// The English model's held-out scores, wrong ones first, as `score<TAB>label<TAB>text` lines:
+/// what cross-validation got wrong, to read (the file stays outside the repository).
+fn write_errors(path: &Path, scores: &[(f32, bool)], corpus: &Corpus<'_>) -> Result {
+    // `out_of_fold` returns the held-out sentences fold by fold: the same order here.
+    let order: Vec<usize> = corpus
+        .folds_of(&(0..corpus.examples.len()).collect::<Vec<_>>(), 0)
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut rows: Vec<(bool, f32, bool, &str)> = order
+        .iter()
+        .zip(scores)
+        .map(|(&i, &(score, positive))| {
+            let wrong = (score >= 0.5) != positive;
+            (wrong, score, positive, corpus.examples[i].text.as_str())
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    let mut text = String::new();
+    for (_, score, positive, sentence) in rows {
+        let _ = writeln!(text, "{score:.3}\t{}\t{sentence}", u8::from(positive));
+    }
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 fn header(

@@ -82,6 +82,44 @@ fn titles_names_and_scare_quotes_are_not_quotations() {
 }
 
 #[test]
+fn english_speakers_of_participles_fragments_and_signatures() {
+    let text = "The mayor of Riverton spoke to reporters on Monday about the new bridge.\n\n\
+                “We will open it in May,” Mayor Helen Ortiz said, adding, “The river will not wait for us.”\n\n\
+                In August, council member Sam Pike criticized the plan as “a bridge to nowhere and back again.”\n\n\
+                Ortiz said on Tuesday that the cost was “well within what the city can afford.”\n\n\
+                On local radio, Pike went on to say, “Nobody asked the people who live by the river.”\n\n\
+                The council later issued its answer:\n\n\
+                “The vote will take place next month, as planned.”\n\n\
+                “We stand by every number we published.”\n\
+                - Helen Ortiz\n\n\
+                Fans watched the match on “Sunday Night Football.” Pike, who has lived in Riverton since March, called the delay “a disgrace to everyone who pays taxes here.”";
+    let analysis = analyze(text, Some("en"), None);
+    let speaker_of = |words: &str| {
+        analysis
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
+            .speaker
+            .clone()
+    };
+    assert_eq!(speaker_of("will not wait").as_deref(), Some("Helen Ortiz"));
+    assert_eq!(speaker_of("bridge to nowhere").as_deref(), Some("Sam Pike"));
+    assert_eq!(speaker_of("well within").as_deref(), Some("Helen Ortiz"));
+    assert_eq!(speaker_of("Nobody asked").as_deref(), Some("Sam Pike"));
+    assert_eq!(speaker_of("every number").as_deref(), Some("Helen Ortiz"));
+    assert_eq!(speaker_of("a disgrace").as_deref(), Some("Sam Pike"));
+    assert!(
+        analysis
+            .quotes
+            .iter()
+            .all(|q| !q.text.contains("Sunday Night Football")),
+        "a programme's title is no quotation: {:#?}",
+        analysis.quotes
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

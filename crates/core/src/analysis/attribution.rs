@@ -34,6 +34,11 @@ pub struct Attribution {
     pub mention: Mention,
 }
 
+/// Words after which an English cue word is a noun ("a statement", "his tweet").
+const NOUN_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
+];
+
 /// How far back a subject is looked for: far enough for long Indonesian role phrases,
 /// bounded so that analysis stays linear on text without sentence ends.
 const MAX_CLAUSE_TOKENS: usize = 80;
@@ -144,6 +149,14 @@ impl<'a> Context<'a> {
             && !(self.tokens[i - 1].kind == Kind::Break
                 || self.is_quote_mark(i - 1)
                 || self.is_punct(i - 1, &['.', ':', '?', '!', ',', '(']))
+        {
+            return None;
+        }
+        // "in a statement", "his claims", "the tweet": after a determiner a cue word is a noun.
+        if self.english
+            && i > 0
+            && self.tokens[i - 1].kind == Kind::Word
+            && NOUN_DETERMINERS.contains(&self.lower(i - 1))
         {
             return None;
         }
@@ -261,9 +274,31 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
             return Some(cx.attribution(dash, cx.name_mention(run)));
         }
     }
+    // A signature on the next line: `"…"` ⏎ `- Hillary Clinton`.
+    if dash.is_none() && j < tokens.len() && tokens[j].kind == Kind::Break {
+        let mut line = j;
+        while line < tokens.len() && tokens[line].kind == Kind::Break && line - j < 3 {
+            line += 1;
+        }
+        if line < tokens.len() && cx.is_punct(line, &['-', '—', '–', '―']) {
+            if let Some(run) = names::run_forward(cx.text, tokens, line + 1) {
+                let signs = tokens
+                    .get(run.1)
+                    .is_none_or(|t| t.kind == Kind::Break || cx.is_punct(run.1, &[',', '.']));
+                if signs {
+                    return Some(cx.attribution(line, cx.name_mention(run)));
+                }
+            }
+        }
+    }
     // `"…," Scott Pruitt, the attorney general of Oklahoma, said`: the apposition widens the window.
+    // So does a description: `"…," the presumptive GOP presidential nominee, Donald Trump, tweeted`.
     let window = if names::run_forward(cx.text, tokens, j)
         .is_some_and(|r| cx.is_punct(r.1.min(tokens.len() - 1), &[',']))
+        || (cx.english
+            && j < tokens.len()
+            && tokens[j].kind == Kind::Word
+            && DETERMINERS.contains(&cx.lower(j)))
     {
         16
     } else {
@@ -283,7 +318,8 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
             continue;
         }
         if tokens[k].kind == Kind::Break || cx.is_quote_mark(k) || cx.is_stop(k) {
-            return None;
+            // `"…," Toomey fumed on Tuesday.`: the sentence ends, an unlisted verb may be in it.
+            break;
         }
         if let Some(form) = cx.speech_cue(k) {
             // "menurut" and "according" name their source after them, even here.
@@ -294,6 +330,14 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
                     CueForm::Plain => phrase_after(cx, k + 1)?,
                 };
                 return Some(cx.attribution(k, mention));
+            }
+            // `"…" in the 2008 primary, said Paul Beck`: an inverted cue after a comma.
+            if cx.english && cx.is_punct(k - 1, &[',']) && !ended_sentence {
+                if let Some(mention) = phrase_after(cx, k + 1)
+                    .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
+                {
+                    return Some(cx.attribution(k, mention));
+                }
             }
             // Subject first: `"…," Smith said`, `"…," the senator said`, `"…," dia menambahkan`.
             if ended_sentence {
@@ -340,7 +384,29 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
     let tokens = cx.tokens;
     // `Carl Bialik: "…"`, `Trump boomed: "…"`: a colon frame.
     if open >= 2 && open > floor + 1 && cx.is_punct(open - 1, &[':']) {
-        if let Some(run) = names::run_backward(cx.text, tokens, open - 2) {
+        // The name opens its clause ("He said of Congress: "…"" is He's, not Congress's).
+        let opens_clause = |cx: &mut Context<'_>, run: Run| {
+            // "Former secretary of state Hillary Clinton:": a role before the name.
+            let mut start = run.0;
+            while start > floor
+                && tokens[start - 1].kind == Kind::Word
+                && (cx.in_set(start - 1, Section::TITLES)
+                    || matches!(cx.lower(start - 1), "of" | "the"))
+            {
+                start -= 1;
+            }
+            let run = (start, run.1);
+            run.0 <= floor
+                || tokens[run.0 - 1].kind == Kind::Break
+                || cx.is_quote_mark(run.0 - 1)
+                || cx.is_punct(
+                    run.0 - 1,
+                    &[',', ';', '—', '–', '-', '(', ')', '.', '!', '?'],
+                )
+        };
+        if let Some(run) = names::run_backward(cx.text, tokens, open - 2)
+            .filter(|&run| !cx.english || opens_clause(cx, run))
+        {
             return Some(Attribution {
                 cue_start: tokens[open - 1].start,
                 cue_end: tokens[open - 1].end,
@@ -392,7 +458,13 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
             }
             // `kata X, "…"`: a name right after an inverted cue is the speaker (not after a
             // verb: "Dia menyebut Musk telah "…"" is Dia's).
-            let inverted = cx.in_set(k, Section::INVERTED_CUES);
+            // English inverts after a quotation or a comma: `"…," said Raffaello Pantucci,
+            // director of …, "but …"`.
+            let inverted = cx.in_set(k, Section::INVERTED_CUES)
+                || (cx.english
+                    && k > 0
+                    && cx.is_quote_mark(k - 1)
+                    && !matches!(cx.lower(k), "told" | "tells" | "telling"));
             if inverted && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text)) {
                 if let Some(mention) =
                     phrase_after(cx, k + 1).filter(|m| m.end <= tokens[open].start)
@@ -400,14 +472,36 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
                     return Some(cx.attribution(k, mention));
                 }
             }
+            // `He then asked the crowd, "…"`: a subject right before the verb is the speaker,
+            // and the words after it are who was addressed.
+            let subject_first = cx.english && {
+                let mut j = k;
+                while j > floor && cx.in_set(j - 1, Section::SKIP_BEFORE_CUE) {
+                    j -= 1;
+                }
+                j > floor
+                    && (cx.in_set(j - 1, Section::PRONOUNS)
+                        || (tokens[j - 1].is_capitalised(cx.text)
+                            && names::run_backward(cx.text, tokens, j - 1).is_some()))
+            };
             // `said the Florida senator, "…"`: a speaker right before the mark.
             if let Some(mention) = phrase_after(cx, k + 1).filter(|m| {
-                let between = &cx.text[m.end.min(tokens[open].start)..tokens[open].start];
-                m.end <= tokens[open].start
-                    && between.contains([',', ':'])
-                    && between
-                        .chars()
-                        .all(|c| c.is_whitespace() || matches!(c, ',' | ':'))
+                !subject_first && {
+                    let between = &cx.text[m.end.min(tokens[open].start)..tokens[open].start];
+                    // "shot back, "…"" is no speaker: a description needs its determiner.
+                    let describes = m.kind != MentionKind::Description
+                        || !cx.english
+                        || cx.text[m.start..m.end]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()));
+                    describes
+                        && m.end <= tokens[open].start
+                        && between.contains([',', ':'])
+                        && between
+                            .chars()
+                            .all(|c| c.is_whitespace() || matches!(c, ',' | ':'))
+                }
             }) {
                 return Some(cx.attribution(k, mention));
             }
@@ -511,14 +605,49 @@ pub fn in_sentence(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Att
 pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Mention> {
     let tokens = cx.tokens;
     let mut start = first;
-    if let Some(comma) = (first..end.min(first + 5)).find(|&i| cx.is_punct(i, &[','])) {
+    let opens_with_lead_in = first < end && tokens[first].kind == Kind::Word && {
+        let lower = cx.lower(first).to_string();
+        cx.lexicon.is_opener(&lower)
+    };
+    // "Horrified at the prospect of Trump becoming president, Ramos …": an English
+    // participle phrase before the subject, names and all.
+    let opens_with_participle = cx.english
+        && first < end
+        && tokens[first].kind == Kind::Word
+        && tokens[first].is_capitalised(cx.text)
+        && {
+            let lower = cx.lower(first);
+            lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"))
+        };
+    let opens_with_lead_in = opens_with_lead_in || opens_with_participle;
+    let lead_in_words = if opens_with_participle {
+        16
+    } else if opens_with_lead_in {
+        7
+    } else {
+        5
+    };
+    if let Some(comma) = (first..end.min(first + lead_in_words)).find(|&i| cx.is_punct(i, &[','])) {
+        // "Kemudian, dia …", and after a preposition also names: "In August, …", "On Monday, …".
         if (first..comma).all(|i| {
-            tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text) || i == first
+            tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text)
+                || i == first
+                || (opens_with_lead_in && tokens[i].kind != Kind::Break)
         }) {
             start = comma + 1;
         }
     }
     while start < end && cx.in_set(start, Section::SKIP_BEFORE_CUE) {
+        start += 1;
+    }
+    // "Though she called …", "When Trump said …": the clause's subject after its conjunction.
+    if start + 1 < end
+        && start == first
+        && opens_with_lead_in
+        && (cx.in_set(start + 1, Section::PRONOUNS)
+            || (tokens[start + 1].is_capitalised(cx.text)
+                && !cx.in_set(start + 1, Section::WEEKDAYS)))
+    {
         start += 1;
     }
     if start >= end {
@@ -532,6 +661,24 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
     let run = names::run_forward(cx.text, tokens, start)?;
     if cx.in_set(run.0, Section::WEEKDAYS) {
         return None;
+    }
+    // "It’s", "That’s", "He’s": a contraction, not a name.
+    if run.1 - run.0 == 1 {
+        let lower = cx.lower(run.0).to_string();
+        if let Some(stem) = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+        {
+            if matches!(stem, "he" | "she") {
+                return Some(cx.token_mention(run.0, MentionKind::Pronoun));
+            }
+            if cx.lexicon.is_opener(stem) || cx.lexicon.pronouns.contains(stem) {
+                return None;
+            }
+            if matches!(stem, "it" | "that" | "there" | "what" | "here" | "who") {
+                return None;
+            }
+        }
     }
     let lower: String = crate::text::lowercase(tokens[run.0].text(cx.text));
     if run.1 - run.0 == 1 && cx.lexicon.is_opener(&lower) {
@@ -610,6 +757,27 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                 {
                     j += 1;
                     continue;
+                }
+                // "Ohio State University professor Paul Beck": a role between an organisation
+                // and the name.
+                if !runs.is_empty() && cx.english && !cx.in_set(j, Section::STOP_AFTER_SPEAKER) {
+                    let role_end = (j..(j + 3).min(tokens.len()))
+                        .take_while(|&i| {
+                            tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text)
+                        })
+                        .last();
+                    if let Some(last) = role_end.filter(|&last| {
+                        cx.in_set(last, Section::TITLES)
+                            && tokens
+                                .get(last + 1)
+                                .is_some_and(|t| t.is_capitalised(cx.text))
+                    }) {
+                        if description.is_none() {
+                            description = Some((runs[runs.len() - 1].0, last + 1));
+                        }
+                        j = last + 1;
+                        continue;
+                    }
                 }
                 if cx.in_set(j, Section::STOP_AFTER_SPEAKER) || !runs.is_empty() {
                     break;
@@ -691,11 +859,34 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     let floor = floor.max(cue.saturating_sub(MAX_CLAUSE_TOKENS));
     // "he said, adding that "…"", "it attacked Trump, saying he "…"": a participle's
     // subject is the clause's.
-    if cx.tokens[cue].kind == Kind::Word
-        && cx.lower(cue).ends_with("ing")
-        && cue > floor
-        && cx.is_punct(cue - 1, &[','])
+    // "Sanders said, going on to say that …": the participle's subject.
+    if cue >= floor + 3
+        && cx.english
+        && cx.tokens[cue - 1].kind == Kind::Word
+        && cx.lower(cue - 1) == "to"
+        && cx.lower(cue - 2) == "on"
+        && matches!(cx.lower(cue - 3), "going" | "went" | "goes" | "go")
     {
+        return subject_before(cx, cue - 3, floor);
+    }
+    // `“…,” adding`: the comma inside the quotation also ends the clause.
+    let comma_before = |cx: &Context<'_>, cue: usize| {
+        if cue > floor && cx.is_punct(cue - 1, &[',']) {
+            Some(cue - 1)
+        } else if cue > floor + 1 && cx.is_quote_mark(cue - 1) && cx.is_punct(cue - 2, &[',']) {
+            Some(cue - 1)
+        } else {
+            None
+        }
+    };
+    let participle_comma = (cx.tokens[cue].kind == Kind::Word && cx.lower(cue).ends_with("ing"))
+        .then(|| comma_before(cx, cue))
+        .flatten();
+    if let Some(comma) = participle_comma {
+        // "Trump said, adding that", "said Obama, adding": the speech verb's speaker.
+        if let Some(subject) = participle_subject(cx, comma, floor) {
+            return Some(subject);
+        }
         if let Some(subject) = opening_subject(cx, floor, cue) {
             return Some(subject);
         }
@@ -728,7 +919,16 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     if tokens[j].is_capitalised(cx.text)
         || (tokens[j].kind == Kind::Word && !tokens[j].space_before)
     {
-        if let Some(run) = names::run_backward(cx.text, tokens, j) {
+        // "tweets early Friday saying": a date or a lead-in word is not a speaker.
+        let lone_opener = |cx: &mut Context<'_>, run: Run| {
+            run.1 - run.0 == 1 && {
+                let lower = cx.lower(run.0).to_string();
+                cx.lexicon.is_opener(&lower)
+            }
+        };
+        if let Some(run) =
+            names::run_backward(cx.text, tokens, j).filter(|&run| !lone_opener(cx, run))
+        {
             if let Some(skipped) = skip_reporting_credit(cx, run.0, floor) {
                 return subject_before(cx, skipped, floor);
             }
@@ -746,8 +946,28 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
                 return Some(cx.name_mention(run));
             }
         }
+        // "Christie, who has campaigned … since February, blasted": a relative clause of any
+        // length between the name and its verb.
+        if cx.english {
+            let mut k = j - 1;
+            while k > floor + 1 && j - k < MAX_CLAUSE_TOKENS && !cx.is_stop(k) {
+                if cx.is_punct(k - 1, &[',']) && matches!(cx.lower(k), "who" | "whose") {
+                    if let Some(run) = names::run_backward(cx.text, tokens, k - 2) {
+                        return Some(cx.name_mention(run));
+                    }
+                    break;
+                }
+                k -= 1;
+            }
+        }
         if let Some(run) = names::run_backward(cx.text, tokens, j - 1) {
-            return Some(cx.name_mention(run));
+            let lone_opener = run.1 - run.0 == 1 && {
+                let lower = cx.lower(run.0).to_string();
+                cx.lexicon.is_opener(&lower)
+            };
+            if !lone_opener {
+                return Some(cx.name_mention(run));
+            }
         }
     }
     // "the New York businessman said", "a narrator in the Clinton ad asks": a noun phrase
@@ -803,6 +1023,63 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     sentence_subject(cx, floor, cue)
 }
 
+/// The speaker of the speech verb that a participle after `comma` continues: `he said, adding
+/// that …`, `said Obama, adding …`, `Chaffetz said in a statement, adding …`. Looks back at
+/// most twelve tokens, within the clause and not across a quotation mark.
+fn participle_subject(cx: &mut Context<'_>, comma: usize, floor: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    let mut k = comma;
+    // `“…,” adding`: start before the quotation.
+    if cx.is_quote_mark(k) {
+        while k > floor && comma - k < MAX_CLAUSE_TOKENS && !cx.is_quote_mark(k - 1) {
+            k -= 1;
+        }
+        k = k.saturating_sub(1);
+    }
+    let limit = k.saturating_sub(12).max(floor);
+    while k > limit {
+        k -= 1;
+        if tokens[k].kind == Kind::Break || cx.is_quote_mark(k) || cx.is_stop(k) {
+            return None;
+        }
+        // "even as he defended the campaign, saying": the nearest subject pronoun.
+        if tokens[k].kind == Kind::Word && matches!(cx.lower(k), "he" | "she" | "they" | "we" | "i")
+        {
+            return Some(cx.token_mention(k, MentionKind::Pronoun));
+        }
+        if tokens[k].kind != Kind::Word
+            || cx.lower(k).ends_with("ing")
+            || cx.speech_cue(k).is_none()
+        {
+            continue;
+        }
+        // "said Obama, adding": the name after a verb in the inverted place (not the object
+        // of "Trump attacked Clinton for …, saying").
+        let inverted_place = k > floor && (cx.is_quote_mark(k - 1) || cx.is_punct(k - 1, &[',']));
+        if inverted_place && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text)) {
+            if let Some(mention) = phrase_after(cx, k + 1).filter(|m| m.end <= tokens[comma].start)
+            {
+                return Some(mention);
+            }
+        }
+        // "“…,” he said, adding": the subject between the quotation (or clause start) and the verb.
+        let mut from = k;
+        while from > floor
+            && k - from < MAX_CLAUSE_TOKENS
+            && !cx.is_quote_mark(from - 1)
+            && !cx.is_stop(from - 1)
+            && tokens[from - 1].kind != Kind::Break
+        {
+            from -= 1;
+        }
+        if from < k {
+            return subject_before(cx, k, from);
+        }
+        return None;
+    }
+    None
+}
+
 /// Determiners that open a describing noun phrase.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "several", "other", "one", "many", "some",
@@ -850,6 +1127,12 @@ fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<
 /// The first pronoun or name of the clause `floor..cue`.
 fn sentence_subject(cx: &mut Context<'_>, floor: usize, cue: usize) -> Option<Mention> {
     let tokens = cx.tokens;
+    // "In an AP interview Monday, Sanders …": past the lead-in.
+    if cx.english {
+        if let Some(subject) = opening_subject(cx, floor, cue) {
+            return Some(subject);
+        }
+    }
     let mut i = floor;
     while i < cue {
         if cx.in_set(i, Section::PRONOUNS) {

@@ -9,8 +9,10 @@
 //!   greetings, negation, a question, the sentence's length). Words and phrases for the groups
 //!   are data, one list per language (`lexicons/checkworthy.en.txt`, `checkworthy.id.txt`),
 //!   so a group means the same thing in English and Indonesian.
-//! - **Words**: lowercased unigrams and bigrams (every number is `#`, `^` marks the start), for
-//!   English only, because the training data is English.
+//! - **Words**: lowercased unigrams and bigrams (every number is `#`, `^` marks the start), and
+//!   for plain words of five letters or more their first four letters (`p:`, a crude stem) and
+//!   last three (`s:`, a crude word class: "-ed", "-ion"), for English only, because the
+//!   training data is English.
 //!
 //! Two models are therefore shipped in `models/checkworthy.txt`, both trained by
 //! `cargo xtask train-claims` on English sentences: `[english]` uses groups and words and
@@ -399,6 +401,33 @@ enum WordFeature<'a> {
     Unigram(Word<'a>),
     /// The previous word (`None` at the start) and this one.
     Bigram(Option<Word<'a>>, Word<'a>),
+    /// The word's last letters ("-ed", "-ing", "-ion"): a word class that a tagger would give.
+    Suffix(&'a str),
+    /// The word's first letters, a crude stem ("unemp" of "unemployed", "unemployment").
+    Stem(&'a str),
+}
+
+/// How many letters a suffix feature keeps, and how long a word must be to have one.
+const SUFFIX_LETTERS: usize = 3;
+/// How many letters a stem feature keeps, and how long a word must be to have affixes
+/// (shorter words are their own unigram already).
+const STEM_LETTERS: usize = 4;
+const MIN_AFFIX_WORD: usize = 5;
+const SUFFIX_SALT: u64 = hash_normalized("~suffix");
+const STEM_SALT: u64 = hash_normalized("~stem");
+
+/// The suffix and stem of a lower-case ASCII word long enough to have them.
+fn affixes<'a>(word: &Word<'a>) -> Option<(&'a str, &'a str)> {
+    let text = word.text;
+    (!word.has_digit
+        && text.len() >= MIN_AFFIX_WORD
+        && text.bytes().all(|b| b.is_ascii_alphabetic()))
+    .then(|| (&text[text.len() - SUFFIX_LETTERS..], &text[..STEM_LETTERS]))
+}
+
+/// The key of an affix feature: its salt paired with the affix, lowercased.
+fn affix_key(salt: u64, affix: &str) -> u64 {
+    pair(salt, word_hash(affix, false))
 }
 
 impl WordFeature<'_> {
@@ -407,6 +436,8 @@ impl WordFeature<'_> {
             WordFeature::Unigram(word) => {
                 format!("w:{}", normalized_word(word.text, word.has_digit))
             }
+            WordFeature::Suffix(suffix) => format!("s:{}", suffix.to_ascii_lowercase()),
+            WordFeature::Stem(stem) => format!("p:{}", stem.to_ascii_lowercase()),
             WordFeature::Bigram(previous, word) => format!(
                 "b:{} {}",
                 previous.map_or(START_WORD.to_owned(), |p| normalized_word(
@@ -466,6 +497,10 @@ fn scan<'a>(
                 bigram,
                 WordFeature::Bigram(previous.map(|(w, _, _)| w), word),
             );
+            if let Some((suffix, stem)) = affixes(&word) {
+                visit(affix_key(SUFFIX_SALT, suffix), WordFeature::Suffix(suffix));
+                visit(affix_key(STEM_SALT, stem), WordFeature::Stem(stem));
+            }
         }
         previous_pair = pair_begins_phrase;
         previous = Some((word, hash, word_entry));
@@ -658,6 +693,16 @@ fn set_weight(model: &mut Model, name: &str, weight: f32) -> Result<(), String> 
             return bad();
         }
         model.words.insert(hash_normalized(word), weight);
+    } else if let Some(suffix) = name.strip_prefix("s:") {
+        if suffix.is_empty() || suffix.contains(' ') {
+            return bad();
+        }
+        model.words.insert(affix_key(SUFFIX_SALT, suffix), weight);
+    } else if let Some(stem) = name.strip_prefix("p:") {
+        if stem.is_empty() || stem.contains(' ') {
+            return bad();
+        }
+        model.words.insert(affix_key(STEM_SALT, stem), weight);
     } else if let Some(words) = name.strip_prefix("b:") {
         match words.split_once(' ') {
             Some((first, second))

@@ -73,7 +73,20 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
         let after_from = m.close.map_or_else(|| token_at(m.end), |c| token_at(c) + 1);
         let ended_sentence = text[m.start..m.end].ends_with('.');
         let after = attribution::after(&mut cx, after_from, ended_sentence);
-        let before = attribution::before(&mut cx, open_token, sentence_floor(open_token));
+        // A paragraph that ends with a colon introduces the next: `Dr. Ward stated:` ⏎ `"…"`.
+        let mut lead = open_token;
+        while lead > 0 && lead + 3 > open_token && tokens[lead - 1].kind == Kind::Break {
+            lead -= 1;
+        }
+        // English only: in Indonesian news such a colon more often ends a cited rule's
+        // heading ("sebagaimana bunyi pasal 42 ayat (6):") than a speaker's frame.
+        let colon_frame =
+            cx.english && lead < open_token && lead > 0 && cx.is_punct(lead - 1, &[':']);
+        let before = if colon_frame {
+            attribution::before(&mut cx, lead, sentence_floor(lead - 1))
+        } else {
+            attribution::before(&mut cx, open_token, sentence_floor(open_token))
+        };
         let attribution = match (before, after) {
             (Some(b), Some(a)) => {
                 let before_gap = m.open.unwrap_or(m.start).saturating_sub(b.cue_end);
@@ -82,6 +95,22 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
             }
             (b, a) => a.or(b),
         };
+        // English reporters quote fragments of what the sentence's subject said inside their
+        // own sentence (`Trump openly admires Putin as a "strong leader"`): the subject
+        // attributes them when no cue does.
+        let embedded =
+            m.open.is_some() && open_token > 0 && tokens[open_token - 1].kind == Kind::Word;
+        let attribution = attribution.or_else(|| {
+            if !(cx.english && embedded) {
+                return None;
+            }
+            let floor = sentence_floor(open_token);
+            attribution::opening_subject(&mut cx, floor, open_token).map(|mention| Attribution {
+                cue_start: mention.start,
+                cue_end: mention.start,
+                mention,
+            })
+        });
         let candidate = Candidate {
             marked: *m,
             paragraph,
@@ -175,7 +204,16 @@ fn is_quotation(
     let preceding_word = open
         .checked_sub(1)
         .filter(|&p| tokens[p].kind == Kind::Word && m.open.is_some());
-    if m.open.is_some() && introduced_as_title(cx, open) {
+    // Several lower-case words read as speech, not as a title ("which he called "an evil,
+    // hateful act""); in English only the words that announce a title count before them.
+    let long_content = content
+        .iter()
+        .filter(|t| t.kind == Kind::Word && t.end - t.start > 3);
+    let (long, capitalised_long) = long_content.fold((0, 0), |(n, c), t| {
+        (n + 1, c + usize::from(t.is_capitalised(text)))
+    });
+    let speech_like = cx.english && words >= 3 && capitalised_long * 2 < long;
+    if m.open.is_some() && introduced_as_title(cx, open, speech_like) {
         return false;
     }
     // Names and titles: (nearly) every word capitalised, no sentence punctuation at the end.
@@ -190,6 +228,21 @@ fn is_quotation(
         && !ends_like_speech
         && words <= 14
     {
+        return false;
+    }
+    // English puts a title's comma or period inside the marks: `on CBS's "Face the Nation,"`.
+    // Inside a sentence, a few capitalised words are a title even so.
+    if cx.english
+        && preceding_word.is_some()
+        && !long_words.is_empty()
+        && capitalised == long_words.len()
+        && words <= 5
+        && !text[m.start..m.end].ends_with(['!', '?'])
+    {
+        return false;
+    }
+    // An attribute's value in scraped markup (`author="@handle"`) is no quotation.
+    if m.open.is_some_and(|open| text[..open].ends_with('=')) {
         return false;
     }
     let own_cue = candidate.own;
@@ -210,7 +263,7 @@ fn is_quotation(
 /// Words up to six back from an opening mark (within the sentence, or across a line ending
 /// with ":") that make the marked text a title, theme or term: "bertajuk", "Tonton juga",
 /// "Tema besar … adalah:". A speech cue in between wins ("kata Budi, "…"").
-fn introduced_as_title(cx: &mut Context<'_>, open: usize) -> bool {
+fn introduced_as_title(cx: &mut Context<'_>, open: usize, speech_like: bool) -> bool {
     let tokens = cx.tokens;
     let mut k = open;
     let mut words = 0;
@@ -237,6 +290,12 @@ fn introduced_as_title(cx: &mut Context<'_>, open: usize) -> bool {
         {
             return false;
         }
+        if speech_like {
+            if words == 1 && TITLE_ANNOUNCING_CUES.contains(&lower) {
+                return true;
+            }
+            continue;
+        }
         if lexicon.title_cues.contains(lower)
             && (words == 1 || !ADJACENT_ONLY_TITLE_CUES.contains(&lower))
         {
@@ -245,6 +304,25 @@ fn introduced_as_title(cx: &mut Context<'_>, open: usize) -> bool {
     }
     false
 }
+
+/// English words that announce a title or a slogan even before speech-like words
+/// (`a video titled "how the system is rigged"`).
+const TITLE_ANNOUNCING_CUES: &[&str] = &[
+    "titled",
+    "entitled",
+    "headlined",
+    "dubbed",
+    "hashtag",
+    "slogan",
+    "motto",
+    "tagline",
+    "headline",
+    "banner",
+    "sign",
+    "signs",
+    "reading",
+    "label",
+];
 
 /// Title cues that only count right before the mark ("kata "X"" is the word X; "kata Budi,
 /// "…"" is a quotation).
