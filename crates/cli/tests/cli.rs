@@ -1283,3 +1283,84 @@ fn watch_checks_fetched_articles_and_flags_edits_from_the_command_line() {
         stderr(&two)
     );
 }
+
+/// A crash at any moment loses nothing saved: an import killed with SIGKILL mid-run leaves
+/// a sound database holding only whole articles, and importing again adds the rest.
+#[test]
+fn a_killed_import_leaves_only_whole_articles_and_the_rest_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wb.sqlite3");
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    const FILES: usize = 1_500;
+    for i in 0..FILES {
+        std::fs::write(
+            inbox.join(format!("berita-{i:04}.txt")),
+            format!(
+                "Harga beras naik di kota {i}\nKota {i} - Harga beras di pasar naik {i} persen pada Senin, kata Ketua Asosiasi Pedagang Siti Aminah. \"Pasokan berkurang,\" ujarnya."
+            ),
+        )
+        .unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_factdesk"))
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&inbox)
+        .env_remove("FACTDESK_DB")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it as soon as a first batch is committed.
+    let started = std::time::Instant::now();
+    let stored = |db: &Path| -> i64 {
+        rusqlite::Connection::open(db)
+            .and_then(|c| c.query_row("SELECT count(*) FROM version", [], |r| r.get(0)))
+            .unwrap_or(0)
+    };
+    while stored(&db) == 0 && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let sql = rusqlite::Connection::open(&db).unwrap();
+    let check: String = sql
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let count = |query: &str| -> i64 { sql.query_row(query, [], |r| r.get(0)).unwrap() };
+    let articles = count("SELECT count(*) FROM article");
+    assert!(
+        articles > 0 && (articles as usize) < FILES,
+        "the import was killed mid-run: {articles} of {FILES} stored"
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM article a WHERE NOT EXISTS (SELECT 1 FROM version v WHERE v.article_id = a.id)"
+        ),
+        0,
+        "an article without its text"
+    );
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM version v WHERE NOT EXISTS (SELECT 1 FROM claim c WHERE c.version_id = v.id)"
+        ),
+        0,
+        "a version stored without its analysis"
+    );
+    assert_eq!(count("SELECT count(*) FROM version"), articles);
+    drop(sql);
+
+    let again = factdesk(&db, &["import", inbox.to_str().unwrap()]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains(&format!(
+            "{} imported, {articles} already present, 0 failed",
+            FILES as i64 - articles
+        )),
+        "{}",
+        stderr(&again)
+    );
+}
