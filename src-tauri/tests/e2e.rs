@@ -175,13 +175,7 @@ async fn import_path(client: &Client, path: &Path) {
         .await
         .unwrap();
     field.send_keys(&path.display().to_string()).await.unwrap();
-    client
-        .find(Locator::Css("[data-testid=import-submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=import-submit]").await;
 }
 
 async fn screenshot(client: &Client, name: &str) {
@@ -443,13 +437,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         .send_keys("https://cekfakta.example")
         .await
         .unwrap();
-    client
-        .find(Locator::Css("[data-testid=organisation-save]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=organisation-save]").await;
     let mut organisation_saved = false;
     for _ in 0..50 {
         if client
@@ -469,13 +457,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     assert!(organisation_saved, "the organisation was not saved");
     // A newsroom's own rating scale, defined in the window: a bad line is named, a good
     // scale becomes one to choose.
-    client
-        .find(Locator::Css(".scale-form summary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".scale-form summary").await;
     let scale_name = client
         .find(Locator::Css("[data-testid=scale-name]"))
         .await
@@ -486,13 +468,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         .await
         .unwrap();
     verdicts.send_keys("fakta | Fact").await.unwrap();
-    client
-        .find(Locator::Css("[data-testid=scale-define]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=scale-define]").await;
     wait_for_text(&client, "[data-testid=scale-problem]", |t| {
         t.contains("line 1")
     })
@@ -507,13 +483,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         )
         .await
         .unwrap();
-    client
-        .find(Locator::Css("[data-testid=scale-define]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=scale-define]").await;
     wait_for_text(&client, "[data-testid=scale-note]", |t| {
         t.contains("“redaksi” defined")
     })
@@ -522,13 +492,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         t.trim() == "redaksi (3)"
     })
     .await;
-    client
-        .find(Locator::Css("input[name=theme][value=dark]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "input[name=theme][value=dark]").await;
     let dark = client
         .execute(
             "return document.documentElement.dataset.theme === 'dark';",
@@ -538,21 +502,9 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         .unwrap();
     assert_eq!(dark, json!(true));
     screenshot(&client, "preferences-dark.png").await;
-    client
-        .find(Locator::Css("input[name=theme][value=system]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "input[name=theme][value=system]").await;
     // Switch the window to Indonesian and back: labels, the reader and the panel follow.
-    client
-        .find(Locator::Css("[data-testid=language] option[value=id]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=language] option[value=id]").await;
     wait_for_text(&client, "[data-testid=tab-claims]", |t| t.trim() == "Klaim").await;
     wait_for_text(&client, "[data-testid=shortcuts]", |t| {
         t.contains("batalkan perubahan tinjauan terakhir")
@@ -568,51 +520,21 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         .unwrap();
     assert_eq!(lang, json!("id"));
     screenshot(&client, "preferences-indonesian.png").await;
-    client
-        .find(Locator::Css("[data-testid=language] option[value=en]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=language] option[value=en]").await;
     wait_for_text(&client, "[data-testid=tab-claims]", |t| {
         t.trim() == "Claims"
     })
     .await;
-    client
-        .find(Locator::Css("[data-testid=preferences] .close"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=preferences] .close").await;
 
     // Review it: accept, verdict, status and notes; the trail shows each change; undo.
-    client
-        .find(Locator::Css("[data-testid=accept]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=accept]").await;
     wait_for_text(&client, "[data-testid=analysis-details]", |t| {
         t.contains("detected, accepted")
     })
     .await;
-    client
-        .find(Locator::Css("[data-testid=verdict] option[value=false]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("[data-testid=status] option[value=checked]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=verdict] option[value=false]").await;
+    click(&client, "[data-testid=status] option[value=checked]").await;
     let notes = client
         .find(Locator::Css("[data-testid=notes]"))
         .await
@@ -621,13 +543,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         .send_keys("Tidak ada data pasokan yang mendukung")
         .await
         .unwrap();
-    client
-        .find(Locator::Css("[data-testid=save-notes]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=save-notes]").await;
     wait_for_text(&client, "[data-testid=history]", |t| {
         t.contains("History (4)")
     })
@@ -701,13 +617,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         .unwrap();
     // The panel scrolls on its own; bring the button into its view before clicking.
     client.execute("document.querySelector('[data-testid=evidence-add]').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
-    client
-        .find(Locator::Css("[data-testid=evidence-add]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=evidence-add]").await;
     let link = wait_for_text(&client, "[data-testid=evidence-link]", |t| {
         t.contains("Rekaman wawancara")
     })
@@ -725,13 +635,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     // The quotation was found word for word in the pasted source; compare them side by side.
     wait_for_text(&client, "[data-testid=evidence-match]", |t| t == "verbatim").await;
     client.execute("document.querySelector('[data-testid=evidence-compare]').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
-    client
-        .find(Locator::Css("[data-testid=evidence-compare]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=evidence-compare]").await;
     let side = wait_for_text(&client, "[data-testid=evidence-side-by-side]", |t| {
         t.contains("In the source")
     })
@@ -744,13 +648,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     // Pick another passage (the end of the source sentence): the match is judged again,
     // and Ctrl+Z puts the found passage back.
     client.execute("document.querySelector('[data-testid=evidence-pick]').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
-    client
-        .find(Locator::Css("[data-testid=evidence-pick]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=evidence-pick]").await;
     client
         .wait()
         .at_most(WAIT)
@@ -764,13 +662,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         )
         .await
         .unwrap();
-    client
-        .find(Locator::Css("[data-testid=evidence-use-passage]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=evidence-use-passage]").await;
     wait_for_text(&client, "[data-testid=evidence-match]", |t| {
         t == "not found"
     })
@@ -782,13 +674,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     wait_for_text(&client, "[data-testid=evidence-match]", |t| t == "verbatim").await;
     // Where else the quotation appears: only here, so this article is the first.
     client.execute("document.querySelector('[data-testid=sightings-toggle]').scrollIntoView({ block: 'center' });", vec![]).await.unwrap();
-    client
-        .find(Locator::Css("[data-testid=sightings-toggle]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=sightings-toggle]").await;
     wait_for_text(&client, "[data-testid=sightings]", |t| {
         t.contains("Harga cabai merah melonjak di Palembang") && t.contains("first")
     })
@@ -817,13 +703,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
 
     // The claims view across articles: filtered to checked items, it lists the quotation;
     // opening it selects it in the reader.
-    client
-        .find(Locator::Css("[data-testid=tab-claims]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=tab-claims]").await;
     client
         .find(Locator::Css(
             "[data-testid=filter-status] option[value=checked]",
@@ -854,13 +734,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
 
     // The speakers tab: Siti Aminah's page lists her quotation with its verdict and the
     // linked source; opening the quotation goes back to the reader with it selected.
-    client
-        .find(Locator::Css("[data-testid=tab-speakers]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=tab-speakers]").await;
     let (row, _) = wait_for(&client, "[data-testid=speaker-row]", |t| {
         t.contains("Siti Aminah")
     })
@@ -892,13 +766,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         t.contains("Pasokan dari petani")
     })
     .await;
-    client
-        .find(Locator::Css("[data-testid=tab-articles]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=tab-articles]").await;
 
     // Mark a claim by selecting text in the reader.
     client
@@ -916,25 +784,13 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         t.contains("Teks ini memuat")
     })
     .await;
-    client
-        .find(Locator::Css("[data-testid=mark-claim]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=mark-claim]").await;
     wait_for_text(&client, "[data-testid=analysis-details]", |t| {
         t.contains("Teks ini memuat") && t.contains("marked by hand")
     })
     .await;
     screenshot(&client, "marked-claim.png").await;
-    client
-        .find(Locator::Css("[data-testid=tab-articles]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=tab-articles]").await;
     wait_for_text(&client, "[data-testid=list-count]", |t| {
         t.trim() == "2 articles"
     })
@@ -1034,13 +890,7 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
 
     // The outlet edits the article silently: "Check for changes" stores a new version and
     // shows the changed number as a substantive change.
-    client
-        .find(Locator::Css("[data-testid=changes-open]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=changes-open]").await;
     client
         .wait()
         .at_most(WAIT)
@@ -1081,23 +931,11 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
         "a fetched article is watched"
     );
     screenshot(&client, "changes.png").await;
-    client
-        .find(Locator::Css("[data-testid=changes] .close"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=changes] .close").await;
 
     // Another silent edit, found by checking the watched articles from the list: the
     // window announces it and the article is flagged as edited.
-    client
-        .find(Locator::Css("[data-testid=check-watched]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=check-watched]").await;
     wait_for_text(&client, "[data-testid=watch-notice]", |t| {
         t.contains("“Jembatan Ampera ditutup sementara” was edited")
     })
@@ -1117,6 +955,17 @@ async fn import_find_open_search(client: Client, dir: PathBuf) {
     })
     .await;
     screenshot(&client, "import-error.png").await;
+}
+
+/// Clicks the element `css` finds.
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css}: {e}"))
+        .click()
+        .await
+        .unwrap();
 }
 
 /// Presses Tab through the whole window from the top and checks that focus follows the
@@ -1187,13 +1036,7 @@ async fn walk_the_focus_order(client: &Client) {
 /// Exports the reviewed article's report as HTML from the reader, checks the file, and shows
 /// it in the window (then goes back to the app, which reopens its last article).
 async fn export_and_view_a_report(client: &Client, dir: &Path) {
-    client
-        .find(Locator::Css("[data-testid=tab-articles]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=tab-articles]").await;
     let (row, _) = wait_for(client, "[data-testid=article-row]", |t| {
         t == "Harga cabai merah melonjak di Palembang"
     })
@@ -1203,13 +1046,7 @@ async fn export_and_view_a_report(client: &Client, dir: &Path) {
         t == "Harga cabai merah melonjak di Palembang"
     })
     .await;
-    client
-        .find(Locator::Css("[data-testid=export-open-dialog]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=export-open-dialog]").await;
     client
         .wait()
         .at_most(WAIT)
@@ -1233,13 +1070,7 @@ async fn export_and_view_a_report(client: &Client, dir: &Path) {
         .send_keys(&report.display().to_string())
         .await
         .unwrap();
-    client
-        .find(Locator::Css("[data-testid=export-run]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "[data-testid=export-run]").await;
     wait_for_text(client, "[data-testid=export-done]", |t| {
         t.contains("laporan.html")
     })

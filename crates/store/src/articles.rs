@@ -158,18 +158,7 @@ pub struct ArticleFilter {
 impl ArticleFilter {
     /// True when the filter keeps every article.
     pub fn is_empty(&self) -> bool {
-        [
-            &self.language,
-            &self.site,
-            &self.published_from,
-            &self.published_until,
-            &self.status,
-            &self.verdict,
-            &self.speaker,
-        ]
-        .iter()
-        .all(|v| v.is_none())
-            && !self.changed_since_review
+        *self == ArticleFilter::default()
     }
 
     /// The filter's values for [`ARTICLE_FILTER`]'s `?1` … `?8`.
