@@ -175,7 +175,7 @@ async fn import_path(client: &Client, path: &Path) {
         .await
         .unwrap();
     field.send_keys(&path.display().to_string()).await.unwrap();
-    click(&client, "[data-testid=import-submit]").await;
+    click(client, "[data-testid=import-submit]").await;
 }
 
 async fn screenshot(client: &Client, name: &str) {
@@ -222,10 +222,10 @@ async fn import_find_open_search_in_the_real_window() {
         dir.path().to_path_buf(),
     ))
     .await;
-    if outcome.is_err() {
-        if let Ok(png) = client.screenshot().await {
-            let _ = std::fs::write(artifacts().join("failure.png"), png);
-        }
+    if outcome.is_err()
+        && let Ok(png) = client.screenshot().await
+    {
+        let _ = std::fs::write(artifacts().join("failure.png"), png);
     }
     // Closing the session closes the window, also when the scenario failed.
     let _ = client.close().await;
@@ -1036,7 +1036,7 @@ async fn walk_the_focus_order(client: &Client) {
 /// Exports the reviewed article's report as HTML from the reader, checks the file, and shows
 /// it in the window (then goes back to the app, which reopens its last article).
 async fn export_and_view_a_report(client: &Client, dir: &Path) {
-    click(&client, "[data-testid=tab-articles]").await;
+    click(client, "[data-testid=tab-articles]").await;
     let (row, _) = wait_for(client, "[data-testid=article-row]", |t| {
         t == "Harga cabai merah melonjak di Palembang"
     })
@@ -1046,7 +1046,7 @@ async fn export_and_view_a_report(client: &Client, dir: &Path) {
         t == "Harga cabai merah melonjak di Palembang"
     })
     .await;
-    click(&client, "[data-testid=export-open-dialog]").await;
+    click(client, "[data-testid=export-open-dialog]").await;
     client
         .wait()
         .at_most(WAIT)
@@ -1070,7 +1070,7 @@ async fn export_and_view_a_report(client: &Client, dir: &Path) {
         .send_keys(&report.display().to_string())
         .await
         .unwrap();
-    click(&client, "[data-testid=export-run]").await;
+    click(client, "[data-testid=export-run]").await;
     wait_for_text(client, "[data-testid=export-done]", |t| {
         t.contains("laporan.html")
     })

@@ -91,7 +91,7 @@ impl Store {
         let mut keys = Vec::new();
         let mut total = 0u64;
         while let Some(row) = rows.next()? {
-            if total % ANCHOR_EVERY as u64 == 0 {
+            if total.is_multiple_of(ANCHOR_EVERY as u64) {
                 keys.push((row.get(0)?, row.get(1)?, row.get(2)?));
             }
             total += 1;

@@ -10,6 +10,9 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 const SCALE: &str = "scale";
 pub const DEFAULT_SCALE: &str = "default";
 
+/// An audit event as undo reads it: entity, entity id, field, before, after.
+type AuditRow = (String, i64, String, Option<String>, Option<String>);
+
 /// A verdict of a rating scale with its labels in both languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScaleVerdict {
@@ -540,7 +543,7 @@ impl Store {
         let Some((undone, description)) = last else {
             return Ok(None);
         };
-        let events: Vec<(String, i64, String, Option<String>, Option<String>)> = tx
+        let events: Vec<AuditRow> = tx
             .prepare("SELECT entity, entity_id, field, before, after FROM audit_event WHERE action_id = ?1 ORDER BY id DESC")?
             .query_map([undone], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
             .collect::<Result<_, _>>()?;

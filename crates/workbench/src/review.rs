@@ -58,14 +58,14 @@ impl Workbench {
         request: &ReviewRequest,
     ) -> Result<StoredClaim, WorkbenchError> {
         let ratings = self.ratings()?;
-        if let Some(verdict) = &request.verdict {
-            if !ratings.iter().any(|r| &r.key == verdict) {
-                let keys: Vec<&str> = ratings.iter().map(|r| r.key.as_str()).collect();
-                return Err(WorkbenchError::InvalidInput(format!(
-                    "unknown verdict {verdict:?}; the scale has {}",
-                    keys.join(", ")
-                )));
-            }
+        if let Some(verdict) = &request.verdict
+            && !ratings.iter().any(|r| &r.key == verdict)
+        {
+            let keys: Vec<&str> = ratings.iter().map(|r| r.key.as_str()).collect();
+            return Err(WorkbenchError::InvalidInput(format!(
+                "unknown verdict {verdict:?}; the scale has {}",
+                keys.join(", ")
+            )));
         }
         check_one_of("status", request.status.as_deref(), STATUSES)?;
         check_one_of("state", request.state.as_deref(), STATES)?;
@@ -105,7 +105,7 @@ impl Workbench {
             .store
             .claim(claim_id)?
             .ok_or(WorkbenchError::ClaimNotFound(claim_id))?;
-        let length = (claim.end - claim.start) as usize;
+        let length = claim.end - claim.start;
         if at == 0 || at >= length {
             return Err(WorkbenchError::InvalidInput(format!(
                 "a split must fall inside the item: after 1 to {} of its {length} characters, not {at}",
@@ -113,9 +113,9 @@ impl Workbench {
             )));
         }
         let (reviewer, now) = (self.reviewer()?, self.clock.now());
-        let new_id =
-            self.store
-                .split_claim(claim_id, claim.start as usize + at, &reviewer, &now)?;
+        let new_id = self
+            .store
+            .split_claim(claim_id, claim.start + at, &reviewer, &now)?;
         let found = |id| {
             self.store
                 .claim(id)?
