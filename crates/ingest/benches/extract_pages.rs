@@ -1,7 +1,8 @@
 //! Extraction speed over a folder of saved pages (`*.html`, or `*.html.gz`), one core.
 //! `BENCH_PAGES=DIR cargo bench -p factdesk-ingest` (`cargo xtask bench` passes
 //! ../shared/corpora/extraction-dev/html and runs trafilatura on the same pages beside it).
-//! Prints one machine-readable line: `factdesk-extract pages=N seconds=S pages_per_second=P`.
+//! Prints one machine-readable line: `factdesk-extract pages=N seconds=S pages_per_second=P`
+//! (and `cpu_pages_per_second=C`, by this thread's CPU time, where the system tells it).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -31,6 +32,24 @@ fn load(dir: &PathBuf) -> Vec<Vec<u8>> {
     pages
 }
 
+/// The CPU time this thread has used, in seconds, where the system tells it (Linux): on a
+/// shared machine it varies less than the wall clock.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: f64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(nanos / 1e9)
+}
+
+/// ` cpu_pages_per_second=P` when the CPU time is known.
+fn cpu_rate(pages: usize, cpu_started: Option<f64>) -> String {
+    match (cpu_started, cpu_seconds()) {
+        (Some(start), Some(end)) if end > start => {
+            format!(" cpu_pages_per_second={:.1}", pages as f64 / (end - start))
+        }
+        _ => String::new(),
+    }
+}
+
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let Some(dir) = std::env::var_os("BENCH_PAGES").map(PathBuf::from) else {
@@ -54,6 +73,7 @@ fn main() {
             .unwrap_or(0);
     }
     assert!(found > 0);
+    let cpu_started = cpu_seconds();
     let started = Instant::now();
     for _ in 0..rounds {
         for page in &pages {
@@ -63,8 +83,9 @@ fn main() {
     let seconds = started.elapsed().as_secs_f64();
     let n = pages.len() * rounds;
     println!(
-        "factdesk-extract pages={n} seconds={seconds:.3} pages_per_second={:.1}",
-        n as f64 / seconds
+        "factdesk-extract pages={n} seconds={seconds:.3} pages_per_second={:.1}{}",
+        n as f64 / seconds,
+        cpu_rate(n, cpu_started)
     );
 
     // The extractor alone, on text already decoded: what factdesk's own steps add on top.
@@ -72,6 +93,7 @@ fn main() {
         .iter()
         .map(|p| factdesk_ingest::decode_html(p, None).html)
         .collect();
+    let cpu_started = cpu_seconds();
     let started = Instant::now();
     for _ in 0..rounds {
         for html in &decoded {
@@ -87,7 +109,8 @@ fn main() {
     }
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "dom_smoothie-only pages={n} seconds={seconds:.3} pages_per_second={:.1}",
-        n as f64 / seconds
+        "dom_smoothie-only pages={n} seconds={seconds:.3} pages_per_second={:.1}{}",
+        n as f64 / seconds,
+        cpu_rate(n, cpu_started)
     );
 }

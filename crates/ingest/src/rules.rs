@@ -49,7 +49,44 @@ pub enum LineVerdict {
 pub struct Rules {
     drop: RegexSet,
     end: RegexSet,
+    /// `end` and `drop` together: most lines are article text and match neither, which one
+    /// scan tells.
+    end_or_drop: RegexSet,
     metadata: Vec<(MetadataKind, Regex)>,
+    /// Every metadata pattern, so that a line that is none is passed over in one scan.
+    any_metadata: RegexSet,
+}
+
+/// `pattern` with its word boundaries (`\b`) made ASCII ones. A Unicode `\b` stops the
+/// regex crate's DFA at the first non-ASCII character (a curly quote or a dash is in most
+/// lines of news text) and sends the search to its far slower NFA engine; the two differ
+/// only next to a non-ASCII letter, which the rules' words never end in.
+fn ascii_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('b') if !in_class => out.push_str("(?-u:\\b)"),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                in_class = true;
+                out.push(c);
+            }
+            ']' => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 impl Rules {
@@ -98,6 +135,7 @@ impl Rules {
         sources: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Rules, RulesError> {
         let (mut drop, mut end, mut metadata) = (Vec::new(), Vec::new(), Vec::new());
+        let mut metadata_patterns = Vec::new();
         for (file, text) in sources {
             for (index, raw) in text.lines().enumerate() {
                 let line = raw.trim();
@@ -118,20 +156,33 @@ impl Rules {
                     }
                     _ => ("drop", line),
                 };
-                let anchored = format!("(?i)^(?:{pattern})$");
-                let regex =
-                    Regex::new(&anchored).map_err(|e| fail(format!("not a valid pattern: {e}")))?;
-                match kind {
-                    "drop" => drop.push(anchored),
-                    "end" => end.push(anchored),
-                    "credit" => metadata.push((MetadataKind::Credit, regex)),
-                    "editor" => metadata.push((MetadataKind::Editor, regex)),
-                    "updated" => metadata.push((MetadataKind::Updated, regex)),
-                    _ => metadata.push((MetadataKind::Byline, regex)),
-                }
+                let anchored = format!("(?i)^(?:{})$", ascii_word_boundaries(pattern));
+                let regex = Regex::new(&anchored).map_err(|e| {
+                    // Name the pattern as the user wrote it.
+                    let e = Regex::new(&format!("(?i)^(?:{pattern})$"))
+                        .err()
+                        .unwrap_or(e);
+                    fail(format!("not a valid pattern: {e}"))
+                })?;
+                let kind = match kind {
+                    "drop" => {
+                        drop.push(anchored);
+                        continue;
+                    }
+                    "end" => {
+                        end.push(anchored);
+                        continue;
+                    }
+                    "credit" => MetadataKind::Credit,
+                    "editor" => MetadataKind::Editor,
+                    "updated" => MetadataKind::Updated,
+                    _ => MetadataKind::Byline,
+                };
+                metadata_patterns.push(anchored);
+                metadata.push((kind, regex));
             }
         }
-        let set = |patterns: Vec<String>| {
+        let set = |patterns: &[String]| {
             RegexSet::new(patterns).map_err(|e| RulesError {
                 file: "rules".into(),
                 line: 0,
@@ -139,9 +190,11 @@ impl Rules {
             })
         };
         Ok(Rules {
-            drop: set(drop)?,
-            end: set(end)?,
+            end_or_drop: set(&[end.as_slice(), drop.as_slice()].concat())?,
+            drop: set(&drop)?,
+            end: set(&end)?,
             metadata,
+            any_metadata: set(&metadata_patterns)?,
         })
     }
 
@@ -153,7 +206,9 @@ impl Rules {
     /// Whether to keep a line, drop it, or end the article before it.
     pub fn judge(&self, line: &str) -> LineVerdict {
         let line = line.trim();
-        if self.end.is_match(line) {
+        if !self.end_or_drop.is_match(line) {
+            LineVerdict::Keep
+        } else if self.end.is_match(line) {
             LineVerdict::End
         } else if self.drop.is_match(line) {
             LineVerdict::Drop
@@ -185,6 +240,9 @@ impl Rules {
     /// Records a metadata line into `metadata`; true when the line was one. An update date
     /// is recorded as written; [`crate::read_news_text`] normalises it.
     pub fn take_metadata(&self, line: &str, metadata: &mut CaptureMetadata) -> bool {
+        if !self.any_metadata.is_match(line) {
+            return false;
+        }
         for (kind, pattern) in &self.metadata {
             // is_match runs on a DFA; captures (much slower) only for the line that matches.
             if !pattern.is_match(line) {
@@ -259,6 +317,15 @@ mod tests {
         ] {
             assert!(!rules.is_boilerplate(line), "{line:?} is article text");
         }
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii_ones_outside_classes() {
+        assert_eq!(ascii_word_boundaries(r"baca\b.*"), r"baca(?-u:\b).*");
+        assert_eq!(ascii_word_boundaries(r"a\\b [\b] \d"), r"a\\b [\b] \d");
+        let rules = Rules::builtin();
+        assert!(rules.is_boilerplate("Baca juga: “Harga naik” — laporan"));
+        assert!(!rules.is_boilerplate("Baca jugalah laporan itu"));
     }
 
     #[test]
