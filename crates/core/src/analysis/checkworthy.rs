@@ -324,6 +324,9 @@ const GROUP_BITS: u64 = (1 << GROUPS.len()) - 1;
 /// switch on (and `BEGINS_PHRASE`).
 struct Lexicon {
     groups: HashedMap<u64>,
+    /// One bit per key's top bits: most words of a sentence are in no group, and this
+    /// says so without a hash-map probe.
+    present: Box<[u64; Lexicon::FILTER_WORDS]>,
 }
 
 impl Lexicon {
@@ -366,10 +369,27 @@ impl Lexicon {
                 }
             }
         }
-        Ok(Lexicon { groups })
+        let mut present = Box::new([0; Lexicon::FILTER_WORDS]);
+        for &key in groups.keys() {
+            let (word, mask) = Lexicon::filter_bit(key);
+            present[word] |= mask;
+        }
+        Ok(Lexicon { groups, present })
+    }
+
+    const FILTER_BITS: u32 = 14;
+    const FILTER_WORDS: usize = (1 << Self::FILTER_BITS) / 64;
+
+    fn filter_bit(key: u64) -> (usize, u64) {
+        let bit = key >> (64 - Self::FILTER_BITS);
+        ((bit / 64) as usize, 1 << (bit % 64))
     }
 
     fn entry(&self, key: u64) -> u64 {
+        let (word, mask) = Self::filter_bit(key);
+        if self.present[word] & mask == 0 {
+            return 0;
+        }
         self.groups.get(&key).copied().unwrap_or(0)
     }
 }

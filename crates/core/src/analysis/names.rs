@@ -226,10 +226,17 @@ impl<'t> NameIndex<'t> {
             roles: Vec::new(),
             by_word: HashMap::new(),
         };
+        let mut filter = crate::wordset::WordFilter::default();
+        for word in wanted {
+            filter.insert(word);
+        }
         let mut i = 0;
         while i < tokens.len() {
             // Only runs holding a wanted word matter; find those words first, then their run.
-            if tokens[i].kind != Kind::Word || !wanted.contains(tokens[i].text(text)) {
+            if tokens[i].kind != Kind::Word
+                || !filter.may_contain(tokens[i].text(text))
+                || !wanted.contains(tokens[i].text(text))
+            {
                 i += 1;
                 continue;
             }
