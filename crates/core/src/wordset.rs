@@ -47,9 +47,6 @@ impl Hasher for FxHasher {
 /// A set of lexicon words.
 pub type WordSet = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
 
-/// A map from lexicon words.
-pub type WordMap<V> = std::collections::HashMap<&'static str, V, BuildHasherDefault<FxHasher>>;
-
 /// A quick "certainly not" for a set of words taken from the text being analysed (kept in
 /// a std `HashSet`, whose seeded hashing such words cannot be crafted to collide in): 256
 /// bits keyed by a word's length and outer bytes, so most words are ruled out without
