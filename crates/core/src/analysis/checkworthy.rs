@@ -327,14 +327,16 @@ fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(Word<'a>)) -> u64 {
         at += len;
         loop {
             // ASCII letters and digits, most of a word, a byte at a time.
-            let run = bytes[at..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            if run > 0 {
-                has_digit |= bytes[at..at + run].iter().any(u8::is_ascii_digit);
-                last = char::from(bytes[at + run - 1]);
-                at += run;
+            let from = at;
+            while let Some(&byte) = bytes.get(at) {
+                if !byte.is_ascii_alphanumeric() {
+                    break;
+                }
+                has_digit |= byte.is_ascii_digit();
+                at += 1;
+            }
+            if at > from {
+                last = char::from(bytes[at - 1]);
             }
             let Some((next, next_len)) = char_at(text, at) else {
                 break;

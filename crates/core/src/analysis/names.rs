@@ -219,12 +219,13 @@ impl<'t> NameIndex<'t> {
         lexicon: &Lexicon,
         wanted: &std::collections::HashSet<&str>,
     ) -> Self {
-        let mut seen: std::collections::HashSet<Vec<&'t str>> = std::collections::HashSet::new();
+        let mut seen: std::collections::HashSet<Vec<&'t str>> =
+            std::collections::HashSet::with_capacity(wanted.len());
         let mut index = NameIndex {
             names: Vec::new(),
             spans: Vec::new(),
             roles: Vec::new(),
-            by_word: HashMap::new(),
+            by_word: HashMap::with_capacity(wanted.len() * 2),
         };
         let mut filter = crate::wordset::WordFilter::default();
         for word in wanted {
