@@ -1713,6 +1713,51 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The one regex that [`year_counts`] splits in two, for comparison.
+    fn year_counts_by_one_regex(text: &str) -> Vec<(usize, &str)> {
+        Regex::new(concat!(
+            r"(?-u:\b)[0-9]{1,3}(?:\s+(?i:tahun|years?)|(?i:st|nd|rd|th))(?-u:\b)",
+            r"|(?-u:\b)(?i:ke)\s?-?\s?[0-9]{1,3}(?-u:\b)"
+        ))
+        .unwrap()
+        .find_iter(text)
+        .map(|m| (m.start(), m.as_str()))
+        .collect()
+    }
+
+    #[test]
+    fn year_counts_are_the_alternations_matches() {
+        for text in [
+            "HUT ke-78 dan 75 tahun sejak 1948; ke 75 tahun, KE-5th, the 75th year, 3 years ago",
+            "ke 75 tahun ke-2023 ke-12tahun 12 tahunan 1st 22nd 103rd 1000 tahun ke\u{a0}-\u{a0}7",
+        ] {
+            assert_eq!(
+                year_counts(text).collect::<Vec<_>>(),
+                year_counts_by_one_regex(text),
+                "{text}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn year_counts_match_the_alternation_on_any_mix(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "ke", "KE", "Ke", "k", "e", "-", " ", "\u{a0}", "7", "75", "2023", "tahun",
+                    "years", "year", "st", "th", "nd", "rd", "an", "x", ".", "\u{17f}", "é",
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = pieces.concat();
+            prop_assert_eq!(
+                year_counts(&text).collect::<Vec<_>>(),
+                year_counts_by_one_regex(&text)
+            );
+        }
+    }
+
     /// The checks of one kind, as (checked text, ok, detail).
     fn run(kind: &str, text: &str, published: Option<&str>) -> Vec<(String, bool, String)> {
         consistency_checks(text, published)

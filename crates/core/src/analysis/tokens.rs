@@ -159,9 +159,14 @@ fn scan_word(text: &str, mut end: usize) -> usize {
 /// ("WhatsApp") split too, but stay adjacent, so name runs put them back together.
 fn split_glued(text: &str, start: usize, end: usize, space_before: bool, tokens: &mut Vec<Token>) {
     let word = &text[start..end];
-    // Every split is before an upper-case letter that is not the first: an ASCII word
-    // without one is one token, without looking at its letters' cases one by one.
-    if word.is_ascii() && !word.as_bytes()[1..].iter().any(u8::is_ascii_uppercase) {
+    // Every split is before an upper-case letter that is not the first, next to a lower-case
+    // one: an ASCII word without the one ("menolak", "Putin") or the other ("DPR") is one
+    // token, without looking at its letters' cases one by one.
+    let bytes = word.as_bytes();
+    if word.is_ascii()
+        && (!bytes[1..].iter().any(u8::is_ascii_uppercase)
+            || !bytes.iter().any(u8::is_ascii_lowercase))
+    {
         tokens.push(Token {
             start,
             end,
@@ -238,6 +243,11 @@ mod tests {
         );
         let tokens = tokenize("KhameneiPutin");
         assert!(tokens[0].space_before && !tokens[1].space_before);
+        // Words that are all capitals, capitalised or lower case stay whole.
+        assert_eq!(
+            texts("DPR BPS2024 Putin menolak"),
+            ["DPR", "BPS2024", "Putin", "menolak"]
+        );
     }
 
     #[test]
