@@ -64,36 +64,94 @@ pub fn lean_language(text: &str, sample_words: usize) -> Option<&'static str> {
     }
 }
 
+/// Indonesian and English function words in one map, to a bit per language: one lookup a
+/// word instead of two.
+fn function_words() -> &'static FunctionWords {
+    static BOTH: OnceLock<FunctionWords> = OnceLock::new();
+    BOTH.get_or_init(|| {
+        let mut both = FunctionWords::default();
+        for (bit, words) in [
+            (ID_BIT, lexicon(&ID_WORDS, INDONESIAN)),
+            (EN_BIT, lexicon(&EN_WORDS, ENGLISH)),
+        ] {
+            for word in words {
+                *both.entry(word.as_bytes()).or_default() |= bit;
+            }
+        }
+        both
+    })
+}
+
+/// Keyed by bytes: a word lower-cased in a byte buffer is looked up without a UTF-8 check.
+type FunctionWords = std::collections::HashMap<
+    &'static [u8],
+    u8,
+    std::hash::BuildHasherDefault<crate::wordset::FxHasher>,
+>;
+
+const ID_BIT: u8 = 1;
+const EN_BIT: u8 = 2;
+
 fn function_word_hits(text: &str, sample_words: usize) -> (usize, usize) {
-    let (id_words, en_words) = (lexicon(&ID_WORDS, INDONESIAN), lexicon(&EN_WORDS, ENGLISH));
+    let both = function_words();
     let (mut id_hits, mut en_hits) = (0usize, 0usize);
     let mut lower = String::new();
-    let not_letter = |c: char| {
-        if c.is_ascii() {
-            !c.is_ascii_alphabetic()
-        } else {
-            !c.is_alphabetic()
+    let mut ascii_lower = [0u8; MAX_FUNCTION_WORD];
+    let bytes = text.as_bytes();
+    // The letter (ASCII or not) at byte `at`, and its length; None past the end.
+    let letter_at = |at: usize| -> Option<(bool, usize)> {
+        let byte = *bytes.get(at)?;
+        if byte.is_ascii() {
+            return Some((byte.is_ascii_alphabetic(), 1));
         }
+        let c = text[at..].chars().next()?;
+        Some((c.is_alphabetic(), c.len_utf8()))
     };
-    for word in text
-        .split(not_letter)
-        .filter(|w| !w.is_empty())
-        .take(sample_words)
-    {
-        // Function words are short; longer words cannot match, so skip them without work.
-        if word.len() > 12 {
+    let (mut at, mut words) = (0, 0);
+    while words < sample_words {
+        let Some((is_letter, len)) = letter_at(at) else {
+            break;
+        };
+        if !is_letter {
+            at += len;
             continue;
         }
-        crate::text::lowercase_into(&mut lower, word);
-        if id_words.contains(lower.as_str()) {
-            id_hits += 1;
+        let start = at;
+        at += len;
+        loop {
+            at += bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            match letter_at(at) {
+                Some((true, len)) => at += len,
+                _ => break,
+            }
         }
-        if en_words.contains(lower.as_str()) {
-            en_hits += 1;
+        words += 1;
+        let word = &text[start..at];
+        // Function words are short; longer words cannot match, so skip them without work.
+        if word.len() > MAX_FUNCTION_WORD {
+            continue;
         }
+        let key = if word.is_ascii() {
+            let buffer = &mut ascii_lower[..word.len()];
+            buffer.copy_from_slice(word.as_bytes());
+            buffer.make_ascii_lowercase();
+            &*buffer
+        } else {
+            crate::text::lowercase_into(&mut lower, word);
+            lower.as_bytes()
+        };
+        let bits = both.get(key).copied().unwrap_or(0);
+        id_hits += usize::from(bits & ID_BIT != 0);
+        en_hits += usize::from(bits & EN_BIT != 0);
     }
     (id_hits, en_hits)
 }
+
+/// Longer words are not function words.
+const MAX_FUNCTION_WORD: usize = 12;
 
 /// Text sampled for the trigram model: enough to be confident, little enough to be quick.
 const SAMPLE_CHARS: usize = 1_500;

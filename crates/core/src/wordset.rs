@@ -8,18 +8,35 @@ use std::hash::{BuildHasherDefault, Hasher};
 #[derive(Default)]
 pub struct FxHasher(u64);
 
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
+        // Whole 8-byte words without a copy, then the tail packed into one word: words are
+        // short, and a `memcpy` call per word cost more than the hashing.
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.add(word);
+        }
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            let word = tail
+                .iter()
+                .rev()
+                .fold(0u64, |word, &byte| word << 8 | u64::from(byte));
+            self.add(word);
         }
     }
 
     fn write_u8(&mut self, byte: u8) {
-        self.write(&[byte]);
+        self.add(u64::from(byte));
     }
 
     fn finish(&self) -> u64 {
@@ -29,3 +46,37 @@ impl Hasher for FxHasher {
 
 /// A set of lexicon words.
 pub type WordSet = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
+
+/// A quick "certainly not" for a set of words taken from the text being analysed (kept in
+/// a std `HashSet`, whose seeded hashing such words cannot be crafted to collide in): 256
+/// bits keyed by a word's length and outer bytes, so most words are ruled out without
+/// hashing them.
+#[derive(Debug, Default, Clone)]
+pub struct WordFilter([u64; 4]);
+
+impl WordFilter {
+    fn bit(word: &str) -> (usize, u64) {
+        let bytes = word.as_bytes();
+        let (first, last) = (
+            bytes.first().copied().unwrap_or(0),
+            bytes.last().copied().unwrap_or(0),
+        );
+        let key = (bytes.len() as u32)
+            .wrapping_mul(31)
+            .wrapping_add(u32::from(first).wrapping_mul(7))
+            .wrapping_add(u32::from(last))
+            & 255;
+        ((key / 64) as usize, 1 << (key % 64))
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        let (at, mask) = Self::bit(word);
+        self.0[at] |= mask;
+    }
+
+    /// False when `word` was certainly not inserted.
+    pub fn may_contain(&self, word: &str) -> bool {
+        let (at, mask) = Self::bit(word);
+        self.0[at] & mask != 0
+    }
+}

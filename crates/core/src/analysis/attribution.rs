@@ -62,18 +62,28 @@ const UNKNOWN: u32 = u32::MAX;
 
 /// `text` in lower case if that changes no character's UTF-8 length.
 fn lowered(text: &str) -> Option<String> {
-    if text.is_ascii() {
-        return Some(text.to_ascii_lowercase());
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => return None,
+    // Every ASCII letter at once, then only the characters beyond ASCII one by one.
+    let mut out = text.as_bytes().to_vec();
+    out.make_ascii_lowercase();
+    if !text.is_ascii() {
+        for (at, &byte) in text.as_bytes().iter().enumerate() {
+            // A UTF-8 lead byte starts each character beyond ASCII.
+            if byte < 0xC0 {
+                continue;
+            }
+            let c = text[at..].chars().next()?;
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => {
+                    if l != c {
+                        l.encode_utf8(&mut out[at..at + c.len_utf8()]);
+                    }
+                }
+                _ => return None,
+            }
         }
     }
-    Some(out)
+    String::from_utf8(out).ok()
 }
 
 impl<'a> Context<'a> {

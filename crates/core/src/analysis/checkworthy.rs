@@ -32,8 +32,8 @@
 //! explained differently in the two languages.
 //!
 //! Scoring is one pass over the sentence without allocation (apart from the reasons): words
-//! are hashed as they are lowercased (FNV-1a) and looked up in hash maps keyed by that hash,
-//! word pairs behind a bitmap of the keys that have a weight. The trainer gets the very same
+//! are hashed as they are lowercased (eight bytes at a time) and looked up in hash maps keyed
+//! by that hash, behind bitmaps of the keys that are there (most words are not). The trainer gets the very same
 //! features by name through [`training::feature_names`], so what is trained is what is scored.
 
 use std::collections::HashMap;
@@ -138,10 +138,15 @@ impl Hasher for PrehashedKey {
 
 type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// Words are hashed eight bytes at a time (FxHash's step), then finished with their length.
+const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+const HASH_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
-/// Spreads FNV's weak high bits over the whole word (MurmurHash3's finaliser).
+const fn mix(h: u64, chunk: u64) -> u64 {
+    (h.rotate_left(5) ^ chunk).wrapping_mul(HASH_SEED)
+}
+
+/// Spreads the mixed bits over the whole word (MurmurHash3's finaliser).
 const fn finish_hash(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -150,16 +155,23 @@ const fn finish_hash(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// The hash of a word that is already normalised (as written in the weights file).
+/// The hash of a word that is already normalised (as written in the weights file): its
+/// bytes in little-endian 8-byte chunks, the last one padded with zeros, then its length.
 const fn hash_normalized(word: &str) -> u64 {
     let bytes = word.as_bytes();
-    let mut h = FNV_OFFSET;
+    let mut h = HASH_START;
     let mut i = 0;
     while i < bytes.len() {
-        h = (h ^ bytes[i] as u64).wrapping_mul(FNV_PRIME);
-        i += 1;
+        let mut chunk = 0u64;
+        let mut j = 0;
+        while j < 8 && i + j < bytes.len() {
+            chunk |= (bytes[i + j] as u64) << (8 * j);
+            j += 1;
+        }
+        h = mix(h, chunk);
+        i += 8;
     }
-    finish_hash(h)
+    finish_hash(mix(h, bytes.len() as u64))
 }
 
 /// Every number is one word: "5,12" and "2025" say the same to a word feature.
@@ -192,30 +204,63 @@ fn for_each_normalized_char(word: &str, has_digit: bool, mut emit: impl FnMut(ch
     }
 }
 
+/// Eight ASCII bytes in lower case at once (bytes from 'A' to 'Z' gain 0x20).
+fn ascii_lowercase_chunk(chunk: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let at_least_a = chunk.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let past_z = chunk.wrapping_add(0x2525_2525_2525_2525);
+    chunk | ((at_least_a & !past_z & HIGH) >> 2)
+}
+
+/// [`hash_normalized`] of the word's normalised form, without building it.
 fn word_hash(word: &str, has_digit: bool) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     if has_digit {
         return NUMBER_HASH;
     }
-    let mut h = FNV_OFFSET;
-    // Most words are ASCII: hash their bytes directly, and start over only for the others.
-    for &byte in word.as_bytes() {
-        if !byte.is_ascii() {
+    // Most words are ASCII: lower-case and hash them eight bytes at a time, and start over
+    // only for the others.
+    let bytes = word.as_bytes();
+    let mut h = HASH_START;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let chunk = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if chunk & HIGH != 0 {
             return word_hash_unicode(word);
         }
-        h = (h ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        h = mix(h, ascii_lowercase_chunk(chunk));
     }
-    finish_hash(h)
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let chunk = tail
+            .iter()
+            .rev()
+            .fold(0u64, |chunk, &byte| chunk << 8 | u64::from(byte));
+        if chunk & HIGH != 0 {
+            return word_hash_unicode(word);
+        }
+        h = mix(h, ascii_lowercase_chunk(chunk));
+    }
+    finish_hash(mix(h, bytes.len() as u64))
 }
 
 fn word_hash_unicode(word: &str) -> u64 {
-    let mut h = FNV_OFFSET;
+    let (mut h, mut chunk, mut len) = (HASH_START, 0u64, 0usize);
     let mut buffer = [0u8; 4];
     for_each_normalized_char(word, false, |c| {
         for &byte in c.encode_utf8(&mut buffer).as_bytes() {
-            h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+            chunk |= u64::from(byte) << (8 * (len % 8));
+            len += 1;
+            if len % 8 == 0 {
+                h = mix(h, chunk);
+                chunk = 0;
+            }
         }
     });
-    finish_hash(h)
+    if len % 8 != 0 {
+        h = mix(h, chunk);
+    }
+    finish_hash(mix(h, len as u64))
 }
 
 fn normalized_word(word: &str, has_digit: bool) -> String {
@@ -267,6 +312,7 @@ fn joins(before: char, joiner: char, after: char) -> bool {
 
 /// Calls `visit` for each word of `text`; returns the groups its symbols switch on.
 fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(Word<'a>)) -> u64 {
+    let bytes = text.as_bytes();
     let mut symbols = 0;
     let mut at = 0;
     while let Some((c, len)) = char_at(text, at) {
@@ -279,7 +325,22 @@ fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(Word<'a>)) -> u64 {
         let mut has_digit = c.is_numeric();
         let mut last = c;
         at += len;
-        while let Some((next, next_len)) = char_at(text, at) {
+        loop {
+            // ASCII letters and digits, most of a word, a byte at a time.
+            let from = at;
+            while let Some(&byte) = bytes.get(at) {
+                if !byte.is_ascii_alphanumeric() {
+                    break;
+                }
+                has_digit |= byte.is_ascii_digit();
+                at += 1;
+            }
+            if at > from {
+                last = char::from(bytes[at - 1]);
+            }
+            let Some((next, next_len)) = char_at(text, at) else {
+                break;
+            };
             if next.is_alphanumeric() {
                 has_digit |= next.is_numeric();
                 last = next;
@@ -324,6 +385,9 @@ const GROUP_BITS: u64 = (1 << GROUPS.len()) - 1;
 /// switch on (and `BEGINS_PHRASE`).
 struct Lexicon {
     groups: HashedMap<u64>,
+    /// One bit per key's top bits: most words of a sentence are in no group, and this
+    /// says so without a hash-map probe.
+    present: Box<[u64; Lexicon::FILTER_WORDS]>,
 }
 
 impl Lexicon {
@@ -366,10 +430,27 @@ impl Lexicon {
                 }
             }
         }
-        Ok(Lexicon { groups })
+        let mut present = Box::new([0; Lexicon::FILTER_WORDS]);
+        for &key in groups.keys() {
+            let (word, mask) = Lexicon::filter_bit(key);
+            present[word] |= mask;
+        }
+        Ok(Lexicon { groups, present })
+    }
+
+    const FILTER_BITS: u32 = 14;
+    const FILTER_WORDS: usize = (1 << Self::FILTER_BITS) / 64;
+
+    fn filter_bit(key: u64) -> (usize, u64) {
+        let bit = key >> (64 - Self::FILTER_BITS);
+        ((bit / 64) as usize, 1 << (bit % 64))
     }
 
     fn entry(&self, key: u64) -> u64 {
+        let (word, mask) = Self::filter_bit(key);
+        if self.present[word] & mask == 0 {
+            return 0;
+        }
         self.groups.get(&key).copied().unwrap_or(0)
     }
 }

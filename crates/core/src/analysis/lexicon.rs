@@ -48,6 +48,25 @@ pub struct Lexicon {
         u32,
         std::hash::BuildHasherDefault<crate::wordset::FxHasher>,
     >,
+    /// A bit per word shape (length and outer bytes) of the words in `sections`: most words
+    /// of a text are in no section, and this says so without hashing them.
+    section_shapes: Vec<u64>,
+}
+
+/// Bits in [`Lexicon::section_shapes`].
+const SHAPE_BITS: u32 = 16;
+
+/// A cheap key of a word's length and its first, second and last bytes.
+fn shape(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return 0;
+    };
+    let second = bytes.get(1).copied().unwrap_or(0);
+    let key = (bytes.len() as u32)
+        .wrapping_mul(0x0100_0193)
+        .wrapping_add(u32::from(first) << 16 | u32::from(second) << 8 | u32::from(last));
+    (key.wrapping_mul(0x9e37_79b1) >> (32 - SHAPE_BITS)) as usize
 }
 
 impl Lexicon {
@@ -73,6 +92,11 @@ impl Lexicon {
                 for word in set.iter() {
                     *lexicon.sections.entry(word).or_default() |= bit;
                 }
+            }
+            lexicon.section_shapes = vec![0; 1 << SHAPE_BITS >> 6];
+            for word in lexicon.sections.keys() {
+                let bit = shape(word);
+                lexicon.section_shapes[bit >> 6] |= 1 << (bit & 63);
             }
             lexicon
         })
@@ -115,6 +139,11 @@ impl Lexicon {
 
     /// The sections a lower-case word is in, as [`Section`] bits.
     pub fn sections_of(&self, lower: &str) -> u32 {
+        let bit = shape(lower);
+        let shapes = self.section_shapes.get(bit >> 6);
+        if shapes.is_some_and(|shapes| shapes & 1 << (bit & 63) == 0) {
+            return 0;
+        }
         self.sections.get(lower).copied().unwrap_or(0)
     }
 

@@ -219,17 +219,25 @@ impl<'t> NameIndex<'t> {
         lexicon: &Lexicon,
         wanted: &std::collections::HashSet<&str>,
     ) -> Self {
-        let mut seen: std::collections::HashSet<Vec<&'t str>> = std::collections::HashSet::new();
+        let mut seen: std::collections::HashSet<Vec<&'t str>> =
+            std::collections::HashSet::with_capacity(wanted.len());
         let mut index = NameIndex {
             names: Vec::new(),
             spans: Vec::new(),
             roles: Vec::new(),
-            by_word: HashMap::new(),
+            by_word: HashMap::with_capacity(wanted.len() * 2),
         };
+        let mut filter = crate::wordset::WordFilter::default();
+        for word in wanted {
+            filter.insert(word);
+        }
         let mut i = 0;
         while i < tokens.len() {
             // Only runs holding a wanted word matter; find those words first, then their run.
-            if tokens[i].kind != Kind::Word || !wanted.contains(tokens[i].text(text)) {
+            if tokens[i].kind != Kind::Word
+                || !filter.may_contain(tokens[i].text(text))
+                || !wanted.contains(tokens[i].text(text))
+            {
                 i += 1;
                 continue;
             }

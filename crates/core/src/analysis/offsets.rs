@@ -1,19 +1,22 @@
 //! Byte offsets to code point offsets in constant time per lookup, for texts of any size.
 
-/// Code points before every block of [`BLOCK`] bytes.
+/// Code points before every block of [`CHAR_BLOCK`] bytes.
 pub struct CharOffsets<'t> {
     text: &'t str,
     before_block: Vec<usize>,
 }
 
 const BLOCK: usize = 256;
+/// Bytes per block of [`CharOffsets`]: a lookup counts at most this many, and analysis
+/// looks up every sentence's and claim's ends.
+const CHAR_BLOCK: usize = 64;
 
 impl<'t> CharOffsets<'t> {
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
-        let mut before_block = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut before_block = Vec::with_capacity(bytes.len() / CHAR_BLOCK + 1);
         let mut count = 0;
-        for chunk in bytes.chunks(BLOCK) {
+        for chunk in bytes.chunks(CHAR_BLOCK) {
             before_block.push(count);
             // Every byte that is not a UTF-8 continuation byte starts a code point.
             count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count();
@@ -27,9 +30,9 @@ impl<'t> CharOffsets<'t> {
     /// The code point offset of byte offset `at` (which must be a char boundary).
     pub fn char_at(&self, at: usize) -> usize {
         let at = at.min(self.text.len());
-        let block = at / BLOCK;
+        let block = at / CHAR_BLOCK;
         let base = self.before_block[block];
-        let from = (block * BLOCK).min(self.text.len());
+        let from = (block * CHAR_BLOCK).min(self.text.len());
         base + self.text.as_bytes()[from..at]
             .iter()
             .filter(|&&b| (b as i8) >= -0x40)

@@ -56,13 +56,24 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '\u{2011}')
 }
 
+/// The char at byte `at` (a char boundary); ASCII without decoding.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some(char::from(byte));
+    }
+    text[at..].chars().next()
+}
+
 /// Splits text into tokens in one linear pass.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     let mut space_before = true;
-    while let Some((start, c)) = chars.next() {
+    while let Some(c) = char_at(text, at) {
+        let start = at;
+        at += c.len_utf8();
         if c == '\n' {
             tokens.push(Token {
                 start,
@@ -78,28 +89,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if c.is_ascii_digit() {
-            let mut end = start + 1;
-            while let Some(&(i, d)) = chars.peek() {
-                let next_is_digit = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            while let Some(d) = char_at(text, at) {
+                let next_is_digit = bytes.get(at + 1).is_some_and(u8::is_ascii_digit);
                 if d.is_ascii_digit() || ((d == '.' || d == ',') && next_is_digit) {
-                    chars.next();
-                    end = i + d.len_utf8();
+                    at += d.len_utf8();
                 } else {
                     break;
                 }
             }
             // "2023an", "5G", "19-an": a number glued to letters is a word.
-            let kind = if chars.peek().is_some_and(|&(_, d)| d.is_alphabetic()) {
+            let kind = if char_at(text, at).is_some_and(char::is_alphabetic) {
                 Kind::Word
             } else {
                 Kind::Number
             };
             if kind == Kind::Word {
-                end = scan_word(text, &mut chars, end);
+                at = scan_word(text, at);
             }
             tokens.push(Token {
                 start,
-                end,
+                end: at,
                 kind,
                 space_before,
             });
@@ -107,14 +116,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if is_word_char(c) {
-            let end = scan_word(text, &mut chars, start + c.len_utf8());
-            split_glued(text, start, end, space_before, &mut tokens);
+            at = scan_word(text, at);
+            split_glued(text, start, at, space_before, &mut tokens);
             space_before = false;
             continue;
         }
         tokens.push(Token {
             start,
-            end: start + c.len_utf8(),
+            end: at,
             kind: Kind::Punct,
             space_before,
         });
@@ -123,40 +132,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-fn scan_word(
-    text: &str,
-    chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
-    mut end: usize,
-) -> usize {
-    // ASCII letters and digits, most of a word, without decoding characters.
+/// The end of the word whose characters continue at byte `end`.
+fn scan_word(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
-    let run = bytes[end..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-        .count();
-    if run > 0 {
-        end += run;
-        while chars.peek().is_some_and(|&(i, _)| i < end) {
-            chars.next();
+    loop {
+        // ASCII letters and digits, most of a word, without decoding characters.
+        end += bytes[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        match char_at(text, end) {
+            Some(d) if is_word_char(d) => end += d.len_utf8(),
+            Some(d)
+                if is_joiner(d)
+                    && char_at(text, end + d.len_utf8()).is_some_and(char::is_alphanumeric) =>
+            {
+                end += d.len_utf8();
+            }
+            _ => return end,
         }
     }
-    while let Some(&(i, d)) = chars.peek() {
-        if is_word_char(d) {
-            chars.next();
-            end = i + d.len_utf8();
-        } else if is_joiner(d)
-            && text[i + d.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        {
-            chars.next();
-            end = i + d.len_utf8();
-        } else {
-            break;
-        }
-    }
-    end
 }
 
 /// Splits words a scraper glued together at case changes: "KhameneiPutin" -> "Khamenei" +
@@ -164,6 +159,22 @@ fn scan_word(
 /// ("WhatsApp") split too, but stay adjacent, so name runs put them back together.
 fn split_glued(text: &str, start: usize, end: usize, space_before: bool, tokens: &mut Vec<Token>) {
     let word = &text[start..end];
+    // Every split is before an upper-case letter that is not the first, next to a lower-case
+    // one: an ASCII word without the one ("menolak", "Putin") or the other ("DPR") is one
+    // token, without looking at its letters' cases one by one.
+    let bytes = word.as_bytes();
+    if word.is_ascii()
+        && (!bytes[1..].iter().any(u8::is_ascii_uppercase)
+            || !bytes.iter().any(u8::is_ascii_lowercase))
+    {
+        tokens.push(Token {
+            start,
+            end,
+            kind: Kind::Word,
+            space_before,
+        });
+        return;
+    }
     let mut piece_start = start;
     let mut prev: Option<char> = None;
     let mut prev2: Option<char> = None;
@@ -232,6 +243,11 @@ mod tests {
         );
         let tokens = tokenize("KhameneiPutin");
         assert!(tokens[0].space_before && !tokens[1].space_before);
+        // Words that are all capitals, capitalised or lower case stay whole.
+        assert_eq!(
+            texts("DPR BPS2024 Putin menolak"),
+            ["DPR", "BPS2024", "Putin", "menolak"]
+        );
     }
 
     #[test]
