@@ -191,6 +191,17 @@ fn test() -> Result {
     npm(&["run", "check"])?;
     npm(&["test"])?;
     build_ui()?;
+    step("Rust: formatting and lints (cargo fmt --check, cargo clippy -D warnings)");
+    run(cargo().current_dir(root()).args(["fmt", "--all", "--check"]))?;
+    run(cargo().current_dir(root()).args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--locked",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     // One cargo invocation for everything, the end-to-end test included (it is #[ignore]d
     // for plain `cargo test`, which has no X display): a second invocation with other
     // target filters would resolve features differently and build Tauri twice.

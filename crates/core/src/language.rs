@@ -202,6 +202,12 @@ fn other_language(text: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a lower-case word is an Indonesian or English function word ("namun", "the"):
+/// analysis uses it to keep sentence-initial words out of names.
+pub fn is_function_word(lower: &str) -> bool {
+    lexicon(&ID_WORDS, INDONESIAN).contains(lower) || lexicon(&EN_WORDS, ENGLISH).contains(lower)
+}
+
 #[cfg(test)]
 mod tests {
     use super::guess_language;
@@ -249,10 +255,4 @@ mod tests {
             Some("fr")
         );
     }
-}
-
-/// Whether a lower-case word is an Indonesian or English function word ("namun", "the"):
-/// analysis uses it to keep sentence-initial words out of names.
-pub fn is_function_word(lower: &str) -> bool {
-    lexicon(&ID_WORDS, INDONESIAN).contains(lower) || lexicon(&EN_WORDS, ENGLISH).contains(lower)
 }

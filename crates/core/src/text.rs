@@ -159,6 +159,25 @@ pub fn char_len(text: &str) -> usize {
     text.chars().count()
 }
 
+/// Writes `word` in lower case into `buf` (cleared first). ASCII words, most of news text,
+/// skip Unicode case tables.
+pub fn lowercase_into(buf: &mut String, word: &str) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// `word` in lower case, without Unicode work for ASCII.
+pub fn lowercase(word: &str) -> String {
+    let mut buf = String::with_capacity(word.len());
+    lowercase_into(&mut buf, word);
+    buf
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,23 +314,4 @@ mod tests {
             prop_assert!(cut.chars().count() <= max);
         }
     }
-}
-
-/// Writes `word` in lower case into `buf` (cleared first). ASCII words, most of news text,
-/// skip Unicode case tables.
-pub fn lowercase_into(buf: &mut String, word: &str) {
-    buf.clear();
-    if word.is_ascii() {
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.extend(word.chars().flat_map(char::to_lowercase));
-    }
-}
-
-/// `word` in lower case, without Unicode work for ASCII.
-pub fn lowercase(word: &str) -> String {
-    let mut buf = String::with_capacity(word.len());
-    lowercase_into(&mut buf, word);
-    buf
 }

@@ -279,10 +279,10 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
         j += 1;
     }
     // `"…" ― Pamela Padilla`: a dash and a name sign a quotation.
-    if let Some(dash) = dash {
-        if let Some(run) = names::run_forward(cx.text, tokens, j) {
-            return Some(cx.attribution(dash, cx.name_mention(run)));
-        }
+    if let Some(dash) = dash
+        && let Some(run) = names::run_forward(cx.text, tokens, j)
+    {
+        return Some(cx.attribution(dash, cx.name_mention(run)));
     }
     // A signature on the next line: `"…"` ⏎ `- Hillary Clinton`.
     if dash.is_none() && j < tokens.len() && tokens[j].kind == Kind::Break {
@@ -290,14 +290,15 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
         while line < tokens.len() && tokens[line].kind == Kind::Break && line - j < 3 {
             line += 1;
         }
-        if line < tokens.len() && cx.is_punct(line, &['-', '—', '–', '―']) {
-            if let Some(run) = names::run_forward(cx.text, tokens, line + 1) {
-                let signs = tokens
-                    .get(run.1)
-                    .is_none_or(|t| t.kind == Kind::Break || cx.is_punct(run.1, &[',', '.']));
-                if signs {
-                    return Some(cx.attribution(line, cx.name_mention(run)));
-                }
+        if line < tokens.len()
+            && cx.is_punct(line, &['-', '—', '–', '―'])
+            && let Some(run) = names::run_forward(cx.text, tokens, line + 1)
+        {
+            let signs = tokens
+                .get(run.1)
+                .is_none_or(|t| t.kind == Kind::Break || cx.is_punct(run.1, &[',', '.']));
+            if signs {
+                return Some(cx.attribution(line, cx.name_mention(run)));
             }
         }
     }
@@ -342,12 +343,13 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
                 return Some(cx.attribution(k, mention));
             }
             // `"…" in the 2008 primary, said Paul Beck`: an inverted cue after a comma.
-            if cx.english && cx.is_punct(k - 1, &[',']) && !ended_sentence {
-                if let Some(mention) = phrase_after(cx, k + 1)
+            if cx.english
+                && cx.is_punct(k - 1, &[','])
+                && !ended_sentence
+                && let Some(mention) = phrase_after(cx, k + 1)
                     .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
-                {
-                    return Some(cx.attribution(k, mention));
-                }
+            {
+                return Some(cx.attribution(k, mention));
             }
             // Subject first: `"…," Smith said`, `"…," the senator said`, `"…," dia menambahkan`.
             if ended_sentence {
@@ -426,10 +428,9 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
         if tokens[open - 2].kind == Kind::Word
             && !tokens[open - 2].is_capitalised(cx.text)
             && cx.speech_cue(open - 2).is_none()
+            && let Some(mention) = subject_before(cx, open - 2, floor)
         {
-            if let Some(mention) = subject_before(cx, open - 2, floor) {
-                return Some(cx.attribution(open - 2, mention));
-            }
+            return Some(cx.attribution(open - 2, mention));
         }
     }
     let mut k = open;
@@ -475,12 +476,12 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
                     && k > 0
                     && cx.is_quote_mark(k - 1)
                     && !matches!(cx.lower(k), "told" | "tells" | "telling"));
-            if inverted && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text)) {
-                if let Some(mention) =
+            if inverted
+                && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text))
+                && let Some(mention) =
                     phrase_after(cx, k + 1).filter(|m| m.end <= tokens[open].start)
-                {
-                    return Some(cx.attribution(k, mention));
-                }
+            {
+                return Some(cx.attribution(k, mention));
             }
             // `He then asked the crowd, "…"`: a subject right before the verb is the speaker,
             // and the words after it are who was addressed.
@@ -521,14 +522,14 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
             let token = tokens[k];
             let run = names::run_backward(cx.text, tokens, k).unwrap_or((k, k + 1));
             let (cue_start, cue_end) = (token.start + at, token.end);
-            if let Some(skipped) = skip_reporting_credit(cx, run.0, floor) {
-                if let Some(mention) = subject_before(cx, skipped, floor) {
-                    return Some(Attribution {
-                        cue_start,
-                        cue_end,
-                        mention,
-                    });
-                }
+            if let Some(skipped) = skip_reporting_credit(cx, run.0, floor)
+                && let Some(mention) = subject_before(cx, skipped, floor)
+            {
+                return Some(Attribution {
+                    cue_start,
+                    cue_end,
+                    mention,
+                });
             }
             let start = tokens[run.0].start.min(token.start);
             let mention = Mention {
@@ -750,10 +751,9 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                     if let Some(name) = (j + 1..(j + 4).min(tokens.len())).find(|&k| {
                         matches!(cx.lower(k), "disapa" | "dipanggil" | "bernama" | "dikenal")
                             && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text))
-                    }) {
-                        if let Some(run) = names::run_forward(cx.text, tokens, name + 1) {
-                            return Some(cx.name_mention(run));
-                        }
+                    }) && let Some(run) = names::run_forward(cx.text, tokens, name + 1)
+                    {
+                        return Some(cx.name_mention(run));
                     }
                     break;
                 }
@@ -881,13 +881,9 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     }
     // `“…,” adding`: the comma inside the quotation also ends the clause.
     let comma_before = |cx: &Context<'_>, cue: usize| {
-        if cue > floor && cx.is_punct(cue - 1, &[',']) {
-            Some(cue - 1)
-        } else if cue > floor + 1 && cx.is_quote_mark(cue - 1) && cx.is_punct(cue - 2, &[',']) {
-            Some(cue - 1)
-        } else {
-            None
-        }
+        let comma = (cue > floor && cx.is_punct(cue - 1, &[',']))
+            || (cue > floor + 1 && cx.is_quote_mark(cue - 1) && cx.is_punct(cue - 2, &[',']));
+        comma.then(|| cue - 1)
     };
     let participle_comma = (cx.tokens[cue].kind == Kind::Word && cx.lower(cue).ends_with("ing"))
         .then(|| comma_before(cx, cue))
@@ -951,10 +947,11 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         while k > floor && !cx.is_punct(k, &[',']) && tokens[k].kind != Kind::Break && j - k < 8 {
             k -= 1;
         }
-        if k > floor && cx.is_punct(k, &[',']) {
-            if let Some(run) = names::run_backward(cx.text, tokens, k - 1) {
-                return Some(cx.name_mention(run));
-            }
+        if k > floor
+            && cx.is_punct(k, &[','])
+            && let Some(run) = names::run_backward(cx.text, tokens, k - 1)
+        {
+            return Some(cx.name_mention(run));
         }
         // "Christie, who has campaigned … since February, blasted": a relative clause of any
         // length between the name and its verb.
@@ -1017,12 +1014,12 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         let mut k = j;
         while k > floor {
             k -= 1;
-            if tokens[k].is_capitalised(cx.text) {
-                if let Some(run) = names::run_backward(cx.text, tokens, k) {
-                    let lower: String = crate::text::lowercase(tokens[run.0].text(cx.text));
-                    if !cx.lexicon.is_opener(&lower) || run.1 - run.0 > 1 {
-                        return Some(cx.name_mention(run));
-                    }
+            if tokens[k].is_capitalised(cx.text)
+                && let Some(run) = names::run_backward(cx.text, tokens, k)
+            {
+                let lower: String = crate::text::lowercase(tokens[run.0].text(cx.text));
+                if !cx.lexicon.is_opener(&lower) || run.1 - run.0 > 1 {
+                    return Some(cx.name_mention(run));
                 }
             }
             if cx.in_set(k, Section::PRONOUNS) {
@@ -1066,11 +1063,11 @@ fn participle_subject(cx: &mut Context<'_>, comma: usize, floor: usize) -> Optio
         // "said Obama, adding": the name after a verb in the inverted place (not the object
         // of "Trump attacked Clinton for …, saying").
         let inverted_place = k > floor && (cx.is_quote_mark(k - 1) || cx.is_punct(k - 1, &[',']));
-        if inverted_place && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text)) {
-            if let Some(mention) = phrase_after(cx, k + 1).filter(|m| m.end <= tokens[comma].start)
-            {
-                return Some(mention);
-            }
+        if inverted_place
+            && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text))
+            && let Some(mention) = phrase_after(cx, k + 1).filter(|m| m.end <= tokens[comma].start)
+        {
+            return Some(mention);
         }
         // "“…,” he said, adding": the subject between the quotation (or clause start) and the verb.
         let mut from = k;
@@ -1138,10 +1135,10 @@ fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<
 fn sentence_subject(cx: &mut Context<'_>, floor: usize, cue: usize) -> Option<Mention> {
     let tokens = cx.tokens;
     // "In an AP interview Monday, Sanders …": past the lead-in.
-    if cx.english {
-        if let Some(subject) = opening_subject(cx, floor, cue) {
-            return Some(subject);
-        }
+    if cx.english
+        && let Some(subject) = opening_subject(cx, floor, cue)
+    {
+        return Some(subject);
     }
     let mut i = floor;
     while i < cue {

@@ -257,7 +257,7 @@ fn is_quotation(
     }
     // A fragment inside the reporter's sentence ("menyebut Musk telah "keluar jalur"") is a
     // quotation only when the sentence attributes it.
-    !(embedded && !own_cue)
+    !embedded || own_cue
 }
 
 /// Words up to six back from an opening mark (within the sentence, or across a line ending

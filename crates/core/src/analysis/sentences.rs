@@ -114,15 +114,13 @@ fn ends_sentence(
         .checked_sub(1)
         .map(|p| tokens[p])
         .filter(|p| p.end == tokens[punct].start);
-    if is_period {
-        if let Some(prev) = prev.filter(|p| p.kind == Kind::Word) {
-            let word = prev.text(text);
-            lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            // "Dr.", "Jend.", "No." and initials ("S.W.", "H. Ahmad") do not end a sentence.
-            if lexicon.abbreviations.contains(lower.as_str()) || word.chars().count() == 1 {
-                return false;
-            }
+    if is_period && let Some(prev) = prev.filter(|p| p.kind == Kind::Word) {
+        let word = prev.text(text);
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        // "Dr.", "Jend.", "No." and initials ("S.W.", "H. Ahmad") do not end a sentence.
+        if lexicon.abbreviations.contains(lower.as_str()) || word.chars().count() == 1 {
+            return false;
         }
     }
     if next.space_before || last > punct {
