@@ -192,7 +192,9 @@ fn test() -> Result {
     npm(&["test"])?;
     build_ui()?;
     step("Rust: formatting and lints (cargo fmt --check, cargo clippy -D warnings)");
-    run(cargo().current_dir(root()).args(["fmt", "--all", "--check"]))?;
+    run(cargo()
+        .current_dir(root())
+        .args(["fmt", "--all", "--check"]))?;
     run(cargo().current_dir(root()).args([
         "clippy",
         "--workspace",
