@@ -373,7 +373,10 @@ fn word_edits(old: &str, new: &str, deadline: Option<Instant>) -> (Vec<WordEdit>
             .chain(new_part.split_whitespace());
         let mut reason = "words";
         for word in changed {
-            if word.chars().any(|c| c.is_ascii_digit()) {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.chars().any(|c| c.is_ascii_digit())
+                || crate::analysis::checkworthy::is_number_word(word)
+            {
                 reason = "number";
                 break;
             }
@@ -458,6 +461,24 @@ mod tests {
         assert_eq!(edited.status, AnchorStatus::Edited);
         assert_eq!(edited.text.as_deref(), Some("Harga beras naik 12 persen."));
         assert_eq!(edited.reasons, ["number"]);
+        let in_words = reanchor(
+            "Jembatan ditutup selama tiga hari.",
+            "Jembatan ditutup selama empat hari.",
+            "Jembatan ditutup selama tiga hari.",
+        );
+        assert_eq!(in_words.reasons, ["number"], "a number written as a word");
+        let english = reanchor(
+            "The bridge closes for three days.",
+            "The bridge closes for several days.",
+            "The bridge closes for three days.",
+        );
+        assert_eq!(english.reasons, ["number"]);
+        let plain = reanchor(
+            "Jembatan ditutup selama beberapa hari.",
+            "Jembatan ditutup selama banyak hari.",
+            "Jembatan ditutup selama beberapa hari.",
+        );
+        assert_eq!(plain.reasons, ["words"]);
         assert_eq!(
             reanchor(
                 old,

@@ -455,6 +455,17 @@ impl Lexicon {
     }
 }
 
+/// True for a number written as a word in English or Indonesian ("three", "tiga", "juta"):
+/// the `[number]` groups of the check-worthiness lexicons, so diffs can say a number
+/// changed when "tiga" became "empat".
+pub fn is_number_word(word: &str) -> bool {
+    let number = 1 << GROUPS.iter().position(|g| *g == "number").unwrap_or(0);
+    let key = word_hash(&word.to_lowercase(), false);
+    ["en", "id"]
+        .iter()
+        .any(|language| lexicon_for(language).entry(key) & number != 0)
+}
+
 fn uses_indonesian(language: &str) -> bool {
     let primary = language.split(['-', '_']).next().unwrap_or("");
     ["id", "in", "ind", "ms", "msa", "zsm"]
