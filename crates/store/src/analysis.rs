@@ -252,9 +252,21 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// How many claims and quotations match a filter. The walk that counts them also
-    /// remembers where later pages start.
+    /// How many claims and quotations match a filter. Counting is cheaper than the walk
+    /// that remembers where pages start, which waits until a page deep in the list is asked
+    /// for.
     pub fn count_claims(&self, filter: &ClaimFilter) -> Result<u64, StoreError> {
-        Ok(self.list_anchor(filter, 0)?.0)
+        // The planner would scan the table; the list index holds every row counted.
+        let sql =
+            format!("SELECT count(*) FROM claim c INDEXED BY claim_list WHERE {CLAIM_ROW_FILTER}");
+        Ok(self.conn.prepare_cached(&sql)?.query_row(
+            params![
+                filter.article_id,
+                filter.status,
+                filter.verdict,
+                filter.kind
+            ],
+            |row| row.get::<_, i64>(0),
+        )? as u64)
     }
 }

@@ -1,9 +1,9 @@
 //! Paging the claims view anywhere in a list of hundreds of thousands of claims.
 //!
 //! `LIMIT … OFFSET n` walks n index entries, so a page deep in the list costs as much as
-//! reading the list up to it. Instead, one walk of the list index (the one counting the
-//! claims for the first page) keeps the sort key of every [`ANCHOR_EVERY`]th claim; a page at
-//! any offset then seeks to the nearest key before it and skips fewer than that many rows.
+//! reading the list up to it. Instead, the first page asked for deep in a list walks the
+//! list index once and keeps the sort key of every [`ANCHOR_EVERY`]th claim; a page at any
+//! offset then seeks to the nearest key before it and skips fewer than that many rows.
 //! The keys belong to one filter and one state of the database: a write by this connection
 //! (`total_changes`) or another (`PRAGMA data_version`) makes them be read again. The last
 //! few filters' keys are kept, so switching between views does not read them again.
