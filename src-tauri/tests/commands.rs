@@ -29,6 +29,25 @@ impl Harness {
         self.invoke_from(command, args, "tauri://localhost")
     }
 
+    /// Imports a short article with one quotation and returns its id and analysis.
+    fn import_quotation(&self, dir: &Path) -> (Value, Value) {
+        let article = dir.join("gas.txt");
+        std::fs::write(
+            &article,
+            "Harga gas naik\n\n\"Harga gas naik 12 persen,\" kata Menteri Energi Rina Sari.",
+        )
+        .unwrap();
+        let report = self
+            .invoke("import_paths", json!({ "paths": [article] }))
+            .unwrap();
+        let outcome = &report["outcomes"][0];
+        let (id, version) = (outcome["article_id"].clone(), outcome["version_id"].clone());
+        let analysis = self
+            .invoke("article_analysis", json!({ "id": id, "version": version }))
+            .unwrap();
+        (id, analysis)
+    }
+
     fn invoke_from(&self, command: &str, args: Value, origin: &str) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: command.into(),
@@ -223,22 +242,7 @@ fn cancel_is_accepted_when_nothing_runs() {
 fn sources_are_added_and_linked_through_ipc() {
     let dir = tempfile::tempdir().unwrap();
     let harness = Harness::new(&dir.path().join("app.sqlite3"));
-    let article = dir.path().join("gas.txt");
-    std::fs::write(
-        &article,
-        "Harga gas naik\n\n\"Harga gas naik 12 persen,\" kata Menteri Energi Rina Sari.",
-    )
-    .unwrap();
-    let report = harness
-        .invoke("import_paths", json!({ "paths": [article] }))
-        .unwrap();
-    let (id, version) = (
-        report["outcomes"][0]["article_id"].clone(),
-        report["outcomes"][0]["version_id"].clone(),
-    );
-    let analysis = harness
-        .invoke("article_analysis", json!({ "id": id, "version": version }))
-        .unwrap();
+    let (_, analysis) = harness.import_quotation(dir.path());
     let claim = analysis["claims"]
         .as_array()
         .unwrap()
@@ -315,22 +319,7 @@ fn sources_are_added_and_linked_through_ipc() {
 fn a_report_is_exported_and_only_exported_files_may_be_opened() {
     let dir = tempfile::tempdir().unwrap();
     let harness = Harness::new(&dir.path().join("app.sqlite3"));
-    let article = dir.path().join("gas.txt");
-    std::fs::write(
-        &article,
-        "Harga gas naik\n\n\"Harga gas naik 12 persen,\" kata Menteri Energi Rina Sari.",
-    )
-    .unwrap();
-    let report = harness
-        .invoke("import_paths", json!({ "paths": [article] }))
-        .unwrap();
-    let (id, version) = (
-        report["outcomes"][0]["article_id"].clone(),
-        report["outcomes"][0]["version_id"].clone(),
-    );
-    let analysis = harness
-        .invoke("article_analysis", json!({ "id": id, "version": version }))
-        .unwrap();
+    let (id, analysis) = harness.import_quotation(dir.path());
     let claim = analysis["claims"][0]["id"].clone();
     harness
         .invoke(
@@ -350,7 +339,8 @@ fn a_report_is_exported_and_only_exported_files_may_be_opened() {
             .unwrap()
             .contains("Harga gas naik 12 persen")
     );
-    // The window may open what it exported, and nothing else.
+    // The window may open what it exported, and nothing else (here: the imported article).
+    let article = dir.path().join("gas.txt");
     let refused = harness
         .invoke("open_export", json!({ "path": article, "reveal": false }))
         .unwrap_err();

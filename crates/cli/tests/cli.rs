@@ -27,6 +27,16 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// The command failed and its message says `phrase`.
+fn assert_fails(output: &Output, phrase: &str) {
+    let message = stderr(output);
+    assert!(
+        !output.status.success() && message.contains(phrase),
+        "expected a failure saying {phrase:?}; exit {:?}, stderr: {message}",
+        output.status.code()
+    );
+}
+
 #[test]
 fn import_list_show_search_export_round_trip() {
     let dir = tempfile::tempdir().unwrap();
@@ -665,11 +675,7 @@ fn speakers_are_listed_shown_and_merged() {
     assert!(merged.status.success(), "{}", stderr(&merged));
     assert_eq!(json_lines(&merged)[0]["speaker"]["quotations"], 2);
     let gone = factdesk(&db, &["speaker", &from]);
-    assert!(
-        !gone.status.success() && stderr(&gone).contains(&format!("no speaker with id {from}")),
-        "{}",
-        stderr(&gone)
-    );
+    assert_fails(&gone, &format!("no speaker with id {from}"));
     assert!(factdesk(&db, &["undo"]).status.success());
     assert_eq!(
         json_lines(&factdesk(&db, &["speaker", "--json", &from]))[0]["speaker"]["quotations"],
@@ -703,11 +709,7 @@ fn a_quotation_is_split_and_merged_from_the_command_line() {
         merged[0]["text"]
     );
     let bad = factdesk(&db, &["split", &quote, "--at", "0"]);
-    assert!(
-        !bad.status.success() && stderr(&bad).contains("must fall inside"),
-        "{}",
-        stderr(&bad)
-    );
+    assert_fails(&bad, "must fall inside");
 }
 
 #[test]
@@ -740,11 +742,7 @@ fn a_rating_scale_is_defined_and_chosen_from_the_command_line() {
         "{text}"
     );
     let bad = factdesk(&db, &["scale", "use", "tidak-ada"]);
-    assert!(
-        !bad.status.success() && stderr(&bad).contains("no rating scale named"),
-        "{}",
-        stderr(&bad)
-    );
+    assert_fails(&bad, "no rating scale named");
 }
 
 /// An imported article with two reviewed claims, and the organisation set.
@@ -936,11 +934,7 @@ fn report_checks_fail_with_reasons() {
         &db,
         &["export", "--format", "html", "-o", out.to_str().unwrap()],
     );
-    assert!(
-        !no_selection.status.success() && stderr(&no_selection).contains("required"),
-        "{}",
-        stderr(&no_selection)
-    );
+    assert_fails(&no_selection, "required");
     let period = factdesk(
         &db,
         &[
@@ -1238,11 +1232,7 @@ fn watch_checks_fetched_articles_and_flags_edits_from_the_command_line() {
         "1h until 2d, 1d"
     );
     let bad = factdesk(&db, &["watch", "schedule", "sometimes"]);
-    assert!(
-        !bad.status.success() && stderr(&bad).contains("not a duration"),
-        "{}",
-        stderr(&bad)
-    );
+    assert_fails(&bad, "not a duration");
 
     *served.lock().unwrap() = String::new();
     let broken = factdesk(&db, &["watch", "--all"]);
@@ -1277,11 +1267,7 @@ fn watch_checks_fetched_articles_and_flags_edits_from_the_command_line() {
     let versions = json_lines(&factdesk(&db, &["versions", "--json", &id]));
     assert_eq!(versions.len(), 3);
     let two = factdesk(&db, &["import", "--as-version-of", &id, "a.txt", "b.txt"]);
-    assert!(
-        !two.status.success() && stderr(&two).contains("one file"),
-        "{}",
-        stderr(&two)
-    );
+    assert_fails(&two, "one file");
 }
 
 /// A crash at any moment loses nothing saved: an import killed with SIGKILL mid-run leaves

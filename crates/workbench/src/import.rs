@@ -236,6 +236,11 @@ impl Workbench {
                 input,
                 "is a folder; choose one file to add as a version",
             ));
+        } else if is_records(input) {
+            return Err(file_error(
+                input,
+                "holds many articles (JSON Lines); choose one saved page or text file to add as a version",
+            ));
         } else {
             self.read_capture(input)?
         };

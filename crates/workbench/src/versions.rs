@@ -240,7 +240,7 @@ impl Workbench {
     /// The check is recorded for the watch schedule, like a scheduled one.
     pub fn refresh(&mut self, article_id: ArticleId) -> Result<RefreshOutcome, WorkbenchError> {
         let state = self.watch_state(article_id)?;
-        let refreshed = self.refresh_unrecorded(article_id);
+        let refreshed = self.fetch_again(article_id);
         let error = match &refreshed {
             Err(WorkbenchError::File { message, .. }) => Some(message.clone()),
             Err(_) => return refreshed,
@@ -251,10 +251,7 @@ impl Workbench {
     }
 
     /// [`Workbench::refresh`] without recording the check.
-    pub(crate) fn refresh_unrecorded(
-        &mut self,
-        article_id: ArticleId,
-    ) -> Result<RefreshOutcome, WorkbenchError> {
+    fn fetch_again(&mut self, article_id: ArticleId) -> Result<RefreshOutcome, WorkbenchError> {
         let article = self
             .store
             .article(article_id)?

@@ -123,8 +123,9 @@ impl Workbench {
         Ok(checks)
     }
 
-    /// Fetches one article again now (see [`Workbench::refresh`]) and records the check:
-    /// a failure is kept on the article, not raised, so one dead site does not stop a run.
+    /// Fetches one article again now (see [`Workbench::refresh`], which records the check):
+    /// a failed fetch is kept on the article, not raised, so one dead site does not stop a
+    /// run.
     pub fn check_article(&mut self, article_id: ArticleId) -> Result<WatchCheck, WorkbenchError> {
         let state = self.watch_state(article_id)?;
         let mut check = WatchCheck {
@@ -137,7 +138,8 @@ impl Workbench {
             error: None,
             next_check_at: None,
         };
-        match self.refresh_unrecorded(article_id) {
+        // `refresh` records the check, a failed fetch included.
+        match self.refresh(article_id) {
             Ok(outcome) => {
                 if outcome.import.status == ImportStatus::Imported {
                     check.outcome = "changed".into();
@@ -148,15 +150,16 @@ impl Workbench {
                     check.changes = diff.changes.len();
                 }
             }
-            Err(WorkbenchError::ArticleNotFound(id)) => {
-                return Err(WorkbenchError::ArticleNotFound(id));
-            }
-            Err(error) => {
+            Err(WorkbenchError::File { message, .. }) => {
                 check.outcome = "failed".into();
-                check.error = Some(error.to_string());
+                check.error = Some(message);
             }
+            Err(other) => return Err(other),
         }
-        check.next_check_at = self.record_check(&state, check.error.as_deref())?;
+        check.next_check_at = self
+            .watch_state(article_id)?
+            .next_check_at
+            .filter(|_| state.watched);
         Ok(check)
     }
 

@@ -259,6 +259,16 @@ fn a_file_can_be_imported_as_a_new_version_of_a_chosen_article() {
         .unwrap_err()
         .to_string();
     assert!(missing.contains("tidak-ada.txt"), "{missing}");
+    let records = write(
+        dir.path(),
+        "arsip.jsonl",
+        "{\"title\": \"Banjir\", \"text\": \"Banjir merendam lima desa.\"}\n",
+    );
+    let many = wb.import_as_version(id, &records).unwrap_err().to_string();
+    assert!(
+        many.contains("arsip.jsonl") && many.contains("many articles"),
+        "{many}"
+    );
     assert_eq!(wb.versions(id).unwrap().len(), 2);
 }
 

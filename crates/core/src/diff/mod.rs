@@ -151,6 +151,26 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> TextDiff {
 }
 
 impl TextDiff {
+    /// The new text, rebuilt by applying the changes to `old`; `None` when the changes do
+    /// not fit it (out of order, out of range, or an old span whose text differs). That the
+    /// changes always rebuild the new text is the diff's contract, checked by property tests.
+    pub fn apply(&self, old: &str) -> Option<String> {
+        let old: Vec<char> = old.chars().collect();
+        let mut out = String::with_capacity(old.len());
+        let mut at = 0;
+        for change in &self.changes {
+            let span = old.get(change.old_start..change.old_end)?;
+            if change.old_start < at || span.iter().collect::<String>() != change.old {
+                return None;
+            }
+            out.extend(&old[at..change.old_start]);
+            out.push_str(&change.new);
+            at = change.old_end;
+        }
+        out.extend(&old[at..]);
+        Some(out)
+    }
+
     /// Where a span starting at byte `at` of the old text starts in the new text: after
     /// anything inserted at that point, at the start of the replacement when `at` is inside
     /// a change.
@@ -305,29 +325,24 @@ fn push_sentences(out: &mut Vec<ByteChange>, old: Range<usize>, new: Range<usize
 mod tests {
     use super::*;
 
-    /// Applies the changes to `old`.
-    fn rebuild(old: &str, diff: &TextDiff) -> String {
-        let old: Vec<char> = old.chars().collect();
-        let mut out = String::new();
-        let mut at = 0;
-        for change in &diff.changes {
-            out.extend(&old[at..change.old_start]);
-            assert_eq!(
-                old[change.old_start..change.old_end]
-                    .iter()
-                    .collect::<String>(),
-                change.old
-            );
-            out.push_str(&change.new);
-            at = change.old_end;
-        }
-        out.extend(&old[at..]);
-        out
+    #[test]
+    fn changes_apply_only_to_the_text_they_came_from() {
+        let d = diff(
+            "Harga naik 10 persen.",
+            "Harga naik 12 persen.",
+            &DiffOptions::plain(),
+        );
+        assert_eq!(
+            d.apply("Harga naik 10 persen.").as_deref(),
+            Some("Harga naik 12 persen.")
+        );
+        assert_eq!(d.apply("Harga turun 9 persen."), None);
+        assert_eq!(d.apply("Harga"), None, "a change past the end");
     }
 
     fn changes(old: &str, new: &str) -> Vec<(ChangeOp, String, String, ChangeKind)> {
         let d = diff(old, new, &DiffOptions::plain());
-        assert_eq!(rebuild(old, &d), new);
+        assert_eq!(d.apply(old).as_deref(), Some(new));
         d.changes
             .into_iter()
             .map(|c| (c.op, c.old, c.new, c.kind))
