@@ -82,7 +82,38 @@ fn run(command: &mut Command) -> Result {
 }
 
 fn cargo() -> Command {
-    Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    // A fresh clone builds once: incremental caches would only double what it writes to disk.
+    if std::env::var_os("CI").is_some() {
+        command.env("CARGO_INCREMENTAL", "0");
+    }
+    command
+}
+
+/// Gigabytes free on the file system that holds `path`, from `df` (None if it cannot tell).
+fn free_gigabytes(path: &Path) -> Option<f64> {
+    let output = Command::new("df").args(["-Pk"]).arg(path).output().ok()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let kilobytes: f64 = text
+        .lines()
+        .nth(1)?
+        .split_whitespace()
+        .nth(3)?
+        .parse()
+        .ok()?;
+    Some(kilobytes / 1024.0 / 1024.0)
+}
+
+/// A cold build with tests needs about 8 GB; say so before the linker dies of it.
+fn check_disk_space() -> Result {
+    const NEEDED_GB: f64 = 8.0;
+    match free_gigabytes(&root()) {
+        Some(free) if free < NEEDED_GB => Err(format!(
+            "only {free:.1} GB free on the disk holding {}; a cold build with tests needs about {NEEDED_GB} GB",
+            root().display()
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn npm(args: &[&str]) -> Result {
@@ -187,6 +218,9 @@ fn run_app(args: &[String]) -> Result {
 fn test() -> Result {
     let started = Instant::now();
     setup()?;
+    if !root().join("target/debug/deps").exists() {
+        check_disk_space()?;
+    }
     step("UI: type check and unit tests (svelte-check, vitest)");
     npm(&["run", "check"])?;
     npm(&["test"])?;
