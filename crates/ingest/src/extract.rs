@@ -515,7 +515,11 @@ mod tests {
         assert!(stripped.contains("<time datetime"), "{stripped}");
         let got = extract_html(page.as_bytes(), None, None).unwrap();
         assert_eq!(got.published.as_deref(), Some("2024-03-05T09:15:00+07:00"));
-        assert!(got.body.starts_with("Harga beras medium naik"), "{}", got.body);
+        assert!(
+            got.body.starts_with("Harga beras medium naik"),
+            "{}",
+            got.body
+        );
     }
 
     #[test]
