@@ -120,6 +120,46 @@ fn english_speakers_of_participles_fragments_and_signatures() {
 }
 
 #[test]
+fn english_speakers_described_apposed_or_telling_someone() {
+    let text = "Governor Dana Whitfield toured the flooded farms on Monday.\n\n\
+                “It is a difficult season,” said the Nebraska governor, “because the water came twice.”\n\n\
+                “We lost the whole harvest,” Perez, 58, told the Lincoln Courier on Tuesday.\n\n\
+                “The levee was never finished,” Ruth Alder, a farmer near Hollow Creek, told KXNB News.\n\n\
+                The crowd cheered. “We will rebuild,” said a county official.";
+    let analysis = analyze(text, Some("en"), None);
+    let quote = |words: &str| {
+        analysis
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
+    };
+    let mention = |words: &str| {
+        let q = quote(words);
+        slice(text, q.speaker_start.unwrap(), q.speaker_end.unwrap())
+    };
+    // A description with a place in it is not the place, and both halves of the split
+    // quotation are the governor's.
+    assert_eq!(mention("difficult season"), "the Nebraska governor");
+    assert_eq!(mention("water came twice"), "the Nebraska governor");
+    assert_eq!(
+        quote("water came twice").speaker.as_deref(),
+        Some("Dana Whitfield")
+    );
+    // Who "told" someone spoke; the one told did not.
+    assert_eq!(quote("whole harvest").speaker.as_deref(), Some("Perez"));
+    assert_eq!(
+        quote("never finished").speaker.as_deref(),
+        Some("Ruth Alder")
+    );
+    // "a county official" is someone new, not the governor named earlier.
+    assert_eq!(
+        quote("will rebuild").speaker.as_deref(),
+        Some("a county official")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -304,8 +304,9 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
     }
     // `"…," Scott Pruitt, the attorney general of Oklahoma, said`: the apposition widens the window.
     // So does a description: `"…," the presumptive GOP presidential nominee, Donald Trump, tweeted`.
-    let window = if names::run_forward(cx.text, tokens, j)
-        .is_some_and(|r| cx.is_punct(r.1.min(tokens.len() - 1), &[',']))
+    let apposed_name = names::run_forward(cx.text, tokens, j)
+        .is_some_and(|r| cx.is_punct(r.1.min(tokens.len() - 1), &[',']));
+    let window = if apposed_name
         || (cx.english
             && j < tokens.len()
             && tokens[j].kind == Kind::Word
@@ -342,10 +343,14 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
                 };
                 return Some(cx.attribution(k, mention));
             }
-            // `"…" in the 2008 primary, said Paul Beck`: an inverted cue after a comma.
+            // `"…" in the 2008 primary, said Paul Beck`: an inverted cue after a comma. Not
+            // after a name with its apposition (`"…," Ramos, 58, told AFP`: Ramos spoke), and
+            // "told" is never inverted: who follows it was told.
             if cx.english
                 && cx.is_punct(k - 1, &[','])
                 && !ended_sentence
+                && !apposed_name
+                && !matches!(cx.lower(k), "told" | "tells" | "telling")
                 && let Some(mention) = phrase_after(cx, k + 1)
                     .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
             {
@@ -787,6 +792,21 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                         }
                         j = last + 1;
                         continue;
+                    }
+                    // "the Florida senator", "a Trump campaign aide": a determiner, a name
+                    // used as a modifier and a role with no name after it describe the
+                    // speaker; the name alone (a state, a campaign) is not who spoke.
+                    let determined = description
+                        .is_some_and(|(a, _)| a == start && DETERMINERS.contains(&cx.lower(a)));
+                    if let Some(last) = role_end.filter(|&last| {
+                        determined && runs.len() == 1 && cx.in_set(last, Section::TITLES)
+                    }) {
+                        return Some(Mention {
+                            start: tokens[start].start,
+                            end: tokens[last].end,
+                            kind: MentionKind::Description,
+                            role: None,
+                        });
                     }
                 }
                 if cx.in_set(j, Section::STOP_AFTER_SPEAKER) || !runs.is_empty() {

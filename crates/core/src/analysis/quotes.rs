@@ -673,12 +673,22 @@ fn resolve_speakers(
 /// A description that points back to someone already named: "peneliti tersebut", "the
 /// senator", "jaksa".
 fn is_anaphoric(words: &str, lexicon: &Lexicon) -> bool {
-    words
+    let mut words = words
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .any(|w| {
-            let lower = w.to_lowercase();
-            matches!(lower.as_str(), "tersebut" | "itu" | "ini" | "this" | "that")
-                || lexicon.titles.contains(lower.as_str())
-        })
+        .peekable();
+    // "a campaign aide", "an official", "seorang pejabat": someone new, not someone named before.
+    if words.peek().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "a" | "an" | "one" | "another" | "seorang"
+        )
+    }) {
+        return false;
+    }
+    words.any(|w| {
+        let lower = w.to_lowercase();
+        matches!(lower.as_str(), "tersebut" | "itu" | "ini" | "this" | "that")
+            || lexicon.titles.contains(lower.as_str())
+    })
 }
