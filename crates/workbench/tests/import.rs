@@ -226,6 +226,51 @@ fn folders_are_imported_recursively_with_their_text_files_only() {
 }
 
 #[test]
+fn a_large_mixed_folder_keeps_its_order_and_its_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = workbench(dir.path());
+    let folder = dir.path().join("many");
+    // Saved pages and text files in one folder, with broken files among them.
+    for i in 0..150 {
+        let name = format!("{i:03}");
+        if i % 9 == 4 {
+            write(&folder, &format!("{name}.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+        } else if i % 2 == 0 {
+            let page = format!(
+                "<html><head><title>Halaman {i}</title></head><body><article><h1>Halaman {i}</h1>\
+                 <p>Harga cabai di pasar nomor {i} naik menjadi Rp {i}.000 per kilogram pekan ini, kata pedagang setempat kepada wartawan.</p>\
+                 <p>Para pedagang menyebut pasokan dari petani berkurang karena hujan turun lebih lama daripada biasanya tahun ini.</p></article></body></html>"
+            );
+            write(&folder, &format!("{name}.html"), page.as_bytes());
+        } else {
+            write(
+                &folder,
+                &format!("{name}.txt"),
+                format!("Berita {i}\n\nIsi berita nomor {i}, kata pedagang.").as_bytes(),
+            );
+        }
+    }
+    let report = wb.import_paths(&[folder]);
+    assert_eq!(report.outcomes.len(), 150);
+    for (i, outcome) in report.outcomes.iter().enumerate() {
+        assert!(
+            outcome.input.contains(&format!("{i:03}.")),
+            "outcome {i} is for {}",
+            outcome.input
+        );
+        if i % 9 == 4 {
+            assert_eq!(outcome.status, ImportStatus::Error, "{outcome:?}");
+            assert!(outcome.error.as_deref().unwrap().contains("PNG"), "{outcome:?}");
+        } else {
+            assert_eq!(outcome.status, ImportStatus::Imported, "{outcome:?}");
+            let title = if i % 2 == 0 { "Halaman" } else { "Berita" };
+            assert_eq!(outcome.title.as_deref(), Some(format!("{title} {i}").as_str()));
+        }
+    }
+    assert_eq!(wb.count().unwrap(), 150 - 17);
+}
+
+#[test]
 fn a_cancelled_import_keeps_whole_articles_only() {
     let dir = tempfile::tempdir().unwrap();
     let mut wb = workbench(dir.path());
