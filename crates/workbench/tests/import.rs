@@ -234,7 +234,11 @@ fn a_large_mixed_folder_keeps_its_order_and_its_failures() {
     for i in 0..150 {
         let name = format!("{i:03}");
         if i % 9 == 4 {
-            write(&folder, &format!("{name}.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+            write(
+                &folder,
+                &format!("{name}.txt"),
+                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            );
         } else if i % 2 == 0 {
             let page = format!(
                 "<html><head><title>Halaman {i}</title></head><body><article><h1>Halaman {i}</h1>\
@@ -260,11 +264,17 @@ fn a_large_mixed_folder_keeps_its_order_and_its_failures() {
         );
         if i % 9 == 4 {
             assert_eq!(outcome.status, ImportStatus::Error, "{outcome:?}");
-            assert!(outcome.error.as_deref().unwrap().contains("PNG"), "{outcome:?}");
+            assert!(
+                outcome.error.as_deref().unwrap().contains("PNG"),
+                "{outcome:?}"
+            );
         } else {
             assert_eq!(outcome.status, ImportStatus::Imported, "{outcome:?}");
             let title = if i % 2 == 0 { "Halaman" } else { "Berita" };
-            assert_eq!(outcome.title.as_deref(), Some(format!("{title} {i}").as_str()));
+            assert_eq!(
+                outcome.title.as_deref(),
+                Some(format!("{title} {i}").as_str())
+            );
         }
     }
     assert_eq!(wb.count().unwrap(), 150 - 17);
