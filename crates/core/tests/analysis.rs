@@ -125,7 +125,8 @@ fn english_speakers_described_apposed_or_telling_someone() {
                 “It is a difficult season,” said the Nebraska governor, “because the water came twice.”\n\n\
                 “We lost the whole harvest,” Perez, 58, told the Lincoln Courier on Tuesday.\n\n\
                 “The levee was never finished,” Ruth Alder, a farmer near Hollow Creek, told KXNB News.\n\n\
-                The crowd cheered. “We will rebuild,” said a county official.";
+                The crowd cheered. “We will rebuild,” said a county official.\n\n\
+                Hollow Creek's market reopened in May. Sales were “slow for a month or more” as buyers waited for the roads to dry, Alder said on Friday.";
     let analysis = analyze(text, Some("en"), None);
     let quote = |words: &str| {
         analysis
@@ -152,6 +153,12 @@ fn english_speakers_described_apposed_or_telling_someone() {
         quote("never finished").speaker.as_deref(),
         Some("Ruth Alder")
     );
+    // A sentence's closing attribution reaches a quotation well before it.
+    assert_eq!(
+        quote("slow for a month").speaker.as_deref(),
+        Some("Ruth Alder")
+    );
+    assert_eq!(quote("slow for a month").cue.as_deref(), Some("said"));
     // "a county official" is someone new, not the governor named earlier.
     assert_eq!(
         quote("will rebuild").speaker.as_deref(),

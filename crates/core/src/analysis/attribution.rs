@@ -553,6 +553,41 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
     None
 }
 
+/// Words a sentence-final attribution may carry after its cue ("he said in an interview on
+/// Tuesday").
+const MAX_WORDS_AFTER_TAIL_CUE: usize = 6;
+
+/// An attribution closing the sentence after a quotation, past the window [`after`] looks
+/// in: `Fundraising was "stagnant for a month" as donors waited, he said.`, `…, said Ban.`
+/// English only. `from` is the token after the quotation, `end` the sentence's end
+/// (exclusive); the attribution must follow the sentence's last comma, with nothing quoted
+/// after it.
+pub fn sentence_tail(cx: &mut Context<'_>, from: usize, end: usize) -> Option<Attribution> {
+    let tokens = cx.tokens;
+    if !cx.english || end <= from {
+        return None;
+    }
+    let first = from.max(end.saturating_sub(MAX_CLAUSE_TOKENS));
+    let comma = (first..end).rev().find(|&i| cx.is_punct(i, &[',']))?;
+    if (comma..end).any(|i| cx.is_quote_mark(i) || tokens[i].kind == Kind::Break) {
+        return None;
+    }
+    let cue = (comma + 1..end.min(comma + 6)).find(|&i| cx.speech_cue(i).is_some())?;
+    let words_after = (cue + 1..end)
+        .filter(|&i| tokens[i].kind == Kind::Word)
+        .count();
+    if words_after > MAX_WORDS_AFTER_TAIL_CUE || cx.is_source_cue(cue) {
+        return None;
+    }
+    let mention = if cue == comma + 1 {
+        phrase_after(cx, cue + 1)
+            .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))?
+    } else {
+        subject_between(cx, comma + 1, cue)?
+    };
+    Some(cx.attribution(cue, mention))
+}
+
 /// "Putin, seperti dilansir AP, menyatakan": when the name before a verb is a news agency
 /// credited with "dilansir"/"dikutip", the token where the subject search should resume.
 fn skip_reporting_credit(cx: &mut Context<'_>, run_start: usize, floor: usize) -> Option<usize> {

@@ -95,6 +95,13 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
             }
             (b, a) => a.or(b),
         };
+        // `… "stagnant for a month" as donors waited, he said.`: the sentence's closing
+        // attribution, past the window right after the quotation.
+        let attribution = attribution.or_else(|| {
+            let sentence = sentences.partition_point(|s| s.first_token <= open_token);
+            let end = sentence.checked_sub(1).map(|i| sentences[i].end_token)?;
+            attribution::sentence_tail(&mut cx, after_from, end)
+        });
         // English reporters quote fragments of what the sentence's subject said inside their
         // own sentence (`Trump openly admires Putin as a "strong leader"`): the subject
         // attributes them when no cue does.
