@@ -47,11 +47,13 @@ pub enum LineVerdict {
 
 /// A compiled set of line rules.
 pub struct Rules {
-    drop: RegexSet,
-    end: RegexSet,
-    /// `end` and `drop` together: most lines are article text and match neither, which one
-    /// scan tells.
+    /// The `end:` patterns, then the `drop:` ones, in one set: most lines are article text
+    /// and match neither, which one scan tells; the rare line that matches is looked at again
+    /// to tell which kind it matched. (One set rather than three also compiles each pattern
+    /// once, which is most of a command's start-up.)
     end_or_drop: RegexSet,
+    /// How many of `end_or_drop`'s patterns are `end:` ones.
+    ends: usize,
     metadata: Vec<(MetadataKind, Regex)>,
     /// Every metadata pattern, so that a line that is none is passed over in one scan.
     any_metadata: RegexSet,
@@ -157,20 +159,24 @@ impl Rules {
                     _ => ("drop", line),
                 };
                 let anchored = format!("(?i)^(?:{})$", ascii_word_boundaries(pattern));
-                let regex = Regex::new(&anchored).map_err(|e| {
-                    // Name the pattern as the user wrote it.
+                // Name the pattern as the user wrote it.
+                let invalid = |e: regex::Error| {
                     let e = Regex::new(&format!("(?i)^(?:{pattern})$"))
                         .err()
                         .unwrap_or(e);
                     fail(format!("not a valid pattern: {e}"))
-                })?;
+                };
+                // Only the syntax is checked here; compiling waits for the sets.
+                regex_syntax::Parser::new()
+                    .parse(&anchored)
+                    .map_err(|e| invalid(regex::Error::Syntax(e.to_string())))?;
                 let kind = match kind {
                     "drop" => {
-                        drop.push(anchored);
+                        drop.push((anchored, fail(String::new())));
                         continue;
                     }
                     "end" => {
-                        end.push(anchored);
+                        end.push((anchored, fail(String::new())));
                         continue;
                     }
                     "credit" => MetadataKind::Credit,
@@ -178,6 +184,7 @@ impl Rules {
                     "updated" => MetadataKind::Updated,
                     _ => MetadataKind::Byline,
                 };
+                let regex = Regex::new(&anchored).map_err(invalid)?;
                 metadata_patterns.push(anchored);
                 metadata.push((kind, regex));
             }
@@ -189,10 +196,27 @@ impl Rules {
                 message: e.to_string(),
             })
         };
+        let ends = end.len();
+        let end_or_drop: Vec<(String, RulesError)> = end.into_iter().chain(drop).collect();
+        let end_or_drop = RegexSet::new(end_or_drop.iter().map(|(p, _)| p)).map_err(|e| {
+            // Too big to compile, say: name the first pattern that fails on its own.
+            end_or_drop
+                .iter()
+                .find_map(|(pattern, at)| {
+                    Regex::new(pattern).err().map(|e| RulesError {
+                        message: format!("not a valid pattern: {e}"),
+                        ..at.clone()
+                    })
+                })
+                .unwrap_or(RulesError {
+                    file: "rules".into(),
+                    line: 0,
+                    message: e.to_string(),
+                })
+        })?;
         Ok(Rules {
-            end_or_drop: set(&[end.as_slice(), drop.as_slice()].concat())?,
-            drop: set(&drop)?,
-            end: set(&end)?,
+            end_or_drop,
+            ends,
             metadata,
             any_metadata: set(&metadata_patterns)?,
         })
@@ -200,17 +224,25 @@ impl Rules {
 
     /// True when the whole line is boilerplate.
     pub fn is_boilerplate(&self, line: &str) -> bool {
-        self.drop.is_match(line.trim())
+        let line = line.trim();
+        self.end_or_drop.is_match(line)
+            && self
+                .end_or_drop
+                .matches(line)
+                .iter()
+                .any(|i| i >= self.ends)
     }
 
     /// Whether to keep a line, drop it, or end the article before it.
     pub fn judge(&self, line: &str) -> LineVerdict {
         let line = line.trim();
         if !self.end_or_drop.is_match(line) {
-            LineVerdict::Keep
-        } else if self.end.is_match(line) {
+            return LineVerdict::Keep;
+        }
+        let matched = self.end_or_drop.matches(line);
+        if matched.iter().any(|i| i < self.ends) {
             LineVerdict::End
-        } else if self.drop.is_match(line) {
+        } else if matched.matched_any() {
             LineVerdict::Drop
         } else {
             LineVerdict::Keep
