@@ -8,11 +8,24 @@ use std::hash::{BuildHasherDefault, Hasher};
 #[derive(Default)]
 pub struct FxHasher(u64);
 
+/// One step of FxHash: mixes an 8-byte word into the hash. Check-worthiness hashes its
+/// words with the same step, in `const` code.
+pub(crate) const fn fx_mix(hash: u64, word: u64) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    (hash.rotate_left(5) ^ word).wrapping_mul(SEED)
+}
+
+/// The last (fewer than eight) bytes of a string as one little-endian word, zero-padded.
+pub(crate) fn tail_word(tail: &[u8]) -> u64 {
+    tail.iter()
+        .rev()
+        .fold(0u64, |word, &byte| word << 8 | u64::from(byte))
+}
+
 impl FxHasher {
     #[inline]
     fn add(&mut self, word: u64) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+        self.0 = fx_mix(self.0, word);
     }
 }
 
@@ -27,11 +40,7 @@ impl Hasher for FxHasher {
         }
         let tail = chunks.remainder();
         if !tail.is_empty() {
-            let word = tail
-                .iter()
-                .rev()
-                .fold(0u64, |word, &byte| word << 8 | u64::from(byte));
-            self.add(word);
+            self.add(tail_word(tail));
         }
     }
 

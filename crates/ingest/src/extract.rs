@@ -189,9 +189,8 @@ fn strip_non_text(html: &str) -> Option<String> {
     use std::rc::Rc;
     // How many `<article>` elements are open. An implicitly closed one fires no end-tag
     // handler and leaves the count high, which only keeps more of the page.
-    let open_articles = Rc::new(Cell::new(0usize));
-    let opened = Rc::clone(&open_articles);
-    let inside = Rc::clone(&open_articles);
+    let opened = Rc::new(Cell::new(0usize));
+    let inside = Rc::clone(&opened);
     let settings = RewriteStrSettings::new()
         .append_element_content_handler(element!("script", |el| {
             let json_ld = el

@@ -239,13 +239,10 @@ impl Rules {
         if !self.end_or_drop.is_match(line) {
             return LineVerdict::Keep;
         }
-        let matched = self.end_or_drop.matches(line);
-        if matched.iter().any(|i| i < self.ends) {
+        if self.end_or_drop.matches(line).iter().any(|i| i < self.ends) {
             LineVerdict::End
-        } else if matched.matched_any() {
-            LineVerdict::Drop
         } else {
-            LineVerdict::Keep
+            LineVerdict::Drop
         }
     }
 

@@ -36,6 +36,7 @@
 //! by that hash, behind bitmaps of the keys that are there (most words are not). The trainer gets the very same
 //! features by name through [`training::feature_names`], so what is trained is what is scored.
 
+use crate::wordset::{fx_mix as mix, tail_word};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -140,11 +141,6 @@ type HashedMap<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 
 /// Words are hashed eight bytes at a time (FxHash's step), then finished with their length.
 const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
-const HASH_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-const fn mix(h: u64, chunk: u64) -> u64 {
-    (h.rotate_left(5) ^ chunk).wrapping_mul(HASH_SEED)
-}
 
 /// Spreads the mixed bits over the whole word (MurmurHash3's finaliser).
 const fn finish_hash(mut h: u64) -> u64 {
@@ -232,10 +228,7 @@ fn word_hash(word: &str, has_digit: bool) -> u64 {
     }
     let tail = chunks.remainder();
     if !tail.is_empty() {
-        let chunk = tail
-            .iter()
-            .rev()
-            .fold(0u64, |chunk, &byte| chunk << 8 | u64::from(byte));
+        let chunk = tail_word(tail);
         if chunk & HIGH != 0 {
             return word_hash_unicode(word);
         }

@@ -116,8 +116,7 @@ fn ends_sentence(
         .filter(|p| p.end == tokens[punct].start);
     if is_period && let Some(prev) = prev.filter(|p| p.kind == Kind::Word) {
         let word = prev.text(text);
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        crate::text::lowercase_into(lower, word);
         // "Dr.", "Jend.", "No." and initials ("S.W.", "H. Ahmad") do not end a sentence.
         if lexicon.abbreviations.contains(lower.as_str()) || word.chars().count() == 1 {
             return false;
