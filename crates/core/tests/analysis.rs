@@ -167,6 +167,34 @@ fn english_speakers_described_apposed_or_telling_someone() {
 }
 
 #[test]
+fn english_participles_datelines_and_affiliations_find_the_subject() {
+    let text = "HOLLOW CREEK - County commissioner Marta Quell on Monday called the levee plan “a decade late.”\n\n\
+                Speaking at a town hall in Lincoln, Nebraska, Quell went after the contractor, calling the work “careless.”\n\n\
+                Mayor Ruth Alder praised the volunteers as “tireless,” telling reporters that the shelters would stay open.\n\n\
+                In response to the county’s warning about more rain and the state’s slow repairs, Alder opened the Hollow Creek gym, saying: “Nobody sleeps outside.”\n\n\
+                “The river rose faster than any model predicted,” Tomas Verde of the Hollow Creek Water Institute wrote on Tuesday.";
+    let analysis = analyze(text, Some("en"), None);
+    let speaker = |words: &str| {
+        analysis
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
+            .speaker
+            .clone()
+    };
+    // Past the dateline, and past the role to the name.
+    assert_eq!(speaker("decade late").as_deref(), Some("Marta Quell"));
+    // A participle speaks for the sentence's subject: not the place in the lead-in, not the
+    // reporters told, not a name in a long lead-in.
+    assert_eq!(speaker("careless").as_deref(), Some("Marta Quell"));
+    assert_eq!(speaker("tireless").as_deref(), Some("Ruth Alder"));
+    assert_eq!(speaker("Nobody sleeps").as_deref(), Some("Ruth Alder"));
+    // The person named first wrote it, not the institute nearest the cue.
+    assert_eq!(speaker("river rose").as_deref(), Some("Tomas Verde"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -307,6 +307,7 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
     let apposed_name = names::run_forward(cx.text, tokens, j)
         .is_some_and(|r| cx.is_punct(r.1.min(tokens.len() - 1), &[',']));
     let window = if apposed_name
+        || (cx.english && !ended_sentence)
         || (cx.english
             && j < tokens.len()
             && tokens[j].kind == Kind::Word
@@ -336,6 +337,11 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
         if let Some(form) = cx.speech_cue(k) {
             // "menurut" and "according" name their source after them, even here.
             let is_source = cx.is_source_cue(k);
+            // `"…," saying the city …`, `"…," telling reporters`: an English participle's
+            // speaker is its clause's subject, before the quotation, never the words after.
+            if k == j && !is_source && cx.english && is_participle(cx, k) {
+                return None;
+            }
             if k == j || is_source {
                 let mention = match form {
                     CueForm::WithNya => cx.nya_mention(k),
@@ -471,6 +477,17 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
         if let Some(form) = cx.speech_cue(k) {
             if form == CueForm::WithNya {
                 return Some(cx.attribution(k, cx.nya_mention(k)));
+            }
+            // `Trump went after Bush, calling him "…"`: a participle after a comma speaks for
+            // the subject that opens the sentence, not for the nearest name before it.
+            if cx.english
+                && k > floor + 1
+                && cx.is_punct(k - 1, &[','])
+                && is_participle(cx, k)
+                && !cx.is_source_cue(k)
+                && let Some(mention) = opening_subject(cx, floor, k - 1)
+            {
+                return Some(cx.attribution(k, mention));
             }
             // `kata X, "…"`: a name right after an inverted cue is the speaker (not after a
             // verb: "Dia menyebut Musk telah "…"" is Dia's).
@@ -655,6 +672,7 @@ pub fn in_sentence(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Att
 /// comma ("Kemudian, dia …", "Menurut data itu, Kim …").
 pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Mention> {
     let tokens = cx.tokens;
+    let first = after_dateline(cx, first, end);
     let mut start = first;
     let opens_with_lead_in = first < end && tokens[first].kind == Kind::Word && {
         let lower = cx.lower(first).to_string();
@@ -671,7 +689,9 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
             lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"))
         };
     let opens_with_lead_in = opens_with_lead_in || opens_with_participle;
-    let lead_in_words = if opens_with_participle {
+    // "In response to Donald Trump’s proposal to bar Muslims from entering the United
+    // States, Hillary Clinton’s …": an English lead-in may be long.
+    let lead_in_words = if opens_with_participle || (opens_with_lead_in && cx.english) {
         16
     } else if opens_with_lead_in {
         7
@@ -686,6 +706,15 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
                 || (opens_with_lead_in && tokens[i].kind != Kind::Break)
         }) {
             start = comma + 1;
+            // "Speaking in Salem, New Hampshire, Trump …": a place's state is still lead-in.
+            if opens_with_lead_in
+                && let Some(place) = names::run_forward(cx.text, tokens, start)
+                && place.1 + 1 < end
+                && cx.is_punct(place.1, &[','])
+                && tokens[place.1 + 1].is_capitalised(cx.text)
+            {
+                start = place.1 + 1;
+            }
         }
     }
     while start < end && cx.in_set(start, Section::SKIP_BEFORE_CUE) {
@@ -737,6 +766,25 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
     }
     if run.1 - run.0 == 1 && (cx.speech_cue(run.0).is_some() || cx.is_source_cue(run.0)) {
         return None;
+    }
+    // "Republican presidential candidate Donald Trump on Saturday tweeted": a role made of
+    // a capitalised word and common nouns stands before the name.
+    let mut run = run;
+    if cx.english && run.1 - run.0 == 1 {
+        let mut next = run.1;
+        while next < end.min(run.1 + 3)
+            && tokens[next].kind == Kind::Word
+            && !tokens[next].is_capitalised(cx.text)
+            && !cx.in_set(next, Section::STOP_AFTER_SPEAKER | Section::CONJUNCTIONS)
+        {
+            next += 1;
+        }
+        if next > run.1
+            && cx.in_set(next - 1, Section::TITLES)
+            && let Some(name) = names::run_forward(cx.text, tokens, next).filter(|r| r.1 < end)
+        {
+            run = name;
+        }
     }
     // A subject is followed by its predicate (or an apposition), not by more of a heading.
     tokens
@@ -1242,6 +1290,11 @@ fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Ment
     {
         return Some(cx.name_mention(run));
     }
+    if cx.english
+        && let Some(run) = affiliated_name(cx, from, cue)
+    {
+        return Some(cx.name_mention(run));
+    }
     if let Some(run) = names::run_backward(cx.text, tokens, last).filter(|r| r.0 >= from) {
         return Some(cx.name_mention(run));
     }
@@ -1265,4 +1318,53 @@ fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Ment
         kind: MentionKind::Description,
         role: None,
     })
+}
+
+/// `"…," Jeffrey Lewis of the James Martin Center wrote`, `"…," nuclear experts David
+/// Albright of the institute wrote`: a person named first, with up to three role words
+/// before, and then "of" or "at" their organisation. The person spoke, not the organisation
+/// nearest the cue. A run of titles alone ("Secretary of State John Kerry") is not a person.
+fn affiliated_name(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Run> {
+    let tokens = cx.tokens;
+    let mut start = from;
+    while start < cue
+        && start - from < 3
+        && tokens[start].kind == Kind::Word
+        && !tokens[start].is_capitalised(cx.text)
+    {
+        start += 1;
+    }
+    let run = names::run_forward(cx.text, tokens, start).filter(|r| r.1 + 1 < cue)?;
+    let only_titles = (run.0..run.1).all(|i| cx.in_set(i, Section::TITLES));
+    let affiliated = tokens[run.1].kind == Kind::Word && matches!(cx.lower(run.1), "of" | "at");
+    (affiliated && !only_titles && run.1 - run.0 >= 2).then_some(run)
+}
+
+/// An English present participle ("saying", "calling", "telling"): it opens a clause that
+/// shares the sentence's subject.
+fn is_participle(cx: &mut Context<'_>, k: usize) -> bool {
+    let lower = cx.lower(k);
+    lower.len() > 5 && lower.ends_with("ing")
+}
+
+/// Past a dateline that opens a sentence ("NEW YORK -", "WASHINGTON, Dec. 8 (UPI) —",
+/// "Washington (AFP) –"): capitalised words, numbers and the agency, then a dash.
+fn after_dateline(cx: &mut Context<'_>, first: usize, end: usize) -> usize {
+    let tokens = cx.tokens;
+    let limit = end.min(first + 10);
+    let Some(dash) = (first..limit).find(|&i| cx.is_punct(i, &['-', '–', '—', '―'])) else {
+        return first;
+    };
+    let dateline = dash > first
+        && (first..dash).all(|i| match tokens[i].kind {
+            Kind::Word => tokens[i].is_capitalised(cx.text),
+            Kind::Number => true,
+            Kind::Break => false,
+            _ => cx.is_punct(i, &[',', '.', '(', ')']),
+        });
+    if dateline && dash + 1 < end {
+        dash + 1
+    } else {
+        first
+    }
 }
