@@ -478,6 +478,10 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
             if form == CueForm::WithNya {
                 return Some(cx.attribution(k, cx.nya_mention(k)));
             }
+            // "his salespersons were told, "…"": a passive's subject was spoken to.
+            if cx.english && is_passive_address(cx, k) {
+                continue;
+            }
             // `Trump went after Bush, calling him "…"`: a participle after a comma speaks for
             // the subject that opens the sentence, not for the nearest name before it.
             if cx.english
@@ -815,6 +819,7 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
     let opens_with_role = start < tokens.len()
         && (cx.in_set(start, Section::TITLES) || !tokens[start].is_capitalised(cx.text));
     let mut appositions = 0;
+    let mut possessed_role = false;
     let mut j = start;
     while j < tokens.len() && j < start + 18 {
         let token = tokens[j];
@@ -876,6 +881,31 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                         j = last + 1;
                         continue;
                     }
+                    // "Rubio’s deputy campaign manager, Rich Beeson": a possessive and a role,
+                    // then the name in apposition.
+                    let possessive = runs.len() == 1 && {
+                        let word = tokens[runs[0].1 - 1].text(cx.text);
+                        word.ends_with("'s") || word.ends_with("’s")
+                    };
+                    // "deputy chief of staff": up to five words.
+                    let possessed_end = (j..(j + 5).min(tokens.len()))
+                        .take_while(|&i| {
+                            tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text)
+                        })
+                        .last();
+                    if let Some(last) = possessed_end.filter(|&last| {
+                        possessive
+                            && cx.in_set(last, Section::TITLES)
+                            && cx.is_punct(last + 1, &[','])
+                            && tokens
+                                .get(last + 2)
+                                .is_some_and(|t| t.is_capitalised(cx.text))
+                    }) {
+                        description = Some((runs[0].0, last + 1));
+                        possessed_role = true;
+                        j = last + 1;
+                        continue;
+                    }
                     // "the Florida senator", "a Trump campaign aide": a determiner, a name
                     // used as a modifier and a role with no name after it describe the
                     // speaker; the name alone (a state, a campaign) is not who spoke.
@@ -900,7 +930,9 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
             Kind::Punct if cx.is_punct(j, &[',']) => {
                 let name_follows = tokens.get(j + 1).is_some_and(|t| t.is_capitalised(cx.text))
                     && !cx.in_set(j + 1, Section::WEEKDAYS);
-                let role_so_far = opens_with_role || runs.last().is_some_and(|&r| is_role(cx, r));
+                let role_so_far = opens_with_role
+                    || possessed_role
+                    || runs.last().is_some_and(|&r| is_role(cx, r));
                 if !(name_follows && role_so_far && appositions == 0) {
                     break;
                 }
@@ -1367,4 +1399,17 @@ fn after_dateline(cx: &mut Context<'_>, first: usize, end: usize) -> usize {
     } else {
         first
     }
+}
+
+/// "were told", "was asked": the subject of a passive cue of address heard the words.
+fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
+    matches!(
+        cx.lower(k),
+        "told" | "asked" | "instructed" | "warned" | "informed"
+    ) && k > 0
+        && cx.tokens[k - 1].kind == Kind::Word
+        && matches!(
+            cx.lower(k - 1),
+            "was" | "were" | "been" | "being" | "is" | "are" | "be"
+        )
 }

@@ -207,7 +207,11 @@ pub struct NameIndex<'t> {
     spans: Vec<(usize, usize)>,
     /// The titles and roles before each name, when they include a title ("Menteri Perdagangan").
     roles: Vec<Option<(usize, usize)>>,
+    /// Whether each name holds an organisation word ("Trump National Doral Resort"): such a
+    /// name is no person's fullest form, unless the mention holds the word too.
+    institutional: Vec<bool>,
     by_word: HashMap<&'t str, Vec<usize>>,
+    organisation_words: &'t crate::wordset::WordSet,
 }
 
 impl<'t> NameIndex<'t> {
@@ -216,7 +220,7 @@ impl<'t> NameIndex<'t> {
     pub fn build(
         text: &'t str,
         tokens: &[Token],
-        lexicon: &Lexicon,
+        lexicon: &'t Lexicon,
         wanted: &std::collections::HashSet<&str>,
     ) -> Self {
         let mut seen: std::collections::HashSet<Vec<&'t str>> =
@@ -225,7 +229,9 @@ impl<'t> NameIndex<'t> {
             names: Vec::new(),
             spans: Vec::new(),
             roles: Vec::new(),
+            institutional: Vec::new(),
             by_word: HashMap::with_capacity(wanted.len() * 2),
+            organisation_words: &lexicon.organisation_words,
         };
         let mut filter = crate::wordset::WordFilter::default();
         for word in wanted {
@@ -262,6 +268,9 @@ impl<'t> NameIndex<'t> {
                 for word in &words {
                     index.by_word.entry(*word).or_default().push(id);
                 }
+                index
+                    .institutional
+                    .push(words.iter().any(|w| index.is_organisation_word(w)));
                 index.names.push(words);
                 index
                     .spans
@@ -281,6 +290,10 @@ impl<'t> NameIndex<'t> {
         index
     }
 
+    fn is_organisation_word(&self, word: &str) -> bool {
+        self.organisation_words.contains(lowercase(word).as_str())
+    }
+
     /// The fullest name in the article containing all of the mention's words in order;
     /// the mention itself when there is none longer.
     #[cfg(test)]
@@ -298,9 +311,13 @@ impl<'t> NameIndex<'t> {
             return (mention, None);
         };
         let mut best: Option<usize> = None;
+        let mention_institutional = words.iter().any(|w| self.is_organisation_word(w));
         for &id in self.by_word.get(last).map(Vec::as_slice).unwrap_or(&[]) {
             let name = &self.names[id];
-            if name.len() > 5 || !contains_in_order(name, &words) {
+            if name.len() > 5
+                || !contains_in_order(name, &words)
+                || (self.institutional[id] && !mention_institutional)
+            {
                 continue;
             }
             if best.is_none_or(|b| self.names[b].len() < name.len()) {
