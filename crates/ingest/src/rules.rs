@@ -334,6 +334,17 @@ mod tests {
             "Watch: Floods hit the coast",
             "[Embedded video]",
             "LIVE",
+            "Halaman Selanjutnya",
+            "Dengarkan berita ini",
+            "Gabung ke WhatsApp Channel kami untuk berita terkini",
+            "Cek berita dan artikel yang lain di Google News",
+            "Klik di sini untuk berlangganan",
+            "Tag: pemilu, kpu, bawaslu",
+            "Continue reading the main story",
+            "Click here to subscribe to our newsletter",
+            "Follow us on Twitter",
+            "Tags: elections, courts",
+            "Loading...",
         ] {
             assert!(rules.is_boilerplate(line), "{line:?} should be boilerplate");
         }
@@ -343,6 +354,11 @@ mod tests {
             "The minister said she would read more reports.",
             "Live music returned to the square on Friday.",
             "Siaran langsung pertandingan itu ditonton 2 juta orang.",
+            "Halaman rumah warga terendam air setinggi 40 sentimeter.",
+            "Simak informasi selengkapnya di bawah ini.",
+            "Ia mengklik tautan itu dan kehilangan Rp 12 juta.",
+            "Voters were told to click here and there on the new machines.",
+            "Comments from the minister came after the vote.",
         ] {
             assert!(!rules.is_boilerplate(line), "{line:?} is article text");
         }
@@ -373,6 +389,10 @@ mod tests {
         assert_eq!(
             rules.clean(["Terpopuler", "Isi.", "Lagi."]),
             ["Isi.", "Lagi."]
+        );
+        assert_eq!(
+            rules.clean([first.as_str(), "Pilihan Redaksi", "Judul lain"]),
+            [first.as_str()]
         );
         assert!(!rules.is_boilerplate("Kamis, 5 November 2015, pemerintah mengumumkan kenaikan harga bahan bakar minyak untuk seluruh wilayah."));
     }
