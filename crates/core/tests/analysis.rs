@@ -219,6 +219,36 @@ fn english_speakers_are_people_not_venues_nor_the_ones_spoken_to() {
 }
 
 #[test]
+fn english_speakers_after_the_quotation_with_appositions_and_ages() {
+    let text = "“We lost two pumps in one night,” Alder’s water manager, Jonas Reed, said on Friday.\n\n\
+                “I have seen four floods here,” the soft-spoken, 81-year-old farmer said.\n\n\
+                “Nobody warned us,” this Hollow Creek resident told the council.\n\n\
+                “It is a disgrace,” reacted Reed.";
+    let analysis = analyze(text, Some("en"), None);
+    let mention = |words: &str| {
+        let q = analysis
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes));
+        q.speaker_start
+            .map(|start| slice(text, start, q.speaker_end.unwrap()).to_string())
+    };
+    // The name that closes the apposition, not nobody.
+    assert_eq!(mention("two pumps").as_deref(), Some("Jonas Reed"));
+    // A description with its adjectives, commas and age.
+    assert_eq!(
+        mention("four floods").as_deref(),
+        Some("the soft-spoken, 81-year-old farmer")
+    );
+    assert_eq!(
+        mention("Nobody warned").as_deref(),
+        Some("this Hollow Creek resident")
+    );
+    assert_eq!(mention("disgrace").as_deref(), Some("Reed"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -1225,7 +1225,7 @@ fn participle_subject(cx: &mut Context<'_>, comma: usize, floor: usize) -> Optio
 /// Determiners that open a describing noun phrase.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "several", "other", "one", "many", "some",
-    "two", "three",
+    "two", "three", "this", "these",
 ];
 
 /// A noun phrase ending at token `last` and opened by a determiner right after a clause
@@ -1257,7 +1257,18 @@ fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<
                 role: None,
             });
         }
-        if k == floor || k == 0 || !(tokens[k - 1].kind == Kind::Word || cx.is_punct(k - 1, &['-']))
+        // "the bespectacled, 71-year-old diplomat": adjectives, ages and their commas.
+        let adjective_comma = k >= 2
+            && k - 1 > floor
+            && cx.is_punct(k - 1, &[','])
+            && tokens[k - 2].kind == Kind::Word
+            && !tokens[k - 2].is_capitalised(cx.text)
+            && (tokens[k].kind == Kind::Number || !tokens[k].is_capitalised(cx.text));
+        if k == floor
+            || k == 0
+            || !(matches!(tokens[k - 1].kind, Kind::Word | Kind::Number)
+                || cx.is_punct(k - 1, &['-'])
+                || adjective_comma)
         {
             return None;
         }
@@ -1324,6 +1335,15 @@ fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Ment
     }
     if cx.english
         && let Some(run) = affiliated_name(cx, from, cue)
+    {
+        return Some(cx.name_mention(run));
+    }
+    // "Sanders's campaign manager, Jeff Weaver, said": the name closing the apposition.
+    if cx.english
+        && last > from
+        && cx.is_punct(last, &[','])
+        && let Some(run) = names::run_backward(cx.text, tokens, last - 1)
+            .filter(|r| r.0 > from && cx.is_punct(r.0 - 1, &[',']))
     {
         return Some(cx.name_mention(run));
     }
