@@ -178,10 +178,55 @@ pub fn lowercase(word: &str) -> String {
     buf
 }
 
+/// Byte classes for the word scanners: one table load a byte instead of range tests.
+const ASCII_LETTER: u8 = 1;
+const ASCII_WORD: u8 = 2;
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphabetic() {
+            table[b] |= ASCII_LETTER | ASCII_WORD;
+        }
+        if byte.is_ascii_digit() || byte == b'_' {
+            table[b] |= ASCII_WORD;
+        }
+        b += 1;
+    }
+    table
+};
+
+fn run_of(bytes: &[u8], from: usize, class: u8) -> usize {
+    let mut end = from;
+    while end < bytes.len() && BYTE_CLASS[usize::from(bytes[end])] & class != 0 {
+        end += 1;
+    }
+    end
+}
+
+/// The end of the run of ASCII letters in `bytes` starting at `from`.
+pub fn ascii_letters_end(bytes: &[u8], from: usize) -> usize {
+    run_of(bytes, from, ASCII_LETTER)
+}
+
+/// The end of the run of ASCII letters, digits and underscores starting at `from`.
+pub fn ascii_word_end(bytes: &[u8], from: usize) -> usize {
+    run_of(bytes, from, ASCII_WORD)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn ascii_runs_stop_at_the_first_byte_outside_their_class() {
+        assert_eq!(ascii_letters_end(b"Kata2 ya", 0), 4);
+        assert_eq!(ascii_word_end(b"Kata2_x ya", 0), 7);
+        assert_eq!(ascii_letters_end("dé".as_bytes(), 0), 1);
+        assert_eq!(ascii_word_end(b"ab", 2), 2);
+    }
 
     #[test]
     fn utf8_is_read_as_is() {

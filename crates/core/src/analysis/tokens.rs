@@ -137,10 +137,7 @@ fn scan_word(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         // ASCII letters and digits, most of a word, without decoding characters.
-        end += bytes[end..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
-            .count();
+        end = crate::text::ascii_word_end(bytes, end);
         match char_at(text, end) {
             Some(d) if is_word_char(d) => end += d.len_utf8(),
             Some(d)
