@@ -56,6 +56,19 @@ impl Hasher for FxHasher {
 /// A set of lexicon words.
 pub type WordSet = HashSet<&'static str, BuildHasherDefault<FxHasher>>;
 
+/// Whether `set` holds `word` lower-cased; a short ASCII word is lower-cased on the stack.
+pub fn contains_lowercased(set: &WordSet, word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII stays valid UTF-8 when lower-cased.
+        return std::str::from_utf8(lower).is_ok_and(|lower| set.contains(lower));
+    }
+    set.contains(crate::text::lowercase(word).as_str())
+}
+
 /// A quick "certainly not" for a set of words taken from the text being analysed (kept in
 /// a std `HashSet`, whose seeded hashing such words cannot be crafted to collide in): 256
 /// bits keyed by a word's length and outer bytes, so most words are ruled out without

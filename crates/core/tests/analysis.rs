@@ -249,6 +249,35 @@ fn english_speakers_after_the_quotation_with_appositions_and_ages() {
 }
 
 #[test]
+fn indonesian_bare_roles_find_the_named_holder_and_common_words_are_no_names() {
+    let text = "Sidang perkara suap proyek jembatan Kali Putih kembali digelar. Terdakwa menghadirkan mantan hakim Bagas Wiratama sebagai saksi ahli.\n\n\
+                \"Saudara kenal dengan terdakwa?\" tanya ketua majelis hakim Ratna Sumirat di ruang sidang, Kamis (19/6/2025).\n\n\
+                \"Kenal, Yang Mulia,\" jawab Bagas.\n\n\
+                \"Sejak kapan?\" tanya hakim.\n\n\
+                \"Sejak 2019,\" jawab Bagas.\n\n\
+                \"Apakah saudara dibayar?\" tanya jaksa.\n\n\
+                Unggahan Dewi Lestari tentang sidang itu ramai dibagikan. Warga membagikan unggahan itu sejak pagi.\n\n\
+                \"Kami hanya ingin sidang yang adil,\" ujarnya.";
+    let analysis = analyze(text, Some("id"), None);
+    let speaker = |words: &str| {
+        analysis
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
+            .speaker
+            .clone()
+    };
+    // "tanya hakim" is the presiding judge named before, not the witness who spoke last.
+    assert_eq!(speaker("Sejak kapan").as_deref(), Some("Ratna Sumirat"));
+    assert_eq!(speaker("Sejak 2019").as_deref(), Some("Bagas Wiratama"));
+    // No prosecutor was named: the role itself speaks.
+    assert_eq!(speaker("dibayar").as_deref(), Some("jaksa"));
+    // "Unggahan" (a post) opens a sentence but is written in lower case too: not a name.
+    assert_eq!(speaker("sidang yang adil").as_deref(), Some("Dewi Lestari"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

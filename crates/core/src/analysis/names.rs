@@ -210,8 +210,70 @@ pub struct NameIndex<'t> {
     /// Whether each name holds an organisation word ("Trump National Doral Resort"): such a
     /// name is no person's fullest form, unless the mention holds the word too.
     institutional: Vec<bool>,
+    /// Whether each name occurs somewhere other than at a sentence's start, where only a
+    /// name is capitalised.
+    mid_sentence: Vec<bool>,
     by_word: HashMap<&'t str, Vec<usize>>,
     organisation_words: &'t crate::wordset::WordSet,
+}
+
+/// Whether `word` occurs in `text` as a whole word right after another word and a space
+/// ("warga memasang spanduk"), as running text has it; not in an address ("maluku.go.id").
+fn in_running_text(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let mut before = text[..at].chars().rev();
+        let after = text[at + word.len()..].chars().next();
+        before.next() == Some(' ')
+            && before.next().is_some_and(char::is_alphanumeric)
+            && !after.is_some_and(|c| {
+                c.is_alphanumeric() || c == '.' && !text[at + word.len() + 1..].starts_with(' ')
+            })
+    })
+}
+
+/// Capitalised words the article also writes in lower case ("Spanduk" / "spanduk"): common
+/// words that open a sentence, not names. Found for a given set of candidates in one pass
+/// over the tokens.
+#[derive(Default)]
+pub struct CommonWords {
+    lower: std::collections::HashSet<String>,
+}
+
+impl CommonWords {
+    /// At most this many candidates are looked up: each costs a search of the text.
+    const MAX_CANDIDATES: usize = 32;
+
+    pub fn find<'w>(
+        text: &str,
+        lexicon: &Lexicon,
+        candidates: impl IntoIterator<Item = &'w str>,
+    ) -> Self {
+        let mut lower = std::collections::HashSet::new();
+        let mut looked_up = std::collections::HashSet::new();
+        for word in candidates {
+            if looked_up.len() == Self::MAX_CANDIDATES {
+                break;
+            }
+            let candidate = lowercase(word);
+            // Titles and organisation words are the core's to strip ("Tim SAMATA" stays).
+            if candidate == word
+                || lexicon.titles.contains(candidate.as_str())
+                || lexicon.organisation_words.contains(candidate.as_str())
+                || !looked_up.insert(candidate.clone())
+            {
+                continue;
+            }
+            if in_running_text(text, &candidate) {
+                lower.insert(candidate);
+            }
+        }
+        CommonWords { lower }
+    }
+
+    /// Whether capitalised `word` is written in lower case elsewhere.
+    pub fn contains(&self, word: &str) -> bool {
+        !self.lower.is_empty() && self.lower.contains(lowercase(word).as_str())
+    }
 }
 
 impl<'t> NameIndex<'t> {
@@ -223,13 +285,13 @@ impl<'t> NameIndex<'t> {
         lexicon: &'t Lexicon,
         wanted: &std::collections::HashSet<&str>,
     ) -> Self {
-        let mut seen: std::collections::HashSet<Vec<&'t str>> =
-            std::collections::HashSet::with_capacity(wanted.len());
+        let mut seen: HashMap<Vec<&'t str>, usize> = HashMap::with_capacity(wanted.len());
         let mut index = NameIndex {
             names: Vec::new(),
             spans: Vec::new(),
             roles: Vec::new(),
             institutional: Vec::new(),
+            mid_sentence: Vec::new(),
             by_word: HashMap::with_capacity(wanted.len() * 2),
             organisation_words: &lexicon.organisation_words,
         };
@@ -256,7 +318,14 @@ impl<'t> NameIndex<'t> {
             let words = run_words(text, tokens, core_run);
             // Each distinct name once, and a bounded number of names per word, so
             // lookups stay constant-time on any input.
-            let new = !words.is_empty() && seen.insert(words.clone());
+            // Capitalised after a word (a title, or any word of running text) is a name's
+            // capital, not a sentence's.
+            let mid_sentence = core_run.0 > 0 && tokens[core_run.0 - 1].kind == Kind::Word;
+            let known = seen.get(&words).copied();
+            if let Some(id) = known {
+                index.mid_sentence[id] |= mid_sentence;
+            }
+            let new = !words.is_empty() && known.is_none();
             let crowded = words.iter().any(|w| {
                 index
                     .by_word
@@ -271,6 +340,8 @@ impl<'t> NameIndex<'t> {
                 index
                     .institutional
                     .push(words.iter().any(|w| index.is_organisation_word(w)));
+                seen.insert(words.clone(), id);
+                index.mid_sentence.push(mid_sentence);
                 index.names.push(words);
                 index
                     .spans
@@ -290,8 +361,51 @@ impl<'t> NameIndex<'t> {
         index
     }
 
+    /// Whether the name with exactly these words occurs somewhere other than at a
+    /// sentence's start ("Former President Bill Clinton criticized …").
+    pub fn occurs_mid_sentence(&self, name: &str) -> bool {
+        let words: Vec<&str> = name
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
+        self.by_word.get(first).is_some_and(|ids| {
+            ids.iter()
+                .any(|&id| self.mid_sentence[id] && self.names[id] == words)
+        })
+    }
+
+    /// The first words of the names that only ever open sentences and have more words: the
+    /// ones [`NameIndex::drop_common_first_words`] may shorten.
+    pub fn first_words(&self) -> impl Iterator<Item = &'t str> + '_ {
+        self.names
+            .iter()
+            .zip(&self.mid_sentence)
+            .filter(|(words, mid_sentence)| words.len() >= 2 && !**mid_sentence)
+            .map(|(words, _)| words[0])
+    }
+
+    /// Drops a leading common word from names that have more words ("Unggahan Maia
+    /// Estianty" is Maia Estianty's post), so it is no one's fullest form.
+    pub fn drop_common_first_words(&mut self, text: &'t str, common: &CommonWords) {
+        for ((words, span), &mid_sentence) in self
+            .names
+            .iter_mut()
+            .zip(self.spans.iter_mut())
+            .zip(&self.mid_sentence)
+        {
+            if words.len() >= 2 && !mid_sentence && common.contains(words[0]) {
+                let rest = text[span.0 + words[0].len()..span.1].trim_start();
+                span.0 = span.1 - rest.len();
+                words.remove(0);
+            }
+        }
+    }
+
     fn is_organisation_word(&self, word: &str) -> bool {
-        self.organisation_words.contains(lowercase(word).as_str())
+        crate::wordset::contains_lowercased(self.organisation_words, word)
     }
 
     /// The fullest name in the article containing all of the mention's words in order;

@@ -6,7 +6,7 @@ use super::QuoteKind;
 use super::attribution::{self, Attribution, Context, Mention, MentionKind};
 use super::lexicon::{Lexicon, Section};
 use super::marks::{self, Marked};
-use super::names::NameIndex;
+use super::names::{CommonWords, NameIndex};
 use super::sentences::{self, Sentence};
 use super::tokens::{Kind, Token};
 
@@ -177,7 +177,7 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
     } else {
         Vec::new()
     };
-    resolve_speakers(text, tokens, lexicon, &mut found, &subjects);
+    resolve_speakers(text, tokens, lexicon, &mut found, &subjects, cx.english);
     Findings {
         sentences,
         quotes: found,
@@ -606,6 +606,7 @@ fn resolve_speakers(
     lexicon: &Lexicon,
     found: &mut [Found],
     subjects: &[Mention],
+    english: bool,
 ) {
     let wanted: std::collections::HashSet<&str> = found
         .iter()
@@ -615,12 +616,48 @@ fn resolve_speakers(
         .flat_map(|m| text[m.start..m.end].split(|c: char| c.is_whitespace() || c == '.'))
         .filter(|w| !w.is_empty())
         .collect();
-    let index = NameIndex::build(text, tokens, lexicon, &wanted);
+    let mut index = NameIndex::build(text, tokens, lexicon, &wanted);
+    let first_word = |m: &Mention| {
+        let words = &text[m.start..m.end];
+        &words[..words.bytes().position(|b| b == b' ').unwrap_or(words.len())]
+    };
+    let common = CommonWords::find(
+        text,
+        lexicon,
+        index.first_words().chain(
+            subjects
+                .iter()
+                .filter(|m| {
+                    m.kind == MentionKind::Name
+                        && text[m.start..m.end].contains(' ')
+                        && !index.occurs_mid_sentence(&text[m.start..m.end])
+                })
+                .map(first_word),
+        ),
+    );
+    index.drop_common_first_words(text, &common);
     // A one-word sentence subject is a name only if the article has it in a longer name
     // ("Kim" of "Kim Jong Un"); otherwise it is a capitalised common word ("Harga").
+    // A sentence-opening word the article also writes in lower case is a common word, not
+    // the start of a name: "Spanduk", "Lagu Cahaya Negeriku", "Unggahan Maia Estianty".
     let subjects: Vec<Mention> = subjects
         .iter()
-        .copied()
+        .filter_map(|&m| {
+            if m.kind != MentionKind::Name {
+                return Some(m);
+            }
+            let first = first_word(&m);
+            if !common.contains(first) || index.occurs_mid_sentence(&text[m.start..m.end]) {
+                return Some(m);
+            }
+            let rest = text[m.start + first.len()..m.end].trim_start();
+            (rest.contains(' ') || rest.chars().next().is_some_and(char::is_uppercase)).then(|| {
+                Mention {
+                    start: m.end - rest.len(),
+                    ..m
+                }
+            })
+        })
         .filter(|m| {
             m.kind != MentionKind::Name
                 || text[m.start..m.end].contains(' ')
@@ -637,7 +674,19 @@ fn resolve_speakers(
         .filter(|m| m.kind == MentionKind::Name)
         .map(|m| {
             let (name, role) = index.fullest_with_role(text, &text[m.start..m.end]);
-            (m.start, name.to_string(), role.map(str::to_string))
+            // The role the attribution gives ("ujar ketua majelis hakim Rosihan …") first.
+            let own_role = m.role.map(|(a, b)| {
+                text[a..b]
+                    .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                    .to_string()
+            });
+            (
+                m.start,
+                name.to_string(),
+                own_role
+                    .filter(|r| !r.is_empty())
+                    .or(role.map(str::to_string)),
+            )
         })
         .collect();
     named.sort_by_key(|(at, _, _)| *at);
@@ -663,18 +712,55 @@ fn resolve_speakers(
             }
             _ if refers_back => {
                 let before = named.partition_point(|(at, _, _)| *at < mention.start);
-                before.checked_sub(1).map(|i| {
-                    let (_, name, role) = &named[i];
-                    if f.role.is_none() {
-                        f.role = role.clone();
+                // A bare role ("kata hakim") is someone named with that role, or someone
+                // unnamed; not whoever spoke last. English "the senator" keeps pointing back.
+                let bare_role = mention.kind == MentionKind::Description
+                    && !english
+                    && !words.split_whitespace().any(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "tersebut" | "itu" | "ini" | "this" | "that"
+                        )
+                    });
+                let pick = if bare_role {
+                    named[..before]
+                        .iter()
+                        .rev()
+                        .position(|(_, _, role)| {
+                            role.as_deref().is_some_and(|r| shares_a_word(r, words))
+                        })
+                        .map(|back| before - 1 - back)
+                } else {
+                    before.checked_sub(1)
+                };
+                match pick {
+                    Some(i) => {
+                        let (_, name, role) = &named[i];
+                        if f.role.is_none() {
+                            f.role = role.clone();
+                        }
+                        Some(name.clone())
                     }
-                    name.clone()
-                })
+                    None if bare_role => Some(words.to_string()),
+                    None => None,
+                }
             }
             // "the transit authority", "para pedagang": the description is the speaker.
             _ => Some(words.to_string()),
         };
     }
+}
+
+/// Whether `role` and `description` share a word, ignoring case ("Hakim Ketua" and "hakim").
+fn shares_a_word(role: &str, description: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let role = words(role);
+    words(description).iter().any(|w| role.contains(w))
 }
 
 /// A description that points back to someone already named: "peneliti tersebut", "the
