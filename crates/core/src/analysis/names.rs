@@ -231,6 +231,24 @@ fn in_running_text(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether `name` holds words a scraper glued together: three or more lower-case letters
+/// and then a capital ("PrabowoSubianto", "MotoGPMarquez"), which "McCain", "DeSantis"
+/// and "MacDonald" do not have.
+fn is_glued(name: &str) -> bool {
+    let mut lower_run = 0;
+    for c in name.chars() {
+        if c.is_lowercase() {
+            lower_run += 1;
+        } else {
+            if c.is_uppercase() && lower_run >= 3 {
+                return true;
+            }
+            lower_run = 0;
+        }
+    }
+    false
+}
+
 /// Capitalised words the article also writes in lower case ("Spanduk" / "spanduk"): common
 /// words that open a sentence, not names. Found for a given set of candidates in one pass
 /// over the tokens.
@@ -428,9 +446,13 @@ impl<'t> NameIndex<'t> {
         let mention_institutional = words.iter().any(|w| self.is_organisation_word(w));
         for &id in self.by_word.get(last).map(Vec::as_slice).unwrap_or(&[]) {
             let name = &self.names[id];
+            // "MotoGPMarquez": words a scraper glued together are no one's fuller name.
+            let (start, end) = self.spans[id];
+            let glued = is_glued(&text[start..end]);
             if name.len() > 5
                 || !contains_in_order(name, &words)
                 || (self.institutional[id] && !mention_institutional)
+                || (glued && name.len() > words.len())
             {
                 continue;
             }
@@ -500,6 +522,15 @@ mod tests {
             "Kedutaan Besar Republik Indonesia"
         );
         assert_eq!(core_of("Muhammad bin Salman"), "Muhammad bin Salman");
+    }
+
+    #[test]
+    fn glued_words_are_not_inner_capitals() {
+        assert!(is_glued("MotoGPMarquez"));
+        assert!(is_glued("PrabowoSubianto"));
+        assert!(!is_glued("John McCain"));
+        assert!(!is_glued("Ron DeSantis"));
+        assert!(!is_glued("Maria S.W. Sumardjono"));
     }
 
     #[test]
