@@ -118,6 +118,27 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     {
         first = last_title + 1;
     }
+    // "Direktur Pengembangan BEI Jeffrey Hendrik", "Public Relations KAI Anne Purba": after a
+    // title, the unit and then the organisation (an acronym or an organisation word); the
+    // person is the name after the last of them.
+    if first > start {
+        let is_organisation = |i: usize| {
+            let word = tokens[i].text(text);
+            tokens[i].kind == Kind::Word
+                && (word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+                    || lexicon.organisation_words.contains(lower_at(i).as_str()))
+        };
+        if let Some(last_organisation) = (first..end.saturating_sub(1))
+            .rev()
+            .find(|&i| is_organisation(i))
+            .filter(|&i| {
+                (i + 1..end).all(|j| tokens[j].kind != Kind::Word || !is_organisation(j))
+                    && tokens[i + 1..end].iter().any(|t| t.is_capitalised(text))
+            })
+        {
+            first = last_organisation + 1;
+        }
+    }
     let mut stripped_any = first > start;
     while first + 1 < end {
         let token = &tokens[first];
@@ -517,6 +538,20 @@ mod tests {
         assert_eq!(core_of("AKBP Moch Faruk Rozi"), "Moch Faruk Rozi");
         assert_eq!(core_of("Komisi X DPR My Esti"), "My Esti");
         assert_eq!(core_of("KBRI"), "KBRI");
+        // A unit and an organisation between the title and the person.
+        assert_eq!(
+            core_of("Direktur Pengembangan BEI Jeffrey Hendrik"),
+            "Jeffrey Hendrik"
+        );
+        assert_eq!(
+            core_of("Manager Public Relations KAI Anne Purba"),
+            "Anne Purba"
+        );
+        assert_eq!(
+            core_of("Kepala Badan Kebijakan Fiskal Kemenkeu Febrio Kacaribu"),
+            "Febrio Kacaribu"
+        );
+        assert_eq!(core_of("Gubernur Banten Andra Soni"), "Andra Soni");
         assert_eq!(
             core_of("Kedutaan Besar Republik Indonesia"),
             "Kedutaan Besar Republik Indonesia"
