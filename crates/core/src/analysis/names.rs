@@ -121,23 +121,30 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     // "Direktur Pengembangan BEI Jeffrey Hendrik", "Public Relations KAI Anne Purba": after a
     // title, the unit and then the organisation (an acronym or an organisation word); the
     // person is the name after the last of them.
-    if first > start {
-        let is_organisation = |i: usize| {
-            let word = tokens[i].text(text);
-            tokens[i].kind == Kind::Word
-                && (word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
-                    || lexicon.organisation_words.contains(lower_at(i).as_str()))
-        };
-        if let Some(last_organisation) = (first..end.saturating_sub(1))
-            .rev()
-            .find(|&i| is_organisation(i))
-            .filter(|&i| {
-                (i + 1..end).all(|j| tokens[j].kind != Kind::Word || !is_organisation(j))
-                    && tokens[i + 1..end].iter().any(|t| t.is_capitalised(text))
-            })
-        {
-            first = last_organisation + 1;
-        }
+    // Without a title, two or more name words must follow ("Fiskal Kemenkeu Febrio Nathan
+    // Kacaribu"), so that an organisation's own name ("Pemprov DKI Jakarta") stays whole.
+    let titled = first > start;
+    let is_organisation = |i: usize| {
+        let word = tokens[i].text(text);
+        tokens[i].kind == Kind::Word
+            && (word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+                || lexicon.organisation_words.contains(lower_at(i).as_str()))
+    };
+    if let Some(last_organisation) = (first..end.saturating_sub(1))
+        .rev()
+        .find(|&i| is_organisation(i))
+        .filter(|&i| {
+            let after = (i + 1..end).filter(|&j| tokens[j].kind == Kind::Word);
+            let names = after
+                .clone()
+                .filter(|&j| {
+                    tokens[j].is_capitalised(text) && !lexicon.places.contains(lower_at(j).as_str())
+                })
+                .count();
+            after.clone().all(|j| !is_organisation(j)) && names >= if titled { 1 } else { 2 }
+        })
+    {
+        first = last_organisation + 1;
     }
     let mut stripped_any = first > start;
     while first + 1 < end {
@@ -552,6 +559,11 @@ mod tests {
             "Febrio Kacaribu"
         );
         assert_eq!(core_of("Gubernur Banten Andra Soni"), "Andra Soni");
+        assert_eq!(
+            core_of("Fiskal Kemenkeu Febrio Nathan Kacaribu"),
+            "Febrio Nathan Kacaribu"
+        );
+        assert_eq!(core_of("Pemprov DKI Jakarta"), "Pemprov DKI Jakarta");
         assert_eq!(
             core_of("Kedutaan Besar Republik Indonesia"),
             "Kedutaan Besar Republik Indonesia"
