@@ -223,7 +223,8 @@ fn english_speakers_after_the_quotation_with_appositions_and_ages() {
     let text = "“We lost two pumps in one night,” Alder’s water manager, Jonas Reed, said on Friday.\n\n\
                 “I have seen four floods here,” the soft-spoken, 81-year-old farmer said.\n\n\
                 “Nobody warned us,” this Hollow Creek resident told the council.\n\n\
-                “It is a disgrace,” reacted Reed.";
+                “It is a disgrace,” reacted Reed.\n\n\
+                Sheriff Tomas Grell of Hollow Creek praised the crews for their “quiet courage.”";
     let analysis = analyze(text, Some("en"), None);
     let mention = |words: &str| {
         let q = analysis
@@ -246,6 +247,8 @@ fn english_speakers_after_the_quotation_with_appositions_and_ages() {
         Some("this Hollow Creek resident")
     );
     assert_eq!(mention("disgrace").as_deref(), Some("Reed"));
+    // The person before "of", not the place after it.
+    assert_eq!(mention("quiet courage").as_deref(), Some("Tomas Grell"));
 }
 
 #[test]

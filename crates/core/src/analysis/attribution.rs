@@ -1073,6 +1073,16 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             if let Some(skipped) = skip_reporting_credit(cx, run.0, floor) {
                 return subject_before(cx, skipped, floor);
             }
+            // "Gov. Earl Ray Tomblin of West Virginia lauded": the person before "of".
+            if cx.english
+                && run.0 > floor + 1
+                && tokens[run.0 - 1].kind == Kind::Word
+                && cx.lower(run.0 - 1) == "of"
+                && let Some(person) = names::run_backward(cx.text, tokens, run.0 - 2)
+                    .filter(|p| p.0 >= floor && p.1 - p.0 >= 2)
+            {
+                return Some(cx.name_mention(person));
+            }
             return Some(cx.name_mention(run));
         }
     }

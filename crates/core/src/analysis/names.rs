@@ -124,11 +124,15 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     // Without a title, two or more name words must follow ("Fiskal Kemenkeu Febrio Nathan
     // Kacaribu"), so that an organisation's own name ("Pemprov DKI Jakarta") stays whole.
     let titled = first > start;
+    // After a title, a place ends the role as an organisation does ("Ketua Tim Kampanye
+    // Hutan Greenpeace Indonesia Arie Rompas").
     let is_organisation = |i: usize| {
         let word = tokens[i].text(text);
+        let lower = lower_at(i);
         tokens[i].kind == Kind::Word
             && (word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
-                || lexicon.organisation_words.contains(lower_at(i).as_str()))
+                || lexicon.organisation_words.contains(lower.as_str())
+                || (titled && lexicon.places.contains(lower.as_str())))
     };
     if let Some(last_organisation) = (first..end.saturating_sub(1))
         .rev()
@@ -159,6 +163,7 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
             || lexicon.organisation_words.contains(lower_word.as_str())
             || lexicon.places.contains(lower_word.as_str())
             || lexicon.is_opener(&lower_word)
+            || lexicon.source_cues.contains(lower_word.as_str())
             || lexicon.pronouns.contains(lower_word.as_str())
             || (is_acronym && tokens[first + 1].space_before);
         if !strip {
@@ -564,6 +569,11 @@ mod tests {
             "Febrio Nathan Kacaribu"
         );
         assert_eq!(core_of("Pemprov DKI Jakarta"), "Pemprov DKI Jakarta");
+        assert_eq!(
+            core_of("Ketua Tim Kampanye Hutan Greenpeace Indonesia Arie Rompas"),
+            "Arie Rompas"
+        );
+        assert_eq!(core_of("Menurut Budi Santoso"), "Budi Santoso");
         assert_eq!(
             core_of("Kedutaan Besar Republik Indonesia"),
             "Kedutaan Besar Republik Indonesia"
