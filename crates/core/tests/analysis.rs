@@ -281,6 +281,38 @@ fn indonesian_bare_roles_find_the_named_holder_and_common_words_are_no_names() {
 }
 
 #[test]
+fn indonesian_purposes_and_openers_are_not_reported_speech() {
+    let text = "Untuk memastikan keselamatan penumpang, kapal itu dilengkapi 40 pelampung baru.\n\n\
+                Pelatih Rudi Hartono mengakui timnya masih beradaptasi. Meski menilai lawan terlalu kuat, tim tetap optimistis menang.\n\n\
+                Kepala dinas mengatakan bahwa jembatan itu akan dibuka pada Juli.";
+    let analysis = analyze(text, Some("id"), None);
+    let indirect: Vec<_> = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
+    // A purpose ("untuk memastikan") is not something said.
+    assert!(
+        !indirect.iter().any(|q| q.text.contains("keselamatan")),
+        "{indirect:#?}"
+    );
+    // "Meski" opens the clause; it is nobody.
+    assert!(
+        !indirect
+            .iter()
+            .any(|q| q.speaker.as_deref() == Some("Meski")),
+        "{indirect:#?}"
+    );
+    // Reported speech with a cue is still found.
+    assert!(
+        indirect
+            .iter()
+            .any(|q| q.text.contains("jembatan itu akan dibuka")),
+        "{indirect:#?}"
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

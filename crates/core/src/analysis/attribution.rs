@@ -1141,7 +1141,14 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             || cx.is_punct(k - 1, &[','])
             || cx.is_quote_mark(k - 1)
             || tokens[k - 1].kind == Kind::Break;
-        if at_clause_start && !cx.in_set(k, Section::CONJUNCTIONS) {
+        // "Meski menilai …", "Usai …": a sentence opener is no one. A relative pronoun
+        // ("who", "yang") stays: it stands for the speaker named before it.
+        let opener = {
+            let lower = cx.lower(k).to_string();
+            cx.lexicon.is_opener(&lower)
+                && !matches!(lower.as_str(), "who" | "which" | "that" | "yang")
+        };
+        if at_clause_start && !opener && !cx.in_set(k, Section::CONJUNCTIONS) {
             return Some(Mention {
                 start: tokens[k].start,
                 end: tokens[j].end,

@@ -459,6 +459,15 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
                 break;
             }
             if lexicon.indirect_cues.contains(lower.as_str()) && k > first {
+                // "Untuk memastikan keselamatan, …", "to ensure that …": a purpose, not speech.
+                if tokens[k - 1].kind == Kind::Word
+                    && matches!(
+                        cx.lower(k - 1),
+                        "untuk" | "demi" | "guna" | "agar" | "supaya" | "to"
+                    )
+                {
+                    continue;
+                }
                 let Some(mention) = attribution::subject_before(cx, k, first) else {
                     continue;
                 };
