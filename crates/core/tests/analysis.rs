@@ -303,13 +303,12 @@ fn indonesian_purposes_and_openers_are_not_reported_speech() {
             .any(|q| q.speaker.as_deref() == Some("Meski")),
         "{indirect:#?}"
     );
-    // Reported speech with a cue is still found.
-    assert!(
-        indirect
-            .iter()
-            .any(|q| q.text.contains("jembatan itu akan dibuka")),
-        "{indirect:#?}"
-    );
+    // Reported speech with a cue is still found, and its speaker is the whole description.
+    let bridge = indirect
+        .iter()
+        .find(|q| q.text.contains("jembatan itu akan dibuka"))
+        .unwrap_or_else(|| panic!("{indirect:#?}"));
+    assert_eq!(bridge.speaker.as_deref(), Some("Kepala dinas"));
 }
 
 #[test]

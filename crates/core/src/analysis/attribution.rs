@@ -1137,6 +1137,15 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         {
             k -= 1;
         }
+        // "Kepala dinas mengatakan": a capitalised title opening the description.
+        if k > floor
+            && tokens[k - 1].kind == Kind::Word
+            && tokens[k - 1].is_capitalised(cx.text)
+            && cx.in_set(k - 1, Section::TITLES)
+            && (k - 1 == floor || cx.is_punct(k - 2, &[',']) || tokens[k - 2].kind == Kind::Break)
+        {
+            k -= 1;
+        }
         let at_clause_start = k == floor
             || cx.is_punct(k - 1, &[','])
             || cx.is_quote_mark(k - 1)
