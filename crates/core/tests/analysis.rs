@@ -224,7 +224,9 @@ fn english_speakers_after_the_quotation_with_appositions_and_ages() {
                 “I have seen four floods here,” the soft-spoken, 81-year-old farmer said.\n\n\
                 “Nobody warned us,” this Hollow Creek resident told the council.\n\n\
                 “It is a disgrace,” reacted Reed.\n\n\
-                Sheriff Tomas Grell of Hollow Creek praised the crews for their “quiet courage.”";
+                Sheriff Tomas Grell of Hollow Creek praised the crews for their “quiet courage.”\n\n\
+                “The pumps failed twice,” Rep. Dana Whitfield (R-Neb.), a member of the flood panel, said in an interview.\n\n\
+                “We need the levee,” Ruth Alder, the director of the Hollow Creek Farmers Cooperative and a witness at the hearing, told the Lincoln Courier.";
     let analysis = analyze(text, Some("en"), None);
     let mention = |words: &str| {
         let q = analysis
@@ -249,6 +251,9 @@ fn english_speakers_after_the_quotation_with_appositions_and_ages() {
     assert_eq!(mention("disgrace").as_deref(), Some("Reed"));
     // The person before "of", not the place after it.
     assert_eq!(mention("quiet courage").as_deref(), Some("Tomas Grell"));
+    // An apposition after the party in parentheses, and a long one.
+    assert_eq!(mention("pumps failed").as_deref(), Some("Dana Whitfield"));
+    assert_eq!(mention("need the levee").as_deref(), Some("Ruth Alder"));
 }
 
 #[test]

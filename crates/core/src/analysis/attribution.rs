@@ -304,10 +304,15 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
     }
     // `"…," Scott Pruitt, the attorney general of Oklahoma, said`: the apposition widens the window.
     // So does a description: `"…," the presumptive GOP presidential nominee, Donald Trump, tweeted`.
-    let apposed_name = names::run_forward(cx.text, tokens, j)
-        .is_some_and(|r| cx.is_punct(r.1.min(tokens.len() - 1), &[',']));
-    let window = if apposed_name
-        || (cx.english && !ended_sentence)
+    // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the party and state in
+    // parentheses before the comma still make an apposition.
+    let apposed_name =
+        names::run_forward(cx.text, tokens, j).is_some_and(|r| comma_after_name(cx, r.1));
+    let window = if apposed_name {
+        // A long apposition ("Malkia Cyril, the executive director at the Center of Media
+        // Justice and also featured in the film, told …").
+        24
+    } else if cx.english && !ended_sentence
         || (cx.english
             && j < tokens.len()
             && tokens[j].kind == Kind::Word
@@ -1355,7 +1360,7 @@ fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Ment
     }
     // "Scott Pruitt, the attorney general of Oklahoma, said": the name before the apposition.
     if let Some(run) =
-        names::run_forward(cx.text, tokens, from).filter(|r| r.1 < cue && cx.is_punct(r.1, &[',']))
+        names::run_forward(cx.text, tokens, from).filter(|r| r.1 < cue && comma_after_name(cx, r.1))
     {
         return Some(cx.name_mention(run));
     }
@@ -1458,4 +1463,18 @@ fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
             cx.lower(k - 1),
             "was" | "were" | "been" | "being" | "is" | "are" | "be"
         )
+}
+
+/// Whether a comma follows a name ending before token `end`, past a parenthesis for party and
+/// state: "Scott Pruitt, …", "Rep. Jim Jordan (R-Ohio), …".
+fn comma_after_name(cx: &Context<'_>, end: usize) -> bool {
+    let tokens = cx.tokens;
+    let mut after = end;
+    if after < tokens.len() && cx.is_punct(after, &['(']) {
+        while after + 1 < tokens.len() && after < end + 8 && !cx.is_punct(after, &[')']) {
+            after += 1;
+        }
+        after += 1;
+    }
+    after < tokens.len() && cx.is_punct(after, &[','])
 }
