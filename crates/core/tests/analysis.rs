@@ -317,6 +317,36 @@ fn indonesian_purposes_and_openers_are_not_reported_speech() {
 }
 
 #[test]
+fn english_possessive_nouns_addressees_and_frames_are_not_speakers() {
+    let text = "Mayor Ruth Alder spoke on Monday.\n\n\
+                Tomas Verde, a farmer near the river, called Mayor Alder's remarks “a late apology.”\n\n\
+                Nina Park sang to the crowd before asking Mayor Alder, “Who will carry the sandbags tonight?”\n\n\
+                The volunteer's relief is recorded in detail:\n\n\
+                “We made it,” she said.";
+    let analysis = analyze(text, Some("en"), None);
+    let speaker = |words: &str| {
+        analysis
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
+            .speaker
+            .clone()
+    };
+    // "Alder's remarks" is a noun: the one who called them so is the speaker.
+    assert_eq!(speaker("late apology").as_deref(), Some("Tomas Verde"));
+    // Whom she asked did not speak.
+    assert_eq!(speaker("carry the sandbags").as_deref(), Some("Nina Park"));
+    // The quotation's own "she said" wins over the frame ending the paragraph before.
+    let made_it = analysis
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("We made it"))
+        .expect("quotation");
+    assert_eq!(made_it.cue.as_deref(), Some("said"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -170,6 +170,14 @@ impl<'a> Context<'a> {
         {
             return None;
         }
+        // "Mr. Obama's remarks", "Trump's statement": after a possessive, too; whoever
+        // quotes the remarks is found by the verb before them.
+        if self.english && i > 0 && self.tokens[i - 1].kind == Kind::Word {
+            let before = self.lower(i - 1);
+            if before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'") {
+                return None;
+            }
+        }
         let lexicon = self.lexicon;
         let lower = self.lower(i);
         lexicon.speech_cue(lower)
@@ -526,9 +534,15 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
                         || (tokens[j - 1].is_capitalised(cx.text)
                             && names::run_backward(cx.text, tokens, j - 1).is_some()))
             };
+            // "before asking her, "…"": who is asked or told is not the speaker.
+            let addresses = cx.english
+                && matches!(
+                    cx.lower(k),
+                    "asking" | "asked" | "asks" | "ask" | "telling" | "told" | "tells" | "tell"
+                );
             // `said the Florida senator, "…"`: a speaker right before the mark.
             if let Some(mention) = phrase_after(cx, k + 1).filter(|m| {
-                !subject_first && {
+                !subject_first && !addresses && {
                     let between = &cx.text[m.end.min(tokens[open].start)..tokens[open].start];
                     // "shot back, "…"" is no speaker: a description needs its determiner.
                     let describes = m.kind != MentionKind::Description

@@ -88,6 +88,9 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
             attribution::before(&mut cx, open_token, sentence_floor(open_token))
         };
         let attribution = match (before, after) {
+            // "… is recorded in detail:" ⏎ `"…," she said`: the quotation's own cue wins
+            // over a frame at the end of the paragraph before.
+            (Some(_), Some(a)) if colon_frame => Some(a),
             (Some(b), Some(a)) => {
                 let before_gap = m.open.unwrap_or(m.start).saturating_sub(b.cue_end);
                 let after_gap = a.cue_start.saturating_sub(m.outer_end(text));
