@@ -347,6 +347,26 @@ fn english_possessive_nouns_addressees_and_frames_are_not_speakers() {
 }
 
 #[test]
+fn english_weekdays_passives_and_party_parentheses_leave_the_subject_speaking() {
+    let text = "Republican mayoral front-runner Ruth Alder defended her campaign manager as a \"very decent man\" Tuesday, hours after the staffer was charged with battery in Lincoln.\n\n\
+                Democratic presidential candidate Sen. Dana Whitfield (R-Neb.) on Saturday criticized the climate accord adopted after two weeks of talks in Paris, saying the agreement goes “nowhere near far enough.”";
+    let analysis = analyze(text, Some("en"), None);
+    let speaker = |words: &str| {
+        analysis
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
+            .speaker
+            .clone()
+    };
+    // Not the weekday after the quotation, not the staffer who "was charged".
+    assert_eq!(speaker("very decent man").as_deref(), Some("Ruth Alder"));
+    // The subject with its party in parentheses, not the role word before it.
+    assert_eq!(speaker("nowhere near").as_deref(), Some("Dana Whitfield"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

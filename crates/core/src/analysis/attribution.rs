@@ -347,6 +347,11 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
             // `"…," Toomey fumed on Tuesday.`: the sentence ends, an unlisted verb may be in it.
             break;
         }
+        if cx.english && is_passive_address(cx, k) {
+            // "… Tuesday, hours after the staffer was charged": a passive is no one's words.
+            k += 1;
+            continue;
+        }
         if let Some(form) = cx.speech_cue(k) {
             // "menurut" and "according" name their source after them, even here.
             let is_source = cx.is_source_cue(k);
@@ -813,7 +818,10 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
     tokens
         .get(run.1)
         .is_some_and(|t| {
-            (t.kind == Kind::Word && !t.is_capitalised(cx.text)) || cx.is_punct(run.1, &[','])
+            (t.kind == Kind::Word && !t.is_capitalised(cx.text))
+                || cx.is_punct(run.1, &[','])
+                || (cx.english && comma_after_name(cx, run.1))
+                || (cx.english && cx.is_punct(run.1, &['(']))
         })
         .then(|| cx.name_mention(run))
 }
@@ -1108,7 +1116,12 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     // "X, role, mengatakan": the name before the apposition.
     if cx.is_punct(j, &[',']) && j > floor {
         let mut k = j - 1;
-        while k > floor && !cx.is_punct(k, &[',']) && tokens[k].kind != Kind::Break && j - k < 8 {
+        let longest = if cx.english { 24 } else { 8 };
+        while k > floor
+            && !cx.is_punct(k, &[','])
+            && tokens[k].kind != Kind::Break
+            && j - k < longest
+        {
             k -= 1;
         }
         if k > floor
@@ -1466,12 +1479,11 @@ fn after_dateline(cx: &mut Context<'_>, first: usize, end: usize) -> usize {
     }
 }
 
-/// "were told", "was asked": the subject of a passive cue of address heard the words.
+/// "were told", "was asked", "was charged": the subject of a passive cue did not speak.
 fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
-    matches!(
-        cx.lower(k),
-        "told" | "asked" | "instructed" | "warned" | "informed"
-    ) && k > 0
+    let lower = cx.lower(k);
+    (lower.ends_with("ed") || matches!(lower, "told" | "said" | "written"))
+        && k > 0
         && cx.tokens[k - 1].kind == Kind::Word
         && matches!(
             cx.lower(k - 1),
