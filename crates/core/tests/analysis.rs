@@ -367,6 +367,26 @@ fn english_weekdays_passives_and_party_parentheses_leave_the_subject_speaking() 
 }
 
 #[test]
+fn english_infinitives_and_linked_participles_keep_their_subject() {
+    let text = "Verde, who farms near the river, interjected to say: \"The levee was never finished, and everyone here knows it.\"\n\n\
+                \"Thank you, son,\" Alder replied, before adding that she thinks \"children should speak with respect.\"";
+    let analysis = analyze(text, Some("en"), None);
+    let speaker = |words: &str| {
+        analysis
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
+            .speaker
+            .clone()
+    };
+    // "interjected to say": the one who interjected.
+    assert_eq!(speaker("never finished").as_deref(), Some("Verde"));
+    // "replied, before adding": the one who replied.
+    assert_eq!(speaker("speak with respect").as_deref(), Some("Alder"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -1041,8 +1041,30 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     {
         return subject_before(cx, cue - 3, floor);
     }
+    // "O'Malley interjected to say", "Trump was quick to add": the verb before "to".
+    if cue >= floor + 2
+        && cx.english
+        && cx.tokens[cue - 1].kind == Kind::Word
+        && cx.lower(cue - 1) == "to"
+        && cx.tokens[cue - 2].kind == Kind::Word
+        && !cx.tokens[cue - 2].is_capitalised(cx.text)
+    {
+        return subject_before(cx, cue - 2, floor);
+    }
     // `“…,” adding`: the comma inside the quotation also ends the clause.
-    let comma_before = |cx: &Context<'_>, cue: usize| {
+    let comma_before = |cx: &mut Context<'_>, cue: usize| {
+        // "Cruz replied, before adding": a linking word may stand between.
+        let cue = if cue > floor + 1
+            && cx.english
+            && cx.tokens[cue - 1].kind == Kind::Word
+            && matches!(
+                cx.lower(cue - 1),
+                "before" | "after" | "while" | "then" | "also"
+            ) {
+            cue - 1
+        } else {
+            cue
+        };
         let comma = (cue > floor && cx.is_punct(cue - 1, &[',']))
             || (cue > floor + 1 && cx.is_quote_mark(cue - 1) && cx.is_punct(cue - 2, &[',']));
         comma.then(|| cue - 1)
@@ -1124,7 +1146,13 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         {
             k -= 1;
         }
+        // "X, the president of the Coalition, which is made up of …, said": a relative
+        // clause is not the apposition; the relative-clause search below finds X.
+        let relative = k + 1 < tokens.len()
+            && tokens[k + 1].kind == Kind::Word
+            && matches!(cx.lower(k + 1), "which" | "who" | "whose");
         if k > floor
+            && !relative
             && cx.is_punct(k, &[','])
             && let Some(run) = names::run_backward(cx.text, tokens, k - 1)
         {
@@ -1177,6 +1205,10 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             && (k - 1 == floor || cx.is_punct(k - 2, &[',']) || tokens[k - 2].kind == Kind::Break)
         {
             k -= 1;
+        }
+        // "saying she hadn't yet called": the pronoun in it is the subject.
+        if let Some(pronoun) = (k..=j).rev().find(|&i| cx.in_set(i, Section::PRONOUNS)) {
+            return Some(cx.token_mention(pronoun, MentionKind::Pronoun));
         }
         let at_clause_start = k == floor
             || cx.is_punct(k - 1, &[','])
