@@ -387,6 +387,28 @@ fn english_infinitives_and_linked_participles_keep_their_subject() {
 }
 
 #[test]
+fn english_inverted_cues_with_a_role_before_the_name() {
+    let text = "\"It was a gift,\" wrote Tomas Verde, a law professor in Lincoln.\n\n\
+                In other words, explained KXNB moderator Nina Park: \"What does that have to do with the levee?\"\n\n\
+                \"Our plans are different,\" agrees Dana Whitfield, 30, of Hollow Creek.";
+    let analysis = analyze(text, Some("en"), None);
+    let speaker = |words: &str| {
+        analysis
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
+            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
+            .speaker
+            .clone()
+    };
+    assert_eq!(speaker("What does that").as_deref(), Some("Nina Park"));
+    assert_eq!(
+        speaker("plans are different").as_deref(),
+        Some("Dana Whitfield")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);
