@@ -308,6 +308,15 @@ fn indonesian_purposes_and_openers_are_not_reported_speech() {
             .any(|q| q.speaker.as_deref() == Some("Meski")),
         "{indirect:#?}"
     );
+    // "Ketua RW setempat, Hamdani (55), mengungkapkan": the name in the apposition.
+    let text2 = "Ketua RW setempat, Hamdani (55), mengungkapkan keduanya belum lama tinggal di kontrakan tersebut.";
+    let second = analyze(text2, Some("id"), None);
+    assert_eq!(
+        second.quotes.first().and_then(|q| q.speaker.as_deref()),
+        Some("Hamdani"),
+        "{:#?}",
+        second.quotes
+    );
     // Reported speech with a cue is still found, and its speaker is the whole description.
     let bridge = indirect
         .iter()

@@ -1151,6 +1151,17 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         let relative = k + 1 < tokens.len()
             && tokens[k + 1].kind == Kind::Word
             && matches!(cx.lower(k + 1), "which" | "who" | "whose");
+        // "Ketua RW setempat, Hamdani (55), mengungkapkan": the role comes first and the
+        // name is the apposition itself.
+        if k > floor
+            && cx.is_punct(k, &[','])
+            && let Some(run) = names::run_forward(cx.text, tokens, k + 1).filter(|&run| {
+                (run.1 == j || (comma_after_name(cx, run.1) && run.1 < j)) && !is_role(cx, run)
+            })
+            && names::run_backward(cx.text, tokens, k - 1).is_none_or(|before| is_role(cx, before))
+        {
+            return Some(cx.name_mention(run));
+        }
         if k > floor
             && !relative
             && cx.is_punct(k, &[','])

@@ -575,6 +575,10 @@ mod tests {
         );
         assert_eq!(core_of("Menurut Budi Santoso"), "Budi Santoso");
         assert_eq!(
+            core_of("Direktur Utama Perseroan Ruddy Tjanaka"),
+            "Ruddy Tjanaka"
+        );
+        assert_eq!(
             core_of("Kedutaan Besar Republik Indonesia"),
             "Kedutaan Besar Republik Indonesia"
         );
