@@ -500,17 +500,6 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
             if cx.english && is_passive_address(cx, k) {
                 continue;
             }
-            // `Trump went after Bush, calling him "…"`: a participle after a comma speaks for
-            // the subject that opens the sentence, not for the nearest name before it.
-            if cx.english
-                && k > floor + 1
-                && cx.is_punct(k - 1, &[','])
-                && is_participle(cx, k)
-                && !cx.is_source_cue(k)
-                && let Some(mention) = opening_subject(cx, floor, k - 1)
-            {
-                return Some(cx.attribution(k, mention));
-            }
             // `kata X, "…"`: a name right after an inverted cue is the speaker (not after a
             // verb: "Dia menyebut Musk telah "…"" is Dia's).
             // English inverts after a quotation or a comma: `"…," said Raffaello Pantucci,
