@@ -172,11 +172,12 @@ impl<'a> Context<'a> {
         }
         // "Mr. Obama's remarks", "Trump's statement": after a possessive, too; whoever
         // quotes the remarks is found by the verb before them.
-        if self.english && i > 0 && self.tokens[i - 1].kind == Kind::Word {
-            let before = self.lower(i - 1);
-            if before.ends_with("'s") || before.ends_with("’s") || before.ends_with("s'") {
-                return None;
-            }
+        if self.english
+            && i > 0
+            && self.tokens[i - 1].kind == Kind::Word
+            && is_possessive(self.lower(i - 1))
+        {
+            return None;
         }
         let lexicon = self.lexicon;
         let lower = self.lower(i);
@@ -357,7 +358,7 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
             let is_source = cx.is_source_cue(k);
             // `"…," saying the city …`, `"…," telling reporters`: an English participle's
             // speaker is its clause's subject, before the quotation, never the words after.
-            if k == j && !is_source && cx.english && is_participle(cx, k) {
+            if k == j && !is_source && cx.english && is_participle(cx.lower(k)) {
                 return None;
             }
             if k == j || is_source {
@@ -374,7 +375,7 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
                 && cx.is_punct(k - 1, &[','])
                 && !ended_sentence
                 && !apposed_name
-                && !matches!(cx.lower(k), "told" | "tells" | "telling")
+                && !is_telling(cx.lower(k))
                 && let Some(mention) = phrase_after(cx, k + 1)
                     .filter(|m| matches!(m.kind, MentionKind::Name | MentionKind::Pronoun))
             {
@@ -505,10 +506,7 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
             // English inverts after a quotation or a comma: `"…," said Raffaello Pantucci,
             // director of …, "but …"`.
             let inverted = cx.in_set(k, Section::INVERTED_CUES)
-                || (cx.english
-                    && k > 0
-                    && cx.is_quote_mark(k - 1)
-                    && !matches!(cx.lower(k), "told" | "tells" | "telling"));
+                || (cx.english && k > 0 && cx.is_quote_mark(k - 1) && !is_telling(cx.lower(k)));
             if inverted
                 && tokens.get(k + 1).is_some_and(|t| t.is_capitalised(cx.text))
                 && let Some(mention) =
@@ -529,11 +527,10 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
                             && names::run_backward(cx.text, tokens, j - 1).is_some()))
             };
             // "before asking her, "…"": who is asked or told is not the speaker.
-            let addresses = cx.english
-                && matches!(
-                    cx.lower(k),
-                    "asking" | "asked" | "asks" | "ask" | "telling" | "told" | "tells" | "tell"
-                );
+            let addresses = cx.english && {
+                let lower = cx.lower(k);
+                is_telling(lower) || matches!(lower, "asking" | "asked" | "asks" | "ask" | "tell")
+            };
             // `said the Florida senator, "…"`: a speaker right before the mark.
             if let Some(mention) = phrase_after(cx, k + 1).filter(|m| {
                 !subject_first && !addresses && {
@@ -899,10 +896,8 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                     }
                     // "Rubio’s deputy campaign manager, Rich Beeson": a possessive and a role,
                     // then the name in apposition.
-                    let possessive = runs.len() == 1 && {
-                        let word = tokens[runs[0].1 - 1].text(cx.text);
-                        word.ends_with("'s") || word.ends_with("’s")
-                    };
+                    let possessive =
+                        runs.len() == 1 && is_possessive(tokens[runs[0].1 - 1].text(cx.text));
                     // "deputy chief of staff": up to five words.
                     let possessed_end = (j..(j + 5).min(tokens.len()))
                         .take_while(|&i| {
@@ -1058,7 +1053,7 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             || (cue > floor + 1 && cx.is_quote_mark(cue - 1) && cx.is_punct(cue - 2, &[',']));
         comma.then(|| cue - 1)
     };
-    let participle_comma = (cx.tokens[cue].kind == Kind::Word && cx.lower(cue).ends_with("ing"))
+    let participle_comma = (cx.tokens[cue].kind == Kind::Word && is_participle(cx.lower(cue)))
         .then(|| comma_before(cx, cue))
         .flatten();
     if let Some(comma) = participle_comma {
@@ -1279,9 +1274,7 @@ fn participle_subject(cx: &mut Context<'_>, comma: usize, floor: usize) -> Optio
         {
             return Some(cx.token_mention(k, MentionKind::Pronoun));
         }
-        if tokens[k].kind != Kind::Word
-            || cx.lower(k).ends_with("ing")
-            || cx.speech_cue(k).is_none()
+        if tokens[k].kind != Kind::Word || is_participle(cx.lower(k)) || cx.speech_cue(k).is_none()
         {
             continue;
         }
@@ -1328,8 +1321,7 @@ fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<
     let mut k = last;
     for _ in 0..12 {
         // A possessive name works as a determiner: "Obama's former campaign strategist".
-        let possessive = tokens[k].is_capitalised(cx.text)
-            && (cx.lower(k).ends_with("'s") || cx.lower(k).ends_with("’s"));
+        let possessive = tokens[k].is_capitalised(cx.text) && is_possessive(cx.lower(k));
         if tokens[k].kind == Kind::Word
             && (DETERMINERS.contains(&cx.lower(k)) || (possessive && k < last))
         {
@@ -1482,11 +1474,20 @@ fn affiliated_name(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Run>
     (affiliated && !only_titles && run.1 - run.0 >= 2).then_some(run)
 }
 
-/// An English present participle ("saying", "calling", "telling"): it opens a clause that
-/// shares the sentence's subject.
-fn is_participle(cx: &mut Context<'_>, k: usize) -> bool {
-    let lower = cx.lower(k);
-    lower.len() > 5 && lower.ends_with("ing")
+/// An English present participle ("saying", "going", "telling"), lower-cased: it opens a
+/// clause that shares the sentence's subject.
+fn is_participle(lower: &str) -> bool {
+    lower.len() > 4 && lower.ends_with("ing")
+}
+
+/// A possessive ("Obama's", "Trump’s", "voters'"): what follows it is a noun.
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'")
+}
+
+/// "told", "tells", "telling" (lower-cased): who follows was told, and never spoke.
+fn is_telling(lower: &str) -> bool {
+    matches!(lower, "told" | "tells" | "telling")
 }
 
 /// Past a dateline that opens a sentence ("NEW YORK -", "WASHINGTON, Dec. 8 (UPI) —",

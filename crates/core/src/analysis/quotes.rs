@@ -728,12 +728,9 @@ fn resolve_speakers(
                 // unnamed; not whoever spoke last. English "the senator" keeps pointing back.
                 let bare_role = mention.kind == MentionKind::Description
                     && !english
-                    && !words.split_whitespace().any(|w| {
-                        matches!(
-                            w.to_lowercase().as_str(),
-                            "tersebut" | "itu" | "ini" | "this" | "that"
-                        )
-                    });
+                    && !words
+                        .split_whitespace()
+                        .any(|w| DEMONSTRATIVES.contains(&w.to_lowercase().as_str()));
                 let pick = if bare_role {
                     named[..before]
                         .iter()
@@ -762,6 +759,9 @@ fn resolve_speakers(
         };
     }
 }
+
+/// Words that point a description back at someone already named ("peneliti tersebut").
+const DEMONSTRATIVES: &[&str] = &["tersebut", "itu", "ini", "this", "that"];
 
 /// Whether `role` and `description` share a word, ignoring case ("Hakim Ketua" and "hakim").
 fn shares_a_word(role: &str, description: &str) -> bool {
@@ -793,7 +793,6 @@ fn is_anaphoric(words: &str, lexicon: &Lexicon) -> bool {
     }
     words.any(|w| {
         let lower = w.to_lowercase();
-        matches!(lower.as_str(), "tersebut" | "itu" | "ini" | "this" | "that")
-            || lexicon.titles.contains(lower.as_str())
+        DEMONSTRATIVES.contains(&lower.as_str()) || lexicon.titles.contains(lower.as_str())
     })
 }
