@@ -1,7 +1,7 @@
 //! Analysis at its boundary: articles we wrote in, their quotations, speakers, sentences and
 //! claims out (insta snapshots, reviewed by hand), and properties over hostile input.
 
-use factdesk_core::analysis::{Analysis, QuoteKind, analyze};
+use factdesk_core::analysis::{Analysis, Quotation, QuoteKind, analyze};
 use proptest::prelude::*;
 use std::fmt::Write;
 use std::path::Path;
@@ -17,6 +17,23 @@ fn article(name: &str) -> String {
 
 fn slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
+}
+
+/// The direct quotation holding `words`; failing, the test names every quotation found.
+fn direct<'a>(analysis: &'a Analysis, words: &str) -> &'a Quotation {
+    analysis
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
+        .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
+}
+
+/// The mention that carries a quotation's attribution, as written in `text`.
+fn mention_of(text: &str, quote: &Quotation) -> Option<String> {
+    quote
+        .speaker_start
+        .zip(quote.speaker_end)
+        .map(|(start, end)| slice(text, start, end))
 }
 
 /// A readable rendering: one line per quotation (kind, speaker, the mention as written, the
@@ -94,15 +111,7 @@ fn english_speakers_of_participles_fragments_and_signatures() {
                 - Helen Ortiz\n\n\
                 Fans watched the match on “Sunday Night Football.” Pike, who has lived in Riverton since March, called the delay “a disgrace to everyone who pays taxes here.”";
     let analysis = analyze(text, Some("en"), None);
-    let speaker_of = |words: &str| {
-        analysis
-            .quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
-            .speaker
-            .clone()
-    };
+    let speaker_of = |words: &str| direct(&analysis, words).speaker.clone();
     assert_eq!(speaker_of("will not wait").as_deref(), Some("Helen Ortiz"));
     assert_eq!(speaker_of("bridge to nowhere").as_deref(), Some("Sam Pike"));
     assert_eq!(speaker_of("well within").as_deref(), Some("Helen Ortiz"));
@@ -128,17 +137,8 @@ fn english_speakers_described_apposed_or_telling_someone() {
                 The crowd cheered. “We will rebuild,” said a county official.\n\n\
                 Hollow Creek's market reopened in May. Sales were “slow for a month or more” as buyers waited for the roads to dry, Alder said on Friday.";
     let analysis = analyze(text, Some("en"), None);
-    let quote = |words: &str| {
-        analysis
-            .quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
-    };
-    let mention = |words: &str| {
-        let q = quote(words);
-        slice(text, q.speaker_start.unwrap(), q.speaker_end.unwrap())
-    };
+    let quote = |words: &str| direct(&analysis, words);
+    let mention = |words: &str| mention_of(text, quote(words)).unwrap();
     // A description with a place in it is not the place, and both halves of the split
     // quotation are the governor's.
     assert_eq!(mention("difficult season"), "the Nebraska governor");
@@ -174,15 +174,7 @@ fn english_participles_datelines_and_affiliations_find_the_subject() {
                 In response to the county’s warning about more rain and the state’s slow repairs, Alder opened the Hollow Creek gym, saying: “Nobody sleeps outside.”\n\n\
                 “The river rose faster than any model predicted,” Tomas Verde of the Hollow Creek Water Institute wrote on Tuesday.";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| {
-        analysis
-            .quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
-            .speaker
-            .clone()
-    };
+    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // Past the dateline, and past the role to the name.
     assert_eq!(speaker("decade late").as_deref(), Some("Marta Quell"));
     // A participle speaks for the sentence's subject: not the place in the lead-in, not the
@@ -201,15 +193,7 @@ fn english_speakers_are_people_not_venues_nor_the_ones_spoken_to() {
                 According to the county memo, volunteers were told, “Never enter the water alone.”\n\n\
                 “We are counting every sandbag,” said Alder’s deputy chief of staff, Nina Park, who runs the depot.";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| {
-        analysis
-            .quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
-            .speaker
-            .clone()
-    };
+    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // A hotel named after him is not Verde's fullest name.
     assert_eq!(speaker("doors stay open").as_deref(), Some("Verde"));
     // Whoever "was told" listened; the memo is the source.
@@ -228,15 +212,7 @@ fn english_speakers_after_the_quotation_with_appositions_and_ages() {
                 “The pumps failed twice,” Rep. Dana Whitfield (R-Neb.), a member of the flood panel, said in an interview.\n\n\
                 “We need the levee,” Ruth Alder, the director of the Hollow Creek Farmers Cooperative and a witness at the hearing, told the Lincoln Courier.";
     let analysis = analyze(text, Some("en"), None);
-    let mention = |words: &str| {
-        let q = analysis
-            .quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes));
-        q.speaker_start
-            .map(|start| slice(text, start, q.speaker_end.unwrap()).to_string())
-    };
+    let mention = |words: &str| mention_of(text, direct(&analysis, words));
     // The name that closes the apposition, not nobody.
     assert_eq!(mention("two pumps").as_deref(), Some("Jonas Reed"));
     // A description with its adjectives, commas and age.
@@ -267,15 +243,7 @@ fn indonesian_bare_roles_find_the_named_holder_and_common_words_are_no_names() {
                 Unggahan Dewi Lestari tentang sidang itu ramai dibagikan. Warga membagikan unggahan itu sejak pagi.\n\n\
                 \"Kami hanya ingin sidang yang adil,\" ujarnya.";
     let analysis = analyze(text, Some("id"), None);
-    let speaker = |words: &str| {
-        analysis
-            .quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
-            .speaker
-            .clone()
-    };
+    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // "tanya hakim" is the presiding judge named before, not the witness who spoke last.
     assert_eq!(speaker("Sejak kapan").as_deref(), Some("Ratna Sumirat"));
     assert_eq!(speaker("Sejak 2019").as_deref(), Some("Bagas Wiratama"));
@@ -333,26 +301,13 @@ fn english_possessive_nouns_addressees_and_frames_are_not_speakers() {
                 The volunteer's relief is recorded in detail:\n\n\
                 “We made it,” she said.";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| {
-        analysis
-            .quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
-            .speaker
-            .clone()
-    };
+    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // "Alder's remarks" is a noun: the one who called them so is the speaker.
     assert_eq!(speaker("late apology").as_deref(), Some("Tomas Verde"));
     // Whom she asked did not speak.
     assert_eq!(speaker("carry the sandbags").as_deref(), Some("Nina Park"));
     // The quotation's own "she said" wins over the frame ending the paragraph before.
-    let made_it = analysis
-        .quotes
-        .iter()
-        .find(|q| q.text.contains("We made it"))
-        .expect("quotation");
-    assert_eq!(made_it.cue.as_deref(), Some("said"));
+    assert_eq!(direct(&analysis, "We made it").cue.as_deref(), Some("said"));
 }
 
 #[test]
@@ -360,15 +315,7 @@ fn english_weekdays_passives_and_party_parentheses_leave_the_subject_speaking() 
     let text = "Republican mayoral front-runner Ruth Alder defended her campaign manager as a \"very decent man\" Tuesday, hours after the staffer was charged with battery in Lincoln.\n\n\
                 Democratic presidential candidate Sen. Dana Whitfield (R-Neb.) on Saturday criticized the climate accord adopted after two weeks of talks in Paris, saying the agreement goes “nowhere near far enough.”";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| {
-        analysis
-            .quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
-            .speaker
-            .clone()
-    };
+    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // Not the weekday after the quotation, not the staffer who "was charged".
     assert_eq!(speaker("very decent man").as_deref(), Some("Ruth Alder"));
     // The subject with its party in parentheses, not the role word before it.
@@ -380,15 +327,7 @@ fn english_infinitives_and_linked_participles_keep_their_subject() {
     let text = "Verde, who farms near the river, interjected to say: \"The levee was never finished, and everyone here knows it.\"\n\n\
                 \"Thank you, son,\" Alder replied, before adding that she thinks \"children should speak with respect.\"";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| {
-        analysis
-            .quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
-            .speaker
-            .clone()
-    };
+    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // "interjected to say": the one who interjected.
     assert_eq!(speaker("never finished").as_deref(), Some("Verde"));
     // "replied, before adding": the one who replied.
@@ -401,15 +340,7 @@ fn english_inverted_cues_with_a_role_before_the_name() {
                 In other words, explained KXNB moderator Nina Park: \"What does that have to do with the levee?\"\n\n\
                 \"Our plans are different,\" agrees Dana Whitfield, 30, of Hollow Creek.";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| {
-        analysis
-            .quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Direct && q.text.contains(words))
-            .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
-            .speaker
-            .clone()
-    };
+    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     assert_eq!(speaker("What does that").as_deref(), Some("Nina Park"));
     assert_eq!(
         speaker("plans are different").as_deref(),

@@ -105,6 +105,11 @@ pub fn run_backward(text: &str, tokens: &[Token], last: usize) -> Option<Run> {
     (first <= last).then_some((first, last + 1))
 }
 
+/// A word in capitals (and digits): an acronym such as "KPK", "BEI" or "G20".
+fn in_capitals(word: &str) -> bool {
+    word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// The run without the titles, roles, organisation words and sentence-initial function
 /// words at its front; the whole run when nothing else is left (an organisation: "KBRI").
 pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
@@ -130,7 +135,7 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
         let word = tokens[i].text(text);
         let lower = lower_at(i);
         tokens[i].kind == Kind::Word
-            && (word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
+            && (word.chars().count() >= 2 && in_capitals(word)
                 || lexicon.organisation_words.contains(lower.as_str())
                 || (titled && lexicon.places.contains(lower.as_str())))
     };
@@ -155,7 +160,7 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
         let token = &tokens[first];
         let word = token.text(text);
         let lower_word = lowercase(word);
-        let is_acronym = word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        let is_acronym = in_capitals(word)
             && (word.chars().count() >= 2
                 || tokens.get(first + 1).is_some_and(|n| n.kind == Kind::Word));
         let strip = token.kind != Kind::Word
