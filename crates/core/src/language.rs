@@ -15,7 +15,7 @@ const SAMPLE_WORDS: usize = 2_000;
 const MIN_HITS: usize = 3;
 /// With this many Indonesian and English function words together, the text is one of the two.
 const MIXED_HITS: usize = 12;
-/// The opening words that decide alone when nine in ten of at least [`CLEAR_HITS`] function
+/// The opening words that decide alone when eight in ten of at least [`CLEAR_HITS`] function
 /// words among them are one language's.
 const OPENING_WORDS: usize = 80;
 const CLEAR_HITS: usize = 12;
@@ -43,28 +43,40 @@ pub fn guess_language(text: &str) -> Option<&'static str> {
 pub fn guess_language_from(text: &str, sample_words: usize) -> Option<&'static str> {
     // Most articles are plainly one language within their first sentences: a clear majority
     // there decides without reading the rest of the sample.
-    if sample_words > OPENING_WORDS {
-        let (id_hits, en_hits) = function_word_hits(text, OPENING_WORDS);
-        let total = id_hits + en_hits;
-        if total >= CLEAR_HITS && id_hits * 10 >= total * 8 {
-            return Some("id");
-        }
-        if total >= CLEAR_HITS && en_hits * 10 >= total * 8 {
-            return Some("en");
-        }
+    if sample_words > OPENING_WORDS
+        && let Some(language) = majority(function_word_hits(text, OPENING_WORDS), CLEAR_HITS, 8)
+    {
+        return Some(language);
     }
     let (id_hits, en_hits) = function_word_hits(text, sample_words);
     let total = id_hits + en_hits;
-    if total >= MIN_HITS && id_hits * 10 >= total * 7 {
-        Some("id")
-    } else if total >= MIN_HITS && en_hits * 10 >= total * 7 {
-        Some("en")
+    if let Some(language) = majority((id_hits, en_hits), MIN_HITS, 7) {
+        Some(language)
     } else if total >= MIXED_HITS {
         // Plenty of both: Indonesian quoting English, or the reverse. The majority decides;
         // another language would not be full of Indonesian and English function words.
         Some(if id_hits >= en_hits { "id" } else { "en" })
     } else {
         other_language(text)
+    }
+}
+
+/// "id" or "en" when at least `min_hits` function words were counted and `tenths` in ten
+/// of them are that language's.
+fn majority(
+    (id_hits, en_hits): (usize, usize),
+    min_hits: usize,
+    tenths: usize,
+) -> Option<&'static str> {
+    let total = id_hits + en_hits;
+    if total < min_hits {
+        None
+    } else if id_hits * 10 >= total * tenths {
+        Some("id")
+    } else if en_hits * 10 >= total * tenths {
+        Some("en")
+    } else {
+        None
     }
 }
 
