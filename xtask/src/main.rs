@@ -494,7 +494,7 @@ fn quote_match_bench(news: &Path) -> Result {
         .args(&corpora))
 }
 
-/// The number after `field` on the line starting with `name`.
+/// The number after `field` on the line whose first word is `name`.
 fn rate(output: &str, name: &str, field: &str) -> Option<f64> {
     output
         .lines()
@@ -531,18 +531,9 @@ fn bench_diff(versions: &Path) -> Result {
             .arg(root().join("xtask/peers/dmp_bench.py"))
             .arg(versions),
     )?;
-    let rate = |output: &str, name: &str| -> Option<f64> {
-        output
-            .lines()
-            .find(|l| l.split_whitespace().next() == Some(name))?
-            .split_whitespace()
-            .find_map(|f| f.strip_prefix("pairs_per_second="))?
-            .parse()
-            .ok()
-    };
     match (
-        rate(&ours, "factdesk-diff"),
-        rate(&peer, "diff-match-patch"),
+        rate(&ours, "factdesk-diff", "pairs_per_second="),
+        rate(&peer, "diff-match-patch", "pairs_per_second="),
     ) {
         (Some(a), Some(b)) => println!(
             "diff: factdesk {a:.1} pairs/s, diff-match-patch {b:.2} pairs/s: {:.0}x (target >= 100x)",
