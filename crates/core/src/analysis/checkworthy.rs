@@ -13,6 +13,12 @@
 //!   for plain words of five letters or more their first four letters (`p:`, a crude stem) and
 //!   last three (`s:`, a crude word class: "-ed", "-ion"), for English only, because the
 //!   training data is English.
+//! - **Meanings** (English only): a number per word (`m:`) that the score adds up over the
+//!   sentence and divides by its number of words. It is what a weight vector on the sentence's
+//!   mean word vector comes to, folded into each word by the trainer: the vectors are static
+//!   ones taken from a small sentence-embedding model (`cargo xtask word-vectors`), so words
+//!   the labelled sentences rarely or never use still get a weight from words like them, and
+//!   nothing but one more lookup a word is needed to score.
 //!
 //! Two models are therefore shipped in `models/checkworthy.txt`, both trained by
 //! `cargo xtask train-claims` on English sentences: `[english]` uses groups and words and
@@ -611,10 +617,18 @@ fn dense_name(index: usize) -> String {
 
 /// Word weights by key, behind a bitmap of the keys present: most word pairs of a sentence
 /// have no weight, and the 32 KB bitmap answers that from the L1 cache where a probe of the
-/// map would miss it.
+/// map would miss it. A word's meaning shares its entry, so one probe finds both.
 struct WordWeights {
-    map: HashedMap<f32>,
+    map: HashedMap<WordEntry>,
     present: Box<[u64; WordWeights::FILTER_WORDS]>,
+}
+
+/// What a key adds to the logit directly (`weight`), and, for a word, what it adds to the sum
+/// that is divided by the sentence's number of words (`meaning`).
+#[derive(Clone, Copy, Default)]
+struct WordEntry {
+    weight: f32,
+    meaning: f32,
 }
 
 impl WordWeights {
@@ -633,13 +647,21 @@ impl WordWeights {
         ((bit / 64) as usize, 1 << (bit % 64))
     }
 
-    fn insert(&mut self, key: u64, weight: f32) {
+    fn entry(&mut self, key: u64) -> &mut WordEntry {
         let (word, mask) = Self::filter_bit(key);
         self.present[word] |= mask;
-        self.map.insert(key, weight);
+        self.map.entry(key).or_default()
     }
 
-    fn get(&self, key: u64) -> Option<f32> {
+    fn insert(&mut self, key: u64, weight: f32) {
+        self.entry(key).weight = weight;
+    }
+
+    fn insert_meaning(&mut self, key: u64, meaning: f32) {
+        self.entry(key).meaning = meaning;
+    }
+
+    fn get(&self, key: u64) -> Option<WordEntry> {
         let (word, mask) = Self::filter_bit(key);
         if self.present[word] & mask == 0 {
             return None;
@@ -652,7 +674,10 @@ impl WordWeights {
     }
 }
 
-/// One logistic regression: a bias, a weight per dense feature, and word weights by key.
+/// One logistic regression: a bias, a weight per dense feature, and word weights and meanings
+/// by key. A word's meaning is what it adds through the sentence's mean word vector: the
+/// meanings of a sentence's words are summed and divided by its number of words (numbers and
+/// words without a vector count as nothing).
 struct Model {
     bias: f32,
     dense: [f32; DENSE],
@@ -674,12 +699,20 @@ impl Model {
         let bits = if self.words.is_empty() {
             scan(sentence, lexicon, None::<fn(u64, WordFeature<'_>)>)
         } else {
-            let add_word = |key: u64, _: WordFeature<'_>| {
-                if let Some(weight) = self.words.get(key) {
-                    logit += weight;
+            let (mut meaning, mut words) = (0.0f32, 0u32);
+            let add_word = |key: u64, feature: WordFeature<'_>| {
+                let is_word = matches!(feature, WordFeature::Unigram(_));
+                words += u32::from(is_word);
+                if let Some(entry) = self.words.get(key) {
+                    logit += entry.weight;
+                    if is_word {
+                        meaning += entry.meaning;
+                    }
                 }
             };
-            scan(sentence, lexicon, Some(add_word))
+            let bits = scan(sentence, lexicon, Some(add_word));
+            logit += meaning / words.max(1) as f32;
+            bits
         };
         let fired = |index: &usize| bits & 1 << index != 0;
         logit += (0..DENSE)
@@ -720,7 +753,8 @@ pub struct Weights {
 
 impl Weights {
     /// Reads a weights file: `[english]` and `[reasons-only]` sections of `name weight` lines,
-    /// where a name is `bias`, `g:GROUP`, `len:BUCKET`, `w:WORD` or `b:WORD WORD`.
+    /// where a name is `bias`, `g:GROUP`, `len:BUCKET`, `w:WORD`, `b:WORD WORD`, `p:STEM`,
+    /// `s:SUFFIX` or `m:WORD` (a meaning).
     pub fn parse(text: &str) -> Result<Weights, String> {
         let mut weights = Weights {
             english: Model::empty(),
@@ -778,6 +812,11 @@ fn set_weight(model: &mut Model, name: &str, weight: f32) -> Result<(), String> 
             return bad();
         }
         model.words.insert(hash_normalized(word), weight);
+    } else if let Some(word) = name.strip_prefix("m:") {
+        if word.is_empty() || word.contains(' ') {
+            return bad();
+        }
+        model.words.insert_meaning(hash_normalized(word), weight);
     } else if let Some(suffix) = name.strip_prefix("s:") {
         if suffix.is_empty() || suffix.contains(' ') {
             return bad();
@@ -988,6 +1027,33 @@ mod tests {
                 .iter()
                 .all(|r| GROUPS[..REASON_GROUPS].contains(r))
         );
+    }
+
+    #[test]
+    fn meanings_add_up_to_the_mean_over_all_words() {
+        let weights =
+            Weights::parse("[english]\nbias 0\nm:growth 2\nm:fell -1\n[reasons-only]\nbias 0\n")
+                .unwrap();
+        let logit = |sentence: &str| {
+            let p = f64::from(weights.check_worthiness(sentence, "en").score);
+            (p / (1.0 - p)).ln()
+        };
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-4;
+        // Words without a meaning, numbers among them, still count in the mean.
+        assert!(close(logit("growth"), 2.0), "{}", logit("growth"));
+        assert!(
+            close(logit("Growth slowed"), 1.0),
+            "{}",
+            logit("Growth slowed")
+        );
+        assert!(
+            close(logit("growth fell 3 percent"), 0.25),
+            "{}",
+            logit("growth fell 3 percent")
+        );
+        assert!(close(logit(""), 0.0));
+        // Indonesian is scored by the reasons-only model, which has no meanings.
+        assert!((weights.check_worthiness("growth", "id").score - 0.5).abs() < 1e-6);
     }
 
     #[test]
