@@ -406,10 +406,12 @@ impl Lexicon {
                 .and_then(|rest| rest.strip_suffix(']'))
             {
                 let index = GROUPS.iter().position(|group| *group == name);
-                current = Some(index.ok_or(format!("line {number}: unknown group [{name}]"))?);
+                current =
+                    Some(index.ok_or_else(|| format!("line {number}: unknown group [{name}]"))?);
                 continue;
             }
-            let group = current.ok_or(format!("line {number}: a word before any [group]"))?;
+            let group =
+                current.ok_or_else(|| format!("line {number}: a word before any [group]"))?;
             let mut keys = Vec::new();
             for_each_word(line, |word| {
                 let hash = word_hash(word.text, word.has_digit);
@@ -775,15 +777,15 @@ impl Weights {
                 _ => {
                     let model = current
                         .as_deref_mut()
-                        .ok_or(format!("line {number}: a weight before any section"))?;
+                        .ok_or_else(|| format!("line {number}: a weight before any section"))?;
                     let (name, weight) = line
                         .rsplit_once(char::is_whitespace)
-                        .ok_or(format!("line {number}: expected `name weight`"))?;
+                        .ok_or_else(|| format!("line {number}: expected `name weight`"))?;
                     let weight: f32 = weight
                         .parse()
                         .ok()
                         .filter(|w: &f32| w.is_finite())
-                        .ok_or(format!("line {number}: bad weight {weight:?}"))?;
+                        .ok_or_else(|| format!("line {number}: bad weight {weight:?}"))?;
                     set_weight(model, name.trim_end(), weight)
                         .map_err(|e| format!("line {number}: {e}"))?;
                 }
