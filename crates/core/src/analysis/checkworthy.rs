@@ -679,7 +679,7 @@ impl WordWeights {
 /// One logistic regression: a bias, a weight per dense feature, and word weights and meanings
 /// by key. A word's meaning is what it adds through the sentence's mean word vector: the
 /// meanings of a sentence's words are summed and divided by its number of words (numbers and
-/// words without a vector count as nothing).
+/// words without a vector add nothing but are counted).
 struct Model {
     bias: f32,
     dense: [f32; DENSE],
