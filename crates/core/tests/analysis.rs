@@ -28,6 +28,11 @@ fn direct<'a>(analysis: &'a Analysis, words: &str) -> &'a Quotation {
         .unwrap_or_else(|| panic!("no quotation with {words:?}: {:#?}", analysis.quotes))
 }
 
+/// The speaker of the direct quotation containing `words`.
+fn speaker_of<'a>(analysis: &'a Analysis, words: &str) -> Option<&'a str> {
+    direct(analysis, words).speaker.as_deref()
+}
+
 /// The mention that carries a quotation's attribution, as written in `text`.
 fn mention_of(text: &str, quote: &Quotation) -> Option<String> {
     quote
@@ -174,16 +179,15 @@ fn english_participles_datelines_and_affiliations_find_the_subject() {
                 In response to the county’s warning about more rain and the state’s slow repairs, Alder opened the Hollow Creek gym, saying: “Nobody sleeps outside.”\n\n\
                 “The river rose faster than any model predicted,” Tomas Verde of the Hollow Creek Water Institute wrote on Tuesday.";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // Past the dateline, and past the role to the name.
-    assert_eq!(speaker("decade late").as_deref(), Some("Marta Quell"));
+    assert_eq!(speaker_of(&analysis, "decade late"), Some("Marta Quell"));
     // A participle speaks for the sentence's subject: not the place in the lead-in, not the
     // reporters told, not a name in a long lead-in.
-    assert_eq!(speaker("careless").as_deref(), Some("Marta Quell"));
-    assert_eq!(speaker("tireless").as_deref(), Some("Ruth Alder"));
-    assert_eq!(speaker("Nobody sleeps").as_deref(), Some("Ruth Alder"));
+    assert_eq!(speaker_of(&analysis, "careless"), Some("Marta Quell"));
+    assert_eq!(speaker_of(&analysis, "tireless"), Some("Ruth Alder"));
+    assert_eq!(speaker_of(&analysis, "Nobody sleeps"), Some("Ruth Alder"));
     // The person named first wrote it, not the institute nearest the cue.
-    assert_eq!(speaker("river rose").as_deref(), Some("Tomas Verde"));
+    assert_eq!(speaker_of(&analysis, "river rose"), Some("Tomas Verde"));
 }
 
 #[test]
@@ -193,13 +197,15 @@ fn english_speakers_are_people_not_venues_nor_the_ones_spoken_to() {
                 According to the county memo, volunteers were told, “Never enter the water alone.”\n\n\
                 “We are counting every sandbag,” said Alder’s deputy chief of staff, Nina Park, who runs the depot.";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // A hotel named after him is not Verde's fullest name.
-    assert_eq!(speaker("doors stay open").as_deref(), Some("Verde"));
+    assert_eq!(speaker_of(&analysis, "doors stay open"), Some("Verde"));
     // Whoever "was told" listened; the memo is the source.
-    assert_eq!(speaker("Never enter").as_deref(), Some("the county memo"));
+    assert_eq!(
+        speaker_of(&analysis, "Never enter"),
+        Some("the county memo")
+    );
     // A possessive and a role, then the name in apposition: the name spoke.
-    assert_eq!(speaker("every sandbag").as_deref(), Some("Nina Park"));
+    assert_eq!(speaker_of(&analysis, "every sandbag"), Some("Nina Park"));
 }
 
 #[test]
@@ -243,14 +249,16 @@ fn indonesian_bare_roles_find_the_named_holder_and_common_words_are_no_names() {
                 Unggahan Dewi Lestari tentang sidang itu ramai dibagikan. Warga membagikan unggahan itu sejak pagi.\n\n\
                 \"Kami hanya ingin sidang yang adil,\" ujarnya.";
     let analysis = analyze(text, Some("id"), None);
-    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // "tanya hakim" is the presiding judge named before, not the witness who spoke last.
-    assert_eq!(speaker("Sejak kapan").as_deref(), Some("Ratna Sumirat"));
-    assert_eq!(speaker("Sejak 2019").as_deref(), Some("Bagas Wiratama"));
+    assert_eq!(speaker_of(&analysis, "Sejak kapan"), Some("Ratna Sumirat"));
+    assert_eq!(speaker_of(&analysis, "Sejak 2019"), Some("Bagas Wiratama"));
     // No prosecutor was named: the role itself speaks.
-    assert_eq!(speaker("dibayar").as_deref(), Some("jaksa"));
+    assert_eq!(speaker_of(&analysis, "dibayar"), Some("jaksa"));
     // "Unggahan" (a post) opens a sentence but is written in lower case too: not a name.
-    assert_eq!(speaker("sidang yang adil").as_deref(), Some("Dewi Lestari"));
+    assert_eq!(
+        speaker_of(&analysis, "sidang yang adil"),
+        Some("Dewi Lestari")
+    );
 }
 
 #[test]
@@ -301,11 +309,13 @@ fn english_possessive_nouns_addressees_and_frames_are_not_speakers() {
                 The volunteer's relief is recorded in detail:\n\n\
                 “We made it,” she said.";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // "Alder's remarks" is a noun: the one who called them so is the speaker.
-    assert_eq!(speaker("late apology").as_deref(), Some("Tomas Verde"));
+    assert_eq!(speaker_of(&analysis, "late apology"), Some("Tomas Verde"));
     // Whom she asked did not speak.
-    assert_eq!(speaker("carry the sandbags").as_deref(), Some("Nina Park"));
+    assert_eq!(
+        speaker_of(&analysis, "carry the sandbags"),
+        Some("Nina Park")
+    );
     // The quotation's own "she said" wins over the frame ending the paragraph before.
     assert_eq!(direct(&analysis, "We made it").cue.as_deref(), Some("said"));
 }
@@ -315,11 +325,13 @@ fn english_weekdays_passives_and_party_parentheses_leave_the_subject_speaking() 
     let text = "Republican mayoral front-runner Ruth Alder defended her campaign manager as a \"very decent man\" Tuesday, hours after the staffer was charged with battery in Lincoln.\n\n\
                 Democratic presidential candidate Sen. Dana Whitfield (R-Neb.) on Saturday criticized the climate accord adopted after two weeks of talks in Paris, saying the agreement goes “nowhere near far enough.”";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // Not the weekday after the quotation, not the staffer who "was charged".
-    assert_eq!(speaker("very decent man").as_deref(), Some("Ruth Alder"));
+    assert_eq!(speaker_of(&analysis, "very decent man"), Some("Ruth Alder"));
     // The subject with its party in parentheses, not the role word before it.
-    assert_eq!(speaker("nowhere near").as_deref(), Some("Dana Whitfield"));
+    assert_eq!(
+        speaker_of(&analysis, "nowhere near"),
+        Some("Dana Whitfield")
+    );
 }
 
 #[test]
@@ -327,11 +339,10 @@ fn english_infinitives_and_linked_participles_keep_their_subject() {
     let text = "Verde, who farms near the river, interjected to say: \"The levee was never finished, and everyone here knows it.\"\n\n\
                 \"Thank you, son,\" Alder replied, before adding that she thinks \"children should speak with respect.\"";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
     // "interjected to say": the one who interjected.
-    assert_eq!(speaker("never finished").as_deref(), Some("Verde"));
+    assert_eq!(speaker_of(&analysis, "never finished"), Some("Verde"));
     // "replied, before adding": the one who replied.
-    assert_eq!(speaker("speak with respect").as_deref(), Some("Alder"));
+    assert_eq!(speaker_of(&analysis, "speak with respect"), Some("Alder"));
 }
 
 #[test]
@@ -340,10 +351,9 @@ fn english_inverted_cues_with_a_role_before_the_name() {
                 In other words, explained KXNB moderator Nina Park: \"What does that have to do with the levee?\"\n\n\
                 \"Our plans are different,\" agrees Dana Whitfield, 30, of Hollow Creek.";
     let analysis = analyze(text, Some("en"), None);
-    let speaker = |words: &str| direct(&analysis, words).speaker.clone();
-    assert_eq!(speaker("What does that").as_deref(), Some("Nina Park"));
+    assert_eq!(speaker_of(&analysis, "What does that"), Some("Nina Park"));
     assert_eq!(
-        speaker("plans are different").as_deref(),
+        speaker_of(&analysis, "plans are different"),
         Some("Dana Whitfield")
     );
 }

@@ -807,27 +807,20 @@ impl Weights {
 
 fn set_weight(model: &mut Model, name: &str, weight: f32) -> Result<(), String> {
     let bad = || Err(format!("unknown feature {name:?}"));
+    // `PREFIX:WORD` with one word after the prefix; anything else ends up refused below.
+    let one_word = |prefix: &str| {
+        name.strip_prefix(prefix)
+            .filter(|word| !word.is_empty() && !word.contains(' '))
+    };
     if name == "bias" {
         model.bias = weight;
-    } else if let Some(word) = name.strip_prefix("w:") {
-        if word.is_empty() || word.contains(' ') {
-            return bad();
-        }
+    } else if let Some(word) = one_word("w:") {
         model.words.insert(hash_normalized(word), weight);
-    } else if let Some(word) = name.strip_prefix("m:") {
-        if word.is_empty() || word.contains(' ') {
-            return bad();
-        }
+    } else if let Some(word) = one_word("m:") {
         model.words.insert_meaning(hash_normalized(word), weight);
-    } else if let Some(suffix) = name.strip_prefix("s:") {
-        if suffix.is_empty() || suffix.contains(' ') {
-            return bad();
-        }
+    } else if let Some(suffix) = one_word("s:") {
         model.words.insert(affix_key(SUFFIX_SALT, suffix), weight);
-    } else if let Some(stem) = name.strip_prefix("p:") {
-        if stem.is_empty() || stem.contains(' ') {
-            return bad();
-        }
+    } else if let Some(stem) = one_word("p:") {
         model.words.insert(affix_key(STEM_SALT, stem), weight);
     } else if let Some(words) = name.strip_prefix("b:") {
         match words.split_once(' ') {
@@ -1184,6 +1177,9 @@ mod tests {
         assert!(Weights::parse("[english]\ng:nonsense 1").is_err());
         assert!(Weights::parse("[english]\nbias NaN").is_err());
         assert!(Weights::parse("[english]\nb:one 1").is_err());
+        assert!(Weights::parse("[english]\nm: 1").is_err());
+        assert!(Weights::parse("[english]\nw:two words 1").is_err());
+        assert!(Weights::parse("[english]\np:two words 1").is_err());
         assert!(Lexicon::parse("[nonsense]\nword").is_err());
         assert!(Lexicon::parse("word").is_err());
         assert!(Lexicon::parse("[number]\none two three four").is_err());
