@@ -114,10 +114,7 @@ pub fn train_claims(args: &[String]) -> Result {
         "{measured} sentences to measure on ({positives} check-worthy), {} more for training only",
         examples.len() - measured
     );
-    let vectors = match &vectors {
-        Some(path) => Some(WordVectors::read(path)?),
-        None => None,
-    };
+    let vectors = vectors.as_deref().map(WordVectors::read).transpose()?;
     let features = Features::extract(&examples, vectors.as_ref(), vector_scale);
     let corpus = Corpus {
         examples: &examples,
@@ -406,8 +403,9 @@ struct Features {
 struct Meanings {
     /// Each word's vector, times its SIF weight and the common scale.
     words: Vec<(String, Vec<f64>)>,
-    /// The feature id of each dimension.
-    ids: Vec<u32>,
+    /// The feature id of dimension 0; the others follow it.
+    first_id: u32,
+    dimensions: usize,
 }
 
 /// Smooth inverse frequency (Arora et al. 2017): frequent words say little about a sentence.
@@ -445,19 +443,18 @@ impl Features {
             })
             .collect();
         let meanings = vectors.map(|vectors| {
-            let dimension_ids: Vec<u32> = (0..vectors.dimensions)
-                .map(|d| id_of(format!("v:{d}"), &mut names))
-                .collect();
-            let meanings = Meanings::new(vectors, &sentence_features, dimension_ids, scale);
+            // Registered last, so the dimensions' ids follow one another.
+            let first_id = names.len() as u32;
+            for d in 0..vectors.dimensions {
+                id_of(format!("v:{d}"), &mut names);
+            }
+            let meanings = Meanings::new(vectors, &sentence_features, first_id, scale);
             for (row, features) in rows.iter_mut().zip(&sentence_features) {
                 row.extend(meanings.sentence_mean(features));
             }
             meanings
         });
-        let dense = names
-            .iter()
-            .map(|n| n.starts_with("g:") || n.starts_with("len:"))
-            .collect();
+        let dense = names.iter().map(|n| is_dense(n)).collect();
         Features {
             names,
             dense,
@@ -465,6 +462,11 @@ impl Features {
             meanings,
         }
     }
+}
+
+/// Whether a feature is a group or a length bucket: one every sentence has a yes or no for.
+fn is_dense(name: &str) -> bool {
+    name.starts_with("g:") || name.starts_with("len:")
 }
 
 /// The words of a sentence's features: its `w:` unigrams, one per occurrence.
@@ -476,7 +478,7 @@ impl Meanings {
     fn new(
         vectors: &WordVectors,
         sentences: &[Vec<String>],
-        ids: Vec<u32>,
+        first_id: u32,
         scale: f64,
     ) -> Meanings {
         let mut frequency: HashMap<&str, f64> = HashMap::new();
@@ -501,7 +503,8 @@ impl Meanings {
                     )
                 })
                 .collect(),
-            ids,
+            first_id,
+            dimensions: vectors.dimensions,
         };
         // Scale so that the sentence means have the wanted root mean square.
         let squares: f64 = sentences
@@ -526,7 +529,7 @@ impl Meanings {
     /// The sentence's `v:` features: the mean of its words' vectors, where words without one
     /// (numbers, rare words) count as zero.
     fn sentence_mean(&self, features: &[String]) -> impl Iterator<Item = (u32, f64)> + '_ {
-        let mut sum = vec![0.0; self.ids.len()];
+        let mut sum = vec![0.0; self.dimensions];
         let mut count = 0usize;
         for word in sentence_words(features) {
             count += 1;
@@ -535,11 +538,16 @@ impl Meanings {
             }
         }
         let n = count.max(1) as f64;
-        self.ids
-            .iter()
+        (self.first_id..)
             .zip(sum)
             .filter(|(_, s)| *s != 0.0)
-            .map(move |(&id, s)| (id, s / n))
+            .map(move |(id, s)| (id, s / n))
+    }
+
+    /// Which dimension a feature id is, if it is one.
+    fn dimension(&self, id: usize) -> Option<usize> {
+        id.checked_sub(self.first_id as usize)
+            .filter(|&d| d < self.dimensions)
     }
 
     fn vector(&self, word: &str) -> Option<&[f64]> {
@@ -550,10 +558,9 @@ impl Meanings {
     }
 
     /// Each word's meaning under a model's `v:` weights (`weights[d]` for dimension `d`).
-    fn fold(&self, weights: &[f64]) -> impl Iterator<Item = (String, f64)> + '_ {
-        let weights = weights.to_vec();
+    fn fold<'a>(&'a self, weights: &'a [f64]) -> impl Iterator<Item = (String, f64)> + 'a {
         self.words.iter().map(move |(word, vector)| {
-            let meaning = vector.iter().zip(&weights).map(|(v, w)| v * w).sum();
+            let meaning = vector.iter().zip(weights).map(|(v, w)| v * w).sum();
             (format!("m:{word}"), meaning)
         })
     }
@@ -757,27 +764,26 @@ impl Corpus<'_> {
         let solution = minimize(kept.len() + 1, |w, gradient| {
             log_loss(&rows, self.l2, w, gradient)
         });
+        let meanings = features.meanings.as_ref();
         let mut weights = Vec::new();
-        let mut dimension_weights = features.meanings.as_ref().map(|m| vec![0.0; m.ids.len()]);
+        let mut dimension_weights = vec![0.0; meanings.map_or(0, |m| m.dimensions)];
         for (column, &id) in kept.iter().enumerate() {
-            let (name, weight) = (&features.names[id], solution[column + 1]);
-            match (name.strip_prefix("v:"), dimension_weights.as_mut()) {
-                (Some(dimension), Some(dimensions)) => {
-                    dimensions[dimension.parse::<usize>().expect("v: names are numbered")] = weight
-                }
-                _ => weights.push((name.clone(), weight)),
+            let weight = solution[column + 1];
+            match meanings.and_then(|m| m.dimension(id)) {
+                Some(dimension) => dimension_weights[dimension] = weight,
+                None => weights.push((features.names[id].clone(), weight)),
             }
         }
         // The sentence mean's weights become one number a word: what the scorer adds.
-        if let (Some(meanings), Some(dimensions)) = (&features.meanings, &dimension_weights) {
-            weights.extend(meanings.fold(dimensions));
+        if let Some(meanings) = meanings {
+            weights.extend(meanings.fold(&dimension_weights));
         }
         weights.retain(|(_, weight)| weight.abs() >= PRUNE_BELOW);
         // Groups first, as the scorer lists them; then words, the strongest first; then meanings.
         weights.sort_by(|a, b| {
-            let order = |name: &str| match name.split_once(':').map(|(kind, _)| kind) {
-                Some("g" | "len") => 0,
-                Some("m") => 2,
+            let order = |name: &str| match name {
+                _ if is_dense(name) => 0,
+                _ if name.starts_with("m:") => 2,
                 _ => 1,
             };
             order(&a.0)
