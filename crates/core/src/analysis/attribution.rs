@@ -262,12 +262,16 @@ impl<'a> Context<'a> {
         if lower.len() != word.len() {
             return None;
         }
+        // Lower-casing can keep the length and still move char boundaries ("Ⱥ" takes two
+        // bytes and "ⱥ" three, "꟝" three and "ƛ" two): `at` must be a boundary in both.
         (2..lower.len().saturating_sub(6)).find(|&at| {
-            word.is_char_boundary(at)
-                && word[at..].starts_with(|c: char| c.is_lowercase())
-                && (lexicon.indirect_cues.contains(&lower[at..])
-                    || lexicon.speech_cues.contains(&lower[at..]))
-                && lower[at..].len() >= 7
+            let Some(rest) = lower.get(at..) else {
+                return false;
+            };
+            word.get(at..)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+                && (lexicon.indirect_cues.contains(rest) || lexicon.speech_cues.contains(rest))
+                && rest.len() >= 7
         })
     }
 }

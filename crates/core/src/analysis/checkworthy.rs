@@ -337,6 +337,12 @@ fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(Word<'a>)) -> u64 {
             if at > from {
                 last = char::from(bytes[at - 1]);
             }
+            // Most words end at a space or a mark that joins nothing: no need to decode on.
+            if bytes.get(at).is_some_and(|b| {
+                b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b',' | b'/' | b':')
+            }) {
+                break;
+            }
             let Some((next, next_len)) = char_at(text, at) else {
                 break;
             };

@@ -52,6 +52,35 @@ fn is_quote_mark(c: char) -> bool {
     )
 }
 
+/// The quotation marks of a paragraph and their offsets in it. Every mark's first byte is one
+/// of four, so the text between marks is skipped a vector at a time instead of decoded: most
+/// paragraphs have no mark at all.
+fn quote_marks(paragraph: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    // '"'; «, » (C2 ..); “, ”, „, ‟ (E2 80 ..); ＂ (EF BC 82).
+    const FULLWIDTH_LEAD: u8 = 0xEF;
+    let bytes = paragraph.as_bytes();
+    let rare = bytes.contains(&FULLWIDTH_LEAD);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let found = if rare {
+                bytes[from..]
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | 0xC2 | 0xE2 | FULLWIDTH_LEAD))
+            } else {
+                memchr::memchr3(b'"', 0xC2, 0xE2, &bytes[from..])
+            };
+            let at = from + found?;
+            // A lead byte or ASCII: a char boundary.
+            let c = paragraph[at..].chars().next()?;
+            from = at + 1;
+            if is_quote_mark(c) {
+                return Some((at, c));
+            }
+        }
+    })
+}
+
 /// Finds the marked spans of one paragraph `text[start..end]` (no line breaks inside).
 pub fn marked_spans(
     text: &str,
@@ -61,19 +90,15 @@ pub fn marked_spans(
     out: &mut Vec<Marked>,
 ) {
     let paragraph = &text[start..end];
-    if !paragraph.chars().any(is_quote_mark) {
+    let mut marks = quote_marks(paragraph).peekable();
+    if marks.peek().is_none() {
         return;
     }
     let mut pending: Option<usize> = None;
     let mut marks_seen = 0usize;
-    let mut prev: Option<char> = None;
-    let mut iter = paragraph.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
-        if !is_quote_mark(c) {
-            prev = Some(c);
-            continue;
-        }
+    for (i, c) in marks {
+        let prev = paragraph[..i].chars().next_back();
+        let next = paragraph[i + c.len_utf8()..].chars().next();
         let at = start + i;
         marks_seen += 1;
         let can_open =
@@ -121,7 +146,6 @@ pub fn marked_spans(
         } else {
             pending = Some(at);
         }
-        prev = Some(c);
     }
     if let Some(open) = pending {
         let content_start = open + text[open..].chars().next().map_or(1, char::len_utf8);

@@ -2,9 +2,10 @@
 //! core without titles, roles and organisation words ("Maria S.W. Sumardjono"), and the
 //! fullest form of a short mention found anywhere in the article ("Putin" -> "Vladimir Putin").
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, WordSet};
 use super::tokens::{Kind, Token};
 use crate::text::lowercase;
+use crate::wordset::contains_lowercased;
 use std::collections::HashMap;
 
 /// Lower-case particles inside names ("Muhammad bin Salman", "Ursula von der Leyen").
@@ -114,12 +115,13 @@ fn in_capitals(word: &str) -> bool {
 /// words at its front; the whole run when nothing else is left (an organisation: "KBRI").
 pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     let (start, end) = run;
-    let lower_at = |i: usize| lowercase(tokens[i].text(text));
+    // Set lookups lower-case on the stack: a name run is looked at word by word, often twice.
+    let in_set = |set: &WordSet, i: usize| contains_lowercased(set, tokens[i].text(text));
     // "Menteri Perdagangan Dr. Ratna Sari Dewi": the name starts after the last title.
     let mut first = start;
     if let Some(last_title) = (start..end.saturating_sub(1))
         .rev()
-        .find(|&i| tokens[i].kind == Kind::Word && lexicon.titles.contains(lower_at(i).as_str()))
+        .find(|&i| tokens[i].kind == Kind::Word && in_set(&lexicon.titles, i))
     {
         first = last_title + 1;
     }
@@ -133,11 +135,10 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     // Hutan Greenpeace Indonesia Arie Rompas").
     let is_organisation = |i: usize| {
         let word = tokens[i].text(text);
-        let lower = lower_at(i);
         tokens[i].kind == Kind::Word
             && (word.chars().count() >= 2 && in_capitals(word)
-                || lexicon.organisation_words.contains(lower.as_str())
-                || (titled && lexicon.places.contains(lower.as_str())))
+                || in_set(&lexicon.organisation_words, i)
+                || (titled && in_set(&lexicon.places, i)))
     };
     if let Some(last_organisation) = (first..end.saturating_sub(1))
         .rev()
@@ -146,9 +147,7 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
             let after = (i + 1..end).filter(|&j| tokens[j].kind == Kind::Word);
             let names = after
                 .clone()
-                .filter(|&j| {
-                    tokens[j].is_capitalised(text) && !lexicon.places.contains(lower_at(j).as_str())
-                })
+                .filter(|&j| tokens[j].is_capitalised(text) && !in_set(&lexicon.places, j))
                 .count();
             after.clone().all(|j| !is_organisation(j)) && names >= if titled { 1 } else { 2 }
         })
@@ -182,9 +181,7 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     }
     // An organisation's name ("Badan Pusat Statistik", "KBRI") stays whole: nothing but
     // organisation words and places before one remaining word, and no title.
-    let opens_as_organisation = lexicon
-        .organisation_words
-        .contains(lower_at(start).as_str());
+    let opens_as_organisation = in_set(&lexicon.organisation_words, start);
     let remaining_words = tokens[first.min(end)..end]
         .iter()
         .filter(|t| t.kind == Kind::Word)
@@ -193,17 +190,13 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
         || (stripped_any && is_org_only(text, tokens, (first, end), lexicon))
         || (opens_as_organisation
             && remaining_words <= 1
-            && !(start..end).any(|i| lexicon.titles.contains(lower_at(i).as_str())))
+            && !(start..end).any(|i| in_set(&lexicon.titles, i)))
     {
         return run;
     }
     // Trailing weekdays ("Rozi Minggu") are dates, not names.
     let mut end = end;
-    while end > first + 1
-        && lexicon
-            .weekdays
-            .contains(lowercase(tokens[end - 1].text(text)).as_str())
-    {
+    while end > first + 1 && in_set(&lexicon.weekdays, end - 1) {
         end -= 1;
     }
     (first, end)
@@ -214,10 +207,14 @@ fn is_org_only(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> boo
         .iter()
         .filter(|t| t.kind == Kind::Word)
         .all(|t| {
-            let l = lowercase(t.text(text));
-            lexicon.titles.contains(l.as_str())
-                || lexicon.organisation_words.contains(l.as_str())
-                || lexicon.places.contains(l.as_str())
+            let word = t.text(text);
+            [
+                &lexicon.titles,
+                &lexicon.organisation_words,
+                &lexicon.places,
+            ]
+            .iter()
+            .any(|set| contains_lowercased(set, word))
         })
 }
 
