@@ -321,6 +321,24 @@ fn english_possessive_nouns_addressees_and_frames_are_not_speakers() {
 }
 
 #[test]
+fn english_as_someone_put_it_owners_and_adverbs_leave_the_person_speaking() {
+    let text = "Only a few council members met the engineers.\n\n\
+                As Tomas Verde, the longest-serving member, put it: \"The levee will not be finished this year.\"\n\n\
+                As the Gazette’s Nina Park puts it, \"the council is tired, and the river is not.\"\n\n\
+                At the party’s meeting in Lincoln, council chair Ruth Alder sharply scolded the engineers for treating the delay as “a detail.”";
+    let analysis = analyze(text, Some("en"), None);
+    // "put it": the one who put it, never "it" or the verb.
+    assert_eq!(
+        speaker_of(&analysis, "not be finished"),
+        Some("Tomas Verde")
+    );
+    // "the Gazette’s Nina Park": the person, not her paper.
+    assert_eq!(speaker_of(&analysis, "river is not"), Some("Nina Park"));
+    // An "-ly" adverb between subject and verb leaves the subject speaking.
+    assert_eq!(speaker_of(&analysis, "a detail"), Some("Ruth Alder"));
+}
+
+#[test]
 fn english_weekdays_passives_and_party_parentheses_leave_the_subject_speaking() {
     let text = "Republican mayoral front-runner Ruth Alder defended her campaign manager as a \"very decent man\" Tuesday, hours after the staffer was charged with battery in Lincoln.\n\n\
                 Democratic presidential candidate Sen. Dana Whitfield (R-Neb.) on Saturday criticized the climate accord adopted after two weeks of talks in Paris, saying the agreement goes “nowhere near far enough.”";

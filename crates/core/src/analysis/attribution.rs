@@ -462,6 +462,7 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
         if tokens[open - 2].kind == Kind::Word
             && !tokens[open - 2].is_capitalised(cx.text)
             && cx.speech_cue(open - 2).is_none()
+            && !puts_it(cx, open - 2)
             && let Some(mention) = subject_before(cx, open - 2, floor)
         {
             return Some(cx.attribution(open - 2, mention));
@@ -537,7 +538,7 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
             };
             // `said the Florida senator, "…"`: a speaker right before the mark.
             if let Some(mention) = phrase_after(cx, k + 1).filter(|m| {
-                !subject_first && !addresses && {
+                !subject_first && !addresses && !puts_it(cx, k + 1) && {
                     let between = &cx.text[m.end.min(tokens[open].start)..tokens[open].start];
                     // "shot back, "…"" is no speaker: a description needs its determiner.
                     let describes = m.kind != MentionKind::Description
@@ -586,6 +587,29 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
         }
     }
     None
+}
+
+/// An English "-ly" adverb between a subject and its verb ("Priebus fairly scolded",
+/// "Trump angrily denied"), beyond the listed ones; not a noun like "family" or "ally".
+fn is_manner_adverb(cx: &mut Context<'_>, i: usize) -> bool {
+    cx.english && cx.tokens[i].kind == Kind::Word && !cx.tokens[i].is_capitalised(cx.text) && {
+        let lower = cx.lower(i);
+        lower.len() >= 6
+            && lower.ends_with("ly")
+            && !matches!(
+                lower,
+                "family" | "assembly" | "supply" | "monopoly" | "anomaly"
+            )
+    }
+}
+
+/// Whether token `i` is the "it" of "as Cornyn put it:", "as Milbank puts it,": the cue's
+/// object, never its speaker.
+fn puts_it(cx: &mut Context<'_>, i: usize) -> bool {
+    i > 0
+        && cx.tokens[i].kind == Kind::Word
+        && cx.lower(i) == "it"
+        && cx.speech_cue(i - 1).is_some()
 }
 
 /// Words a sentence-final attribution may carry after its cue ("he said in an interview on
@@ -1084,7 +1108,7 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             j = close;
             break;
         }
-        if !cx.in_set(j, Section::SKIP_BEFORE_CUE) {
+        if !cx.in_set(j, Section::SKIP_BEFORE_CUE) && !is_manner_adverb(cx, j) {
             break;
         }
     }

@@ -125,6 +125,16 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     {
         first = last_title + 1;
     }
+    // "The Post’s Dana Milbank", "RNC’s Reince Priebus": a person's name follows its owner
+    // ("Bush’s Facebook" stays: the owner is who speaks there).
+    if let Some(owner) = (first..end.saturating_sub(2)).rev().find(|&i| {
+        tokens[i].kind == Kind::Word && {
+            let word = tokens[i].text(text);
+            word.len() > 3 && (word.ends_with("'s") || word.ends_with("’s"))
+        }
+    }) {
+        first = owner + 1;
+    }
     // "Direktur Pengembangan BEI Jeffrey Hendrik", "Public Relations KAI Anne Purba": after a
     // title, the unit and then the organisation (an acronym or an organisation word); the
     // person is the name after the last of them.
