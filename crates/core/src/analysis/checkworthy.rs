@@ -309,13 +309,32 @@ fn joins(before: char, joiner: char, after: char) -> bool {
     }
 }
 
+const ASCII_LETTER: u8 = 1;
+const ASCII_DIGIT: u8 = 2;
+/// The class of each byte: an ASCII letter, an ASCII digit, or neither (0). One table load
+/// a byte where the word loop ran range tests.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        if b.is_ascii_alphabetic() {
+            table[byte] = ASCII_LETTER;
+        } else if b.is_ascii_digit() {
+            table[byte] = ASCII_DIGIT;
+        }
+        byte += 1;
+    }
+    table
+};
+
 /// Calls `visit` for each word of `text`; returns the groups its symbols switch on.
 fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(Word<'a>)) -> u64 {
     let bytes = text.as_bytes();
     let mut symbols = 0;
     let mut at = 0;
     while let Some((c, len)) = char_at(text, at) {
-        if !c.is_alphanumeric() {
+        if len == 1 && ASCII_CLASS[usize::from(bytes[at])] == 0 || len > 1 && !c.is_alphanumeric() {
             symbols |= symbol_groups(c);
             at += len;
             continue;
@@ -328,10 +347,11 @@ fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(Word<'a>)) -> u64 {
             // ASCII letters and digits, most of a word, a byte at a time.
             let from = at;
             while let Some(&byte) = bytes.get(at) {
-                if !byte.is_ascii_alphanumeric() {
+                let class = ASCII_CLASS[usize::from(byte)];
+                if class == 0 {
                     break;
                 }
-                has_digit |= byte.is_ascii_digit();
+                has_digit |= class == ASCII_DIGIT;
                 at += 1;
             }
             if at > from {
