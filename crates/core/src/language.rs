@@ -103,19 +103,27 @@ fn function_words() -> &'static FunctionWords {
             (EN_BIT, lexicon(&EN_WORDS, ENGLISH)),
         ] {
             for word in words {
-                *both.entry(word.as_bytes()).or_default() |= bit;
+                if let Some(key) = pack(word.as_bytes()) {
+                    *both.entry(key).or_default() |= bit;
+                }
             }
         }
         both
     })
 }
 
-/// Keyed by bytes: a word lower-cased in a byte buffer is looked up without a UTF-8 check.
-type FunctionWords = std::collections::HashMap<
-    &'static [u8],
-    u8,
-    std::hash::BuildHasherDefault<crate::wordset::FxHasher>,
->;
+/// Keyed by [`pack`]: a word lower-cased in a register is looked up without a UTF-8 check
+/// or a byte-by-byte comparison.
+type FunctionWords =
+    std::collections::HashMap<u128, u8, std::hash::BuildHasherDefault<crate::wordset::FxHasher>>;
+
+/// A word of at most 16 bytes as one number, zero-padded (words hold no NUL); `None` for a
+/// longer word, which is no function word.
+fn pack(word: &[u8]) -> Option<u128> {
+    let mut buffer = [0u8; 16];
+    buffer.get_mut(..word.len())?.copy_from_slice(word);
+    Some(u128::from_le_bytes(buffer))
+}
 
 const ID_BIT: u8 = 1;
 const EN_BIT: u8 = 2;
@@ -124,7 +132,6 @@ fn function_word_hits(text: &str, sample_words: usize) -> (usize, usize) {
     let both = function_words();
     let (mut id_hits, mut en_hits) = (0usize, 0usize);
     let mut lower = String::new();
-    let mut ascii_lower = [0u8; MAX_FUNCTION_WORD];
     let bytes = text.as_bytes();
     // The letter (ASCII or not) at byte `at`, and its length; None past the end.
     let letter_at = |at: usize| -> Option<(bool, usize)> {
@@ -160,22 +167,25 @@ fn function_word_hits(text: &str, sample_words: usize) -> (usize, usize) {
             continue;
         }
         let key = if word.is_ascii() {
-            let buffer = &mut ascii_lower[..word.len()];
-            buffer.copy_from_slice(word.as_bytes());
+            let mut buffer = [0u8; 16];
+            buffer[..word.len()].copy_from_slice(word.as_bytes());
             buffer.make_ascii_lowercase();
-            &*buffer
+            u128::from_le_bytes(buffer)
         } else {
             crate::text::lowercase_into(&mut lower, word);
-            lower.as_bytes()
+            let Some(key) = pack(lower.as_bytes()) else {
+                continue;
+            };
+            key
         };
-        let bits = both.get(key).copied().unwrap_or(0);
+        let bits = both.get(&key).copied().unwrap_or(0);
         id_hits += usize::from(bits & ID_BIT != 0);
         en_hits += usize::from(bits & EN_BIT != 0);
     }
     (id_hits, en_hits)
 }
 
-/// Longer words are not function words.
+/// Longer words are not function words (and fit [`pack`]).
 const MAX_FUNCTION_WORD: usize = 12;
 
 /// Text sampled for the trigram model: enough to be confident, little enough to be quick.

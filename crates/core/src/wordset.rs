@@ -77,8 +77,7 @@ pub fn contains_lowercased(set: &WordSet, word: &str) -> bool {
 pub struct WordFilter([u64; 4]);
 
 impl WordFilter {
-    fn bit(word: &str) -> (usize, u64) {
-        let bytes = word.as_bytes();
+    fn bit(bytes: &[u8]) -> (usize, u64) {
         let (first, last) = (
             bytes.first().copied().unwrap_or(0),
             bytes.last().copied().unwrap_or(0),
@@ -92,12 +91,13 @@ impl WordFilter {
     }
 
     pub fn insert(&mut self, word: &str) {
-        let (at, mask) = Self::bit(word);
+        let (at, mask) = Self::bit(word.as_bytes());
         self.0[at] |= mask;
     }
 
-    /// False when `word` was certainly not inserted.
-    pub fn may_contain(&self, word: &str) -> bool {
+    /// False when `word` (its bytes: callers need not slice a `str`) was certainly not
+    /// inserted.
+    pub fn may_contain(&self, word: &[u8]) -> bool {
         let (at, mask) = Self::bit(word);
         self.0[at] & mask != 0
     }

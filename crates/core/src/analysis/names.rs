@@ -366,7 +366,7 @@ impl<'t> NameIndex<'t> {
         while i < tokens.len() {
             // Only runs holding a wanted word matter; find those words first, then their run.
             if tokens[i].kind != Kind::Word
-                || !filter.may_contain(tokens[i].text(text))
+                || !filter.may_contain(&text.as_bytes()[tokens[i].start..tokens[i].end])
                 || !wanted.contains(tokens[i].text(text))
             {
                 i += 1;

@@ -138,6 +138,13 @@ fn scan_word(text: &str, mut end: usize) -> usize {
     loop {
         // ASCII letters and digits, most of a word, without decoding characters.
         end = crate::text::ascii_word_end(bytes, end);
+        // Most words end at a space or a mark that neither continues nor joins them.
+        if bytes
+            .get(end)
+            .is_none_or(|&b| b.is_ascii() && !matches!(b, b'@' | b'#' | b'-' | b'\''))
+        {
+            return end;
+        }
         match char_at(text, end) {
             Some(d) if is_word_char(d) => end += d.len_utf8(),
             Some(d)
