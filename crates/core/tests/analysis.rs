@@ -339,6 +339,25 @@ fn english_as_someone_put_it_owners_and_adverbs_leave_the_person_speaking() {
 }
 
 #[test]
+fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
+    let text = "Mayor Ruth Alder spoke first.\n\n\
+                Tomas Verde was far less hopeful: \"The levee will fail again,\" Nina Park told reporters.\n\n\
+                Hastily politicizing the flood in Lincoln ― as he did in March ― Tomas Verde blamed the council, and emphasized the threat that \"river politics\" poses to the town.\n\n\
+                Soon after the funeral of Father Jonas Abel in Lincoln, Verde said the town had lost its spirit: \"It is a promise nobody can keep.\"";
+    let analysis = analyze(text, Some("en"), None);
+    // "less hopeful:" is no cue; "Nina Park told" is.
+    let quote = direct(&analysis, "fail again");
+    assert_eq!(quote.speaker.as_deref(), Some("Nina Park"));
+    assert_eq!(quote.cue.as_deref(), Some("told"));
+    // An adverb with its participle, and "Soon", open the sentence; they name no one.
+    assert_eq!(speaker_of(&analysis, "river politics"), Some("Tomas Verde"));
+    assert_eq!(
+        speaker_of(&analysis, "nobody can keep"),
+        Some("Tomas Verde")
+    );
+}
+
+#[test]
 fn english_weekdays_passives_and_party_parentheses_leave_the_subject_speaking() {
     let text = "Republican mayoral front-runner Ruth Alder defended her campaign manager as a \"very decent man\" Tuesday, hours after the staffer was charged with battery in Lincoln.\n\n\
                 Democratic presidential candidate Sen. Dana Whitfield (R-Neb.) on Saturday criticized the climate accord adopted after two weeks of talks in Paris, saying the agreement goes “nowhere near far enough.”";

@@ -729,6 +729,11 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
         && {
             let lower = cx.lower(first);
             lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"))
+                // "Hastily politicizing the tragedy, Trump …": an adverb and its participle.
+                || lower.len() > 4 && lower.ends_with("ly") && first + 1 < end && {
+                    let next = cx.lower(first + 1);
+                    next.len() > 4 && next.ends_with("ing")
+                }
         };
     let opens_with_lead_in = opens_with_lead_in || opens_with_participle;
     // "In response to Donald Trump’s proposal to bar Muslims from entering the United
@@ -772,7 +777,8 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
     {
         start += 1;
     }
-    if start >= end {
+    // A participle phrase whose end was not found: its first word names no one.
+    if start >= end || (opens_with_participle && start == first) {
         return None;
     }
     if cx.in_set(start, Section::PRONOUNS)

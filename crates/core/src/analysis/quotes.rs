@@ -91,6 +91,9 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
             // "… is recorded in detail:" ⏎ `"…," she said`: the quotation's own cue wins
             // over a frame at the end of the paragraph before.
             (Some(_), Some(a)) if colon_frame => Some(a),
+            // "Trump asserted that France had lost its identity: "…," he claimed.": a
+            // colon after a word that is no cue yields to the quotation's own cue.
+            (Some(b), Some(a)) if is_bare_colon_frame(&cx, &b) => Some(a),
             (Some(b), Some(a)) => {
                 let before_gap = m.open.unwrap_or(m.start).saturating_sub(b.cue_end);
                 let after_gap = a.cue_start.saturating_sub(m.outer_end(text));
@@ -185,6 +188,21 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
         sentences,
         quotes: found,
     }
+}
+
+/// Whether an attribution before a quotation rests on nothing but a colon after a word that
+/// is no cue ("… had lost its identity: "…""); a name's own colon ("Carl Bialik: "…"")
+/// and a speech verb's ("Trump boomed: "…"") are cues.
+fn is_bare_colon_frame(cx: &Context<'_>, attribution: &Attribution) -> bool {
+    let text = cx.text;
+    let word = &text[attribution.cue_start..attribution.cue_end];
+    text[attribution.cue_end..].trim_start().starts_with(':')
+        && word.chars().all(char::is_alphabetic)
+        && {
+            let lower = crate::text::lowercase(word);
+            cx.lexicon.speech_cue(&lower).is_none()
+                && !cx.lexicon.source_cues.contains(lower.as_str())
+        }
 }
 
 /// Whether a marked span reproduces someone's words, rather than naming a title, a term, a
