@@ -253,7 +253,11 @@ impl<'a> Context<'a> {
     /// within the word.
     fn glued_cue(&mut self, i: usize) -> Option<usize> {
         let token = self.tokens[i];
-        if token.kind != Kind::Word || token.end - token.start < 9 {
+        // A name opens the word: "mischaracterized" and "reassured" are no glued cues.
+        if token.kind != Kind::Word
+            || token.end - token.start < 9
+            || !token.is_capitalised(self.text)
+        {
             return None;
         }
         let lexicon = self.lexicon;
