@@ -344,7 +344,8 @@ fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
                 Tomas Verde was far less hopeful: \"The levee will fail again,\" Nina Park told reporters.\n\n\
                 Hastily politicizing the flood in Lincoln ― as he did in March ― Tomas Verde blamed the council, and emphasized the threat that \"river politics\" poses to the town.\n\n\
                 Soon after the funeral of Father Jonas Abel in Lincoln, Verde said the town had lost its spirit: \"It is a promise nobody can keep.\"\n\n\
-                Park later said her words were mischaracterized and that she was \"for moving the families first.\"";
+                Park later said her words were mischaracterized and that she was \"for moving the families first.\"\n\n\
+                A neighbour thinks the new levee is \"worth the wait.\"";
     let analysis = analyze(text, Some("en"), None);
     // "less hopeful:" is no cue; "Nina Park told" is.
     let quote = direct(&analysis, "fail again");
@@ -356,6 +357,8 @@ fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
         speaker_of(&analysis, "nobody can keep"),
         Some("Tomas Verde")
     );
+    // A determiner opens a description, not a one-word name.
+    assert_eq!(speaker_of(&analysis, "worth the wait"), Some("A neighbour"));
     // "mischaracterized" is no name glued to a cue ("mis" + "characterized").
     assert_eq!(
         speaker_of(&analysis, "moving the families"),

@@ -607,6 +607,47 @@ fn is_manner_adverb(cx: &mut Context<'_>, i: usize) -> bool {
     }
 }
 
+/// The description a determiner at `start` opens: "A friend", "His campaign", "A federal
+/// lawsuit", "the former secretary". Without a tagger, a word is taken past the first only
+/// after one that reads as an adjective ("federal", "former"), so the verb stays out ("The
+/// ad targets"); no function word, participle or cue is taken.
+fn determined_description(cx: &mut Context<'_>, start: usize, end: usize) -> Option<Mention> {
+    const ADJECTIVE_ENDINGS: &[&str] = &[
+        "al", "ic", "ive", "ous", "ful", "ary", "ent", "ant", "ish", "ble", "ly", "ian", "ese",
+        "ern", "mer",
+    ];
+    let tokens = cx.tokens;
+    let mut last = start;
+    while last + 1 < end && last < start + 3 {
+        let next = last + 1;
+        if tokens[next].kind != Kind::Word || tokens[next].is_capitalised(cx.text) {
+            break;
+        }
+        let lexicon = cx.lexicon;
+        let lower = cx.lower(next);
+        if lower.ends_with("ed")
+            || lower.ends_with("ing")
+            || crate::language::is_function_word(lower)
+            || lexicon.speech_cue(lower).is_some()
+        {
+            break;
+        }
+        last = next;
+        if !ADJECTIVE_ENDINGS
+            .iter()
+            .any(|ending| cx.lower(last).ends_with(ending))
+        {
+            break;
+        }
+    }
+    (last > start).then(|| Mention {
+        start: tokens[start].start,
+        end: tokens[last].end,
+        kind: MentionKind::Description,
+        role: None,
+    })
+}
+
 /// Whether token `i` is the "it" of "as Cornyn put it:", "as Milbank puts it,": the cue's
 /// object, never its speaker.
 fn puts_it(cx: &mut Context<'_>, i: usize) -> bool {
@@ -789,6 +830,18 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
         && !matches!(cx.lower(start), "it" | "we" | "i" | "kami" | "saya")
     {
         return Some(cx.token_mention(start, MentionKind::Pronoun));
+    }
+    // "A friend referred to him as "…"", "His campaign called it "…"": a determiner opens
+    // a description, not a one-word name.
+    // ("A Government Accountability Office report" names its source: the name run follows.)
+    if cx.english
+        && tokens[start].kind == Kind::Word
+        && DETERMINERS.contains(&cx.lower(start))
+        && tokens
+            .get(start + 1)
+            .is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised(cx.text))
+    {
+        return determined_description(cx, start, end);
     }
     let run = names::run_forward(cx.text, tokens, start)?;
     if cx.in_set(run.0, Section::WEEKDAYS) {
