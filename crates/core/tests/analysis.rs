@@ -367,6 +367,21 @@ fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
 }
 
 #[test]
+fn english_typewriter_quotes_name_the_speaker_after_the_cue() {
+    // Doubled apostrophes are no quotation marks here; the sentence is reported speech, and
+    // its speaker follows "said", not its first word.
+    let text = "The survey was taken in March.\n\n\
+                ''It's increasingly clear the anxiety voters feel is not just economic,'' said Nina Park, a strategist in Lincoln.";
+    let analysis = analyze(text, Some("en"), None);
+    let reported = analysis
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && q.text.contains("anxiety voters"))
+        .expect("the sentence is reported speech");
+    assert_eq!(reported.speaker.as_deref(), Some("Nina Park"));
+}
+
+#[test]
 fn english_weekdays_passives_and_party_parentheses_leave_the_subject_speaking() {
     let text = "Republican mayoral front-runner Ruth Alder defended her campaign manager as a \"very decent man\" Tuesday, hours after the staffer was charged with battery in Lincoln.\n\n\
                 Democratic presidential candidate Sen. Dana Whitfield (R-Neb.) on Saturday criticized the climate accord adopted after two weeks of talks in Paris, saying the agreement goes “nowhere near far enough.”";

@@ -549,7 +549,11 @@ fn attribution_after_comma(
     end: usize,
 ) -> Option<(usize, usize, Mention)> {
     let tokens = cx.tokens;
-    let after = comma + 1;
+    let mut after = comma + 1;
+    // ",'' said Sara Fagen": apostrophes doubled as a closing mark (typewriter style).
+    while after < end && after <= comma + 2 && cx.is_punct(after, &['\'', '’']) {
+        after += 1;
+    }
     if after >= end || tokens[after].kind != Kind::Word {
         return None;
     }
