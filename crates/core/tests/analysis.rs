@@ -262,6 +262,29 @@ fn indonesian_bare_roles_find_the_named_holder_and_common_words_are_no_names() {
 }
 
 #[test]
+fn indonesian_quantifiers_open_descriptions_not_names() {
+    let text = "Warga berkumpul di depan balai desa.\n\n\
+                Seorang penghuni gedung itu tampak simpatik, tetapi tetap mengatakan bahwa semua penghuni setuju dengan aturan itu.\n\n\
+                Sejumlah warga mengatakan bahwa harga beras naik 12 persen.";
+    let analysis = analyze(text, Some("id"), None);
+    let speaker_of_reported = |words: &str| {
+        analysis
+            .quotes
+            .iter()
+            .find(|q| q.kind == QuoteKind::Indirect && q.text.contains(words))
+            .and_then(|q| q.speaker.clone())
+    };
+    assert_eq!(
+        speaker_of_reported("setuju dengan aturan").as_deref(),
+        Some("Seorang penghuni")
+    );
+    assert_eq!(
+        speaker_of_reported("harga beras").as_deref(),
+        Some("Sejumlah warga")
+    );
+}
+
+#[test]
 fn indonesian_purposes_and_openers_are_not_reported_speech() {
     let text = "Untuk memastikan keselamatan penumpang, kapal itu dilengkapi 40 pelampung baru.\n\n\
                 Pelatih Rudi Hartono mengakui timnya masih beradaptasi. Meski menilai lawan terlalu kuat, tim tetap optimistis menang.\n\n\

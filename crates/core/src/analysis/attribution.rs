@@ -607,6 +607,21 @@ fn is_manner_adverb(cx: &mut Context<'_>, i: usize) -> bool {
     }
 }
 
+/// Whether token `i` is a determiner ("A", "His"; Indonesian "Seorang", "Sejumlah")
+/// before a lower-case word: the start of a description. Before a capital it is not
+/// ("A Government Accountability Office report" names its source).
+fn opens_description(cx: &mut Context<'_>, i: usize) -> bool {
+    let tokens = cx.tokens;
+    tokens[i].kind == Kind::Word
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised(cx.text))
+        && {
+            let words = if cx.english { DETERMINERS } else { QUANTIFIERS };
+            words.contains(&cx.lower(i))
+        }
+}
+
 /// The description a determiner at `start` opens: "A friend", "His campaign", "A federal
 /// lawsuit", "the former secretary". Without a tagger, a word is taken past the first only
 /// after one that reads as an adjective ("federal", "former"), so the verb stays out ("The
@@ -833,14 +848,7 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
     }
     // "A friend referred to him as "…"", "His campaign called it "…"": a determiner opens
     // a description, not a one-word name.
-    // ("A Government Accountability Office report" names its source: the name run follows.)
-    if cx.english
-        && tokens[start].kind == Kind::Word
-        && DETERMINERS.contains(&cx.lower(start))
-        && tokens
-            .get(start + 1)
-            .is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised(cx.text))
-    {
+    if opens_description(cx, start) {
         return determined_description(cx, start, end);
     }
     let run = names::run_forward(cx.text, tokens, start)?;
@@ -1283,11 +1291,15 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         {
             k -= 1;
         }
-        // "Kepala dinas mengatakan": a capitalised title opening the description.
+        // "Kepala dinas mengatakan": a capitalised title opening the description; "Sejumlah
+        // warga mengatakan", "A spokesman said": a capitalised determiner.
         if k > floor
             && tokens[k - 1].kind == Kind::Word
             && tokens[k - 1].is_capitalised(cx.text)
-            && cx.in_set(k - 1, Section::TITLES)
+            && (cx.in_set(k - 1, Section::TITLES) || {
+                let lower = cx.lower(k - 1);
+                QUANTIFIERS.contains(&lower) || DETERMINERS.contains(&lower)
+            })
             && (k - 1 == floor || cx.is_punct(k - 2, &[',']) || tokens[k - 2].kind == Kind::Break)
         {
             k -= 1;
@@ -1397,6 +1409,12 @@ fn participle_subject(cx: &mut Context<'_>, comma: usize, floor: usize) -> Optio
 }
 
 /// Determiners that open a describing noun phrase.
+/// Indonesian words that open a description as English determiners do ("Seorang penghuni",
+/// "Sejumlah warga").
+const QUANTIFIERS: &[&str] = &[
+    "seorang", "sejumlah", "beberapa", "sebagian", "banyak", "setiap", "sebuah",
+];
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "several", "other", "one", "many", "some",
     "two", "three", "this", "these",
@@ -1463,6 +1481,11 @@ fn sentence_subject(cx: &mut Context<'_>, floor: usize, cue: usize) -> Option<Me
     while i < cue {
         if cx.in_set(i, Section::PRONOUNS) {
             return Some(cx.token_mention(i, MentionKind::Pronoun));
+        }
+        // "Seorang penghuni gedung itu … mengatakan": a description opening the sentence, not
+        // the name "Seorang" (inside it, "dalam sebuah wawancara" is no subject).
+        if i == floor && opens_description(cx, i) {
+            return determined_description(cx, i, cue);
         }
         if let Some(run) = names::run_forward(cx.text, tokens, i) {
             let core = names::core(cx.text, tokens, run, cx.lexicon);
