@@ -333,7 +333,7 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
         || (cx.english
             && j < tokens.len()
             && tokens[j].kind == Kind::Word
-            && DETERMINERS.contains(&cx.lower(j)))
+            && cx.lexicon.determiners.contains(cx.lower(j)))
     {
         16
     } else {
@@ -550,7 +550,9 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
                         || cx.text[m.start..m.end]
                             .split_whitespace()
                             .next()
-                            .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()));
+                            .is_some_and(|w| {
+                                cx.lexicon.determiners.contains(w.to_lowercase().as_str())
+                            });
                     describes
                         && m.end <= tokens[open].start
                         && between.contains([',', ':'])
@@ -617,8 +619,8 @@ fn opens_description(cx: &mut Context<'_>, i: usize) -> bool {
             .get(i + 1)
             .is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised(cx.text))
         && {
-            let words = if cx.english { DETERMINERS } else { QUANTIFIERS };
-            words.contains(&cx.lower(i))
+            let lexicon = cx.lexicon;
+            lexicon.determiners.contains(cx.lower(i))
         }
 }
 
@@ -1019,8 +1021,9 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                     // "the Florida senator", "a Trump campaign aide": a determiner, a name
                     // used as a modifier and a role with no name after it describe the
                     // speaker; the name alone (a state, a campaign) is not who spoke.
-                    let determined = description
-                        .is_some_and(|(a, _)| a == start && DETERMINERS.contains(&cx.lower(a)));
+                    let determined = description.is_some_and(|(a, _)| {
+                        a == start && cx.lexicon.determiners.contains(cx.lower(a))
+                    });
                     if let Some(last) = role_end.filter(|&last| {
                         determined && runs.len() == 1 && cx.in_set(last, Section::TITLES)
                     }) {
@@ -1297,8 +1300,8 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             && tokens[k - 1].kind == Kind::Word
             && tokens[k - 1].is_capitalised(cx.text)
             && (cx.in_set(k - 1, Section::TITLES) || {
-                let lower = cx.lower(k - 1);
-                QUANTIFIERS.contains(&lower) || DETERMINERS.contains(&lower)
+                let lexicon = cx.lexicon;
+                lexicon.determiners.contains(cx.lower(k - 1))
             })
             && (k - 1 == floor || cx.is_punct(k - 2, &[',']) || tokens[k - 2].kind == Kind::Break)
         {
@@ -1408,23 +1411,12 @@ fn participle_subject(cx: &mut Context<'_>, comma: usize, floor: usize) -> Optio
     None
 }
 
-/// Determiners that open a describing noun phrase.
-/// Indonesian words that open a description as English determiners do ("Seorang penghuni",
-/// "Sejumlah warga").
-const QUANTIFIERS: &[&str] = &[
-    "seorang", "sejumlah", "beberapa", "sebagian", "banyak", "setiap", "sebuah",
-];
-
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "several", "other", "one", "many", "some",
-    "two", "three", "this", "these",
-];
-
 /// A noun phrase ending at token `last` and opened by a determiner right after a clause
-/// boundary, at most twelve words long.
+/// boundary, at most twelve words long. English only: an Indonesian phrase puts its
+/// modifiers after the noun ("Seorang penghuni gedung itu tampak simpatik, tetapi tetap").
 fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<Mention> {
     let tokens = cx.tokens;
-    if tokens[last].kind != Kind::Word {
+    if !cx.english || tokens[last].kind != Kind::Word {
         return None;
     }
     let mut k = last;
@@ -1432,7 +1424,7 @@ fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<
         // A possessive name works as a determiner: "Obama's former campaign strategist".
         let possessive = tokens[k].is_capitalised(cx.text) && is_possessive(cx.lower(k));
         if tokens[k].kind == Kind::Word
-            && (DETERMINERS.contains(&cx.lower(k)) || (possessive && k < last))
+            && (cx.lexicon.determiners.contains(cx.lower(k)) || (possessive && k < last))
         {
             let boundary = k <= floor
                 || k == 0

@@ -42,6 +42,8 @@ pub struct Lexicon {
     pub places: WordSet,
     /// Words capitalised at a sentence's start that are never part of a name ("Ketika", "However").
     pub sentence_openers: WordSet,
+    /// Words that open a description of someone ("a", "the", "his", "seorang", "sejumlah").
+    pub determiners: WordSet,
     /// Every word with the sections it is in (bits of [`Section`]): one lookup answers all.
     sections: std::collections::HashMap<
         &'static str,
@@ -126,6 +128,7 @@ impl Lexicon {
                     "organisation-words" => Some(&mut self.organisation_words),
                     "places" => Some(&mut self.places),
                     "sentence-openers" => Some(&mut self.sentence_openers),
+                    "determiners" => Some(&mut self.determiners),
                     // An unknown section in a user's edit is skipped, not fatal.
                     _ => None,
                 };
