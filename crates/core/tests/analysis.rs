@@ -368,7 +368,9 @@ fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
                 Hastily politicizing the flood in Lincoln ― as he did in March ― Tomas Verde blamed the council, and emphasized the threat that \"river politics\" poses to the town.\n\n\
                 Soon after the funeral of Father Jonas Abel in Lincoln, Verde said the town had lost its spirit: \"It is a promise nobody can keep.\"\n\n\
                 Park later said her words were mischaracterized and that she was \"for moving the families first.\"\n\n\
-                A neighbour thinks the new levee is \"worth the wait.\"";
+                A neighbour thinks the new levee is \"worth the wait.\"\n\n\
+                The statement talked about the right of residents to \"choose their own council.\"\n\n\
+                According to the Lincoln campaign, \"The meeting will be held at the college.\"";
     let analysis = analyze(text, Some("en"), None);
     // "less hopeful:" is no cue; "Nina Park told" is.
     let quote = direct(&analysis, "fail again");
@@ -380,8 +382,18 @@ fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
         speaker_of(&analysis, "nobody can keep"),
         Some("Tomas Verde")
     );
-    // A determiner opens a description, not a one-word name.
+    // A determiner opens a description, not a one-word name; a cue word right after it is
+    // a noun ("The statement").
     assert_eq!(speaker_of(&analysis, "worth the wait"), Some("A neighbour"));
+    assert_eq!(
+        speaker_of(&analysis, "choose their own council"),
+        Some("The statement")
+    );
+    // "the Lincoln campaign" names itself; it points back to no one spoken of before.
+    assert_eq!(
+        speaker_of(&analysis, "held at the college"),
+        Some("the Lincoln campaign")
+    );
     // "mischaracterized" is no name glued to a cue ("mis" + "characterized").
     assert_eq!(
         speaker_of(&analysis, "moving the families"),

@@ -642,10 +642,11 @@ fn determined_description(cx: &mut Context<'_>, start: usize, end: usize) -> Opt
         }
         let lexicon = cx.lexicon;
         let lower = cx.lower(next);
+        // Right after the determiner a cue word is a noun ("The statement", "A report").
         if lower.ends_with("ed")
             || lower.ends_with("ing")
             || crate::language::is_function_word(lower)
-            || lexicon.speech_cue(lower).is_some()
+            || (next > start + 1 && lexicon.speech_cue(lower).is_some())
         {
             break;
         }

@@ -813,8 +813,12 @@ fn is_anaphoric(words: &str, lexicon: &Lexicon) -> bool {
     }) {
         return false;
     }
+    // A person's title points back ("the governor"); an organisation's word, though it may
+    // head a title ("campaign manager"), does not: "the campaign" is no one named before.
     words.any(|w| {
         let lower = w.to_lowercase();
-        DEMONSTRATIVES.contains(&lower.as_str()) || lexicon.titles.contains(lower.as_str())
+        DEMONSTRATIVES.contains(&lower.as_str())
+            || (lexicon.titles.contains(lower.as_str())
+                && !lexicon.organisation_words.contains(lower.as_str()))
     })
 }
