@@ -262,6 +262,19 @@ fn indonesian_bare_roles_find_the_named_holder_and_common_words_are_no_names() {
 }
 
 #[test]
+fn indonesian_closing_and_comment_cues_name_the_speaker() {
+    let text = "Bank itu meraih penghargaan global tahun ini.\n\n\
+                \"Kami percaya pengakuan ini akan memotivasi seluruh pegawai,\" tutup Ratna Sari.\n\n\
+                \"Cantik sekali calon istriku,\" komentar Budi Santoso di akun Instagram miliknya.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        speaker_of(&analysis, "memotivasi seluruh"),
+        Some("Ratna Sari")
+    );
+    assert_eq!(speaker_of(&analysis, "calon istriku"), Some("Budi Santoso"));
+}
+
+#[test]
 fn indonesian_quantifiers_open_descriptions_not_names() {
     let text = "Warga berkumpul di depan balai desa.\n\n\
                 Seorang penghuni gedung itu tampak simpatik, tetapi tetap mengatakan bahwa semua penghuni setuju dengan aturan itu.\n\n\
