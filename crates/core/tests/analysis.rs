@@ -383,7 +383,8 @@ fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
                 Park later said her words were mischaracterized and that she was \"for moving the families first.\"\n\n\
                 A neighbour thinks the new levee is \"worth the wait.\"\n\n\
                 The statement talked about the right of residents to \"choose their own council.\"\n\n\
-                According to the Lincoln campaign, \"The meeting will be held at the college.\"";
+                According to the Lincoln campaign, \"The meeting will be held at the college.\"\n\n\
+                \"I hope somebody finds the missing ballots.\" Verde said.";
     let analysis = analyze(text, Some("en"), None);
     // "less hopeful:" is no cue; "Nina Park told" is.
     let quote = direct(&analysis, "fail again");
@@ -401,6 +402,12 @@ fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
     assert_eq!(
         speaker_of(&analysis, "choose their own council"),
         Some("The statement")
+    );
+    // A sentence that is nothing but an attribution belongs to the quotation before it, even
+    // after the quotation's full stop.
+    assert_eq!(
+        speaker_of(&analysis, "missing ballots"),
+        Some("Tomas Verde")
     );
     // "the Lincoln campaign" names itself; it points back to no one spoken of before.
     assert_eq!(

@@ -390,7 +390,13 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
                 return Some(cx.attribution(k, mention));
             }
             // Subject first: `"…," Smith said`, `"…," the senator said`, `"…," dia menambahkan`.
-            if ended_sentence {
+            // After a quotation that ended its sentence, only a sentence that is nothing but
+            // the attribution (`"… missing." Trump said.`) belongs to it; `"…." Trump said
+            // the plan …` says something new.
+            let bare_attribution = tokens
+                .get(k + 1)
+                .is_none_or(|t| t.kind == Kind::Break || cx.is_punct(k + 1, &['.']));
+            if ended_sentence && !bare_attribution {
                 return None;
             }
             return subject_between(cx, j, k).map(|mention| cx.attribution(k, mention));
