@@ -179,8 +179,10 @@ pub fn lowercase(word: &str) -> String {
 }
 
 /// Byte classes for the word scanners: one table load a byte instead of range tests.
-const ASCII_LETTER: u8 = 1;
+pub(crate) const ASCII_LETTER: u8 = 1;
+/// Letters, digits and '_'.
 const ASCII_WORD: u8 = 2;
+pub(crate) const ASCII_DIGIT: u8 = 4;
 static BYTE_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
@@ -189,6 +191,9 @@ static BYTE_CLASS: [u8; 256] = {
         if byte.is_ascii_alphabetic() {
             table[b] |= ASCII_LETTER | ASCII_WORD;
         }
+        if byte.is_ascii_digit() {
+            table[b] |= ASCII_DIGIT;
+        }
         if byte.is_ascii_digit() || byte == b'_' {
             table[b] |= ASCII_WORD;
         }
@@ -196,6 +201,11 @@ static BYTE_CLASS: [u8; 256] = {
     }
     table
 };
+
+/// The classes of `byte` ([`ASCII_LETTER`], [`ASCII_DIGIT`], …); 0 for any other byte.
+pub(crate) fn byte_class(byte: u8) -> u8 {
+    BYTE_CLASS[usize::from(byte)]
+}
 
 fn run_of(bytes: &[u8], from: usize, class: u8) -> usize {
     let mut end = from;

@@ -42,6 +42,7 @@
 //! by that hash, behind bitmaps of the keys that are there (most words are not). The trainer gets the very same
 //! features by name through [`training::feature_names`], so what is trained is what is scored.
 
+use crate::text::{ASCII_DIGIT, ASCII_LETTER, byte_class};
 use crate::wordset::{fx_mix as mix, tail_word};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -309,32 +310,15 @@ fn joins(before: char, joiner: char, after: char) -> bool {
     }
 }
 
-const ASCII_LETTER: u8 = 1;
-const ASCII_DIGIT: u8 = 2;
-/// The class of each byte: an ASCII letter, an ASCII digit, or neither (0). One table load
-/// a byte where the word loop ran range tests.
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut byte = 0;
-    while byte < 128 {
-        let b = byte as u8;
-        if b.is_ascii_alphabetic() {
-            table[byte] = ASCII_LETTER;
-        } else if b.is_ascii_digit() {
-            table[byte] = ASCII_DIGIT;
-        }
-        byte += 1;
-    }
-    table
-};
-
 /// Calls `visit` for each word of `text`; returns the groups its symbols switch on.
 fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(Word<'a>)) -> u64 {
     let bytes = text.as_bytes();
     let mut symbols = 0;
     let mut at = 0;
     while let Some((c, len)) = char_at(text, at) {
-        if len == 1 && ASCII_CLASS[usize::from(bytes[at])] == 0 || len > 1 && !c.is_alphanumeric() {
+        if len == 1 && byte_class(bytes[at]) & (ASCII_LETTER | ASCII_DIGIT) == 0
+            || len > 1 && !c.is_alphanumeric()
+        {
             symbols |= symbol_groups(c);
             at += len;
             continue;
@@ -347,7 +331,7 @@ fn for_each_word<'a>(text: &'a str, mut visit: impl FnMut(Word<'a>)) -> u64 {
             // ASCII letters and digits, most of a word, a byte at a time.
             let from = at;
             while let Some(&byte) = bytes.get(at) {
-                let class = ASCII_CLASS[usize::from(byte)];
+                let class = byte_class(byte) & (ASCII_LETTER | ASCII_DIGIT);
                 if class == 0 {
                     break;
                 }
