@@ -301,7 +301,8 @@ fn indonesian_quantifiers_open_descriptions_not_names() {
 fn indonesian_purposes_and_openers_are_not_reported_speech() {
     let text = "Untuk memastikan keselamatan penumpang, kapal itu dilengkapi 40 pelampung baru.\n\n\
                 Pelatih Rudi Hartono mengakui timnya masih beradaptasi. Meski menilai lawan terlalu kuat, tim tetap optimistis menang.\n\n\
-                Kepala dinas mengatakan bahwa jembatan itu akan dibuka pada Juli.";
+                Kepala dinas mengatakan bahwa jembatan itu akan dibuka pada Juli.\n\n\
+                Tak sekadar menyerap aspirasi warga, Ratna Sari yang memiliki latar belakang sebagai dokter juga mengingatkan masyarakat akan pentingnya menjaga kebersihan sungai.";
     let analysis = analyze(text, Some("id"), None);
     let indirect: Vec<_> = analysis
         .quotes
@@ -311,6 +312,15 @@ fn indonesian_purposes_and_openers_are_not_reported_speech() {
     // A purpose ("untuk memastikan") is not something said.
     assert!(
         !indirect.iter().any(|q| q.text.contains("keselamatan")),
+        "{indirect:#?}"
+    );
+    // "Tak" (not) opens the sentence; the one who reminded is named after the comma.
+    assert_eq!(
+        indirect
+            .iter()
+            .find(|q| q.text.contains("kebersihan sungai"))
+            .and_then(|q| q.speaker.as_deref()),
+        Some("Ratna Sari"),
         "{indirect:#?}"
     );
     // "Meski" opens the clause; it is nobody.
