@@ -521,6 +521,9 @@ fn hostile_inputs_finish_without_panicking() {
         // Lower-casing keeps this word's length but moves its char boundaries (found by
         // the property test below).
         "0\u{23a}\u{1fd6}\u{a7dc}A\"A",
+        // A possessive and a role word end the text right after an inverted cue (found by
+        // fuzzing): the look past the role's last word must stop at the text's end.
+        "\"Yes,\" said The Post\u{2019}s  the campaign",
     ] {
         let analysis = analyze(text, None, None);
         check_offsets(text, &analysis);

@@ -118,8 +118,10 @@ impl<'a> Context<'a> {
             .unwrap_or(' ')
     }
 
+    /// Whether token `i` is one of these punctuation marks; past the last token it is not
+    /// (rules look one or two tokens ahead of a word that may end the text).
     pub fn is_punct(&self, i: usize, set: &[char]) -> bool {
-        self.tokens[i].kind == Kind::Punct && set.contains(&self.char_at(i))
+        self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct) && set.contains(&self.char_at(i))
     }
 
     pub fn is_quote_mark(&self, i: usize) -> bool {
