@@ -183,6 +183,8 @@ pub(crate) const ASCII_LETTER: u8 = 1;
 /// Letters, digits and '_'.
 const ASCII_WORD: u8 = 2;
 pub(crate) const ASCII_DIGIT: u8 = 4;
+pub(crate) const ASCII_UPPER: u8 = 8;
+pub(crate) const ASCII_LOWER: u8 = 16;
 static BYTE_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
@@ -190,6 +192,12 @@ static BYTE_CLASS: [u8; 256] = {
         let byte = b as u8;
         if byte.is_ascii_alphabetic() {
             table[b] |= ASCII_LETTER | ASCII_WORD;
+        }
+        if byte.is_ascii_uppercase() {
+            table[b] |= ASCII_UPPER;
+        }
+        if byte.is_ascii_lowercase() {
+            table[b] |= ASCII_LOWER;
         }
         if byte.is_ascii_digit() {
             table[b] |= ASCII_DIGIT;
@@ -213,6 +221,21 @@ fn run_of(bytes: &[u8], from: usize, class: u8) -> usize {
         end += 1;
     }
     end
+}
+
+/// [`ascii_word_end`], and the classes of the bytes it passed, OR-ed together (whether an
+/// upper- or lower-case letter is among them).
+pub fn ascii_word_end_with_classes(bytes: &[u8], from: usize) -> (usize, u8) {
+    let (mut end, mut classes) = (from, 0);
+    while let Some(&byte) = bytes.get(end) {
+        let class = BYTE_CLASS[usize::from(byte)];
+        if class & ASCII_WORD == 0 {
+            break;
+        }
+        classes |= class;
+        end += 1;
+    }
+    (end, classes)
 }
 
 /// The end of the run of ASCII letters in `bytes` starting at `from`.

@@ -115,6 +115,27 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             space_before = false;
             continue;
         }
+        if c.is_ascii_alphabetic() {
+            // Most words are ASCII and end at a space or plain punctuation: one pass finds
+            // the end and whether a case change could split the word ("KhameneiPutin").
+            let (end, classes) = crate::text::ascii_word_end_with_classes(bytes, at);
+            let ends_plainly = bytes
+                .get(end)
+                .is_none_or(|&b| b.is_ascii() && !matches!(b, b'@' | b'#' | b'-' | b'\''));
+            let inner_capital = classes & crate::text::ASCII_UPPER != 0;
+            let lower = c.is_ascii_lowercase() || classes & crate::text::ASCII_LOWER != 0;
+            if ends_plainly && !(inner_capital && lower) {
+                tokens.push(Token {
+                    start,
+                    end,
+                    kind: Kind::Word,
+                    space_before,
+                });
+                at = end;
+                space_before = false;
+                continue;
+            }
+        }
         if is_word_char(c) {
             at = scan_word(text, at);
             split_glued(text, start, at, space_before, &mut tokens);
