@@ -275,6 +275,20 @@ fn indonesian_closing_and_comment_cues_name_the_speaker() {
 }
 
 #[test]
+fn indonesian_personal_pronouns_skip_organisations_named_in_between() {
+    let text = "Fadli Zon membuka pameran itu di Warsawa.\n\n\
+                \"Budaya adalah jembatan kita,\" kata Fadli Zon.\n\n\
+                Indonesia-Poland Business Forum digelar sehari sebelumnya di gedung yang sama.\n\n\
+                \"Inilah waktunya untuk berinvestasi,\" tutupnya.";
+    let analysis = analyze(text, Some("id"), None);
+    // "-nya" of a speech cue is a person: the forum that opened a sentence is not it.
+    assert_eq!(
+        speaker_of(&analysis, "waktunya untuk berinvestasi"),
+        Some("Fadli Zon")
+    );
+}
+
+#[test]
 fn indonesian_quantifiers_open_descriptions_not_names() {
     let text = "Warga berkumpul di depan balai desa.\n\n\
                 Seorang penghuni gedung itu tampak simpatik, tetapi tetap mengatakan bahwa semua penghuni setuju dengan aturan itu.\n\n\

@@ -761,6 +761,12 @@ fn resolve_speakers(
                             role.as_deref().is_some_and(|r| shares_a_word(r, words))
                         })
                         .map(|back| before - 1 - back)
+                } else if is_personal_pronoun(words) {
+                    // "he", "dia", "beliau" stand for a person, not for "the Business Forum"
+                    // that opened a sentence in between.
+                    named[..before]
+                        .iter()
+                        .rposition(|(_, name, _)| !names_organisation(name, lexicon))
                 } else {
                     before.checked_sub(1)
                 };
@@ -780,6 +786,20 @@ fn resolve_speakers(
             _ => Some(words.to_string()),
         };
     }
+}
+
+/// Pronouns that only a person is: "he", "she", "ia", "dia", "beliau", and the "-nya" of a
+/// speech cue ("ujarnya": he or she said); not "they" or "mereka".
+fn is_personal_pronoun(words: &str) -> bool {
+    ["he", "she", "ia", "dia", "beliau", "nya"]
+        .iter()
+        .any(|p| words.eq_ignore_ascii_case(p))
+}
+
+/// Whether a name holds an organisation word ("Indonesia-Poland Business Forum").
+fn names_organisation(name: &str, lexicon: &Lexicon) -> bool {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .any(|w| crate::wordset::contains_lowercased(&lexicon.organisation_words, w))
 }
 
 /// Words that point a description back at someone already named ("peneliti tersebut").
