@@ -408,7 +408,8 @@ fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
                 A neighbour thinks the new levee is \"worth the wait.\"\n\n\
                 The statement talked about the right of residents to \"choose their own council.\"\n\n\
                 According to the Lincoln campaign, \"The meeting will be held at the college.\"\n\n\
-                \"I hope somebody finds the missing ballots.\" Verde said.";
+                \"I hope somebody finds the missing ballots.\" Verde said.\n\n\
+                Another neighbour responded, \"That is the mayor's husband.\"";
     let analysis = analyze(text, Some("en"), None);
     // "less hopeful:" is no cue; "Nina Park told" is.
     let quote = direct(&analysis, "fail again");
@@ -426,6 +427,10 @@ fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
     assert_eq!(
         speaker_of(&analysis, "choose their own council"),
         Some("The statement")
+    );
+    assert_eq!(
+        speaker_of(&analysis, "mayor's husband"),
+        Some("Another neighbour")
     );
     // A sentence that is nothing but an attribution belongs to the quotation before it, even
     // after the quotation's full stop.
