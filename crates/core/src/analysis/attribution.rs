@@ -658,11 +658,11 @@ fn determined_description(cx: &mut Context<'_>, start: usize, end: usize) -> Opt
         {
             break;
         }
-        last = next;
-        if !ADJECTIVE_ENDINGS
+        let adjective = ADJECTIVE_ENDINGS
             .iter()
-            .any(|ending| cx.lower(last).ends_with(ending))
-        {
+            .any(|ending| lower.ends_with(ending));
+        last = next;
+        if !adjective {
             break;
         }
     }

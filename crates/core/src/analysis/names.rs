@@ -471,6 +471,13 @@ impl<'t> NameIndex<'t> {
         crate::wordset::contains_lowercased(self.organisation_words, word)
     }
 
+    /// Whether a name holds an organisation word ("Indonesia-Poland Business Forum"): an
+    /// institution's name, no person's.
+    pub fn is_institutional(&self, name: &str) -> bool {
+        name.split_whitespace()
+            .any(|word| self.is_organisation_word(word))
+    }
+
     /// The fullest name in the article containing all of the mention's words in order;
     /// the mention itself when there is none longer.
     #[cfg(test)]
@@ -488,7 +495,7 @@ impl<'t> NameIndex<'t> {
             return (mention, None);
         };
         let mut best: Option<usize> = None;
-        let mention_institutional = words.iter().any(|w| self.is_organisation_word(w));
+        let mention_institutional = self.is_institutional(mention);
         for &id in self.by_word.get(last).map(Vec::as_slice).unwrap_or(&[]) {
             let name = &self.names[id];
             // "MotoGPMarquez": words a scraper glued together are no one's fuller name.

@@ -766,7 +766,7 @@ fn resolve_speakers(
                     // that opened a sentence in between.
                     named[..before]
                         .iter()
-                        .rposition(|(_, name, _)| !names_organisation(name, lexicon))
+                        .rposition(|(_, name, _)| !index.is_institutional(name))
                 } else {
                     before.checked_sub(1)
                 };
@@ -794,12 +794,6 @@ fn is_personal_pronoun(words: &str) -> bool {
     ["he", "she", "ia", "dia", "beliau", "nya"]
         .iter()
         .any(|p| words.eq_ignore_ascii_case(p))
-}
-
-/// Whether a name holds an organisation word ("Indonesia-Poland Business Forum").
-fn names_organisation(name: &str, lexicon: &Lexicon) -> bool {
-    name.split(|c: char| c.is_whitespace() || c == '-')
-        .any(|w| crate::wordset::contains_lowercased(&lexicon.organisation_words, w))
 }
 
 /// Words that point a description back at someone already named ("peneliti tersebut").

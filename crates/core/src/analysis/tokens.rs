@@ -119,9 +119,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // Most words are ASCII and end at a space or plain punctuation: one pass finds
             // the end and whether a case change could split the word ("KhameneiPutin").
             let (end, classes) = crate::text::ascii_word_end_with_classes(bytes, at);
-            let ends_plainly = bytes
-                .get(end)
-                .is_none_or(|&b| b.is_ascii() && !matches!(b, b'@' | b'#' | b'-' | b'\''));
+            let ends_plainly = ends_plainly(bytes, end);
             let inner_capital = classes & crate::text::ASCII_UPPER != 0;
             let lower = c.is_ascii_lowercase() || classes & crate::text::ASCII_LOWER != 0;
             if ends_plainly && !(inner_capital && lower) {
@@ -153,17 +151,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Whether a word whose ASCII letters and digits stop at byte `end` ends there: at the
+/// text's end, a space or a mark that neither continues a word ("@", "#") nor joins one
+/// ("-", "'"). Most words do, and are found without decoding characters.
+fn ends_plainly(bytes: &[u8], end: usize) -> bool {
+    bytes
+        .get(end)
+        .is_none_or(|&b| b.is_ascii() && !matches!(b, b'@' | b'#' | b'-' | b'\''))
+}
+
 /// The end of the word whose characters continue at byte `end`.
 fn scan_word(text: &str, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
         // ASCII letters and digits, most of a word, without decoding characters.
         end = crate::text::ascii_word_end(bytes, end);
-        // Most words end at a space or a mark that neither continues nor joins them.
-        if bytes
-            .get(end)
-            .is_none_or(|&b| b.is_ascii() && !matches!(b, b'@' | b'#' | b'-' | b'\''))
-        {
+        if ends_plainly(bytes, end) {
             return end;
         }
         match char_at(text, end) {
