@@ -33,6 +33,17 @@ fn speaker_of<'a>(analysis: &'a Analysis, words: &str) -> Option<&'a str> {
     direct(analysis, words).speaker.as_deref()
 }
 
+/// The speaker of the reported (indirect) speech containing `words`.
+fn reported_speaker_of<'a>(analysis: &'a Analysis, words: &str) -> Option<&'a str> {
+    analysis
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect && q.text.contains(words))
+        .unwrap_or_else(|| panic!("no reported speech with {words:?}: {:#?}", analysis.quotes))
+        .speaker
+        .as_deref()
+}
+
 /// The mention that carries a quotation's attribution, as written in `text`.
 fn mention_of(text: &str, quote: &Quotation) -> Option<String> {
     quote
@@ -294,19 +305,12 @@ fn indonesian_quantifiers_open_descriptions_not_names() {
                 Seorang penghuni gedung itu tampak simpatik, tetapi tetap mengatakan bahwa semua penghuni setuju dengan aturan itu.\n\n\
                 Sejumlah warga mengatakan bahwa harga beras naik 12 persen.";
     let analysis = analyze(text, Some("id"), None);
-    let speaker_of_reported = |words: &str| {
-        analysis
-            .quotes
-            .iter()
-            .find(|q| q.kind == QuoteKind::Indirect && q.text.contains(words))
-            .and_then(|q| q.speaker.clone())
-    };
     assert_eq!(
-        speaker_of_reported("setuju dengan aturan").as_deref(),
+        reported_speaker_of(&analysis, "setuju dengan aturan"),
         Some("Seorang penghuni")
     );
     assert_eq!(
-        speaker_of_reported("harga beras").as_deref(),
+        reported_speaker_of(&analysis, "harga beras"),
         Some("Sejumlah warga")
     );
 }
@@ -330,12 +334,8 @@ fn indonesian_purposes_and_openers_are_not_reported_speech() {
     );
     // "Tak" (not) opens the sentence; the one who reminded is named after the comma.
     assert_eq!(
-        indirect
-            .iter()
-            .find(|q| q.text.contains("kebersihan sungai"))
-            .and_then(|q| q.speaker.as_deref()),
-        Some("Ratna Sari"),
-        "{indirect:#?}"
+        reported_speaker_of(&analysis, "kebersihan sungai"),
+        Some("Ratna Sari")
     );
     // "Meski" opens the clause; it is nobody.
     assert!(
@@ -399,7 +399,7 @@ fn english_as_someone_put_it_owners_and_adverbs_leave_the_person_speaking() {
 }
 
 #[test]
-fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
+fn english_colons_lead_ins_and_determiners_leave_the_right_speaker() {
     let text = "Mayor Ruth Alder spoke first.\n\n\
                 Tomas Verde was far less hopeful: \"The levee will fail again,\" Nina Park told reporters.\n\n\
                 Hastily politicizing the flood in Lincoln ― as he did in March ― Tomas Verde blamed the council, and emphasized the threat that \"river politics\" poses to the town.\n\n\
@@ -415,39 +415,25 @@ fn english_colons_after_plain_words_yield_to_the_quotations_own_cue() {
     let quote = direct(&analysis, "fail again");
     assert_eq!(quote.speaker.as_deref(), Some("Nina Park"));
     assert_eq!(quote.cue.as_deref(), Some("told"));
-    // An adverb with its participle, and "Soon", open the sentence; they name no one.
-    assert_eq!(speaker_of(&analysis, "river politics"), Some("Tomas Verde"));
-    assert_eq!(
-        speaker_of(&analysis, "nobody can keep"),
-        Some("Tomas Verde")
-    );
-    // A determiner opens a description, not a one-word name; a cue word right after it is
-    // a noun ("The statement").
-    assert_eq!(speaker_of(&analysis, "worth the wait"), Some("A neighbour"));
-    assert_eq!(
-        speaker_of(&analysis, "choose their own council"),
-        Some("The statement")
-    );
-    assert_eq!(
-        speaker_of(&analysis, "mayor's husband"),
-        Some("Another neighbour")
-    );
-    // A sentence that is nothing but an attribution belongs to the quotation before it, even
-    // after the quotation's full stop.
-    assert_eq!(
-        speaker_of(&analysis, "missing ballots"),
-        Some("Tomas Verde")
-    );
-    // "the Lincoln campaign" names itself; it points back to no one spoken of before.
-    assert_eq!(
-        speaker_of(&analysis, "held at the college"),
-        Some("the Lincoln campaign")
-    );
-    // "mischaracterized" is no name glued to a cue ("mis" + "characterized").
-    assert_eq!(
-        speaker_of(&analysis, "moving the families"),
-        Some("Nina Park")
-    );
+    for (words, speaker) in [
+        // An adverb with its participle, and "Soon", open the sentence; they name no one.
+        ("river politics", "Tomas Verde"),
+        ("nobody can keep", "Tomas Verde"),
+        // "mischaracterized" is no name glued to a cue ("mis" + "characterized").
+        ("moving the families", "Nina Park"),
+        // A determiner opens a description, not a one-word name; a cue word right after it
+        // is a noun ("The statement").
+        ("worth the wait", "A neighbour"),
+        ("choose their own council", "The statement"),
+        ("mayor's husband", "Another neighbour"),
+        // "the Lincoln campaign" names itself; it points back to no one spoken of before.
+        ("held at the college", "the Lincoln campaign"),
+        // A sentence that is nothing but an attribution belongs to the quotation before it,
+        // even after the quotation's full stop.
+        ("missing ballots", "Tomas Verde"),
+    ] {
+        assert_eq!(speaker_of(&analysis, words), Some(speaker), "{words}");
+    }
 }
 
 #[test]
@@ -457,12 +443,10 @@ fn english_typewriter_quotes_name_the_speaker_after_the_cue() {
     let text = "The survey was taken in March.\n\n\
                 ''It's increasingly clear the anxiety voters feel is not just economic,'' said Nina Park, a strategist in Lincoln.";
     let analysis = analyze(text, Some("en"), None);
-    let reported = analysis
-        .quotes
-        .iter()
-        .find(|q| q.kind == QuoteKind::Indirect && q.text.contains("anxiety voters"))
-        .expect("the sentence is reported speech");
-    assert_eq!(reported.speaker.as_deref(), Some("Nina Park"));
+    assert_eq!(
+        reported_speaker_of(&analysis, "anxiety voters"),
+        Some("Nina Park")
+    );
 }
 
 #[test]
