@@ -316,6 +316,32 @@ fn indonesian_quantifiers_open_descriptions_not_names() {
 }
 
 #[test]
+fn indonesian_descriptions_closed_by_a_demonstrative_point_back_or_speak_for_themselves() {
+    let text = "Penyanyi Rina Wulandari merayakan kelulusan putrinya.\n\n\
+                \"Saya bangga sekali,\" tutur Rina Wulandari di akun Instagram miliknya.\n\n\
+                Mantan presenter Gosip Pagi itu menambahkan bahwa putrinya akan kuliah di Bandung.\n\n\
+                Akun Warta Kampus ikut membagikan kabar itu. Akun itu menyebut bahwa acara wisuda berlangsung meriah.\n\n\
+                \"Wisuda tahun ini diikuti 800 siswa,\" ujar dr. Hendra Kusuma, Sp.KK, yang hadir sebagai wali murid.";
+    let analysis = analyze(text, Some("id"), None);
+    // A person's description ("Mantan presenter … itu") is the person named before, not its
+    // capitalised first word and not the programme named inside it.
+    assert_eq!(
+        reported_speaker_of(&analysis, "kuliah di Bandung"),
+        Some("Rina Wulandari")
+    );
+    // An account is no person: the description itself is the speaker.
+    assert_eq!(
+        reported_speaker_of(&analysis, "wisuda berlangsung"),
+        Some("Akun itu")
+    );
+    // "dr." is a title with its period; "Sp.KK" after the comma is a degree, not a name.
+    assert_eq!(
+        speaker_of(&analysis, "diikuti 800 siswa"),
+        Some("Hendra Kusuma")
+    );
+}
+
+#[test]
 fn indonesian_purposes_and_openers_are_not_reported_speech() {
     let text = "Untuk memastikan keselamatan penumpang, kapal itu dilengkapi 40 pelampung baru.\n\n\
                 Pelatih Rudi Hartono mengakui timnya masih beradaptasi. Meski menilai lawan terlalu kuat, tim tetap optimistis menang.\n\n\

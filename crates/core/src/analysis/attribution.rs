@@ -1049,9 +1049,17 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                 }
                 description = Some((description.map_or(j, |d| d.0), j + 1));
             }
+            // "ujar dr. Dikky": the period of an abbreviated title.
+            Kind::Punct
+                if runs.is_empty()
+                    && description == Some((start, j))
+                    && cx.is_punct(j, &['.'])
+                    && !token.space_before
+                    && cx.in_set(j - 1, Section::TITLES) => {}
             Kind::Punct if cx.is_punct(j, &[',']) => {
                 let name_follows = tokens.get(j + 1).is_some_and(|t| t.is_capitalised(cx.text))
-                    && !cx.in_set(j + 1, Section::WEEKDAYS);
+                    && !cx.in_set(j + 1, Section::WEEKDAYS)
+                    && !is_degree(cx, j + 1);
                 let role_so_far = opens_with_role
                     || possessed_role
                     || runs.last().is_some_and(|&r| is_role(cx, r));
@@ -1090,6 +1098,19 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
         kind: MentionKind::Description,
         role: None,
     })
+}
+
+/// Whether token `i` opens an academic degree written after a name ("Sp.KK", "S.H.", "M.Si",
+/// "Ph.D."): a short capitalised word glued to a period and more letters.
+fn is_degree(cx: &Context<'_>, i: usize) -> bool {
+    let tokens = cx.tokens;
+    let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
+    tokens[i].kind == Kind::Word
+        && tokens[i].text(cx.text).chars().count() <= 3
+        && cx.is_punct(i + 1, &['.'])
+        && glued(i + 1)
+        && glued(i + 2)
+        && tokens[i + 2].kind == Kind::Word
 }
 
 impl Context<'_> {
@@ -1175,6 +1196,9 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         if let Some(subject) = opening_subject(cx, floor, cue) {
             return Some(subject);
         }
+    }
+    if let Some(description) = demonstrative_description(cx, floor, cue) {
+        return Some(description);
     }
     let mut j = cue;
     while j > floor {
@@ -1478,6 +1502,9 @@ fn sentence_subject(cx: &mut Context<'_>, floor: usize, cue: usize) -> Option<Me
     {
         return Some(subject);
     }
+    if let Some(description) = demonstrative_description(cx, floor, cue) {
+        return Some(description);
+    }
     let mut i = floor;
     while i < cue {
         if cx.in_set(i, Section::PRONOUNS) {
@@ -1500,6 +1527,52 @@ fn sentence_subject(cx: &mut Context<'_>, floor: usize, cue: usize) -> Option<Me
         i += 1;
     }
     None
+}
+
+/// An Indonesian description closed by a demonstrative just before the verb ("Pria 26 tahun
+/// itu mengaku", "Mantan presenter Insert itu menambahkan", "Politikus Partai NasDem itu
+/// menyebut"): the whole phrase, from its clause's start, is the subject. Its capitalised
+/// first word is no name, and a name inside it ("Insert", "NasDem") is not who spoke.
+fn demonstrative_description(cx: &mut Context<'_>, floor: usize, cue: usize) -> Option<Mention> {
+    /// Longer phrases are clauses, not descriptions.
+    const LONGEST: usize = 7;
+    if cx.english {
+        return None;
+    }
+    let tokens = cx.tokens;
+    let mut end = cue;
+    while end > floor && cx.in_set(end - 1, Section::SKIP_BEFORE_CUE) {
+        end -= 1;
+    }
+    if end <= floor + 1 || !matches!(cx.lower(end - 1), "itu" | "ini" | "tersebut") {
+        return None;
+    }
+    let demonstrative = end - 1;
+    let mut start = demonstrative;
+    while start > floor
+        && demonstrative - start < LONGEST
+        && matches!(tokens[start - 1].kind, Kind::Word | Kind::Number)
+    {
+        start -= 1;
+    }
+    let at_clause_start = start == floor
+        || cx.is_punct(start - 1, &[','])
+        || cx.is_quote_mark(start - 1)
+        || tokens[start - 1].kind == Kind::Break;
+    // "Sementara itu", "Selain itu": a lead-in, not a description; "Para pedagang itu" is one.
+    let first = cx.lower(start).to_string();
+    let lead_in = cx.lexicon.is_opener(&first) && !matches!(first.as_str(), "para" | "sang" | "si");
+    (start < demonstrative
+        && at_clause_start
+        && !lead_in
+        && tokens[start].kind == Kind::Word
+        && !cx.in_set(start, Section::PRONOUNS))
+    .then(|| Mention {
+        start: tokens[start].start,
+        end: tokens[demonstrative].end,
+        kind: MentionKind::Description,
+        role: None,
+    })
 }
 
 /// The subject between a quotation and a following verb: `"…," Smith said`.

@@ -44,6 +44,9 @@ pub struct Lexicon {
     pub sentence_openers: WordSet,
     /// Words that open a description of someone ("a", "the", "his", "seorang", "sejumlah").
     pub determiners: WordSet,
+    /// Words beyond the titles that head a description of one person ("pria", "mantan",
+    /// "istri"): closed by a demonstrative ("Pria 26 tahun itu") it is someone named before.
+    pub person_nouns: WordSet,
     /// Every word with the sections it is in (bits of [`Section`]): one lookup answers all.
     sections: std::collections::HashMap<
         &'static str,
@@ -129,6 +132,7 @@ impl Lexicon {
                     "places" => Some(&mut self.places),
                     "sentence-openers" => Some(&mut self.sentence_openers),
                     "determiners" => Some(&mut self.determiners),
+                    "person-nouns" => Some(&mut self.person_nouns),
                     // An unknown section in a user's edit is skipped, not fatal.
                     _ => None,
                 };

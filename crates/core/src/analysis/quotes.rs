@@ -753,6 +753,11 @@ fn resolve_speakers(
                     && !words
                         .split_whitespace()
                         .any(|w| DEMONSTRATIVES.contains(&w.to_lowercase().as_str()));
+                let pointing = if english || mention.kind != MentionKind::Description {
+                    None
+                } else {
+                    pointing(words, lexicon)
+                };
                 let pick = if bare_role {
                     named[..before]
                         .iter()
@@ -761,12 +766,18 @@ fn resolve_speakers(
                             role.as_deref().is_some_and(|r| shares_a_word(r, words))
                         })
                         .map(|back| before - 1 - back)
-                } else if is_personal_pronoun(words) {
-                    // "he", "dia", "beliau" stand for a person, not for "the Business Forum"
-                    // that opened a sentence in between.
+                } else if is_personal_pronoun(words) || pointing == Some(Pointing::Person) {
+                    // "he", "dia", "beliau", "pria itu" stand for a person, not for "the
+                    // Business Forum" that opened a sentence in between.
                     named[..before]
                         .iter()
                         .rposition(|(_, name, _)| !index.is_institutional(name))
+                } else if pointing == Some(Pointing::Organisation) {
+                    named[..before]
+                        .iter()
+                        .rposition(|(_, name, _)| index.is_institutional(name))
+                } else if pointing == Some(Pointing::Unnamed) {
+                    None
                 } else {
                     before.checked_sub(1)
                 };
@@ -778,7 +789,8 @@ fn resolve_speakers(
                         }
                         Some(name.clone())
                     }
-                    None if bare_role => Some(words.to_string()),
+                    // "the spokesman", "Akun itu" with no one named before: the description.
+                    None if mention.kind == MentionKind::Description => Some(words.to_string()),
                     None => None,
                 }
             }
@@ -794,6 +806,42 @@ fn is_personal_pronoun(words: &str) -> bool {
     ["he", "she", "ia", "dia", "beliau", "nya"]
         .iter()
         .any(|p| words.eq_ignore_ascii_case(p))
+}
+
+/// What an Indonesian description closed by a demonstrative points back at, by its head
+/// (first) word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pointing {
+    /// "Pria 26 tahun itu", "Politikus Partai NasDem itu", "peneliti tersebut": a person.
+    Person,
+    /// "Lembaga tersebut", "Partai itu": an organisation.
+    Organisation,
+    /// "Akun itu", "Peraturan tersebut", "Para pendukung itu": nobody to name; the
+    /// description itself is the speaker.
+    Unnamed,
+}
+
+fn pointing(words: &str, lexicon: &Lexicon) -> Option<Pointing> {
+    let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+    if !words
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "itu" | "ini" | "tersebut"))
+    {
+        return None;
+    }
+    let head = match words.first()?.as_str() {
+        "sang" | "si" => words.get(1)?,
+        first => first,
+    };
+    Some(
+        if lexicon.person_nouns.contains(head) || lexicon.titles.contains(head) {
+            Pointing::Person
+        } else if lexicon.organisation_words.contains(head) {
+            Pointing::Organisation
+        } else {
+            Pointing::Unnamed
+        },
+    )
 }
 
 /// Words that point a description back at someone already named ("peneliti tersebut").
@@ -822,7 +870,7 @@ fn is_anaphoric(words: &str, lexicon: &Lexicon) -> bool {
     if words.peek().is_some_and(|w| {
         matches!(
             w.to_lowercase().as_str(),
-            "a" | "an" | "one" | "another" | "seorang"
+            "a" | "an" | "one" | "another" | "seorang" | "salah"
         )
     }) {
         return false;
