@@ -342,6 +342,23 @@ fn indonesian_descriptions_closed_by_a_demonstrative_point_back_or_speak_for_the
 }
 
 #[test]
+fn indonesian_degrees_and_sentence_openers_stay_out_of_speakers_names() {
+    let text = "Vaksin TBC baru diuji di Bandung.\n\n\
+                Dokter spesialis paru Prof. Dr. dr. Erlina Burhan, MSC, Sp.P (K) mengatakan bahwa Indonesia butuh vaksin itu segera.\n\n\
+                Namun Mendagri mengatakan bahwa anggaran vaksin belum tersedia tahun ini.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "butuh vaksin"),
+        Some("Erlina Burhan")
+    );
+    // "Namun" (but) opened the sentence; it is no part of the minister's name.
+    assert_eq!(
+        reported_speaker_of(&analysis, "anggaran vaksin"),
+        Some("Mendagri")
+    );
+}
+
+#[test]
 fn indonesian_purposes_and_openers_are_not_reported_speech() {
     let text = "Untuk memastikan keselamatan penumpang, kapal itu dilengkapi 40 pelampung baru.\n\n\
                 Pelatih Rudi Hartono mengakui timnya masih beradaptasi. Meski menilai lawan terlalu kuat, tim tetap optimistis menang.\n\n\

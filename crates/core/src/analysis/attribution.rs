@@ -1113,6 +1113,40 @@ fn is_degree(cx: &Context<'_>, i: usize) -> bool {
         && tokens[i + 2].kind == Kind::Word
 }
 
+/// The comma opening a list of academic degrees that ends at token `last` (", MSC, Sp.P
+/// (K)"), when one of them is written with a period, as degrees are and acronyms ("AS",
+/// "KPK") are not.
+fn degrees_before(cx: &Context<'_>, last: usize, floor: usize) -> Option<usize> {
+    let tokens = cx.tokens;
+    let mut end = last;
+    let mut opening = None;
+    let mut with_period = false;
+    for _ in 0..4 {
+        // A specialist's "(K)" closes the last degree.
+        if end >= floor + 3 && cx.is_punct(end, &[')']) && cx.is_punct(end - 2, &['(']) {
+            end -= 3;
+        }
+        let Some(comma) = (end.saturating_sub(5).max(floor + 1)..end)
+            .rev()
+            .find(|&c| cx.is_punct(c, &[',']))
+        else {
+            break;
+        };
+        let first = comma + 1;
+        let degree_like = tokens[first].kind == Kind::Word
+            && tokens[first].is_capitalised(cx.text)
+            && tokens[first].text(cx.text).chars().count() <= 4
+            && (first + 1..=end).all(|i| !tokens[i].space_before);
+        if !degree_like {
+            break;
+        }
+        with_period |= is_degree(cx, first);
+        opening = Some(comma);
+        end = comma - 1;
+    }
+    opening.filter(|_| with_period)
+}
+
 impl Context<'_> {
     fn is_punct_or_number(&self, i: usize) -> bool {
         self.tokens[i].kind == Kind::Number || self.is_punct(i, &['(', ')', '/'])
@@ -1218,6 +1252,11 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         if !cx.in_set(j, Section::SKIP_BEFORE_CUE) && !is_manner_adverb(cx, j) {
             break;
         }
+    }
+    // "Divani Aery Lovian, M.Psi. mengungkapkan", "Erlina Burhan, MSC, Sp.P (K) mengatakan":
+    // degrees after the name.
+    if let Some(comma) = degrees_before(cx, j, floor) {
+        j = comma - 1;
     }
     if j >= cue || (j == floor && cue == floor) {
         return None;

@@ -202,7 +202,16 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
             && remaining_words <= 1
             && !(start..end).any(|i| in_set(&lexicon.titles, i)))
     {
-        return run;
+        // The whole run, but not the "Namun" or "Menurut" that opened its sentence
+        // ("Namun Mendagri" is "Mendagri").
+        let mut start = start;
+        while start + 1 < end && tokens[start].kind == Kind::Word && {
+            let lower = lowercase(tokens[start].text(text));
+            lexicon.is_opener(&lower) || lexicon.source_cues.contains(lower.as_str())
+        } {
+            start += 1;
+        }
+        return (start, end);
     }
     // Trailing weekdays ("Rozi Minggu") are dates, not names.
     let mut end = end;
