@@ -321,7 +321,8 @@ fn indonesian_descriptions_closed_by_a_demonstrative_point_back_or_speak_for_the
                 \"Saya bangga sekali,\" tutur Rina Wulandari di akun Instagram miliknya.\n\n\
                 Mantan presenter Gosip Pagi itu menambahkan bahwa putrinya akan kuliah di Bandung.\n\n\
                 Akun Warta Kampus ikut membagikan kabar itu. Akun itu menyebut bahwa acara wisuda berlangsung meriah.\n\n\
-                \"Wisuda tahun ini diikuti 800 siswa,\" ujar dr. Hendra Kusuma, Sp.KK, yang hadir sebagai wali murid.";
+                \"Wisuda tahun ini diikuti 800 siswa,\" ujar dr. Hendra Kusuma, Sp.KK, yang hadir sebagai wali murid.\n\n\
+                Hendra saat itu mengatakan bahwa sekolah akan menambah kelas baru.";
     let analysis = analyze(text, Some("id"), None);
     // A person's description ("Mantan presenter … itu") is the person named before, not its
     // capitalised first word and not the programme named inside it.
@@ -333,6 +334,11 @@ fn indonesian_descriptions_closed_by_a_demonstrative_point_back_or_speak_for_the
     assert_eq!(
         reported_speaker_of(&analysis, "wisuda berlangsung"),
         Some("Akun itu")
+    );
+    // "saat itu" (at that time) after a name is no description.
+    assert_eq!(
+        reported_speaker_of(&analysis, "menambah kelas"),
+        Some("Hendra Kusuma")
     );
     // "dr." is a title with its period; "Sp.KK" after the comma is a degree, not a name.
     assert_eq!(
@@ -355,6 +361,52 @@ fn indonesian_degrees_and_sentence_openers_stay_out_of_speakers_names() {
     assert_eq!(
         reported_speaker_of(&analysis, "anggaran vaksin"),
         Some("Mendagri")
+    );
+}
+
+#[test]
+fn indonesian_relative_clauses_speak_for_the_phrase_before_yang() {
+    let text = "Rapat anggaran kota ditunda.\n\n\
+                Penundaan itu mempertimbangkan masukan Gubernur Andi Wijaya yang meminta agar pembangunan jembatan ditunda sampai tahun depan.\n\n\
+                Beredar di media sosial unggahan video yang menyebut jembatan itu sudah retak sejak Maret.\n\n\
+                Banyak yang menilai keputusan itu terlalu lambat bagi warga.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "pembangunan jembatan ditunda"),
+        Some("Andi Wijaya")
+    );
+    // The post says it, not "Beredar" (circulating) that opened the sentence.
+    assert_eq!(
+        reported_speaker_of(&analysis, "sudah retak"),
+        Some("unggahan video")
+    );
+    // "Banyak" (many) is a quantifier, no name.
+    assert_eq!(
+        reported_speaker_of(&analysis, "terlalu lambat"),
+        Some("Banyak yang")
+    );
+}
+
+#[test]
+fn indonesian_common_nouns_confirming_things_are_not_reported_speech() {
+    let text = "Polisi masih menunggu hasil laboratorium dari Semarang.\n\n\
+                Hasil pemeriksaan memastikan keduanya telah melanggar larangan pendakian.\n\n\
+                Pelaku menyebut kepada polisi bahwa korban terjatuh di kamar mandi. Polisi memeriksa pelaku sejak pagi.";
+    let analysis = analyze(text, Some("id"), None);
+    let reported: Vec<_> = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect();
+    // "Hasil" (result) is written in lower case too: a thing confirms, nobody speaks.
+    assert!(
+        !reported.iter().any(|q| q.text.contains("melanggar")),
+        "{reported:#?}"
+    );
+    // "Pelaku" (the perpetrator) is a person, though a common noun.
+    assert_eq!(
+        reported_speaker_of(&analysis, "terjatuh di kamar mandi"),
+        Some("Pelaku")
     );
 }
 

@@ -1261,6 +1261,40 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     if j >= cue || (j == floor && cue == floor) {
         return None;
     }
+    // "Airlangga Hartarto yang meminta agar …", "postingan artikel yang menyebut …": a
+    // relative clause's speaker is the phrase before "yang", not the sentence's subject.
+    if !cx.english && j > floor && tokens[j].kind == Kind::Word && cx.lower(j) == "yang" {
+        let run = names::run_backward(cx.text, tokens, j - 1).filter(|r| r.0 >= floor);
+        // "Banyak yang menilai" (many think): a quantifier, no name.
+        let quantifier = run.is_some_and(|r| {
+            r.1 - r.0 == 1 && {
+                let lower = cx.lower(r.0).to_string();
+                cx.lexicon.is_opener(&lower) || cx.lexicon.determiners.contains(lower.as_str())
+            }
+        });
+        if let Some(run) = run.filter(|_| !quantifier) {
+            return Some(cx.name_mention(run));
+        }
+        // At most two words: without a tagger, "di media sosial postingan artikel yang"
+        // has no visible start.
+        let mut k = j;
+        while k > floor
+            && j - k < 2
+            && tokens[k - 1].kind == Kind::Word
+            && !tokens[k - 1].is_capitalised(cx.text)
+            && !cx.lexicon.is_opener(cx.lower(k - 1))
+        {
+            k -= 1;
+        }
+        if k < j {
+            return Some(Mention {
+                start: tokens[k].start,
+                end: tokens[j - 1].end,
+                kind: MentionKind::Description,
+                role: None,
+            });
+        }
+    }
     if cx.in_set(j, Section::PRONOUNS) {
         return Some(cx.token_mention(j, MentionKind::Pronoun));
     }
@@ -1601,7 +1635,31 @@ fn demonstrative_description(cx: &mut Context<'_>, floor: usize, cue: usize) -> 
     // "Sementara itu", "Selain itu": a lead-in, not a description; "Para pedagang itu" is one.
     let first = cx.lower(start).to_string();
     let lead_in = cx.lexicon.is_opener(&first) && !matches!(first.as_str(), "para" | "sang" | "si");
+    // "Budi saat itu mengatakan", "Budi dalam kesempatan itu menegaskan": a time or a
+    // place after the subject, not a description.
+    let adjunct = (start + 1..demonstrative).any(|i| {
+        matches!(
+            cx.lower(i),
+            "saat"
+                | "kala"
+                | "waktu"
+                | "ketika"
+                | "pada"
+                | "di"
+                | "dalam"
+                | "dari"
+                | "ke"
+                | "untuk"
+                | "dengan"
+                | "sejak"
+                | "usai"
+                | "setelah"
+                | "sebelum"
+                | "hari"
+        )
+    });
     (start < demonstrative
+        && !adjunct
         && at_clause_start
         && !lead_in
         && tokens[start].kind == Kind::Word

@@ -638,7 +638,7 @@ fn resolve_speakers(
     text: &str,
     tokens: &[Token],
     lexicon: &Lexicon,
-    found: &mut [Found],
+    found: &mut Vec<Found>,
     subjects: &[Mention],
     english: bool,
 ) {
@@ -658,16 +658,28 @@ fn resolve_speakers(
     let common = CommonWords::find(
         text,
         lexicon,
-        index.first_words().chain(
-            subjects
-                .iter()
-                .filter(|m| {
-                    m.kind == MentionKind::Name
-                        && text[m.start..m.end].contains(' ')
-                        && !index.occurs_mid_sentence(&text[m.start..m.end])
-                })
-                .map(first_word),
-        ),
+        index
+            .first_words()
+            .chain(
+                subjects
+                    .iter()
+                    .filter(|m| {
+                        m.kind == MentionKind::Name
+                            && text[m.start..m.end].contains(' ')
+                            && !index.occurs_mid_sentence(&text[m.start..m.end])
+                    })
+                    .map(first_word),
+            )
+            // One-word subjects of reported speech ("Hasil pemeriksaan memastikan …").
+            .chain(
+                found
+                    .iter()
+                    .filter(|f| f.kind == QuoteKind::Indirect && !english)
+                    .filter_map(|f| f.mention)
+                    .filter(|m| m.kind == MentionKind::Name)
+                    .map(|m| &text[m.start..m.end])
+                    .filter(|words| !words.contains(' ') && !index.occurs_mid_sentence(words)),
+            ),
     );
     index.drop_common_first_words(text, &common);
     // A one-word sentence subject is a name only if the article has it in a longer name
@@ -724,6 +736,26 @@ fn resolve_speakers(
         })
         .collect();
     named.sort_by_key(|(at, _, _)| *at);
+    // "Hasil pemeriksaan memastikan …", "Capaian ini menegaskan …": an Indonesian verb that
+    // may report speech, after a sentence-opening word the article also writes in lower
+    // case, is a thing confirming something, not someone saying it ("Pelaku menyebut …" is
+    // a person's word).
+    let common_noun_subject = |f: &Found| {
+        f.kind == QuoteKind::Indirect
+            && !english
+            && f.mention.is_some_and(|m| {
+                let words = &text[m.start..m.end];
+                let lower = crate::text::lowercase(words);
+                m.kind == MentionKind::Name
+                    && !words.contains(' ')
+                    && common.contains(words)
+                    && !lexicon.person_nouns.contains(lower.as_str())
+                    && !lexicon.titles.contains(lower.as_str())
+                    && !index.occurs_mid_sentence(words)
+                    && index.fullest_with_role(text, words).0 == words
+            })
+    };
+    found.retain(|f| !common_noun_subject(f));
     for f in found.iter_mut() {
         let Some(mention) = f.mention else { continue };
         f.role = mention
