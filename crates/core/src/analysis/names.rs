@@ -6,7 +6,7 @@ use super::lexicon::{Lexicon, WordSet};
 use super::tokens::{Kind, Token};
 use crate::text::lowercase;
 use crate::wordset::contains_lowercased;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 /// Lower-case particles inside names ("Muhammad bin Salman", "Ursula von der Leyen").
 const CONNECTORS: &[&str] = &[
@@ -308,7 +308,7 @@ fn is_glued(name: &str) -> bool {
 /// over the tokens.
 #[derive(Default)]
 pub struct CommonWords {
-    lower: std::collections::HashSet<String>,
+    lower: HashSet<String>,
 }
 
 impl CommonWords {
@@ -320,8 +320,8 @@ impl CommonWords {
         lexicon: &Lexicon,
         candidates: impl IntoIterator<Item = &'w str>,
     ) -> Self {
-        let mut lower = std::collections::HashSet::new();
-        let mut looked_up = std::collections::HashSet::new();
+        let mut lower = HashSet::new();
+        let mut looked_up = HashSet::new();
         for word in candidates {
             if looked_up.len() == Self::MAX_CANDIDATES {
                 break;
@@ -355,7 +355,7 @@ impl<'t> NameIndex<'t> {
         text: &'t str,
         tokens: &[Token],
         lexicon: &'t Lexicon,
-        wanted: &std::collections::HashSet<&str>,
+        wanted: &HashSet<&str>,
     ) -> Self {
         let mut seen: HashMap<Vec<&'t str>, usize> = HashMap::with_capacity(wanted.len());
         let mut index = NameIndex {

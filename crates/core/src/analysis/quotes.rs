@@ -642,7 +642,7 @@ fn resolve_speakers(
     subjects: &[Mention],
     english: bool,
 ) {
-    let wanted: std::collections::HashSet<&str> = found
+    let wanted: foldhash::HashSet<&str> = found
         .iter()
         .filter_map(|f| f.mention)
         .chain(subjects.iter().copied())
