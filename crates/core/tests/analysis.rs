@@ -411,6 +411,26 @@ fn indonesian_common_nouns_confirming_things_are_not_reported_speech() {
 }
 
 #[test]
+fn indonesian_subjects_of_coordinated_and_plain_verbs_speak() {
+    let text = "Menteri Perdagangan Ratna Sari mengunjungi pabrik baterai di Batang.\n\n\
+                Dalam kunjungan itu, Ratna memuji dukungan pemerintah Jepang dan menyatakan pabrik akan \"menambah 5.000 lapangan kerja.\"\n\n\
+                Ratna juga mengingatkan pengelola soal limbah, meskipun menyatakan tidak berniat menutup pabrik, \"asal aturan dipatuhi\".\n\n\
+                Sementara perekam video menjawab santai, \"Tenang saja.\"\n\n\
+                Para analis memperingatkan bahwa harga nikel dapat turun tahun depan.";
+    let analysis = analyze(text, Some("id"), None);
+    // The subject of the first verb, not the country named in its object.
+    assert_eq!(speaker_of(&analysis, "lapangan kerja"), Some("Ratna Sari"));
+    // "menyatakan" is no inverted cue: the words after it are content, not a speaker.
+    assert_eq!(speaker_of(&analysis, "asal aturan"), Some("Ratna Sari"));
+    // A lead-in ("Sementara") before a description, not the description's speaker.
+    assert_eq!(speaker_of(&analysis, "Tenang saja"), Some("perekam video"));
+    assert_eq!(
+        reported_speaker_of(&analysis, "harga nikel"),
+        Some("Para analis")
+    );
+}
+
+#[test]
 fn indonesian_purposes_and_openers_are_not_reported_speech() {
     let text = "Untuk memastikan keselamatan penumpang, kapal itu dilengkapi 40 pelampung baru.\n\n\
                 Pelatih Rudi Hartono mengakui timnya masih beradaptasi. Meski menilai lawan terlalu kuat, tim tetap optimistis menang.\n\n\

@@ -549,8 +549,11 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
                 is_telling(lower) || matches!(lower, "asking" | "asked" | "asks" | "ask" | "tell")
             };
             // `said the Florida senator, "…"`: a speaker right before the mark.
+            // Indonesian verbs that are not inverted ("menyatakan") have their speaker before
+            // them: "meskipun menyatakan tidak berniat membunuhnya, "…"" is content.
+            let speaker_may_follow = cx.english || cx.in_set(k, Section::INVERTED_CUES);
             if let Some(mention) = phrase_after(cx, k + 1).filter(|m| {
-                !subject_first && !addresses && !puts_it(cx, k + 1) && {
+                speaker_may_follow && !subject_first && !addresses && !puts_it(cx, k + 1) && {
                     let between = &cx.text[m.end.min(tokens[open].start)..tokens[open].start];
                     // "shot back, "…"" is no speaker: a description needs its determiner.
                     let describes = m.kind != MentionKind::Description
@@ -1417,16 +1420,39 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         if let Some(pronoun) = (k..=j).rev().find(|&i| cx.in_set(i, Section::PRONOUNS)) {
             return Some(cx.token_mention(pronoun, MentionKind::Pronoun));
         }
-        let at_clause_start = k == floor
-            || cx.is_punct(k - 1, &[','])
-            || cx.is_quote_mark(k - 1)
-            || tokens[k - 1].kind == Kind::Break;
+        let clause_starts_at = |cx: &mut Context<'_>, k: usize| {
+            k == floor
+                || cx.is_punct(k - 1, &[','])
+                || cx.is_quote_mark(k - 1)
+                || tokens[k - 1].kind == Kind::Break
+        };
+        // "Para analis memperingatkan": "para" opens the description.
+        if k > floor
+            && !cx.english
+            && tokens[k - 1].kind == Kind::Word
+            && matches!(cx.lower(k - 1), "para" | "sang")
+            && clause_starts_at(cx, k - 1)
+        {
+            k -= 1;
+        }
+        // "Sementara perekam video menjawab": a lead-in word opens the clause.
+        let after_lead_in = k > floor
+            && tokens[k - 1].kind == Kind::Word
+            && {
+                let lower = cx.lower(k - 1).to_string();
+                !cx.english && cx.lexicon.sentence_openers.contains(lower.as_str())
+            }
+            && clause_starts_at(cx, k - 1);
+        let at_clause_start = clause_starts_at(cx, k) || after_lead_in;
         // "Meski menilai …", "Usai …": a sentence opener is no one. A relative pronoun
         // ("who", "yang") stays: it stands for the speaker named before it.
         let opener = {
             let lower = cx.lower(k).to_string();
             cx.lexicon.is_opener(&lower)
-                && !matches!(lower.as_str(), "who" | "which" | "that" | "yang")
+                && !matches!(
+                    lower.as_str(),
+                    "who" | "which" | "that" | "yang" | "para" | "sang"
+                )
         };
         if at_clause_start && !opener && !cx.in_set(k, Section::CONJUNCTIONS) {
             return Some(Mention {
@@ -1441,6 +1467,13 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         // "Cook berterima kasih … dan menyatakan": the clause's subject; failing that
         // ("Ketika ditanya …, Putin menolak menjawab, seraya mengatakan"), the nearest name.
         if let Some(subject) = opening_subject(cx, floor, j) {
+            return Some(subject);
+        }
+        // "Cook menyampaikan apresiasi atas dukungan pemerintah China dan menyatakan": the
+        // name before the first active ("me-") verb, not the nearest name.
+        if !cx.english
+            && let Some(subject) = active_verb_subject(cx, floor, j)
+        {
             return Some(subject);
         }
         let mut k = j;
@@ -1460,6 +1493,40 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         }
     }
     sentence_subject(cx, floor, cue)
+}
+
+/// In an Indonesian clause before `end`, the nearest name directly followed (past adverbs
+/// such as "juga") by an active verb, which starts with "me": "Cook menyampaikan".
+fn active_verb_subject(cx: &mut Context<'_>, floor: usize, end: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    let mut verb = end;
+    while verb > floor + 1 {
+        verb -= 1;
+        if cx.is_stop(verb) || tokens[verb].kind == Kind::Break || cx.is_quote_mark(verb) {
+            return None;
+        }
+        let active = tokens[verb].kind == Kind::Word && !tokens[verb].is_capitalised(cx.text) && {
+            let lower = cx.lower(verb);
+            lower.starts_with("me")
+                && !matches!(
+                    lower,
+                    "meskipun" | "mereka" | "menurut" | "media" | "mei" | "menit" | "merah"
+                )
+        };
+        if !active {
+            continue;
+        }
+        let mut last = verb - 1;
+        while last > floor && cx.in_set(last, Section::SKIP_BEFORE_CUE) {
+            last -= 1;
+        }
+        if tokens[last].is_capitalised(cx.text)
+            && let Some(run) = names::run_backward(cx.text, tokens, last)
+        {
+            return Some(cx.name_mention(run));
+        }
+    }
+    None
 }
 
 /// The speaker of the speech verb that a participle after `comma` continues: `he said, adding
