@@ -431,6 +431,24 @@ fn indonesian_subjects_of_coordinated_and_plain_verbs_speak() {
 }
 
 #[test]
+fn indonesian_dates_clauses_and_described_names_do_not_take_the_speakers_place() {
+    let text = "Kepala Humas Bandara Lombok, Eka Santika, saat dihubungi melalui telepon dari Mataram, Kamis, mengatakan bahwa 27 penerbangan domestik dibatalkan hari ini.\n\n\
+                Gubernur Maya Lestari meresmikan jalan tol baru itu pada Senin.\n\n\
+                \"Jalan ini memangkas waktu tempuh dua jam,\" kata politisi Partai Hanura itu.";
+    let analysis = analyze(text, Some("id"), None);
+    // "Mataram" is where the call came from and "Kamis" when: the spokeswoman spoke.
+    assert_eq!(
+        reported_speaker_of(&analysis, "penerbangan domestik dibatalkan"),
+        Some("Eka Santika")
+    );
+    // "politisi Partai Hanura itu" is the governor described, not the party.
+    assert_eq!(
+        speaker_of(&analysis, "memangkas waktu"),
+        Some("Maya Lestari")
+    );
+}
+
+#[test]
 fn indonesian_purposes_and_openers_are_not_reported_speech() {
     let text = "Untuk memastikan keselamatan penumpang, kapal itu dilengkapi 40 pelampung baru.\n\n\
                 Pelatih Rudi Hartono mengakui timnya masih beradaptasi. Meski menilai lawan terlalu kuat, tim tetap optimistis menang.\n\n\

@@ -1047,6 +1047,21 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                         });
                     }
                 }
+                // "kata politisi Partai Hanura itu", "tambah raksasa elektronik asal Korea
+                // Selatan ini": a description holding a name and closed by a demonstrative
+                // points back at someone; the name in it did not speak.
+                if !cx.english
+                    && runs.len() == 1
+                    && description.is_some_and(|d| d.0 == start)
+                    && matches!(cx.lower(j), "itu" | "ini" | "tersebut")
+                {
+                    return Some(Mention {
+                        start: tokens[start].start,
+                        end: tokens[j].end,
+                        kind: MentionKind::Description,
+                        role: None,
+                    });
+                }
                 if cx.in_set(j, Section::STOP_AFTER_SPEAKER) || !runs.is_empty() {
                     break;
                 }
@@ -1327,6 +1342,51 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             {
                 return Some(cx.name_mention(person));
             }
+            return Some(cx.name_mention(run));
+        }
+    }
+    // "Eka Asmadi, saat dihubungi melalui telepon dari Mataram, Kamis, mengatakan": a
+    // weekday or a clause of time or place between commas is no apposition; the name
+    // before them is the subject.
+    if !cx.english && cx.is_punct(j, &[',']) {
+        let mut comma = j;
+        for _ in 0..3 {
+            let mut k = comma;
+            while k > floor + 1 && comma - k < 12 && !cx.is_punct(k - 1, &[',']) {
+                if tokens[k - 1].kind == Kind::Break || cx.is_quote_mark(k - 1) {
+                    break;
+                }
+                k -= 1;
+            }
+            if k <= floor + 1 || !cx.is_punct(k - 1, &[',']) || k >= comma {
+                break;
+            }
+            let adverbial = cx.in_set(k, Section::WEEKDAYS)
+                || matches!(
+                    cx.lower(k),
+                    "saat"
+                        | "ketika"
+                        | "usai"
+                        | "seusai"
+                        | "setelah"
+                        | "sebelum"
+                        | "sambil"
+                        | "seraya"
+                        | "di"
+                        | "dalam"
+                        | "dari"
+                        | "pada"
+                        | "kepada"
+                );
+            if !adverbial {
+                break;
+            }
+            comma = k - 1;
+        }
+        if comma < j
+            && let Some(run) =
+                names::run_backward(cx.text, tokens, comma - 1).filter(|r| r.0 >= floor)
+        {
             return Some(cx.name_mention(run));
         }
     }
