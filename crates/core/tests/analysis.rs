@@ -151,6 +151,7 @@ fn english_speakers_described_apposed_or_telling_someone() {
                 “We lost the whole harvest,” Perez, 58, told the Lincoln Courier on Tuesday.\n\n\
                 “The levee was never finished,” Ruth Alder, a farmer near Hollow Creek, told KXNB News.\n\n\
                 The crowd cheered. “We will rebuild,” said a county official.\n\n\
+                “We are reviewing the claims,” said a FarmCo spokesperson when contacted by the Courier.\n\n\
                 Hollow Creek's market reopened in May. Sales were “slow for a month or more” as buyers waited for the roads to dry, Alder said on Friday.";
     let analysis = analyze(text, Some("en"), None);
     let quote = |words: &str| direct(&analysis, words);
@@ -175,6 +176,11 @@ fn english_speakers_described_apposed_or_telling_someone() {
         Some("Ruth Alder")
     );
     assert_eq!(quote("slow for a month").cue.as_deref(), Some("said"));
+    // The company's spokesperson speaks, not the company, nor the tail of its glued name.
+    assert_eq!(
+        quote("reviewing the claims").speaker.as_deref(),
+        Some("a FarmCo spokesperson")
+    );
     // "a county official" is someone new, not the governor named earlier.
     assert_eq!(
         quote("will rebuild").speaker.as_deref(),

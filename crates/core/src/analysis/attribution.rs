@@ -1036,9 +1036,14 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                     let determined = description.is_some_and(|(a, _)| {
                         a == start && cx.lexicon.determiners.contains(cx.lower(a))
                     });
-                    if let Some(last) = role_end.filter(|&last| {
-                        determined && runs.len() == 1 && cx.in_set(last, Section::TITLES)
-                    }) {
+                    // "a Google spokesperson when contacted": the last title among the words.
+                    let last_title = (j..(j + 3).min(tokens.len()))
+                        .take_while(|&i| {
+                            tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text)
+                        })
+                        .filter(|&i| cx.in_set(i, Section::TITLES))
+                        .last();
+                    if let Some(last) = last_title.filter(|_| determined && runs.len() == 1) {
                         return Some(Mention {
                             start: tokens[start].start,
                             end: tokens[last].end,
