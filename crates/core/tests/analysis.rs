@@ -189,6 +189,15 @@ fn english_speakers_described_apposed_or_telling_someone() {
 }
 
 #[test]
+fn english_given_names_are_not_indonesian_organisation_words() {
+    let text = "Apple chief executive Tim Cook met farmers in Iowa on Monday.\n\n\
+                “We will buy more local produce,” Cook said.";
+    let analysis = analyze(text, Some("en"), None);
+    // Indonesian "tim" (team) opens organisations' names; in English "Tim" is a first name.
+    assert_eq!(speaker_of(&analysis, "local produce"), Some("Tim Cook"));
+}
+
+#[test]
 fn english_participles_datelines_and_affiliations_find_the_subject() {
     let text = "HOLLOW CREEK - County commissioner Marta Quell on Monday called the levee plan “a decade late.”\n\n\
                 Speaking at a town hall in Lincoln, Nebraska, Quell went after the contractor, calling the work “careless.”\n\n\

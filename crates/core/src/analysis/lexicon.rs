@@ -47,6 +47,9 @@ pub struct Lexicon {
     /// Words beyond the titles that head a description of one person ("pria", "mantan",
     /// "istri"): closed by a demonstrative ("Pria 26 tahun itu") it is someone named before.
     pub person_nouns: WordSet,
+    /// Words the Indonesian lists hold that are something else in English text: "Tim" is a
+    /// given name there, not "tim" (team). Only the English view drops them.
+    pub english_exceptions: WordSet,
     /// Every word with the sections it is in (bits of [`Section`]): one lookup answers all.
     sections: std::collections::HashMap<
         &'static str,
@@ -83,26 +86,50 @@ impl Lexicon {
             for source in SOURCES {
                 lexicon.add(source);
             }
-            for (bit, set) in [
-                (Section::TITLES, &lexicon.titles),
-                (Section::PRONOUNS, &lexicon.pronouns),
-                (Section::CONJUNCTIONS, &lexicon.conjunctions),
-                (Section::SKIP_BEFORE_CUE, &lexicon.skip_before_cue),
-                (Section::STOP_AFTER_SPEAKER, &lexicon.stop_after_speaker),
-                (Section::WEEKDAYS, &lexicon.weekdays),
-                (Section::INVERTED_CUES, &lexicon.inverted_cues),
-                (Section::INDIRECT_CUES, &lexicon.indirect_cues),
-                (Section::SOURCE_CUES, &lexicon.source_cues),
-            ] {
-                for word in set.iter() {
-                    *lexicon.sections.entry(word).or_default() |= bit;
-                }
+            lexicon.index_sections();
+            lexicon
+        })
+    }
+
+    /// Fills the word → sections map and its shape filter from the word lists.
+    fn index_sections(&mut self) {
+        for (bit, set) in [
+            (Section::TITLES, &self.titles),
+            (Section::PRONOUNS, &self.pronouns),
+            (Section::CONJUNCTIONS, &self.conjunctions),
+            (Section::SKIP_BEFORE_CUE, &self.skip_before_cue),
+            (Section::STOP_AFTER_SPEAKER, &self.stop_after_speaker),
+            (Section::WEEKDAYS, &self.weekdays),
+            (Section::INVERTED_CUES, &self.inverted_cues),
+            (Section::INDIRECT_CUES, &self.indirect_cues),
+            (Section::SOURCE_CUES, &self.source_cues),
+        ] {
+            for word in set.iter() {
+                *self.sections.entry(word).or_default() |= bit;
             }
-            lexicon.section_shapes = vec![0; 1 << SHAPE_BITS >> 6];
-            for word in lexicon.sections.keys() {
-                let bit = shape(word);
-                lexicon.section_shapes[bit >> 6] |= 1 << (bit & 63);
+        }
+        self.section_shapes = vec![0; 1 << SHAPE_BITS >> 6];
+        for word in self.sections.keys() {
+            let bit = shape(word);
+            self.section_shapes[bit >> 6] |= 1 << (bit & 63);
+        }
+    }
+
+    /// The lexicon for an English article: the merged one, less the Indonesian
+    /// organisation words that are English given names ("Tim Cook", "Tim Kaine").
+    pub fn english() -> &'static Lexicon {
+        static ENGLISH: OnceLock<Lexicon> = OnceLock::new();
+        ENGLISH.get_or_init(|| {
+            let mut lexicon = Lexicon::default();
+            for source in SOURCES {
+                lexicon.add(source);
             }
+            let exceptions: Vec<&'static str> =
+                lexicon.english_exceptions.iter().copied().collect();
+            for word in exceptions {
+                lexicon.organisation_words.remove(word);
+            }
+            lexicon.index_sections();
             lexicon
         })
     }
@@ -133,6 +160,7 @@ impl Lexicon {
                     "sentence-openers" => Some(&mut self.sentence_openers),
                     "determiners" => Some(&mut self.determiners),
                     "person-nouns" => Some(&mut self.person_nouns),
+                    "english-exceptions" => Some(&mut self.english_exceptions),
                     // An unknown section in a user's edit is skipped, not fatal.
                     _ => None,
                 };

@@ -212,13 +212,17 @@ pub fn analyze(text: &str, language: Option<&str>, published: Option<&str>) -> A
     let language = language.map(str::to_string).or_else(|| {
         crate::language::guess_language_from(text, LANGUAGE_SAMPLE_WORDS).map(str::to_string)
     });
-    let lexicon = lexicon::Lexicon::get();
     let tokens = tokens::tokenize(text);
     // Word lists, language conventions and the claims model need a language even for a
     // one-line text too short to label.
     let lean = language
         .as_deref()
         .or_else(|| crate::language::lean_language(text, LANGUAGE_SAMPLE_WORDS));
+    let lexicon = if lean == Some("en") {
+        lexicon::Lexicon::english()
+    } else {
+        lexicon::Lexicon::get()
+    };
     let found = quotes::find(text, &tokens, lexicon, lean);
     let positions = offsets::CharOffsets::new(text);
 
