@@ -152,6 +152,7 @@ fn english_speakers_described_apposed_or_telling_someone() {
                 “The levee was never finished,” Ruth Alder, a farmer near Hollow Creek, told KXNB News.\n\n\
                 The crowd cheered. “We will rebuild,” said a county official.\n\n\
                 “We are reviewing the claims,” said a FarmCo spokesperson when contacted by the Courier.\n\n\
+                Lenders are watching farmers’ “cash cushions,” as one farm-credit CEO told the Courier.\n\n\
                 Hollow Creek's market reopened in May. Sales were “slow for a month or more” as buyers waited for the roads to dry, Alder said on Friday.";
     let analysis = analyze(text, Some("en"), None);
     let quote = |words: &str| direct(&analysis, words);
@@ -180,6 +181,11 @@ fn english_speakers_described_apposed_or_telling_someone() {
     assert_eq!(
         quote("reviewing the claims").speaker.as_deref(),
         Some("a FarmCo spokesperson")
+    );
+    // A lone title ("CEO") after words describing it is a description with its determiner.
+    assert_eq!(
+        quote("cash cushions").speaker.as_deref(),
+        Some("one farm-credit CEO")
     );
     // "a county official" is someone new, not the governor named earlier.
     assert_eq!(

@@ -1331,6 +1331,11 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
                 cx.lexicon.is_opener(&lower)
             }
         };
+        if described_title(cx, j, floor)
+            && let Some(mention) = determiner_phrase(cx, j, floor)
+        {
+            return Some(mention);
+        }
         if let Some(run) =
             names::run_backward(cx.text, tokens, j).filter(|&run| !lone_opener(cx, run))
         {
@@ -1670,7 +1675,7 @@ fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<
                 || cx.is_quote_mark(k - 1)
                 || tokens[k - 1].kind == Kind::Break
                 || (tokens[k - 1].kind == Kind::Word
-                    && matches!(cx.lower(k - 1), "and" | "but" | "while"));
+                    && matches!(cx.lower(k - 1), "and" | "but" | "while" | "as"));
             return boundary.then(|| Mention {
                 start: tokens[k].start,
                 end: tokens[last].end,
@@ -1846,6 +1851,12 @@ fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Ment
     {
         return Some(cx.name_mention(run));
     }
+    // "as one neo-bank CEO told me": a lone title after words describing it.
+    if described_title(cx, last, from)
+        && let Some(phrase) = determiner_phrase(cx, last, from)
+    {
+        return Some(phrase);
+    }
     if let Some(run) = names::run_backward(cx.text, tokens, last).filter(|r| r.0 >= from) {
         return Some(cx.name_mention(run));
     }
@@ -1869,6 +1880,18 @@ fn subject_between(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Ment
         kind: MentionKind::Description,
         role: None,
     })
+}
+
+/// Whether token `i` is an English title standing alone after words that describe it ("one
+/// neo-bank CEO", "a Silicon Valley CEO"): with its determiner, a description, not a name.
+fn described_title(cx: &mut Context<'_>, i: usize, floor: usize) -> bool {
+    let tokens = cx.tokens;
+    cx.english
+        && i > floor + 1
+        && cx.in_set(i, Section::TITLES)
+        && (tokens[i - 1].kind == Kind::Word
+            && !tokens[i - 1].is_capitalised(cx.text)
+            && !cx.lexicon.determiners.contains(cx.lower(i - 1)))
 }
 
 /// `"…," Jeffrey Lewis of the James Martin Center wrote`, `"…," nuclear experts David
