@@ -47,6 +47,9 @@ pub struct Lexicon {
     /// Words beyond the titles that head a description of one person ("pria", "mantan",
     /// "istri"): closed by a demonstrative ("Pria 26 tahun itu") it is someone named before.
     pub person_nouns: WordSet,
+    /// Indonesian words a scraper glues to the name before them ("Putinmengatakan"): the
+    /// tokenizer splits them off a capitalised word.
+    pub glued_tails: WordSet,
     /// Words the Indonesian lists hold that are something else in English text: "Tim" is a
     /// given name there, not "tim" (team). Only the English view drops them.
     pub english_exceptions: WordSet,
@@ -161,6 +164,7 @@ impl Lexicon {
                     "determiners" => Some(&mut self.determiners),
                     "person-nouns" => Some(&mut self.person_nouns),
                     "english-exceptions" => Some(&mut self.english_exceptions),
+                    "glued-tails" => Some(&mut self.glued_tails),
                     // An unknown section in a user's edit is skipped, not fatal.
                     _ => None,
                 };

@@ -123,12 +123,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let inner_capital = classes & crate::text::ASCII_UPPER != 0;
             let lower = c.is_ascii_lowercase() || classes & crate::text::ASCII_LOWER != 0;
             if ends_plainly && !(inner_capital && lower) {
+                // "Putinmengatakan": a capitalised word with a verb a scraper glued on.
+                let tail = if c.is_ascii_uppercase() && !inner_capital {
+                    glued_tail(text, start, end)
+                } else {
+                    None
+                };
+                let word_end = tail.unwrap_or(end);
                 tokens.push(Token {
                     start,
-                    end,
+                    end: word_end,
                     kind: Kind::Word,
                     space_before,
                 });
+                if word_end < end {
+                    // The lost space: the tail is no part of the name before it.
+                    tokens.push(Token {
+                        start: word_end,
+                        end,
+                        kind: Kind::Word,
+                        space_before: true,
+                    });
+                }
                 at = end;
                 space_before = false;
                 continue;
@@ -149,6 +165,38 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         space_before = false;
     }
     tokens
+}
+
+/// Where the tail of a capitalised ASCII word `start..end` starts when the tail is an
+/// Indonesian word scrapers glue to a name ("Putin|mengatakan", "Manado|melakukan"): the
+/// lexicon's `[glued-tails]`, five letters or more, after at least three letters.
+fn glued_tail(text: &str, start: usize, end: usize) -> Option<usize> {
+    const SHORTEST_TAIL: usize = 5;
+    const SHORTEST_HEAD: usize = 3;
+    const LONGEST_TAIL: usize = 14;
+    if end - start < SHORTEST_HEAD + SHORTEST_TAIL {
+        return None;
+    }
+    /// Per first byte, a bit per length of the tails that start with it: most positions
+    /// of most words are ruled out without hashing.
+    static SHAPES: std::sync::OnceLock<(&'static super::lexicon::WordSet, [u16; 256])> =
+        std::sync::OnceLock::new();
+    let (tails, shapes) = SHAPES.get_or_init(|| {
+        let tails = &super::lexicon::Lexicon::get().glued_tails;
+        let mut shapes = [0u16; 256];
+        for tail in tails.iter().filter(|t| t.len() <= LONGEST_TAIL) {
+            shapes[usize::from(tail.as_bytes()[0])] |= 1 << tail.len();
+        }
+        (tails, shapes)
+    });
+    let bytes = text.as_bytes();
+    let longest = LONGEST_TAIL.min(end - start - SHORTEST_HEAD);
+    // The longest tail first: "Budimenyebutkan" loses "menyebutkan", not "sebutkan".
+    (SHORTEST_TAIL..=longest)
+        .rev()
+        .filter(|&length| shapes[usize::from(bytes[end - length])] & 1 << length != 0)
+        .map(|length| end - length)
+        .find(|&at| tails.contains(&text[at..end]))
 }
 
 /// Whether a word whose ASCII letters and digits stop at byte `end` ends there: at the
@@ -256,6 +304,24 @@ mod tests {
         assert_eq!(
             texts("42,7 meter, 2023."),
             ["42,7", "meter", ",", "2023", "."]
+        );
+    }
+
+    #[test]
+    fn verbs_glued_to_a_name_split_off() {
+        assert_eq!(
+            texts("Presiden Vladimir Putinmengatakan bahwa"),
+            ["Presiden", "Vladimir", "Putin", "mengatakan", "bahwa"]
+        );
+        // The longest listed tail: "menyebutkan", not "sebutkan".
+        assert_eq!(texts("Budimenyebutkan"), ["Budi", "menyebutkan"]);
+        // The lost space is restored, so the verb is no part of the name run.
+        let tokens = tokenize("Uskup Manadomelakukan");
+        assert!(tokens[2].space_before);
+        // Names and words that merely end like a listed word stay whole.
+        assert_eq!(
+            texts("Ramadan Jordan Pemerintah Sebagai Kedalaman"),
+            ["Ramadan", "Jordan", "Pemerintah", "Sebagai", "Kedalaman"]
         );
     }
 
