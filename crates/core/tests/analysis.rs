@@ -470,6 +470,15 @@ fn indonesian_dates_clauses_and_described_names_do_not_take_the_speakers_place()
 }
 
 #[test]
+fn indonesian_nouns_with_ke_an_and_pe_an_are_no_part_of_a_name() {
+    let text = "Kepergian Samsul Arif ke klub lain batal terjadi.\n\n\
+                \"Hidup saya sudah di Persib,\" kata Samsul.";
+    let analysis = analyze(text, Some("id"), None);
+    // "Kepergian" (departure) opens the sentence; the player is Samsul Arif.
+    assert_eq!(speaker_of(&analysis, "Hidup saya"), Some("Samsul Arif"));
+}
+
+#[test]
 fn indonesian_purposes_and_openers_are_not_reported_speech() {
     let text = "Untuk memastikan keselamatan penumpang, kapal itu dilengkapi 40 pelampung baru.\n\n\
                 Pelatih Rudi Hartono mengakui timnya masih beradaptasi. Meski menilai lawan terlalu kuat, tim tetap optimistis menang.\n\n\

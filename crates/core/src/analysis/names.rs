@@ -303,6 +303,16 @@ fn is_glued(name: &str) -> bool {
     false
 }
 
+/// An Indonesian noun made with the circumfix "ke-…-an" or "pe(r/m/n/ng/ny)-…-an", lower
+/// case: "kepergian" (departure), "pernyataan" (statement), "penolakan" (refusal). Names do
+/// not take these affixes; eight letters at least, so that short names ending in "-an" stay.
+fn is_affixed_noun(lower: &str) -> bool {
+    lower.len() >= 8
+        && lower.is_ascii()
+        && lower.ends_with("an")
+        && (lower.starts_with("ke") || lower.starts_with("pe"))
+}
+
 /// Capitalised words the article also writes in lower case ("Spanduk" / "spanduk"): common
 /// words that open a sentence, not names. Found for a given set of candidates in one pass
 /// over the tokens.
@@ -315,10 +325,13 @@ impl CommonWords {
     /// At most this many candidates are looked up: each costs a search of the text.
     const MAX_CANDIDATES: usize = 32;
 
+    /// `indonesian`: the article is in Indonesian, where a noun built with "ke-…-an" or
+    /// "pe-…-an" ("Kepergian", "Pernyataan") is a common word even when written only once.
     pub fn find<'w>(
         text: &str,
         lexicon: &Lexicon,
         candidates: impl IntoIterator<Item = &'w str>,
+        indonesian: bool,
     ) -> Self {
         let mut lower = HashSet::new();
         let mut looked_up = HashSet::new();
@@ -335,7 +348,7 @@ impl CommonWords {
             {
                 continue;
             }
-            if in_running_text(text, &candidate) {
+            if (indonesian && is_affixed_noun(&candidate)) || in_running_text(text, &candidate) {
                 lower.insert(candidate);
             }
         }

@@ -680,6 +680,7 @@ fn resolve_speakers(
                     .map(|m| &text[m.start..m.end])
                     .filter(|words| !words.contains(' ') && !index.occurs_mid_sentence(words)),
             ),
+        !english,
     );
     index.drop_common_first_words(text, &common);
     // A one-word sentence subject is a name only if the article has it in a longer name
