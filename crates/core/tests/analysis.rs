@@ -390,7 +390,8 @@ fn indonesian_relative_clauses_speak_for_the_phrase_before_yang() {
     let text = "Rapat anggaran kota ditunda.\n\n\
                 Penundaan itu mempertimbangkan masukan Gubernur Andi Wijaya yang meminta agar pembangunan jembatan ditunda sampai tahun depan.\n\n\
                 Beredar di media sosial unggahan video yang menyebut jembatan itu sudah retak sejak Maret.\n\n\
-                Banyak yang menilai keputusan itu terlalu lambat bagi warga.";
+                Banyak yang menilai keputusan itu terlalu lambat bagi warga.\n\n\
+                Masukan datang dari Menteri Keuangan Sri Mulyani Indrawati, yang secara terbuka menilai perlunya kajian ulang atas biaya jembatan.";
     let analysis = analyze(text, Some("id"), None);
     assert_eq!(
         reported_speaker_of(&analysis, "pembangunan jembatan ditunda"),
@@ -400,6 +401,11 @@ fn indonesian_relative_clauses_speak_for_the_phrase_before_yang() {
     assert_eq!(
         reported_speaker_of(&analysis, "sudah retak"),
         Some("unggahan video")
+    );
+    // After a comma and past adverbs, "yang" still stands for the name before it.
+    assert_eq!(
+        reported_speaker_of(&analysis, "kajian ulang"),
+        Some("Sri Mulyani Indrawati")
     );
     // "Banyak" (many) is a quantifier, no name.
     assert_eq!(
@@ -455,12 +461,23 @@ fn indonesian_subjects_of_coordinated_and_plain_verbs_speak() {
 fn indonesian_dates_clauses_and_described_names_do_not_take_the_speakers_place() {
     let text = "Kepala Humas Bandara Lombok, Eka Santika, saat dihubungi melalui telepon dari Mataram, Kamis, mengatakan bahwa 27 penerbangan domestik dibatalkan hari ini.\n\n\
                 Gubernur Maya Lestari meresmikan jalan tol baru itu pada Senin.\n\n\
-                \"Jalan ini memangkas waktu tempuh dua jam,\" kata politisi Partai Hanura itu.";
+                \"Jalan ini memangkas waktu tempuh dua jam,\" kata politisi Partai Hanura itu.\n\n\
+                Salah satu wisatawan asal Chili, Sebastian, mengaku terkesan dengan jalan tol baru itu.\n\n\
+                Presiden Donald Trump hari Rabu mengatakan tarif baja akan naik bulan depan.";
     let analysis = analyze(text, Some("id"), None);
     // "Mataram" is where the call came from and "Kamis" when: the spokeswoman spoke.
     assert_eq!(
         reported_speaker_of(&analysis, "penerbangan domestik dibatalkan"),
         Some("Eka Santika")
+    );
+    // A country of origin before the apposition is no speaker; nor is the day.
+    assert_eq!(
+        reported_speaker_of(&analysis, "terkesan dengan jalan"),
+        Some("Sebastian")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "tarif baja"),
+        Some("Donald Trump")
     );
     // "politisi Partai Hanura itu" is the governor described, not the party.
     assert_eq!(

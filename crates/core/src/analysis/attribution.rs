@@ -1272,6 +1272,15 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             j = close;
             break;
         }
+        // "Donald Trump hari Rabu mengatakan": the day is no subject.
+        if !cx.english
+            && j > floor + 1
+            && cx.in_set(j, Section::WEEKDAYS)
+            && matches!(cx.lower(j - 1), "hari" | "pada")
+        {
+            j -= 1;
+            continue;
+        }
         if !cx.in_set(j, Section::SKIP_BEFORE_CUE) && !is_manner_adverb(cx, j) {
             break;
         }
@@ -1285,8 +1294,23 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         return None;
     }
     // "Airlangga Hartarto yang meminta agar …", "postingan artikel yang menyebut …": a
-    // relative clause's speaker is the phrase before "yang", not the sentence's subject.
-    if !cx.english && j > floor && tokens[j].kind == Kind::Word && cx.lower(j) == "yang" {
+    // relative clause's speaker is the phrase before "yang", not the sentence's subject;
+    // also past adverbs ("yang secara terbuka menyebut") and after a comma ("Sri Mulyani
+    // Indrawati, yang menilai").
+    let relative = (!cx.english)
+        .then(|| {
+            (j.saturating_sub(3).max(floor + 1)..=j)
+                .rev()
+                .take_while(|&i| tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text))
+                .find(|&i| cx.lower(i) == "yang")
+        })
+        .flatten();
+    if let Some(yang) = relative {
+        let j = if cx.is_punct(yang - 1, &[',']) && yang >= floor + 2 {
+            yang - 1
+        } else {
+            yang
+        };
         let run = names::run_backward(cx.text, tokens, j - 1).filter(|r| r.0 >= floor);
         // "Banyak yang menilai" (many think): a quantifier, no name.
         let quantifier = run.is_some_and(|r| {
@@ -1423,7 +1447,14 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             && let Some(run) = names::run_forward(cx.text, tokens, k + 1).filter(|&run| {
                 (run.1 == j || (comma_after_name(cx, run.1) && run.1 < j)) && !is_role(cx, run)
             })
-            && names::run_backward(cx.text, tokens, k - 1).is_none_or(|before| is_role(cx, before))
+            && names::run_backward(cx.text, tokens, k - 1).is_none_or(|before| {
+                // "Salah satu wisatawan asal Chili, Sebastian, mengaku": a place of origin.
+                is_role(cx, before)
+                    || (!cx.english
+                        && before.0 > floor
+                        && tokens[before.0 - 1].kind == Kind::Word
+                        && matches!(cx.lower(before.0 - 1), "asal" | "dari"))
+            })
         {
             return Some(cx.name_mention(run));
         }

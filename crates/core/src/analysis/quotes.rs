@@ -480,11 +480,12 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
                 break;
             }
             if lexicon.indirect_cues.contains(lower.as_str()) && k > first {
-                // "Untuk memastikan keselamatan, …", "to ensure that …": a purpose, not speech.
+                // "Untuk memastikan keselamatan, …", "to ensure that …": a purpose, not speech;
+                // nor "berperan penting dalam memastikan …" (a role in ensuring).
                 if tokens[k - 1].kind == Kind::Word
                     && matches!(
                         cx.lower(k - 1),
-                        "untuk" | "demi" | "guna" | "agar" | "supaya" | "to"
+                        "untuk" | "demi" | "guna" | "agar" | "supaya" | "dalam" | "to"
                     )
                 {
                     continue;
