@@ -84,14 +84,20 @@ impl Lexicon {
     /// The merged Indonesian and English lexicon, parsed once.
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(|| {
-            let mut lexicon = Lexicon::default();
-            for source in SOURCES {
-                lexicon.add(source);
-            }
-            lexicon.index_sections();
-            lexicon
-        })
+        LEXICON.get_or_init(|| Lexicon::parse(&[]))
+    }
+
+    /// The lists of every data file, less `dropped_organisation_words`, indexed.
+    fn parse(dropped_organisation_words: &[&str]) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for source in SOURCES {
+            lexicon.add(source);
+        }
+        for word in dropped_organisation_words {
+            lexicon.organisation_words.remove(*word);
+        }
+        lexicon.index_sections();
+        lexicon
     }
 
     /// Fills the word → sections map and its shape filter from the word lists.
@@ -123,17 +129,8 @@ impl Lexicon {
     pub fn english() -> &'static Lexicon {
         static ENGLISH: OnceLock<Lexicon> = OnceLock::new();
         ENGLISH.get_or_init(|| {
-            let mut lexicon = Lexicon::default();
-            for source in SOURCES {
-                lexicon.add(source);
-            }
-            let exceptions: Vec<&'static str> =
-                lexicon.english_exceptions.iter().copied().collect();
-            for word in exceptions {
-                lexicon.organisation_words.remove(word);
-            }
-            lexicon.index_sections();
-            lexicon
+            let exceptions: Vec<&str> = Lexicon::get().english_exceptions.iter().copied().collect();
+            Lexicon::parse(&exceptions)
         })
     }
 
