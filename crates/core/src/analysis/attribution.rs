@@ -1293,54 +1293,8 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     if j >= cue || (j == floor && cue == floor) {
         return None;
     }
-    // "Airlangga Hartarto yang meminta agar …", "postingan artikel yang menyebut …": a
-    // relative clause's speaker is the phrase before "yang", not the sentence's subject;
-    // also past adverbs ("yang secara terbuka menyebut") and after a comma ("Sri Mulyani
-    // Indrawati, yang menilai").
-    let relative = (!cx.english)
-        .then(|| {
-            (j.saturating_sub(3).max(floor + 1)..=j)
-                .rev()
-                .take_while(|&i| tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text))
-                .find(|&i| cx.lower(i) == "yang")
-        })
-        .flatten();
-    if let Some(yang) = relative {
-        let j = if cx.is_punct(yang - 1, &[',']) && yang >= floor + 2 {
-            yang - 1
-        } else {
-            yang
-        };
-        let run = names::run_backward(cx.text, tokens, j - 1).filter(|r| r.0 >= floor);
-        // "Banyak yang menilai" (many think): a quantifier, no name.
-        let quantifier = run.is_some_and(|r| {
-            r.1 - r.0 == 1 && {
-                let lower = cx.lower(r.0).to_string();
-                cx.lexicon.is_opener(&lower) || cx.lexicon.determiners.contains(lower.as_str())
-            }
-        });
-        if let Some(run) = run.filter(|_| !quantifier) {
-            return Some(cx.name_mention(run));
-        }
-        // At most two words: without a tagger, "di media sosial postingan artikel yang"
-        // has no visible start.
-        let mut k = j;
-        while k > floor
-            && j - k < 2
-            && tokens[k - 1].kind == Kind::Word
-            && !tokens[k - 1].is_capitalised(cx.text)
-            && !cx.lexicon.is_opener(cx.lower(k - 1))
-        {
-            k -= 1;
-        }
-        if k < j {
-            return Some(Mention {
-                start: tokens[k].start,
-                end: tokens[j - 1].end,
-                kind: MentionKind::Description,
-                role: None,
-            });
-        }
+    if let Some(mention) = relative_clause_subject(cx, j, floor) {
+        return Some(mention);
     }
     if cx.in_set(j, Section::PRONOUNS) {
         return Some(cx.token_mention(j, MentionKind::Pronoun));
@@ -1379,50 +1333,8 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             return Some(cx.name_mention(run));
         }
     }
-    // "Eka Asmadi, saat dihubungi melalui telepon dari Mataram, Kamis, mengatakan": a
-    // weekday or a clause of time or place between commas is no apposition; the name
-    // before them is the subject.
-    if !cx.english && cx.is_punct(j, &[',']) {
-        let mut comma = j;
-        for _ in 0..3 {
-            let mut k = comma;
-            while k > floor + 1 && comma - k < 12 && !cx.is_punct(k - 1, &[',']) {
-                if tokens[k - 1].kind == Kind::Break || cx.is_quote_mark(k - 1) {
-                    break;
-                }
-                k -= 1;
-            }
-            if k <= floor + 1 || !cx.is_punct(k - 1, &[',']) || k >= comma {
-                break;
-            }
-            let adverbial = cx.in_set(k, Section::WEEKDAYS)
-                || matches!(
-                    cx.lower(k),
-                    "saat"
-                        | "ketika"
-                        | "usai"
-                        | "seusai"
-                        | "setelah"
-                        | "sebelum"
-                        | "sambil"
-                        | "seraya"
-                        | "di"
-                        | "dalam"
-                        | "dari"
-                        | "pada"
-                        | "kepada"
-                );
-            if !adverbial {
-                break;
-            }
-            comma = k - 1;
-        }
-        if comma < j
-            && let Some(run) =
-                names::run_backward(cx.text, tokens, comma - 1).filter(|r| r.0 >= floor)
-        {
-            return Some(cx.name_mention(run));
-        }
+    if let Some(mention) = name_before_adverbials(cx, j, floor) {
+        return Some(mention);
     }
     // "X, role, mengatakan": the name before the apposition.
     if cx.is_punct(j, &[',']) && j > floor {
@@ -1594,6 +1506,105 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         }
     }
     sentence_subject(cx, floor, cue)
+}
+
+/// The speaker of a verb in an Indonesian relative clause whose last word before the verb
+/// is `j`: "Airlangga Hartarto yang meminta agar …" is Airlangga Hartarto's, "postingan
+/// artikel yang menyebut …" the post's, not the sentence's subject ("Penolakan itu …").
+/// Also past adverbs ("yang secara terbuka menyebut") and after a comma ("Sri Mulyani
+/// Indrawati, yang menilai").
+fn relative_clause_subject(cx: &mut Context<'_>, j: usize, floor: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    if cx.english {
+        return None;
+    }
+    let yang = (j.saturating_sub(3).max(floor + 1)..=j)
+        .rev()
+        .take_while(|&i| tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text))
+        .find(|&i| cx.lower(i) == "yang")?;
+    // The phrase ends before "yang", or before the comma in front of it.
+    let end = if yang >= floor + 2 && cx.is_punct(yang - 1, &[',']) {
+        yang - 1
+    } else {
+        yang
+    };
+    let run = names::run_backward(cx.text, tokens, end - 1).filter(|r| r.0 >= floor);
+    // "Banyak yang menilai" (many think): a quantifier, no name.
+    let quantifier = run.is_some_and(|r| {
+        r.1 - r.0 == 1 && {
+            let lower = cx.lower(r.0).to_string();
+            cx.lexicon.is_opener(&lower) || cx.lexicon.determiners.contains(lower.as_str())
+        }
+    });
+    if let Some(run) = run.filter(|_| !quantifier) {
+        return Some(cx.name_mention(run));
+    }
+    // At most two words: without a tagger, "di media sosial postingan artikel yang" has no
+    // visible start.
+    let mut start = end;
+    while start > floor
+        && end - start < 2
+        && tokens[start - 1].kind == Kind::Word
+        && !tokens[start - 1].is_capitalised(cx.text)
+        && !cx.lexicon.is_opener(cx.lower(start - 1))
+    {
+        start -= 1;
+    }
+    (start < end).then(|| Mention {
+        start: tokens[start].start,
+        end: tokens[end - 1].end,
+        kind: MentionKind::Description,
+        role: None,
+    })
+}
+
+/// "Eka Asmadi, saat dihubungi melalui telepon dari Mataram, Kamis, mengatakan": in
+/// Indonesian, a weekday or a clause of time or place between commas (the last comma is
+/// token `comma`) is no apposition; the name before them is the subject.
+fn name_before_adverbials(cx: &mut Context<'_>, comma: usize, floor: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    if cx.english || !cx.is_punct(comma, &[',']) {
+        return None;
+    }
+    let mut first_comma = comma;
+    for _ in 0..3 {
+        let mut k = first_comma;
+        while k > floor + 1 && first_comma - k < 12 && !cx.is_punct(k - 1, &[',']) {
+            if tokens[k - 1].kind == Kind::Break || cx.is_quote_mark(k - 1) {
+                break;
+            }
+            k -= 1;
+        }
+        if k <= floor + 1 || !cx.is_punct(k - 1, &[',']) || k >= first_comma {
+            break;
+        }
+        let adverbial = cx.in_set(k, Section::WEEKDAYS)
+            || matches!(
+                cx.lower(k),
+                "saat"
+                    | "ketika"
+                    | "usai"
+                    | "seusai"
+                    | "setelah"
+                    | "sebelum"
+                    | "sambil"
+                    | "seraya"
+                    | "di"
+                    | "dalam"
+                    | "dari"
+                    | "pada"
+                    | "kepada"
+            );
+        if !adverbial {
+            break;
+        }
+        first_comma = k - 1;
+    }
+    if first_comma == comma {
+        return None;
+    }
+    let run = names::run_backward(cx.text, tokens, first_comma - 1).filter(|r| r.0 >= floor)?;
+    Some(cx.name_mention(run))
 }
 
 /// In an Indonesian clause before `end`, the nearest name directly followed (past adverbs
