@@ -463,7 +463,9 @@ fn indonesian_dates_clauses_and_described_names_do_not_take_the_speakers_place()
                 Gubernur Maya Lestari meresmikan jalan tol baru itu pada Senin.\n\n\
                 \"Jalan ini memangkas waktu tempuh dua jam,\" kata politisi Partai Hanura itu.\n\n\
                 Salah satu wisatawan asal Chili, Sebastian, mengaku terkesan dengan jalan tol baru itu.\n\n\
-                Presiden Donald Trump hari Rabu mengatakan tarif baja akan naik bulan depan.";
+                Presiden Donald Trump hari Rabu mengatakan tarif baja akan naik bulan depan.\n\n\
+                Kepala Balai TNGM, Muhammad Wahyudi, mengatakan telah memanggil dua pendaki ilegal itu.\n\n\
+                Palestina menolak rencana itu. Dia mengatakan bahwa pendaki ilegal akan dilarang seumur hidup.";
     let analysis = analyze(text, Some("id"), None);
     // "Mataram" is where the call came from and "Kamis" when: the spokeswoman spoke.
     assert_eq!(
@@ -478,6 +480,16 @@ fn indonesian_dates_clauses_and_described_names_do_not_take_the_speakers_place()
     assert_eq!(
         reported_speaker_of(&analysis, "tarif baja"),
         Some("Donald Trump")
+    );
+    // A role made of a title, an organisation word and an acronym comes before the name.
+    assert_eq!(
+        reported_speaker_of(&analysis, "memanggil dua pendaki"),
+        Some("Muhammad Wahyudi")
+    );
+    // "Dia" is a person, not the place that opened the sentence before.
+    assert_eq!(
+        reported_speaker_of(&analysis, "dilarang seumur hidup"),
+        Some("Muhammad Wahyudi")
     );
     // "politisi Partai Hanura itu" is the governor described, not the party.
     assert_eq!(

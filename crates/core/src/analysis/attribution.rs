@@ -2,7 +2,7 @@
 //! "said", "according to") and the mention that carries the attribution — a name, a
 //! pronoun or "-nya", or a description ("peneliti tersebut").
 
-use super::lexicon::{CueForm, Lexicon, Section};
+use super::lexicon::{CueForm, Lexicon, Section, WordSet};
 use super::names::{self, Run};
 use super::tokens::{Kind, Token};
 
@@ -1179,20 +1179,34 @@ impl Context<'_> {
 /// A run made only of titles and organisation words ("Jaksa KPK", "Kapolres"): a role, whose
 /// apposition names the person.
 fn is_role(cx: &Context<'_>, run: Run) -> bool {
-    let core = names::core(cx.text, cx.tokens, run, cx.lexicon);
-    core == run && {
-        let words: Vec<String> = cx.tokens[run.0..run.1]
-            .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| crate::text::lowercase(t.text(cx.text)))
-            .collect();
-        words.iter().any(|w| cx.lexicon.titles.contains(w.as_str()))
+    let words: Vec<&str> = cx.tokens[run.0..run.1]
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| t.text(cx.text))
+        .collect();
+    let lexicon = cx.lexicon;
+    let in_set = |set: &WordSet, w: &str| crate::wordset::contains_lowercased(set, w);
+    let has_title = words.iter().any(|w| in_set(&lexicon.titles, w));
+    // "Kepala Balai TNGM": titles, organisation words, places and acronyms only.
+    let institutional = || {
+        words.iter().all(|w| {
+            in_set(&lexicon.titles, w)
+                || in_set(&lexicon.organisation_words, w)
+                || in_set(&lexicon.places, w)
+                || (w.chars().count() >= 2
+                    && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+        })
+    };
+    // "Ketua RW": nothing the name core would strip as a person's role either.
+    let whole = || {
+        names::core(cx.text, cx.tokens, run, lexicon) == run
             && words.iter().all(|w| {
-                cx.lexicon.titles.contains(w.as_str())
-                    || cx.lexicon.organisation_words.contains(w.as_str())
+                in_set(&lexicon.titles, w)
+                    || in_set(&lexicon.organisation_words, w)
                     || w.chars().count() <= 5
             })
-    }
+    };
+    has_title && (institutional() || whole())
 }
 
 /// The subject of a speech verb at token `cue`: a pronoun, the name before it (skipping

@@ -803,9 +803,9 @@ fn resolve_speakers(
                 } else if is_personal_pronoun(words) || pointing == Some(Pointing::Person) {
                     // "he", "dia", "beliau", "pria itu" stand for a person, not for "the
                     // Business Forum" that opened a sentence in between.
-                    named[..before]
-                        .iter()
-                        .rposition(|(_, name, _)| !index.is_institutional(name))
+                    named[..before].iter().rposition(|(_, name, _)| {
+                        !index.is_institutional(name) && !names_a_place(name, lexicon)
+                    })
                 } else if pointing == Some(Pointing::Organisation) {
                     named[..before]
                         .iter()
@@ -832,6 +832,13 @@ fn resolve_speakers(
             _ => Some(words.to_string()),
         };
     }
+}
+
+/// Whether every word of a name is a place's ("Palestina", "Jawa Barat"): no one "dia" or
+/// "he" can stand for.
+fn names_a_place(name: &str, lexicon: &Lexicon) -> bool {
+    name.split_whitespace()
+        .all(|w| crate::wordset::contains_lowercased(&lexicon.places, w))
 }
 
 /// Pronouns that only a person is: "he", "she", "ia", "dia", "beliau", and the "-nya" of a
