@@ -459,7 +459,8 @@ fn indonesian_subjects_of_coordinated_and_plain_verbs_speak() {
 
 #[test]
 fn indonesian_dates_clauses_and_described_names_do_not_take_the_speakers_place() {
-    let text = "Kepala Humas Bandara Lombok, Eka Santika, saat dihubungi melalui telepon dari Mataram, Kamis, mengatakan bahwa 27 penerbangan domestik dibatalkan hari ini.\n\n\
+    let text = "JAKARTA, KABARKOTA.com - Garuda Indonesia mengumumkan penutupan rute Lombok selama dua hari.\n\n\
+                Kepala Humas Bandara Lombok, Eka Santika, saat dihubungi melalui telepon dari Mataram, Kamis, mengatakan bahwa 27 penerbangan domestik dibatalkan hari ini.\n\n\
                 Gubernur Maya Lestari meresmikan jalan tol baru itu pada Senin.\n\n\
                 \"Jalan ini memangkas waktu tempuh dua jam,\" kata politisi Partai Hanura itu.\n\n\
                 Salah satu wisatawan asal Chili, Sebastian, mengaku terkesan dengan jalan tol baru itu.\n\n\
@@ -467,6 +468,11 @@ fn indonesian_dates_clauses_and_described_names_do_not_take_the_speakers_place()
                 Kepala Balai TNGM, Muhammad Wahyudi, mengatakan telah memanggil dua pendaki ilegal itu.\n\n\
                 Palestina menolak rencana itu. Dia mengatakan bahwa pendaki ilegal akan dilarang seumur hidup.";
     let analysis = analyze(text, Some("id"), None);
+    // The dateline ("JAKARTA, KABARKOTA.com -") is no subject.
+    assert_eq!(
+        reported_speaker_of(&analysis, "penutupan rute"),
+        Some("Garuda Indonesia")
+    );
     // "Mataram" is where the call came from and "Kamis" when: the spokeswoman spoke.
     assert_eq!(
         reported_speaker_of(&analysis, "penerbangan domestik dibatalkan"),

@@ -1771,14 +1771,16 @@ fn sentence_subject(cx: &mut Context<'_>, floor: usize, cue: usize) -> Option<Me
     if let Some(description) = demonstrative_description(cx, floor, cue) {
         return Some(description);
     }
-    let mut i = floor;
+    // "JAKARTA, KOMPAS.com - Xiaomi mengumumkan": the dateline is no subject.
+    let start = after_dateline(cx, floor, cue);
+    let mut i = start;
     while i < cue {
         if cx.in_set(i, Section::PRONOUNS) {
             return Some(cx.token_mention(i, MentionKind::Pronoun));
         }
         // "Seorang penghuni gedung itu … mengatakan": a description opening the sentence, not
         // the name "Seorang" (inside it, "dalam sebuah wawancara" is no subject).
-        if i == floor && opens_description(cx, i) {
+        if i == start && opens_description(cx, i) {
             return determined_description(cx, i, cue);
         }
         if let Some(run) = names::run_forward(cx.text, tokens, i) {
@@ -1996,11 +1998,23 @@ fn after_dateline(cx: &mut Context<'_>, first: usize, end: usize) -> usize {
     };
     let dateline = dash > first
         && (first..dash).all(|i| match tokens[i].kind {
-            Kind::Word => tokens[i].is_capitalised(cx.text),
+            // "KOMPAS.com", "Liputan6.com": a site's domain after its name.
+            Kind::Word => {
+                tokens[i].is_capitalised(cx.text)
+                    || (i > first && !tokens[i].space_before && cx.is_punct(i - 1, &['.']))
+            }
             Kind::Number => true,
             Kind::Break => false,
             _ => cx.is_punct(i, &[',', '.', '(', ')']),
         });
+    // "JAKARTA -", "Palembang, Kabar Kota -", "WASHINGTON (Reuters) -"; not a name and an
+    // apposition ("Kall -- co-editor of …").
+    let dateline = dateline
+        && ((first..dash).any(|i| cx.is_punct(i, &[',', '(']))
+            || (first..dash).all(|i| {
+                tokens[i].kind != Kind::Word
+                    || tokens[i].text(cx.text).chars().all(|c| !c.is_lowercase())
+            }));
     if dateline && dash + 1 < end {
         dash + 1
     } else {
