@@ -169,9 +169,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Where the tail of a capitalised ASCII word `start..end` starts when the tail is an
 /// Indonesian word scrapers glue to a name ("Putin|mengatakan", "Manado|melakukan"): the
-/// lexicon's `[glued-tails]`, five letters or more, after at least three letters.
+/// lexicon's `[glued-tails]`, four letters or more, after at least three letters.
 fn glued_tail(text: &str, start: usize, end: usize) -> Option<usize> {
-    const SHORTEST_TAIL: usize = 5;
+    const SHORTEST_TAIL: usize = 4;
     const SHORTEST_HEAD: usize = 3;
     const LONGEST_TAIL: usize = 14;
     if end - start < SHORTEST_HEAD + SHORTEST_TAIL {
@@ -318,10 +318,18 @@ mod tests {
         // The lost space is restored, so the verb is no part of the name run.
         let tokens = tokenize("Uskup Manadomelakukan");
         assert!(tokens[2].space_before);
+        assert_eq!(texts("Khameneipada Senin"), ["Khamenei", "pada", "Senin"]);
         // Names and words that merely end like a listed word stay whole.
         assert_eq!(
-            texts("Ramadan Jordan Pemerintah Sebagai Kedalaman"),
-            ["Ramadan", "Jordan", "Pemerintah", "Sebagai", "Kedalaman"]
+            texts("Ramadan Jordan Pemerintah Sebagai Kedalaman Pyongyang"),
+            [
+                "Ramadan",
+                "Jordan",
+                "Pemerintah",
+                "Sebagai",
+                "Kedalaman",
+                "Pyongyang"
+            ]
         );
     }
 
