@@ -2,7 +2,7 @@
 //! "said", "according to") and the mention that carries the attribution — a name, a
 //! pronoun or "-nya", or a description ("peneliti tersebut").
 
-use super::lexicon::{CueForm, Lexicon, Section, WordSet};
+use super::lexicon::{self, CueForm, Lexicon, Section, WordSet};
 use super::names::{self, Run};
 use super::tokens::{Kind, Token};
 
@@ -122,6 +122,15 @@ impl<'a> Context<'a> {
     /// (rules look one or two tokens ahead of a word that may end the text).
     pub fn is_punct(&self, i: usize, set: &[char]) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == Kind::Punct) && set.contains(&self.char_at(i))
+    }
+
+    /// Whether a clause starts at token `i`: at `floor`, or after a comma, a quotation mark
+    /// or a line break.
+    fn clause_starts_at(&self, i: usize, floor: usize) -> bool {
+        i <= floor
+            || self.is_punct(i - 1, &[','])
+            || self.is_quote_mark(i - 1)
+            || self.tokens[i - 1].kind == Kind::Break
     }
 
     pub fn is_quote_mark(&self, i: usize) -> bool {
@@ -1058,7 +1067,7 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                 if !cx.english
                     && runs.len() == 1
                     && description.is_some_and(|d| d.0 == start)
-                    && matches!(cx.lower(j), "itu" | "ini" | "tersebut")
+                    && lexicon::is_demonstrative(cx.lower(j))
                 {
                     return Some(Mention {
                         start: tokens[start].start,
@@ -1193,8 +1202,7 @@ fn is_role(cx: &Context<'_>, run: Run) -> bool {
             in_set(&lexicon.titles, w)
                 || in_set(&lexicon.organisation_words, w)
                 || in_set(&lexicon.places, w)
-                || (w.chars().count() >= 2
-                    && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+                || (w.chars().count() >= 2 && names::in_capitals(w))
         })
     };
     // "Ketua RW": nothing the name core would strip as a person's role either.
@@ -1447,18 +1455,12 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         if let Some(pronoun) = (k..=j).rev().find(|&i| cx.in_set(i, Section::PRONOUNS)) {
             return Some(cx.token_mention(pronoun, MentionKind::Pronoun));
         }
-        let clause_starts_at = |cx: &mut Context<'_>, k: usize| {
-            k == floor
-                || cx.is_punct(k - 1, &[','])
-                || cx.is_quote_mark(k - 1)
-                || tokens[k - 1].kind == Kind::Break
-        };
         // "Para analis memperingatkan": "para" opens the description.
         if k > floor
             && !cx.english
             && tokens[k - 1].kind == Kind::Word
-            && matches!(cx.lower(k - 1), "para" | "sang")
-            && clause_starts_at(cx, k - 1)
+            && lexicon::is_person_article(cx.lower(k - 1))
+            && cx.clause_starts_at(k - 1, floor)
         {
             k -= 1;
         }
@@ -1469,17 +1471,15 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
                 let lower = cx.lower(k - 1).to_string();
                 !cx.english && cx.lexicon.sentence_openers.contains(lower.as_str())
             }
-            && clause_starts_at(cx, k - 1);
-        let at_clause_start = clause_starts_at(cx, k) || after_lead_in;
+            && cx.clause_starts_at(k - 1, floor);
+        let at_clause_start = cx.clause_starts_at(k, floor) || after_lead_in;
         // "Meski menilai …", "Usai …": a sentence opener is no one. A relative pronoun
         // ("who", "yang") stays: it stands for the speaker named before it.
         let opener = {
             let lower = cx.lower(k).to_string();
             cx.lexicon.is_opener(&lower)
-                && !matches!(
-                    lower.as_str(),
-                    "who" | "which" | "that" | "yang" | "para" | "sang"
-                )
+                && !matches!(lower.as_str(), "who" | "which" | "that" | "yang")
+                && !lexicon::is_person_article(&lower)
         };
         if at_clause_start && !opener && !cx.in_set(k, Section::CONJUNCTIONS) {
             return Some(Mention {
@@ -1768,9 +1768,6 @@ fn sentence_subject(cx: &mut Context<'_>, floor: usize, cue: usize) -> Option<Me
     {
         return Some(subject);
     }
-    if let Some(description) = demonstrative_description(cx, floor, cue) {
-        return Some(description);
-    }
     // "JAKARTA, KOMPAS.com - Xiaomi mengumumkan": the dateline is no subject.
     let start = after_dateline(cx, floor, cue);
     let mut i = start;
@@ -1812,7 +1809,7 @@ fn demonstrative_description(cx: &mut Context<'_>, floor: usize, cue: usize) -> 
     while end > floor && cx.in_set(end - 1, Section::SKIP_BEFORE_CUE) {
         end -= 1;
     }
-    if end <= floor + 1 || !matches!(cx.lower(end - 1), "itu" | "ini" | "tersebut") {
+    if end <= floor + 1 || !lexicon::is_demonstrative(cx.lower(end - 1)) {
         return None;
     }
     let demonstrative = end - 1;
@@ -1823,13 +1820,10 @@ fn demonstrative_description(cx: &mut Context<'_>, floor: usize, cue: usize) -> 
     {
         start -= 1;
     }
-    let at_clause_start = start == floor
-        || cx.is_punct(start - 1, &[','])
-        || cx.is_quote_mark(start - 1)
-        || tokens[start - 1].kind == Kind::Break;
+    let at_clause_start = cx.clause_starts_at(start, floor);
     // "Sementara itu", "Selain itu": a lead-in, not a description; "Para pedagang itu" is one.
     let first = cx.lower(start).to_string();
-    let lead_in = cx.lexicon.is_opener(&first) && !matches!(first.as_str(), "para" | "sang" | "si");
+    let lead_in = cx.lexicon.is_opener(&first) && !lexicon::is_person_article(&first);
     // "Budi saat itu mengatakan", "Budi dalam kesempatan itu menegaskan": a time or a
     // place after the subject, not a description.
     let adjunct = (start + 1..demonstrative).any(|i| {

@@ -64,6 +64,19 @@ pub struct Lexicon {
     section_shapes: Vec<u64>,
 }
 
+/// Whether a lower-case word is an Indonesian demonstrative, which closes a noun phrase
+/// ("pria itu", "peneliti tersebut") and points it back at someone named before.
+pub fn is_demonstrative(lower: &str) -> bool {
+    matches!(lower, "itu" | "ini" | "tersebut")
+}
+
+/// Whether a lower-case word is an Indonesian article before a person noun ("para
+/// pedagang", "sang dokter", "si pelaku"): it opens a description, though it opens
+/// sentences too.
+pub fn is_person_article(lower: &str) -> bool {
+    matches!(lower, "para" | "sang" | "si")
+}
+
 /// Bits in [`Lexicon::section_shapes`].
 const SHAPE_BITS: u32 = 16;
 
@@ -181,6 +194,12 @@ impl Lexicon {
             return 0;
         }
         self.sections.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Whether a lower-case word heads a description of one person: a title or role
+    /// ("politikus", "juru bicara") or a `[person-nouns]` word ("pria", "mantan").
+    pub fn heads_a_person(&self, lower: &str) -> bool {
+        self.person_nouns.contains(lower) || self.titles.contains(lower)
     }
 
     /// A word that opens sentences but never names anyone: a function word or an opener.

@@ -107,7 +107,7 @@ pub fn run_backward(text: &str, tokens: &[Token], last: usize) -> Option<Run> {
 }
 
 /// A word in capitals (and digits): an acronym such as "KPK", "BEI" or "G20".
-fn in_capitals(word: &str) -> bool {
+pub(crate) fn in_capitals(word: &str) -> bool {
     word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 

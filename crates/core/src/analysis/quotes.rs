@@ -751,8 +751,7 @@ fn resolve_speakers(
                 m.kind == MentionKind::Name
                     && !words.contains(' ')
                     && common.contains(words)
-                    && !lexicon.person_nouns.contains(lower.as_str())
-                    && !lexicon.titles.contains(lower.as_str())
+                    && !lexicon.heads_a_person(&lower)
                     && !index.occurs_mid_sentence(words)
                     && index.fullest_with_role(text, words).0 == words
             })
@@ -786,7 +785,7 @@ fn resolve_speakers(
                     && !english
                     && !words
                         .split_whitespace()
-                        .any(|w| DEMONSTRATIVES.contains(&w.to_lowercase().as_str()));
+                        .any(|w| is_demonstrative(&w.to_lowercase()));
                 let pointing = if english || mention.kind != MentionKind::Description {
                     None
                 } else {
@@ -866,27 +865,29 @@ fn pointing(words: &str, lexicon: &Lexicon) -> Option<Pointing> {
     let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
     if !words
         .last()
-        .is_some_and(|w| matches!(w.as_str(), "itu" | "ini" | "tersebut"))
+        .is_some_and(|w| super::lexicon::is_demonstrative(w))
     {
         return None;
     }
+    // "Para pendukung itu" stays a crowd: only "sang" and "si" stand before one person.
     let head = match words.first()?.as_str() {
         "sang" | "si" => words.get(1)?,
         first => first,
     };
-    Some(
-        if lexicon.person_nouns.contains(head) || lexicon.titles.contains(head) {
-            Pointing::Person
-        } else if lexicon.organisation_words.contains(head) {
-            Pointing::Organisation
-        } else {
-            Pointing::Unnamed
-        },
-    )
+    Some(if lexicon.heads_a_person(head) {
+        Pointing::Person
+    } else if lexicon.organisation_words.contains(head) {
+        Pointing::Organisation
+    } else {
+        Pointing::Unnamed
+    })
 }
 
-/// Words that point a description back at someone already named ("peneliti tersebut").
-const DEMONSTRATIVES: &[&str] = &["tersebut", "itu", "ini", "this", "that"];
+/// Whether a word points a description back at someone already named ("peneliti
+/// tersebut", "this official").
+fn is_demonstrative(lower: &str) -> bool {
+    super::lexicon::is_demonstrative(lower) || matches!(lower, "this" | "that")
+}
 
 /// Whether `role` and `description` share a word, ignoring case ("Hakim Ketua" and "hakim").
 fn shares_a_word(role: &str, description: &str) -> bool {
@@ -920,7 +921,7 @@ fn is_anaphoric(words: &str, lexicon: &Lexicon) -> bool {
     // head a title ("campaign manager"), does not: "the campaign" is no one named before.
     words.any(|w| {
         let lower = w.to_lowercase();
-        DEMONSTRATIVES.contains(&lower.as_str())
+        is_demonstrative(&lower)
             || (lexicon.titles.contains(lower.as_str())
                 && !lexicon.organisation_words.contains(lower.as_str()))
     })
