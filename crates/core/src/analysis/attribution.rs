@@ -1592,23 +1592,7 @@ fn name_before_adverbials(cx: &mut Context<'_>, comma: usize, floor: usize) -> O
         if k <= floor + 1 || !cx.is_punct(k - 1, &[',']) || k >= first_comma {
             break;
         }
-        let adverbial = cx.in_set(k, Section::WEEKDAYS)
-            || matches!(
-                cx.lower(k),
-                "saat"
-                    | "ketika"
-                    | "usai"
-                    | "seusai"
-                    | "setelah"
-                    | "sebelum"
-                    | "sambil"
-                    | "seraya"
-                    | "di"
-                    | "dalam"
-                    | "dari"
-                    | "pada"
-                    | "kepada"
-            );
+        let adverbial = cx.in_set(k, Section::WEEKDAYS | Section::ADJUNCT_OPENERS);
         if !adverbial {
             break;
         }
@@ -1826,27 +1810,7 @@ fn demonstrative_description(cx: &mut Context<'_>, floor: usize, cue: usize) -> 
     let lead_in = cx.lexicon.is_opener(&first) && !lexicon::is_person_article(&first);
     // "Budi saat itu mengatakan", "Budi dalam kesempatan itu menegaskan": a time or a
     // place after the subject, not a description.
-    let adjunct = (start + 1..demonstrative).any(|i| {
-        matches!(
-            cx.lower(i),
-            "saat"
-                | "kala"
-                | "waktu"
-                | "ketika"
-                | "pada"
-                | "di"
-                | "dalam"
-                | "dari"
-                | "ke"
-                | "untuk"
-                | "dengan"
-                | "sejak"
-                | "usai"
-                | "setelah"
-                | "sebelum"
-                | "hari"
-        )
-    });
+    let adjunct = (start + 1..demonstrative).any(|i| cx.in_set(i, Section::ADJUNCT_OPENERS));
     (start < demonstrative
         && !adjunct
         && at_clause_start

@@ -44,6 +44,9 @@ pub struct Lexicon {
     pub sentence_openers: WordSet,
     /// Words that open a description of someone ("a", "the", "his", "seorang", "sejumlah").
     pub determiners: WordSet,
+    /// Words that open a time or place adjunct after a subject ("saat", "dalam", "dari"):
+    /// such a phrase is neither a description nor an apposition.
+    pub adjunct_openers: WordSet,
     /// Words beyond the titles that head a description of one person ("pria", "mantan",
     /// "istri"): closed by a demonstrative ("Pria 26 tahun itu") it is someone named before.
     pub person_nouns: WordSet,
@@ -125,6 +128,7 @@ impl Lexicon {
             (Section::INVERTED_CUES, &self.inverted_cues),
             (Section::INDIRECT_CUES, &self.indirect_cues),
             (Section::SOURCE_CUES, &self.source_cues),
+            (Section::ADJUNCT_OPENERS, &self.adjunct_openers),
         ] {
             for word in set.iter() {
                 *self.sections.entry(word).or_default() |= bit;
@@ -173,6 +177,7 @@ impl Lexicon {
                     "sentence-openers" => Some(&mut self.sentence_openers),
                     "determiners" => Some(&mut self.determiners),
                     "person-nouns" => Some(&mut self.person_nouns),
+                    "adjunct-openers" => Some(&mut self.adjunct_openers),
                     "english-exceptions" => Some(&mut self.english_exceptions),
                     "glued-tails" => Some(&mut self.glued_tails),
                     // An unknown section in a user's edit is skipped, not fatal.
@@ -232,6 +237,7 @@ impl Section {
     pub const INVERTED_CUES: u32 = 1 << 6;
     pub const INDIRECT_CUES: u32 = 1 << 7;
     pub const SOURCE_CUES: u32 = 1 << 8;
+    pub const ADJUNCT_OPENERS: u32 = 1 << 9;
 }
 
 /// How a cue word carries its speaker.
