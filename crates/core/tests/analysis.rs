@@ -33,12 +33,20 @@ fn speaker_of<'a>(analysis: &'a Analysis, words: &str) -> Option<&'a str> {
     direct(analysis, words).speaker.as_deref()
 }
 
-/// The speaker of the reported (indirect) speech containing `words`.
-fn reported_speaker_of<'a>(analysis: &'a Analysis, words: &str) -> Option<&'a str> {
+/// Every reported (indirect) speech found.
+fn reported_speech(analysis: &Analysis) -> Vec<&Quotation> {
     analysis
         .quotes
         .iter()
-        .find(|q| q.kind == QuoteKind::Indirect && q.text.contains(words))
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .collect()
+}
+
+/// The speaker of the reported (indirect) speech containing `words`.
+fn reported_speaker_of<'a>(analysis: &'a Analysis, words: &str) -> Option<&'a str> {
+    reported_speech(analysis)
+        .into_iter()
+        .find(|q| q.text.contains(words))
         .unwrap_or_else(|| panic!("no reported speech with {words:?}: {:#?}", analysis.quotes))
         .speaker
         .as_deref()
@@ -420,11 +428,7 @@ fn indonesian_common_nouns_confirming_things_are_not_reported_speech() {
                 Hasil pemeriksaan memastikan keduanya telah melanggar larangan pendakian.\n\n\
                 Pelaku menyebut kepada polisi bahwa korban terjatuh di kamar mandi. Polisi memeriksa pelaku sejak pagi.";
     let analysis = analyze(text, Some("id"), None);
-    let reported: Vec<_> = analysis
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Indirect)
-        .collect();
+    let reported = reported_speech(&analysis);
     // "Hasil" (result) is written in lower case too: a thing confirms, nobody speaks.
     assert!(
         !reported.iter().any(|q| q.text.contains("melanggar")),
@@ -520,11 +524,7 @@ fn indonesian_purposes_and_openers_are_not_reported_speech() {
                 Kepala dinas mengatakan bahwa jembatan itu akan dibuka pada Juli.\n\n\
                 Tak sekadar menyerap aspirasi warga, Ratna Sari yang memiliki latar belakang sebagai dokter juga mengingatkan masyarakat akan pentingnya menjaga kebersihan sungai.";
     let analysis = analyze(text, Some("id"), None);
-    let indirect: Vec<_> = analysis
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Indirect)
-        .collect();
+    let indirect = reported_speech(&analysis);
     // A purpose ("untuk memastikan") is not something said.
     assert!(
         !indirect.iter().any(|q| q.text.contains("keselamatan")),
