@@ -686,6 +686,39 @@ fn english_inverted_cues_with_a_role_before_the_name() {
 }
 
 #[test]
+fn english_headlines_lead_ins_and_relative_clauses_leave_the_person_named() {
+    // The headline's capitals and verbs ("Nora Ravel Blasts Harbor Board") are no one's
+    // name, nor a subject "the councillor" points back to.
+    let text = "Nora Ravel Blasts Harbor Board for Dredging Delay.\n\n\
+                The councillor said on Monday that the board had stalled.\n\n\
+                \"The silt is rising every week,\" Ravel said.\n\n\
+                Like Ravel, Omar Fenn also rejected the plan, arguing that there is \"no money for it\" in the budget.\n\n\
+                Shortly after the vote ended, Ilse Dorn sent out a statement saying the port owes \"its workers an explanation.\"\n\n\
+                Former state treasurer Lena Quist, a dredging expert, fanned the dispute with her remark that \"silt never waits.\"\n\n\
+                The decision now rests with harbor master Teo Marsh of Westbrook, who told the council: \"We will dredge in May.\"";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "silt is rising"), Some("Ravel"));
+    assert_eq!(
+        reported_speaker_of(&analysis, "board had stalled"),
+        Some("The councillor")
+    );
+    assert_eq!(speaker_of(&analysis, "no money"), Some("Omar Fenn"));
+    assert_eq!(speaker_of(&analysis, "its workers"), Some("Ilse Dorn"));
+    assert_eq!(
+        speaker_of(&analysis, "silt never waits"),
+        Some("Lena Quist")
+    );
+    let dredge = direct(&analysis, "dredge in May");
+    assert_eq!(dredge.speaker.as_deref(), Some("Teo Marsh"));
+    assert_eq!(mention_of(text, dredge).as_deref(), Some("who"));
+    assert!(
+        analysis.speakers.iter().all(|s| !s.name.contains("Blasts")),
+        "{:#?}",
+        analysis.speakers
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -903,15 +903,18 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
     if run.1 - run.0 == 1 && (cx.speech_cue(run.0).is_some() || cx.is_source_cue(run.0)) {
         return None;
     }
-    // "Republican presidential candidate Donald Trump on Saturday tweeted": a role made of
-    // a capitalised word and common nouns stands before the name.
+    // "Republican presidential candidate Donald Trump on Saturday tweeted", "Former US
+    // secretary of state Madeleine Albright": a role made of a capitalised word (or a
+    // capitalised role) and common nouns stands before the name.
     let mut run = run;
-    if cx.english && run.1 - run.0 == 1 {
+    if cx.english && (run.1 - run.0 == 1 || is_role(cx, run)) {
         let mut next = run.1;
-        while next < end.min(run.1 + 3)
+        while next < end.min(run.1 + 4)
             && tokens[next].kind == Kind::Word
             && !tokens[next].is_capitalised(cx.text)
-            && !cx.in_set(next, Section::STOP_AFTER_SPEAKER | Section::CONJUNCTIONS)
+            && (!cx.in_set(next, Section::STOP_AFTER_SPEAKER | Section::CONJUNCTIONS)
+                // "secretary of state": a title's "of" goes on to its domain.
+                || next > run.1 && cx.lower(next) == "of" && cx.in_set(next - 1, Section::TITLES))
         {
             next += 1;
         }
@@ -1482,9 +1485,11 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
                 && !lexicon::is_person_article(&lower)
         };
         if at_clause_start && !opener && !cx.in_set(k, Section::CONJUNCTIONS) {
+            // "Marsh, who told the council:": the relative pronoun alone stands for him.
+            let relative = cx.english && matches!(cx.lower(k), "who" | "whose");
             return Some(Mention {
                 start: tokens[k].start,
-                end: tokens[j].end,
+                end: tokens[if relative { k } else { j }].end,
                 kind: MentionKind::Description,
                 role: None,
             });

@@ -361,6 +361,37 @@ impl CommonWords {
     }
 }
 
+/// The token after the article's headline: its first paragraph when that is written in
+/// title case ("Glenn Beck Blasts Drudge for Mocking His Fast"); 0 when the article opens
+/// with running text. A short lead in sentence case ("Governor Dana Whitfield toured the
+/// farms on Monday.") looks like a headline in sentence case, so those stay.
+pub(crate) fn headline_end(text: &str, tokens: &[Token]) -> usize {
+    /// Past this many words, even a capitalised paragraph is running text.
+    const LONGEST: usize = 25;
+    let Some(end) = tokens
+        .iter()
+        .take(LONGEST * 3)
+        .position(|t| t.kind == Kind::Break)
+    else {
+        return 0;
+    };
+    let (mut words, mut long, mut capitalised) = (0, 0, 0);
+    for token in tokens[..end].iter().filter(|t| t.kind == Kind::Word) {
+        words += 1;
+        // Title case leaves short words ("of", "to", "in") in lower case.
+        if token.text(text).chars().nth(3).is_some() {
+            long += 1;
+            capitalised += usize::from(token.is_capitalised(text));
+        }
+    }
+    let title_case = capitalised >= 3 && capitalised * 10 >= long * 7;
+    if title_case && words <= LONGEST {
+        end
+    } else {
+        0
+    }
+}
+
 impl<'t> NameIndex<'t> {
     /// Indexes the names that contain one of the `wanted` words (the words of the mentions
     /// to resolve); other names cannot be anyone's fullest form, so they cost only a scan.
@@ -384,7 +415,9 @@ impl<'t> NameIndex<'t> {
         for word in wanted {
             filter.insert(word);
         }
-        let mut i = 0;
+        // A title-case headline's capitals and verbs ("Glenn Beck Blasts Drudge") make runs
+        // no one is called by.
+        let mut i = headline_end(text, tokens);
         while i < tokens.len() {
             // Only runs holding a wanted word matter; find those words first, then their run.
             if tokens[i].kind != Kind::Word

@@ -176,8 +176,12 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
         .iter()
         .any(|f| f.mention.is_some_and(|m| m.kind != MentionKind::Name));
     let subjects: Vec<Mention> = if needs_subjects {
+        // The headline's capitals and verbs ("Nora Ravel Blasts Harbor Board") are no
+        // subject to point back to.
+        let headline_end = super::names::headline_end(text, tokens);
         sentences
             .iter()
+            .filter(|s| s.first_token >= headline_end)
             .filter_map(|s| attribution::opening_subject(&mut cx, s.first_token, s.end_token))
             .collect()
     } else {
@@ -827,10 +831,44 @@ fn resolve_speakers(
                     None => None,
                 }
             }
+            // "Loretta Lynch, who told Congress: "…"": the relative pronoun stays the
+            // mention, and the name it follows speaks.
+            _ if let Some(name) = relative_antecedent(text, tokens, lexicon, mention) => {
+                Some(index.fullest_with_role(text, name).0.to_string())
+            }
             // "the transit authority", "para pedagang": the description is the speaker.
             _ => Some(words.to_string()),
         };
     }
+}
+
+/// The name a relative pronoun mention stands for: "Loretta Lynch" in "Loretta Lynch, who
+/// told …".
+fn relative_antecedent<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    mention: Mention,
+) -> Option<&'t str> {
+    let words = &text[mention.start..mention.end];
+    if !(words.eq_ignore_ascii_case("who") || words.eq_ignore_ascii_case("whose")) {
+        return None;
+    }
+    let at = tokens.partition_point(|t| t.start < mention.start);
+    let comma = at.checked_sub(1)?;
+    if tokens[comma].kind != Kind::Punct || tokens[comma].text(text) != "," {
+        return None;
+    }
+    let mut run = super::names::run_backward(text, tokens, comma.checked_sub(1)?)?;
+    // "Sen. Marco Rubio of Florida, who …": the person, not the place.
+    if run.0 >= 2
+        && tokens[run.0 - 1].text(text) == "of"
+        && let Some(person) = super::names::run_backward(text, tokens, run.0 - 2)
+    {
+        run = person;
+    }
+    let core = super::names::core(text, tokens, run, lexicon);
+    (core.1 > core.0).then(|| &text[tokens[core.0].start..tokens[core.1 - 1].end])
 }
 
 /// Whether every word of a name is a place's ("Palestina", "Jawa Barat"): no one "dia" or
