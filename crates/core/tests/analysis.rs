@@ -719,6 +719,23 @@ fn english_headlines_lead_ins_and_relative_clauses_leave_the_person_named() {
 }
 
 #[test]
+fn english_short_sentences_go_on_with_the_quotation_before_them() {
+    let text = "“The levee is holding,” Nora Ravel said. “For now.” The crowd was not convinced.\n\n\
+                “Who will pay for the repairs?” Ravel asked.\n\n\
+                “The state!” the crowd screamed back.\n\n\
+                The museum called it “Brave.” Visitors came anyway.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "For now."), Some("Nora Ravel"));
+    assert_eq!(speaker_of(&analysis, "The state!"), Some("the crowd"));
+    // A one-word title inside the reporter's sentence goes on with nothing.
+    assert!(
+        analysis.quotes.iter().all(|q| q.text != "Brave."),
+        "{:#?}",
+        analysis.quotes
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -41,6 +41,9 @@ struct Candidate {
 
 /// Quotations with fewer words than this need their own attribution to count.
 const SHORT_QUOTE_WORDS: usize = 3;
+/// The most bytes between a quotation's attribution and a short sentence that goes on with
+/// it (`," O'Donnell said. "`).
+const CONTINUATION_GAP: usize = 60;
 /// How many paragraphs back a quotation without a cue may take its chain's speaker from.
 const CHAIN_PARAGRAPHS: usize = 2;
 
@@ -131,7 +134,26 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
             attribution,
             own: attribution.is_some(),
         };
-        if is_quotation(&mut cx, &candidate, language == Some("en")) {
+        // `"It's taxing," O'Donnell said. "Big time."`: a short sentence right after its
+        // speaker's attribution goes on with the quotation before it.
+        let continues_speech = candidates.last().is_some_and(|previous| {
+            let between = m
+                .open
+                .map(|open| &text[previous.marked.outer_end(text)..open]);
+            previous.paragraph == paragraph
+                && previous
+                    .attribution
+                    .is_some_and(|a| a.cue_start >= previous.marked.outer_end(text))
+                && between.is_some_and(|b| {
+                    b.len() <= CONTINUATION_GAP && b.trim_end().ends_with('.') && !b.contains('\n')
+                })
+        });
+        if is_quotation(
+            &mut cx,
+            &candidate,
+            language == Some("en"),
+            continues_speech,
+        ) {
             candidates.push(candidate);
         }
     }
@@ -215,6 +237,7 @@ fn is_quotation(
     cx: &mut Context<'_>,
     candidate: &Candidate,
     single_words_attributable: bool,
+    continues_speech: bool,
 ) -> bool {
     let (text, tokens) = (cx.text, cx.tokens);
     let m = &candidate.marked;
@@ -281,7 +304,9 @@ fn is_quotation(
     let embedded = preceding_word.is_some();
     // Short marked text is a quotation only with its own attribution: a fragment the
     // sentence attributes (`menyebut Musk telah "keluar jalur"`), or a short reply.
+    let continuation = continues_speech && !embedded && ends_like_speech;
     if words < SHORT_QUOTE_WORDS
+        && !continuation
         && !(own_cue
             && (has_sentence_punct || words >= 2 || (embedded && single_words_attributable)))
     {
