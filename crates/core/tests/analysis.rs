@@ -736,6 +736,25 @@ fn english_short_sentences_go_on_with_the_quotation_before_them() {
 }
 
 #[test]
+fn english_according_to_after_the_quotation_names_the_source() {
+    let text = "Mayor Ilse Dorn met the board on Monday. Dorn’s Westbrook office said little.\n\n\
+                “The dredging will start in May,” according to Reuters.\n\n\
+                Dorn later called the delay “a root canal,” according to Dorn’s memoir.\n\n\
+                “We will pay for it,” Dorn said, according to the Courier.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        speaker_of(&analysis, "dredging will start"),
+        Some("Reuters")
+    );
+    // A possessive names its owner, in full.
+    let canal = direct(&analysis, "root canal");
+    assert_eq!(canal.speaker.as_deref(), Some("Ilse Dorn"));
+    assert_eq!(mention_of(text, canal).as_deref(), Some("Dorn’s"));
+    // Who said it, not who reported it.
+    assert_eq!(speaker_of(&analysis, "pay for it"), Some("Ilse Dorn"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -383,7 +383,12 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
             if k == j || is_source {
                 let mention = match form {
                     CueForm::WithNya => cx.nya_mention(k),
-                    CueForm::Plain => phrase_after(cx, k + 1)?,
+                    // `"…," according to Reuters`: the source after the "to" (a speech verb's
+                    // "to" is where it goes: `"…" compared to what …`).
+                    CueForm::Plain => {
+                        let from = if is_source { skip_to(cx, k + 1) } else { k + 1 };
+                        phrase_after(cx, from)?
+                    }
                 };
                 return Some(cx.attribution(k, mention));
             }

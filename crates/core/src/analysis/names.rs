@@ -542,7 +542,9 @@ impl<'t> NameIndex<'t> {
     }
 
     /// The fullest name, and the role the article gives it next to any of its mentions.
+    /// A possessive mention ("Axelrod's" of "according to Axelrod's memoir") is its owner's.
     pub fn fullest_with_role(&self, text: &'t str, mention: &'t str) -> (&'t str, Option<&'t str>) {
+        let mention = without_possessive(mention);
         let words: Vec<&str> = mention
             .split(|c: char| c.is_whitespace())
             .filter(|w| !w.is_empty())
@@ -591,6 +593,15 @@ impl<'t> NameIndex<'t> {
             });
         (name, role)
     }
+}
+
+/// The word or name without an English possessive ending: "Axelrod’s" → "Axelrod".
+pub fn without_possessive(name: &str) -> &str {
+    ["'s", "’s"]
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(name)
 }
 
 fn contains_in_order(name: &[&str], words: &[&str]) -> bool {

@@ -679,6 +679,7 @@ fn resolve_speakers(
         .filter(|m| m.kind == MentionKind::Name)
         .flat_map(|m| text[m.start..m.end].split(|c: char| c.is_whitespace() || c == '.'))
         .filter(|w| !w.is_empty())
+        .map(super::names::without_possessive)
         .collect();
     let mut index = NameIndex::build(text, tokens, lexicon, &wanted);
     let first_word = |m: &Mention| {
