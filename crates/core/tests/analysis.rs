@@ -755,6 +755,49 @@ fn english_according_to_after_the_quotation_names_the_source() {
 }
 
 #[test]
+fn english_relative_clauses_descriptions_and_imperatives_name_the_right_source() {
+    let text = "Mayor Ilse Dorn left for Lincoln on Monday.\n\n\
+                She shared the pledge on harborfix.org, the website for the campaign, which carries the following statement: \"The harbor comes first. Then the roads.\"\n\n\
+                The levy hit the budget office, which said: \"We will cut elsewhere.\"\n\n\
+                The board discussed the levy, which critics say \"is a tax on the poor.\"\n\n\
+                \"Dredging starts in May,\" the notice on the harbor gate reads.\n\n\
+                Former municipal PR aides called the plan \"a slow shipwreck.\"\n\n\
+                Remember when dredging was about making \"extra\" money? We remember.";
+    let analysis = analyze(text, Some("en"), None);
+    let harbor = direct(&analysis, "harbor comes first");
+    assert_eq!(
+        harbor.speaker.as_deref(),
+        Some("the website for the campaign")
+    );
+    assert_eq!(mention_of(text, harbor).as_deref(), Some("which"));
+    assert_eq!(
+        speaker_of(&analysis, "cut elsewhere"),
+        Some("the budget office")
+    );
+    // There "which" is the object; the critics speak.
+    assert_eq!(speaker_of(&analysis, "tax on the poor"), Some("critics"));
+    assert_eq!(
+        speaker_of(&analysis, "Dredging starts"),
+        Some("the notice on the harbor gate")
+    );
+    // Bare "Former … aides" are new to the text, not the mayor named before.
+    assert_eq!(
+        speaker_of(&analysis, "slow shipwreck"),
+        Some("Former municipal PR aides")
+    );
+    // A verb opening the sentence is nobody (the word is in lower case elsewhere).
+    assert!(
+        analysis
+            .quotes
+            .iter()
+            .filter(|q| q.text.contains("extra"))
+            .all(|q| q.speaker.is_none()),
+        "{:#?}",
+        analysis.quotes
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -662,8 +662,17 @@ fn determined_description(cx: &mut Context<'_>, start: usize, end: usize) -> Opt
     let mut last = start;
     while last + 1 < end && last < start + 3 {
         let next = last + 1;
-        if tokens[next].kind != Kind::Word || tokens[next].is_capitalised(cx.text) {
+        if tokens[next].kind != Kind::Word {
             break;
+        }
+        // "Former royal PR aides": an acronym modifies the noun after it.
+        if tokens[next].is_capitalised(cx.text) {
+            let word = tokens[next].text(cx.text);
+            if !(word.len() >= 2 && names::in_capitals(word) && next + 1 < end) {
+                break;
+            }
+            last = next;
+            continue;
         }
         let lexicon = cx.lexicon;
         let lower = cx.lower(next);
@@ -671,6 +680,13 @@ fn determined_description(cx: &mut Context<'_>, start: usize, end: usize) -> Opt
         if lower.ends_with("ed")
             || lower.ends_with("ing")
             || crate::language::is_function_word(lower)
+            // "The deal could …": a modal or auxiliary is the verb ("deal" only looks like
+            // an adjective).
+            || matches!(
+                lower,
+                "could" | "would" | "should" | "can" | "may" | "might" | "must" | "will"
+                    | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "does" | "did"
+            )
             || (next > start + 1 && lexicon.speech_cue(lower).is_some())
         {
             break;
@@ -929,6 +945,16 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
         {
             run = name;
         }
+    }
+    // "Former royal PR aides called it …": a lone title opening a description, no name.
+    if cx.english
+        && run.1 - run.0 == 1
+        && cx.in_set(run.0, Section::TITLES)
+        && tokens
+            .get(run.1)
+            .is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised(cx.text))
+    {
+        return determined_description(cx, run.0, end);
     }
     // A subject is followed by its predicate (or an apposition), not by more of a heading.
     tokens
@@ -1491,7 +1517,18 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         };
         if at_clause_start && !opener && !cx.in_set(k, Section::CONJUNCTIONS) {
             // "Marsh, who told the council:": the relative pronoun alone stands for him.
-            let relative = cx.english && matches!(cx.lower(k), "who" | "whose");
+            // "who" is a subject, and so is "which" ("which said", "which together vowed"),
+            // except before a subject of its own and a speech verb ("which critics say").
+            let object_relative = cx.english
+                && k < j
+                && cx.lower(k) == "which"
+                && cx.speech_cue(j + 1).is_some()
+                && is_speech_verb(cx.lower(j + 1))
+                && !(k + 1..=j)
+                    .any(|i| cx.speech_cue(i).is_some() || cx.in_set(i, Section::SKIP_BEFORE_CUE));
+            let relative =
+                cx.english && !object_relative && matches!(cx.lower(k), "who" | "whose" | "which");
+            let k = if object_relative { k + 1 } else { k };
             return Some(Mention {
                 start: tokens[k].start,
                 end: tokens[if relative { k } else { j }].end,
@@ -1707,6 +1744,55 @@ fn participle_subject(cx: &mut Context<'_>, comma: usize, floor: usize) -> Optio
 /// A noun phrase ending at token `last` and opened by a determiner right after a clause
 /// boundary, at most twelve words long. English only: an Indonesian phrase puts its
 /// modifiers after the noun ("Seorang penghuni gedung itu tampak simpatik, tetapi tetap").
+/// The determiner opening "the description on …" when token `inner` is the determiner after
+/// its preposition and `last` ends the phrase: one or two plain words (no verb-like "-ed" or
+/// function word) between the determiners and after the inner one, and the outer determiner
+/// at a phrase boundary.
+fn outer_determiner(
+    cx: &mut Context<'_>,
+    inner: usize,
+    last: usize,
+    floor: usize,
+) -> Option<usize> {
+    let tokens = cx.tokens;
+    let plain = |cx: &mut Context<'_>, i: usize| {
+        cx.tokens[i].kind == Kind::Word && {
+            let lower = cx.lower(i);
+            !lower.ends_with("ed") && !crate::language::is_function_word(lower)
+        }
+    };
+    if last > inner + 3 || !(inner + 1..=last).all(|i| plain(cx, i)) {
+        return None;
+    }
+    let preposition = inner.checked_sub(1)?;
+    if tokens[preposition].kind != Kind::Word
+        || !matches!(
+            cx.lower(preposition),
+            "on" | "of" | "in" | "at" | "for" | "from"
+        )
+    {
+        return None;
+    }
+    for outer in [preposition.checked_sub(2)?, preposition.checked_sub(3)?] {
+        if outer < floor || tokens[outer].kind != Kind::Word {
+            return None;
+        }
+        let plain_between =
+            (outer + 1..preposition).all(|i| !tokens[i].is_capitalised(cx.text) && plain(cx, i));
+        let lexicon = cx.lexicon;
+        if plain_between
+            && lexicon.determiners.contains(cx.lower(outer))
+            && (outer == floor
+                || cx.is_punct(outer - 1, &[',', ';', ':'])
+                || cx.is_quote_mark(outer - 1)
+                || tokens[outer - 1].kind == Kind::Break)
+        {
+            return Some(outer);
+        }
+    }
+    None
+}
+
 fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<Mention> {
     let tokens = cx.tokens;
     if !cx.english || tokens[last].kind != Kind::Word {
@@ -1726,8 +1812,15 @@ fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<
                 || tokens[k - 1].kind == Kind::Break
                 || (tokens[k - 1].kind == Kind::Word
                     && matches!(cx.lower(k - 1), "and" | "but" | "while" | "as"));
-            return boundary.then(|| Mention {
-                start: tokens[k].start,
+            // "the description on the website": a determiner, a noun or two and a
+            // preposition before this one open the description.
+            let start = if boundary {
+                Some(k)
+            } else {
+                outer_determiner(cx, k, last, floor)
+            };
+            return start.map(|start| Mention {
+                start: tokens[start].start,
                 end: tokens[last].end,
                 kind: MentionKind::Description,
                 role: None,
@@ -1949,6 +2042,25 @@ fn is_participle(lower: &str) -> bool {
 /// A possessive ("Obama's", "Trump’s", "voters'"): what follows it is a noun.
 fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'")
+}
+
+/// Whether an English cue word (lower-cased) is a verb, not a noun like "statement": a past
+/// form or a present one of the verbs an object relative clause takes ("which critics say").
+fn is_speech_verb(lower: &str) -> bool {
+    lower.ends_with("ed")
+        || matches!(
+            lower.strip_suffix('s').unwrap_or(lower),
+            "say"
+                | "claim"
+                | "argue"
+                | "contend"
+                | "allege"
+                | "suggest"
+                | "describe"
+                | "call"
+                | "believe"
+                | "insist"
+        )
 }
 
 /// "told", "tells", "telling" (lower-cased): who follows was told, and never spoke.

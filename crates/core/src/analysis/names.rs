@@ -281,7 +281,12 @@ fn in_running_text(text: &str, word: &str) -> bool {
         before.next() == Some(' ')
             && before.next().is_some_and(char::is_alphanumeric)
             && !after.is_some_and(|c| {
-                c.is_alphanumeric() || c == '.' && !text[at + word.len() + 1..].starts_with(' ')
+                c.is_alphanumeric()
+                    || c == '.'
+                        && text[at + word.len() + 1..]
+                            .chars()
+                            .next()
+                            .is_some_and(|n| !n.is_whitespace())
             })
     })
 }

@@ -701,7 +701,17 @@ fn resolve_speakers(
                     })
                     .map(first_word),
             )
-            // One-word subjects of reported speech ("Hasil pemeriksaan memastikan …").
+            // One-word subjects of reported speech ("Hasil pemeriksaan memastikan …"), and the
+            // one-word sentence openers an English fragment was left to ("Use code "…"").
+            .chain(
+                found
+                    .iter()
+                    .filter(|f| english && is_subject_fallback(f))
+                    .filter_map(|f| f.mention)
+                    .filter(|m| m.kind == MentionKind::Name)
+                    .map(|m| &text[m.start..m.end])
+                    .filter(|words| !words.contains(' ') && !index.occurs_mid_sentence(words)),
+            )
             .chain(
                 found
                     .iter()
@@ -787,6 +797,25 @@ fn resolve_speakers(
             })
     };
     found.retain(|f| !common_noun_subject(f));
+    // "Use code "…"", "Remember when this was about making "extra" money": a common word
+    // opening the sentence is nobody, so the fragment stays unattributed.
+    for f in found
+        .iter_mut()
+        .filter(|f| english && is_subject_fallback(f))
+    {
+        let Some(m) = f.mention.filter(|m| m.kind == MentionKind::Name) else {
+            continue;
+        };
+        let words = &text[m.start..m.end];
+        if !words.contains(' ')
+            && common.contains(words)
+            && !index.occurs_mid_sentence(words)
+            && index.fullest_with_role(text, words).0 == words
+        {
+            f.mention = None;
+            f.cue = None;
+        }
+    }
     for f in found.iter_mut() {
         let Some(mention) = f.mention else { continue };
         f.role = mention
@@ -798,7 +827,17 @@ fn resolve_speakers(
             })
             .filter(|r| !r.is_empty());
         let words = &text[mention.start..mention.end];
-        let refers_back = mention.kind == MentionKind::Pronoun || is_anaphoric(words, lexicon);
+        // English points back with a definite article or a demonstrative ("the senator");
+        // "Former royal PR aides" are new to the text.
+        let definite = !english
+            || words.split_whitespace().next().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "the" | "this" | "that" | "these" | "those"
+                )
+            });
+        let refers_back =
+            mention.kind == MentionKind::Pronoun || (definite && is_anaphoric(words, lexicon));
         f.speaker = match mention.kind {
             MentionKind::Name => {
                 let (name, role) = index.fullest_with_role(text, words);
@@ -868,16 +907,25 @@ fn resolve_speakers(
     }
 }
 
-/// The name a relative pronoun mention stands for: "Loretta Lynch" in "Loretta Lynch, who
-/// told …".
+/// Whether a quotation was left to its sentence's subject, with no cue word of its own.
+fn is_subject_fallback(f: &Found) -> bool {
+    f.cue.is_some_and(|(start, end)| start == end)
+}
+
+/// What a relative pronoun mention stands for: the name before its comma ("Loretta Lynch"
+/// in "Loretta Lynch, who told …"), or for "which" a description ("the website for the
+/// initiative, which contains …").
 fn relative_antecedent<'t>(
     text: &'t str,
     tokens: &[Token],
     lexicon: &Lexicon,
     mention: Mention,
 ) -> Option<&'t str> {
+    /// Words a description before ", which" may have.
+    const LONGEST_DESCRIPTION: usize = 8;
     let words = &text[mention.start..mention.end];
-    if !(words.eq_ignore_ascii_case("who") || words.eq_ignore_ascii_case("whose")) {
+    let which = words.eq_ignore_ascii_case("which");
+    if !(which || words.eq_ignore_ascii_case("who") || words.eq_ignore_ascii_case("whose")) {
         return None;
     }
     let at = tokens.partition_point(|t| t.start < mention.start);
@@ -885,16 +933,38 @@ fn relative_antecedent<'t>(
     if tokens[comma].kind != Kind::Punct || tokens[comma].text(text) != "," {
         return None;
     }
-    let mut run = super::names::run_backward(text, tokens, comma.checked_sub(1)?)?;
-    // "Sen. Marco Rubio of Florida, who …": the person, not the place.
-    if run.0 >= 2
-        && tokens[run.0 - 1].text(text) == "of"
-        && let Some(person) = super::names::run_backward(text, tokens, run.0 - 2)
-    {
-        run = person;
+    let last = comma.checked_sub(1)?;
+    if let Some(mut run) = super::names::run_backward(text, tokens, last) {
+        // "Sen. Marco Rubio of Florida, who …": the person, not the place.
+        if run.0 >= 2
+            && tokens[run.0 - 1].text(text) == "of"
+            && let Some(person) = super::names::run_backward(text, tokens, run.0 - 2)
+        {
+            run = person;
+        }
+        let core = super::names::core(text, tokens, run, lexicon);
+        return (core.1 > core.0).then(|| &text[tokens[core.0].start..tokens[core.1 - 1].end]);
     }
-    let core = super::names::core(text, tokens, run, lexicon);
-    (core.1 > core.0).then(|| &text[tokens[core.0].start..tokens[core.1 - 1].end])
+    if !which {
+        return None;
+    }
+    // Back to the determiner that opens the phrase; one after a preposition ("for the
+    // initiative") is inside it.
+    let mut k = last;
+    while k + LONGEST_DESCRIPTION > last && tokens[k].kind == Kind::Word {
+        let word = crate::text::lowercase(tokens[k].text(text));
+        let after_preposition = k > 0
+            && tokens[k - 1].kind == Kind::Word
+            && matches!(
+                tokens[k - 1].text(text),
+                "of" | "for" | "on" | "in" | "at" | "from"
+            );
+        if lexicon.determiners.contains(word.as_str()) && !after_preposition {
+            return (k < last).then(|| &text[tokens[k].start..tokens[last].end]);
+        }
+        k = k.checked_sub(1)?;
+    }
+    None
 }
 
 /// Whether every word of a name is a place's ("Palestina", "Jawa Barat"): no one "dia" or
