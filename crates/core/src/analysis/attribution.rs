@@ -1741,9 +1741,6 @@ fn participle_subject(cx: &mut Context<'_>, comma: usize, floor: usize) -> Optio
     None
 }
 
-/// A noun phrase ending at token `last` and opened by a determiner right after a clause
-/// boundary, at most twelve words long. English only: an Indonesian phrase puts its
-/// modifiers after the noun ("Seorang penghuni gedung itu tampak simpatik, tetapi tetap").
 /// The determiner opening "the description on …" when token `inner` is the determiner after
 /// its preposition and `last` ends the phrase: one or two plain words (no verb-like "-ed" or
 /// function word) between the determiners and after the inner one, and the outer determiner
@@ -1793,6 +1790,10 @@ fn outer_determiner(
     None
 }
 
+/// A noun phrase ending at token `last` and opened by a determiner right after a clause
+/// boundary (with a prepositional phrase inside: "the description on the website"), at
+/// most twelve words long. English only: an Indonesian phrase puts its
+/// modifiers after the noun ("Seorang penghuni gedung itu tampak simpatik, tetapi tetap").
 fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<Mention> {
     let tokens = cx.tokens;
     if !cx.english || tokens[last].kind != Kind::Word {
