@@ -798,6 +798,24 @@ fn english_relative_clauses_descriptions_and_imperatives_name_the_right_source()
 }
 
 #[test]
+fn indonesian_read_also_lines_name_no_one_and_a_lone_pria_is_the_man_named_before() {
+    // A "Baca juga" line in title case is a link to another article: "Bos Tambak Iwan
+    // Kurnia" there is no fuller name of the "Iwan" here.
+    let text = "Pengusaha tambak Iwan Setiadi Lukito hadir di Kejaksaan Negeri Pati, Senin.\n\
+                Baca juga: Penuhi Panggilan Jaksa, Bos Tambak Iwan Kurnia Minta Doa Warga\n\
+                Iwan mengaku hanya ditanya soal tugasnya di perusahaan.\n\
+                \"Saya hanya menjawab yang saya tahu,\" kata pria yang sudah 20 tahun memimpin perusahaan itu.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "hanya ditanya"),
+        Some("Iwan Setiadi Lukito")
+    );
+    let answer = direct(&analysis, "yang saya tahu");
+    assert_eq!(answer.speaker.as_deref(), Some("Iwan Setiadi Lukito"));
+    assert_eq!(mention_of(text, answer).as_deref(), Some("pria"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

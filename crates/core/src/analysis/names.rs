@@ -367,35 +367,73 @@ impl CommonWords {
     }
 }
 
-/// The token after the article's headline: its first paragraph when that is written in
-/// title case ("Glenn Beck Blasts Drudge for Mocking His Fast"); 0 when the article opens
-/// with running text. A short lead in sentence case ("Governor Dana Whitfield toured the
-/// farms on Monday.") looks like a headline in sentence case, so those stay.
-pub(crate) fn headline_end(text: &str, tokens: &[Token]) -> usize {
-    /// Past this many words, even a capitalised paragraph is running text.
-    const LONGEST: usize = 25;
-    let Some(end) = tokens
-        .iter()
-        .take(LONGEST * 3)
-        .position(|t| t.kind == Kind::Break)
-    else {
-        return 0;
-    };
-    let (mut words, mut long, mut capitalised) = (0, 0, 0);
-    for token in tokens[..end].iter().filter(|t| t.kind == Kind::Word) {
-        words += 1;
-        // Title case leaves short words ("of", "to", "in") in lower case.
+/// The paragraphs that are headings, as token ranges: short lines in title case without a
+/// sentence's closing punctuation ("Baca juga: Trent Alexander-Arnold Wujudkan Mimpi ke Real
+/// Madrid"), and a first paragraph in title case even with it ("Glenn Beck Blasts Drudge
+/// for Mocking His Fast."). A short lead in sentence case ("Governor Dana Whitfield toured
+/// the farms on Monday.") looks like a headline in sentence case, so those stay.
+pub(crate) fn headings(text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
+    /// Past this many words, even a capitalised first paragraph is running text.
+    const LONGEST_HEADLINE: usize = 25;
+    /// Past this many words, a capitalised line further down is running text (a list of
+    /// names and roles, say).
+    const LONGEST_LINE: usize = 20;
+    let mut out = Vec::new();
+    let (mut start, mut words) = (0, 0);
+    for (i, token) in tokens.iter().enumerate() {
+        match token.kind {
+            Kind::Word => words += 1,
+            Kind::Break => {
+                let longest = if start == 0 {
+                    LONGEST_HEADLINE
+                } else {
+                    LONGEST_LINE
+                };
+                // Most paragraphs are longer: only short ones are looked at word by word.
+                if words > 0 && words <= longest {
+                    let closes_sentence = tokens[i - 1].kind == Kind::Punct
+                        && matches!(tokens[i - 1].text(text), "." | "!" | "?" | "," | ";" | ":");
+                    // A first line ending like a sentence may be a lead full of names and
+                    // places ("Pengusaha tambak Iwan Setiadi Lukito hadir di Kejaksaan Negeri
+                    // Pati, Senin."): its verb is in lower case, a headline's is not.
+                    let heading = if closes_sentence {
+                        start == 0 && capitalised_share(text, &tokens[start..i]) >= 9
+                    } else {
+                        capitalised_share(text, &tokens[start..i]) >= 7
+                    };
+                    if heading {
+                        out.push((start, i));
+                    }
+                }
+                (start, words) = (i + 1, 0);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// How many tenths of a line's longer words are capitalised (0 with fewer than three
+/// capitalised): title case leaves only short words ("of", "to", "in") in lower case.
+fn capitalised_share(text: &str, line: &[Token]) -> usize {
+    let (mut long, mut capitalised) = (0, 0);
+    for token in line.iter().filter(|t| t.kind == Kind::Word) {
         if token.text(text).chars().nth(3).is_some() {
             long += 1;
             capitalised += usize::from(token.is_capitalised(text));
         }
     }
-    let title_case = capitalised >= 3 && capitalised * 10 >= long * 7;
-    if title_case && words <= LONGEST {
-        end
-    } else {
+    if capitalised < 3 {
         0
+    } else {
+        capitalised * 10 / long
     }
+}
+
+/// Whether token `i` lies in one of the `headings` (sorted token ranges).
+pub(crate) fn in_heading(headings: &[(usize, usize)], i: usize) -> bool {
+    let after = headings.partition_point(|&(start, _)| start <= i);
+    after > 0 && i < headings[after - 1].1
 }
 
 impl<'t> NameIndex<'t> {
@@ -406,6 +444,7 @@ impl<'t> NameIndex<'t> {
         tokens: &[Token],
         lexicon: &'t Lexicon,
         wanted: &HashSet<&str>,
+        headings: &[(usize, usize)],
     ) -> Self {
         let mut seen: HashMap<Vec<&'t str>, usize> = HashMap::with_capacity(wanted.len());
         let mut index = NameIndex {
@@ -421,14 +460,15 @@ impl<'t> NameIndex<'t> {
         for word in wanted {
             filter.insert(word);
         }
-        // A title-case headline's capitals and verbs ("Glenn Beck Blasts Drudge") make runs
-        // no one is called by.
-        let mut i = headline_end(text, tokens);
+        let mut i = 0;
         while i < tokens.len() {
             // Only runs holding a wanted word matter; find those words first, then their run.
+            // A heading's capitals and verbs ("Glenn Beck Blasts Drudge") make runs no one is
+            // called by.
             if tokens[i].kind != Kind::Word
                 || !filter.may_contain(&text.as_bytes()[tokens[i].start..tokens[i].end])
                 || !wanted.contains(tokens[i].text(text))
+                || in_heading(headings, i)
             {
                 i += 1;
                 continue;
@@ -690,7 +730,7 @@ mod tests {
         let text = "Presiden Rusia Vladimir Putin bertemu Kim. Putin tersenyum. Prof Maria S.W. Sumardjono hadir.";
         let tokens = tokenize(text);
         let wanted = ["Putin", "Maria", "Kim"].into_iter().collect();
-        let index = NameIndex::build(text, &tokens, Lexicon::get(), &wanted);
+        let index = NameIndex::build(text, &tokens, Lexicon::get(), &wanted, &[]);
         assert_eq!(index.fullest(text, "Putin"), "Vladimir Putin");
         assert_eq!(index.fullest(text, "Maria"), "Maria S.W. Sumardjono");
         assert_eq!(index.fullest(text, "Kim"), "Kim");

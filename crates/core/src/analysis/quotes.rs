@@ -197,19 +197,21 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
     let needs_subjects = found
         .iter()
         .any(|f| f.mention.is_some_and(|m| m.kind != MentionKind::Name));
+    // A heading's capitals and verbs ("Nora Ravel Blasts Harbor Board") are no name and no
+    // subject to point back to.
+    let headings = super::names::headings(text, tokens);
     let subjects: Vec<Mention> = if needs_subjects {
-        // The headline's capitals and verbs ("Nora Ravel Blasts Harbor Board") are no
-        // subject to point back to.
-        let headline_end = super::names::headline_end(text, tokens);
         sentences
             .iter()
-            .filter(|s| s.first_token >= headline_end)
+            .filter(|s| !super::names::in_heading(&headings, s.first_token))
             .filter_map(|s| attribution::opening_subject(&mut cx, s.first_token, s.end_token))
             .collect()
     } else {
         Vec::new()
     };
-    resolve_speakers(text, tokens, lexicon, &mut found, &subjects, cx.english);
+    resolve_speakers(
+        text, tokens, lexicon, &mut found, &subjects, &headings, cx.english,
+    );
     Findings {
         sentences,
         quotes: found,
@@ -670,6 +672,7 @@ fn resolve_speakers(
     lexicon: &Lexicon,
     found: &mut Vec<Found>,
     subjects: &[Mention],
+    headings: &[(usize, usize)],
     english: bool,
 ) {
     let wanted: foldhash::HashSet<&str> = found
@@ -681,7 +684,7 @@ fn resolve_speakers(
         .filter(|w| !w.is_empty())
         .map(super::names::without_possessive)
         .collect();
-    let mut index = NameIndex::build(text, tokens, lexicon, &wanted);
+    let mut index = NameIndex::build(text, tokens, lexicon, &wanted, headings);
     let first_word = |m: &Mention| {
         let words = &text[m.start..m.end];
         &words[..words.bytes().position(|b| b == b' ').unwrap_or(words.len())]
@@ -836,8 +839,17 @@ fn resolve_speakers(
                     "the" | "this" | "that" | "these" | "those"
                 )
             });
-        let refers_back =
-            mention.kind == MentionKind::Pronoun || (definite && is_anaphoric(words, lexicon));
+        // "kata pria yang menjabat sebagai …": a lone Indonesian person noun is the man or
+        // woman named before, like "pria itu".
+        let lone_person_noun =
+            !english && mention.kind == MentionKind::Description && !words.contains(' ') && {
+                let lower = words.to_lowercase();
+                lexicon.person_nouns.contains(lower.as_str())
+                    && !lexicon.titles.contains(lower.as_str())
+            };
+        let refers_back = mention.kind == MentionKind::Pronoun
+            || lone_person_noun
+            || (definite && is_anaphoric(words, lexicon));
         f.speaker = match mention.kind {
             MentionKind::Name => {
                 let (name, role) = index.fullest_with_role(text, words);
@@ -852,10 +864,13 @@ fn resolve_speakers(
                 // unnamed; not whoever spoke last. English "the senator" keeps pointing back.
                 let bare_role = mention.kind == MentionKind::Description
                     && !english
+                    && !lone_person_noun
                     && !words
                         .split_whitespace()
                         .any(|w| is_demonstrative(&w.to_lowercase()));
-                let pointing = if english || mention.kind != MentionKind::Description {
+                let pointing = if lone_person_noun {
+                    Some(Pointing::Person)
+                } else if english || mention.kind != MentionKind::Description {
                     None
                 } else {
                     pointing(words, lexicon)
