@@ -695,7 +695,8 @@ fn english_headlines_lead_ins_and_relative_clauses_leave_the_person_named() {
                 Like Ravel, Omar Fenn also rejected the plan, arguing that there is \"no money for it\" in the budget.\n\n\
                 Shortly after the vote ended, Ilse Dorn sent out a statement saying the port owes \"its workers an explanation.\"\n\n\
                 Former state treasurer Lena Quist, a dredging expert, fanned the dispute with her remark that \"silt never waits.\"\n\n\
-                The decision now rests with harbor master Teo Marsh of Westbrook, who told the council: \"We will dredge in May.\"";
+                Harbor master Teo R. Marsh inspected the silt.\n\n\
+                The decision now rests with Marsh of Westbrook, who told the council: \"We will dredge in May.\"";
     let analysis = analyze(text, Some("en"), None);
     assert_eq!(speaker_of(&analysis, "silt is rising"), Some("Ravel"));
     assert_eq!(
@@ -709,7 +710,8 @@ fn english_headlines_lead_ins_and_relative_clauses_leave_the_person_named() {
         Some("Lena Quist")
     );
     let dredge = direct(&analysis, "dredge in May");
-    assert_eq!(dredge.speaker.as_deref(), Some("Teo Marsh"));
+    // The name before "who" is given in full, like any other.
+    assert_eq!(dredge.speaker.as_deref(), Some("Teo R. Marsh"));
     assert_eq!(mention_of(text, dredge).as_deref(), Some("who"));
     assert!(
         analysis.speakers.iter().all(|s| !s.name.contains("Blasts")),

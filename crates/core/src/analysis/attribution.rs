@@ -14,6 +14,14 @@ pub enum MentionKind {
     Pronoun,
     /// A description without a name ("peneliti tersebut", "the spokesman").
     Description,
+    /// An English relative pronoun standing for the phrase before its comma: "who" in
+    /// "Loretta Lynch, who told Congress", "which" in "the website for the initiative, which
+    /// carries …". `antecedent` is that phrase (byte offsets); `named` says it is a name, to
+    /// be given in full, rather than a description.
+    Relative {
+        antecedent: (usize, usize),
+        named: bool,
+    },
 }
 
 /// The words that attribute a quotation; byte offsets.
@@ -1516,22 +1524,21 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
                 && !lexicon::is_person_article(&lower)
         };
         if at_clause_start && !opener && !cx.in_set(k, Section::CONJUNCTIONS) {
-            // "Marsh, who told the council:": the relative pronoun alone stands for him.
             // "who" is a subject, and so is "which" ("which said", "which together vowed"),
             // except before a subject of its own and a speech verb ("which critics say").
             let object_relative = cx.english
                 && k < j
                 && cx.lower(k) == "which"
-                && cx.speech_cue(j + 1).is_some()
-                && is_speech_verb(cx.lower(j + 1))
+                && is_speech_verb(cx.lower(cue))
                 && !(k + 1..=j)
                     .any(|i| cx.speech_cue(i).is_some() || cx.in_set(i, Section::SKIP_BEFORE_CUE));
-            let relative =
-                cx.english && !object_relative && matches!(cx.lower(k), "who" | "whose" | "which");
+            if cx.english && !object_relative && matches!(cx.lower(k), "who" | "whose" | "which") {
+                return Some(relative_mention(cx, k, floor));
+            }
             let k = if object_relative { k + 1 } else { k };
             return Some(Mention {
                 start: tokens[k].start,
-                end: tokens[if relative { k } else { j }].end,
+                end: tokens[j].end,
                 kind: MentionKind::Description,
                 role: None,
             });
@@ -1567,6 +1574,59 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         }
     }
     sentence_subject(cx, floor, cue)
+}
+
+/// The relative pronoun at token `relative` ("Marsh, who told the council:"), as a mention of
+/// its own with the phrase before its comma: a name ("Sen. Marco Rubio of Florida" gives
+/// Marco Rubio, not the place), or else, for "which", the noun phrase back to its
+/// determiner ("the website for the initiative"; a determiner after a preposition is inside
+/// it). With neither, the pronoun is a bare description.
+fn relative_mention(cx: &mut Context<'_>, relative: usize, floor: usize) -> Mention {
+    /// Words a description before the comma may have.
+    const LONGEST_DESCRIPTION: usize = 8;
+    let tokens = cx.tokens;
+    let antecedent = |cx: &mut Context<'_>| -> Option<((usize, usize), bool)> {
+        let comma = relative.checked_sub(1).filter(|&c| c > floor)?;
+        if !cx.is_punct(comma, &[',']) {
+            return None;
+        }
+        let last = comma - 1;
+        if let Some(mut run) = names::run_backward(cx.text, tokens, last).filter(|r| r.0 >= floor) {
+            if run.0 >= floor + 2
+                && cx.lower(run.0 - 1) == "of"
+                && let Some(person) = names::run_backward(cx.text, tokens, run.0 - 2)
+            {
+                run = person;
+            }
+            let core = names::core(cx.text, tokens, run, cx.lexicon);
+            return (core.1 > core.0)
+                .then(|| ((tokens[core.0].start, tokens[core.1 - 1].end), true));
+        }
+        // A person after a description is more often a misreading ("the discussion, who").
+        if cx.lower(relative) != "which" {
+            return None;
+        }
+        let mut k = last;
+        while k + LONGEST_DESCRIPTION > last && k > floor && tokens[k].kind == Kind::Word {
+            let inside = tokens[k - 1].kind == Kind::Word && is_phrase_preposition(cx.lower(k - 1));
+            let lexicon = cx.lexicon;
+            if lexicon.determiners.contains(cx.lower(k)) && !inside {
+                return (k < last).then(|| ((tokens[k].start, tokens[last].end), false));
+            }
+            k -= 1;
+        }
+        None
+    };
+    let kind = antecedent(cx).map_or(MentionKind::Description, |(antecedent, named)| {
+        MentionKind::Relative { antecedent, named }
+    });
+    cx.token_mention(relative, kind)
+}
+
+/// Prepositions that join a noun phrase's parts: "the description on the website", "the
+/// website for the initiative".
+fn is_phrase_preposition(lower: &str) -> bool {
+    matches!(lower, "on" | "of" | "in" | "at" | "for" | "from")
 }
 
 /// The speaker of a verb in an Indonesian relative clause whose last word before the verb
@@ -1762,12 +1822,7 @@ fn outer_determiner(
         return None;
     }
     let preposition = inner.checked_sub(1)?;
-    if tokens[preposition].kind != Kind::Word
-        || !matches!(
-            cx.lower(preposition),
-            "on" | "of" | "in" | "at" | "for" | "from"
-        )
-    {
+    if tokens[preposition].kind != Kind::Word || !is_phrase_preposition(cx.lower(preposition)) {
         return None;
     }
     for outer in [preposition.checked_sub(2)?, preposition.checked_sub(3)?] {

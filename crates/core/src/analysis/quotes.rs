@@ -679,8 +679,15 @@ fn resolve_speakers(
         .iter()
         .filter_map(|f| f.mention)
         .chain(subjects.iter().copied())
-        .filter(|m| m.kind == MentionKind::Name)
-        .flat_map(|m| text[m.start..m.end].split(|c: char| c.is_whitespace() || c == '.'))
+        .filter_map(|m| match m.kind {
+            MentionKind::Name => Some(&text[m.start..m.end]),
+            MentionKind::Relative {
+                antecedent,
+                named: true,
+            } => Some(&text[antecedent.0..antecedent.1]),
+            _ => None,
+        })
+        .flat_map(|name| name.split(|c: char| c.is_whitespace() || c == '.'))
         .filter(|w| !w.is_empty())
         .map(super::names::without_possessive)
         .collect();
@@ -912,9 +919,18 @@ fn resolve_speakers(
                 }
             }
             // "Loretta Lynch, who told Congress: "…"": the relative pronoun stays the
-            // mention, and the name it follows speaks.
-            _ if let Some(name) = relative_antecedent(text, tokens, lexicon, mention) => {
-                Some(index.fullest_with_role(text, name).0.to_string())
+            // mention, and the phrase it follows speaks.
+            MentionKind::Relative { antecedent, named } => {
+                let phrase = &text[antecedent.0..antecedent.1];
+                Some(if named {
+                    let (name, role) = index.fullest_with_role(text, phrase);
+                    if f.role.is_none() {
+                        f.role = role.map(str::to_string);
+                    }
+                    name.to_string()
+                } else {
+                    phrase.to_string()
+                })
             }
             // "the transit authority", "para pedagang": the description is the speaker.
             _ => Some(words.to_string()),
@@ -925,61 +941,6 @@ fn resolve_speakers(
 /// Whether a quotation was left to its sentence's subject, with no cue word of its own.
 fn is_subject_fallback(f: &Found) -> bool {
     f.cue.is_some_and(|(start, end)| start == end)
-}
-
-/// What a relative pronoun mention stands for: the name before its comma ("Loretta Lynch"
-/// in "Loretta Lynch, who told …"), or for "which" a description ("the website for the
-/// initiative, which contains …").
-fn relative_antecedent<'t>(
-    text: &'t str,
-    tokens: &[Token],
-    lexicon: &Lexicon,
-    mention: Mention,
-) -> Option<&'t str> {
-    /// Words a description before ", which" may have.
-    const LONGEST_DESCRIPTION: usize = 8;
-    let words = &text[mention.start..mention.end];
-    let which = words.eq_ignore_ascii_case("which");
-    if !(which || words.eq_ignore_ascii_case("who") || words.eq_ignore_ascii_case("whose")) {
-        return None;
-    }
-    let at = tokens.partition_point(|t| t.start < mention.start);
-    let comma = at.checked_sub(1)?;
-    if tokens[comma].kind != Kind::Punct || tokens[comma].text(text) != "," {
-        return None;
-    }
-    let last = comma.checked_sub(1)?;
-    if let Some(mut run) = super::names::run_backward(text, tokens, last) {
-        // "Sen. Marco Rubio of Florida, who …": the person, not the place.
-        if run.0 >= 2
-            && tokens[run.0 - 1].text(text) == "of"
-            && let Some(person) = super::names::run_backward(text, tokens, run.0 - 2)
-        {
-            run = person;
-        }
-        let core = super::names::core(text, tokens, run, lexicon);
-        return (core.1 > core.0).then(|| &text[tokens[core.0].start..tokens[core.1 - 1].end]);
-    }
-    if !which {
-        return None;
-    }
-    // Back to the determiner that opens the phrase; one after a preposition ("for the
-    // initiative") is inside it.
-    let mut k = last;
-    while k + LONGEST_DESCRIPTION > last && tokens[k].kind == Kind::Word {
-        let word = crate::text::lowercase(tokens[k].text(text));
-        let after_preposition = k > 0
-            && tokens[k - 1].kind == Kind::Word
-            && matches!(
-                tokens[k - 1].text(text),
-                "of" | "for" | "on" | "in" | "at" | "from"
-            );
-        if lexicon.determiners.contains(word.as_str()) && !after_preposition {
-            return (k < last).then(|| &text[tokens[k].start..tokens[last].end]);
-        }
-        k = k.checked_sub(1)?;
-    }
-    None
 }
 
 /// Whether every word of a name is a place's ("Palestina", "Jawa Barat"): no one "dia" or
