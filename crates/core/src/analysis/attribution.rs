@@ -1834,15 +1834,18 @@ fn outer_determiner(
         let lexicon = cx.lexicon;
         if plain_between
             && lexicon.determiners.contains(cx.lower(outer))
-            && (outer == floor
-                || cx.is_punct(outer - 1, &[',', ';', ':'])
-                || cx.is_quote_mark(outer - 1)
-                || tokens[outer - 1].kind == Kind::Break)
+            && phrase_starts_at(cx, outer, floor)
         {
             return Some(outer);
         }
     }
     None
+}
+
+/// Whether a noun phrase may start at token `i`: at `floor`, or after a clause's
+/// punctuation, a quotation mark or a line break.
+fn phrase_starts_at(cx: &Context<'_>, i: usize, floor: usize) -> bool {
+    cx.clause_starts_at(i, floor) || cx.is_punct(i - 1, &[';', ':'])
 }
 
 /// A noun phrase ending at token `last` and opened by a determiner right after a clause
@@ -1861,16 +1864,13 @@ fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<
         if tokens[k].kind == Kind::Word
             && (cx.lexicon.determiners.contains(cx.lower(k)) || (possessive && k < last))
         {
-            let boundary = k <= floor
-                || k == 0
-                || cx.is_punct(k - 1, &[',', ';', ':'])
-                || cx.is_quote_mark(k - 1)
-                || tokens[k - 1].kind == Kind::Break
-                || (tokens[k - 1].kind == Kind::Word
-                    && matches!(cx.lower(k - 1), "and" | "but" | "while" | "as"));
             // "the description on the website": a determiner, a noun or two and a
             // preposition before this one open the description.
-            let start = if boundary {
+            // A clause's subject may also follow "and", "but", "while" or "as".
+            let after_conjunction = k > floor
+                && tokens[k - 1].kind == Kind::Word
+                && matches!(cx.lower(k - 1), "and" | "but" | "while" | "as");
+            let start = if phrase_starts_at(cx, k, floor) || after_conjunction {
                 Some(k)
             } else {
                 outer_determiner(cx, k, last, floor)
