@@ -696,6 +696,20 @@ fn resolve_speakers(
         let words = &text[m.start..m.end];
         &words[..words.bytes().position(|b| b == b' ').unwrap_or(words.len())]
     };
+    // One-word subjects that may be a capitalised common word opening the sentence: of
+    // Indonesian reported speech ("Hasil pemeriksaan memastikan …") and of an English
+    // fragment left to its sentence ("Use code "…"").
+    let lone_opener = |f: &Found| -> Option<&str> {
+        let left_to_opener = if english {
+            is_subject_fallback(f)
+        } else {
+            f.kind == QuoteKind::Indirect
+        };
+        f.mention
+            .filter(|m| left_to_opener && m.kind == MentionKind::Name)
+            .map(|m| &text[m.start..m.end])
+            .filter(|words| !words.contains(' '))
+    };
     let common = CommonWords::find(
         text,
         lexicon,
@@ -711,25 +725,11 @@ fn resolve_speakers(
                     })
                     .map(first_word),
             )
-            // One-word subjects of reported speech ("Hasil pemeriksaan memastikan …"), and the
-            // one-word sentence openers an English fragment was left to ("Use code "…"").
             .chain(
                 found
                     .iter()
-                    .filter(|f| english && is_subject_fallback(f))
-                    .filter_map(|f| f.mention)
-                    .filter(|m| m.kind == MentionKind::Name)
-                    .map(|m| &text[m.start..m.end])
-                    .filter(|words| !words.contains(' ') && !index.occurs_mid_sentence(words)),
-            )
-            .chain(
-                found
-                    .iter()
-                    .filter(|f| f.kind == QuoteKind::Indirect && !english)
-                    .filter_map(|f| f.mention)
-                    .filter(|m| m.kind == MentionKind::Name)
-                    .map(|m| &text[m.start..m.end])
-                    .filter(|words| !words.contains(' ') && !index.occurs_mid_sentence(words)),
+                    .filter_map(lone_opener)
+                    .filter(|words| !index.occurs_mid_sentence(words)),
             ),
         !english,
     );
@@ -788,40 +788,21 @@ fn resolve_speakers(
         })
         .collect();
     named.sort_by_key(|(at, _, _)| *at);
-    // "Hasil pemeriksaan memastikan …", "Capaian ini menegaskan …": an Indonesian verb that
-    // may report speech, after a sentence-opening word the article also writes in lower
-    // case, is a thing confirming something, not someone saying it ("Pelaku menyebut …" is
-    // a person's word).
-    let common_noun_subject = |f: &Found| {
-        f.kind == QuoteKind::Indirect
-            && !english
-            && f.mention.is_some_and(|m| {
-                let words = &text[m.start..m.end];
-                let lower = crate::text::lowercase(words);
-                m.kind == MentionKind::Name
-                    && !words.contains(' ')
-                    && common.contains(words)
-                    && !lexicon.heads_a_person(&lower)
-                    && !index.occurs_mid_sentence(words)
-                    && index.fullest_with_role(text, words).0 == words
-            })
+    // A sentence-opening word the article also writes in lower case, and no one's name, is
+    // a thing: "Hasil pemeriksaan memastikan …" confirms, it does not speak ("Pelaku
+    // menyebut …" is a person's word); "Use code "…"" and "Remember when …" name nobody.
+    let opens_as_common_word = |f: &Found| {
+        lone_opener(f).is_some_and(|words| {
+            common.contains(words)
+                && !lexicon.heads_a_person(&crate::text::lowercase(words))
+                && !index.occurs_mid_sentence(words)
+                && index.fullest_with_role(text, words).0 == words
+        })
     };
-    found.retain(|f| !common_noun_subject(f));
-    // "Use code "…"", "Remember when this was about making "extra" money": a common word
-    // opening the sentence is nobody, so the fragment stays unattributed.
-    for f in found
-        .iter_mut()
-        .filter(|f| english && is_subject_fallback(f))
-    {
-        let Some(m) = f.mention.filter(|m| m.kind == MentionKind::Name) else {
-            continue;
-        };
-        let words = &text[m.start..m.end];
-        if !words.contains(' ')
-            && common.contains(words)
-            && !index.occurs_mid_sentence(words)
-            && index.fullest_with_role(text, words).0 == words
-        {
+    // Reported speech without a speaker is no speech; a fragment stays, unattributed.
+    found.retain(|f| english || !opens_as_common_word(f));
+    for f in found.iter_mut() {
+        if english && opens_as_common_word(f) {
             f.mention = None;
             f.cue = None;
         }
