@@ -2097,7 +2097,7 @@ fn is_participle(lower: &str) -> bool {
 
 /// A possessive ("Obama's", "Trump’s", "voters'"): what follows it is a noun.
 fn is_possessive(word: &str) -> bool {
-    word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'")
+    names::without_possessive(word) != word || word.ends_with("s'")
 }
 
 /// Whether an English cue word (lower-cased) is a verb, not a noun like "statement": a past
