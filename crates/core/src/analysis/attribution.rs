@@ -688,12 +688,11 @@ fn determined_description(cx: &mut Context<'_>, start: usize, end: usize) -> Opt
         if lower.ends_with("ed")
             || lower.ends_with("ing")
             || crate::language::is_function_word(lower)
-            // "The deal could …": a modal or auxiliary is the verb ("deal" only looks like
-            // an adjective).
+            // "The deal could …": a modal is the verb ("deal" only looks like an adjective);
+            // the function words already hold "will", "would", "is", "has" and the like.
             || matches!(
                 lower,
-                "could" | "would" | "should" | "can" | "may" | "might" | "must" | "will"
-                    | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "does" | "did"
+                "could" | "should" | "can" | "may" | "might" | "must" | "does" | "did"
             )
             || (next > start + 1 && lexicon.speech_cue(lower).is_some())
         {
