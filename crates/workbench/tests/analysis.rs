@@ -86,23 +86,7 @@ fn versions_stored_before_analysis_are_analysed_when_opened() {
     {
         // A capture as an older factdesk stored it: no analysis.
         let mut store = factdesk_store::Store::open(&path).unwrap();
-        let capture = factdesk_core::NewCapture {
-            source_kind: factdesk_core::SourceKind::File,
-            source_ref: None,
-            raw: ARTICLE.as_bytes().to_vec(),
-            sha256: factdesk_core::hash::sha256_hex(ARTICLE.as_bytes()),
-            media_type: "text/plain".into(),
-            charset: Some("UTF-8".into()),
-            captured_at: NOW.into(),
-            title: "Harga cabai naik di Palembang".into(),
-            text: ARTICLE.into(),
-            language: Some("id".into()),
-            canonical_url: None,
-            site: None,
-            published: None,
-            metadata: Default::default(),
-            analysis: None,
-        };
+        let capture = stored_capture(None);
         store.add_capture(&capture, NOW).unwrap();
         assert!(store.version_claims(1).unwrap().is_empty());
     }
@@ -127,6 +111,87 @@ fn versions_stored_before_analysis_are_analysed_when_opened() {
         .unwrap()
         .is_empty()
     );
+}
+
+/// A capture of `ARTICLE` stored by an older factdesk, with that version's analysis.
+fn stored_capture(analysis: Option<factdesk_core::DetectedAnalysis>) -> factdesk_core::NewCapture {
+    factdesk_core::NewCapture {
+        source_kind: factdesk_core::SourceKind::File,
+        source_ref: None,
+        raw: ARTICLE.as_bytes().to_vec(),
+        sha256: factdesk_core::hash::sha256_hex(ARTICLE.as_bytes()),
+        media_type: "text/plain".into(),
+        charset: Some("UTF-8".into()),
+        captured_at: NOW.into(),
+        title: "Harga cabai naik di Palembang".into(),
+        text: ARTICLE.into(),
+        language: Some("id".into()),
+        canonical_url: None,
+        site: None,
+        published: None,
+        metadata: Default::default(),
+        analysis,
+    }
+}
+
+#[test]
+fn suggestions_of_an_older_analyzer_are_replaced_when_opened() {
+    use factdesk_core::analysis::ANALYZER_VERSION;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("factdesk.sqlite3");
+    let quote = "Pasokan dari petani berkurang karena hujan,";
+    let start = ARTICLE.chars().count()
+        - ARTICLE.split_once(quote).unwrap().1.chars().count()
+        - quote.chars().count();
+    {
+        // The previous analyzer gave the quotation to a headline's words.
+        let mut store = factdesk_store::Store::open(&path).unwrap();
+        let stale = factdesk_core::DetectedItem {
+            kind: "direct",
+            start,
+            end: start + quote.chars().count(),
+            text: quote.into(),
+            prefix: String::new(),
+            suffix: String::new(),
+            speaker: Some("Harga Cabai Naik".into()),
+            role: None,
+            speaker_start: Some(0),
+            speaker_end: Some(16),
+            cue: Some("ujarnya".into()),
+            score: None,
+            reasons: Vec::new(),
+        };
+        store
+            .add_capture(
+                &stored_capture(Some(factdesk_core::DetectedAnalysis {
+                    analyzer: ANALYZER_VERSION - 1,
+                    items: vec![stale],
+                })),
+                NOW,
+            )
+            .unwrap();
+        assert_eq!(store.analyzer_of(1).unwrap(), Some(ANALYZER_VERSION - 1));
+    }
+    let mut wb = workbench(dir.path());
+    let analysis = wb.article_analysis(1, 1).unwrap();
+    let speakers: Vec<Option<&str>> = analysis
+        .claims
+        .iter()
+        .filter(|c| c.kind == "direct")
+        .map(|c| c.speaker.as_deref())
+        .collect();
+    assert_eq!(speakers, [Some("Siti Aminah")]);
+    assert!(
+        analysis
+            .speakers
+            .iter()
+            .all(|s| s.name != "Harga Cabai Naik"),
+        "{:#?}",
+        analysis.speakers
+    );
+    drop(wb);
+    let store = factdesk_store::Store::open(&path).unwrap();
+    assert_eq!(store.analyzer_of(1).unwrap(), Some(ANALYZER_VERSION));
 }
 
 #[test]
