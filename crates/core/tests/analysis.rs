@@ -818,6 +818,55 @@ fn indonesian_read_also_lines_name_no_one_and_a_lone_pria_is_the_man_named_befor
 }
 
 #[test]
+fn indonesian_fullest_names_leave_out_relatives_channels_firms_and_glued_places() {
+    // Each paragraph is a separate article's habit, written here as one article.
+    let text = "Istri Rahmat Hidayat, Sinta Dewi, berangkat ke Kairo pekan lalu.\n\
+                \"Kami tetap bersuara,\" kata Rahmat Hidayat kepada wartawan.\n\
+                Dalam kanal YouTube Lestari KELUARGA TV, Lestari Wulandari bercerita soal rencana itu.\n\
+                \"Acaranya sederhana saja,\" jelas Lestari.\n\
+                Sementara itu, analis Cakrawala Sekuritas Bima Saputra mengatakan, indeks akan menguat.\n\
+                \"Level support ada di 7.000,\" ujar Bima.\n\
+                Direktur Kepesertaan BPJamsostek Dimas Prakoso Wibowo hadir di acara itu.\n\
+                \"Pekerja berhak terlindungi,\" jelas Dimas.\n\
+                Menuju Layanan yang Lebih Inklusif Menurut Yogi Pratama, survei itu penting.\n\
+                \"Survei ini memberi gambaran,\" jelas Yogi.\n\
+                GubernurKaramanYusuf Ali Demirci menjelaskan kronologi kejadian.\n\
+                \"Turis kami dalam kondisi baik,\" kata Demirci.\n\
+                \"Kami menghormati keputusan itu,\" tulis Antara.\n\
+                Melansir Reuters, data itu dirilis Senin.\n\
+                \"Permintaan naik tajam,\" tulis Reuters.";
+    let analysis = analyze(text, Some("id"), None);
+    // A relative's name is someone else's: no fuller form of Rahmat Hidayat.
+    assert_eq!(
+        speaker_of(&analysis, "tetap bersuara"),
+        Some("Rahmat Hidayat")
+    );
+    // A channel's name with a word in capitals is no fuller form of a person's.
+    assert_eq!(
+        speaker_of(&analysis, "sederhana saja"),
+        Some("Lestari Wulandari")
+    );
+    // A firm named before its analyst, and an acronym's glued rest, are not the name.
+    assert_eq!(speaker_of(&analysis, "Level support"), Some("Bima Saputra"));
+    assert_eq!(
+        speaker_of(&analysis, "berhak terlindungi"),
+        Some("Dimas Prakoso Wibowo")
+    );
+    // A heading run into "Menurut" ends where the source begins.
+    assert_eq!(
+        speaker_of(&analysis, "memberi gambaran"),
+        Some("Yogi Pratama")
+    );
+    // A place glued to the governor's name is not part of it.
+    assert_eq!(
+        speaker_of(&analysis, "dalam kondisi baik"),
+        Some("Yusuf Ali Demirci")
+    );
+    // "Melansir" opens the sentence; the source is Reuters.
+    assert_eq!(speaker_of(&analysis, "Permintaan naik"), Some("Reuters"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

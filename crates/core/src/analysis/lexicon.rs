@@ -50,6 +50,9 @@ pub struct Lexicon {
     /// Words beyond the titles that head a description of one person ("pria", "mantan",
     /// "istri"): closed by a demonstrative ("Pria 26 tahun itu") it is someone named before.
     pub person_nouns: WordSet,
+    /// Kinship words ("istri", "suami"): "Istri Hanung Bramantyo" is someone else than
+    /// Hanung Bramantyo, so such a name is no fuller form of his.
+    pub kin_nouns: WordSet,
     /// Indonesian words a scraper glues to the name before them ("Putinmengatakan"): the
     /// tokenizer splits them off a capitalised word.
     pub glued_tails: WordSet,
@@ -177,6 +180,7 @@ impl Lexicon {
                     "sentence-openers" => Some(&mut self.sentence_openers),
                     "determiners" => Some(&mut self.determiners),
                     "person-nouns" => Some(&mut self.person_nouns),
+                    "kin-nouns" => Some(&mut self.kin_nouns),
                     "adjunct-openers" => Some(&mut self.adjunct_openers),
                     "english-exceptions" => Some(&mut self.english_exceptions),
                     "glued-tails" => Some(&mut self.glued_tails),

@@ -163,6 +163,43 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
         })
     {
         first = last_organisation + 1;
+        // "BPJamsostek Pramudya": the rest of an acronym's word a case change split ("PT"
+        // glued to "Astra Honda Motor" is a lost space: "PT" is an organisation word).
+        if !in_set(&lexicon.organisation_words, last_organisation) {
+            while first + 2 < end && tokens[first].kind == Kind::Word && !tokens[first].space_before
+            {
+                first += 1;
+            }
+        }
+    }
+    // "… yang Lebih Inklusif Menurut Andi Sukma": a heading whose line break was lost runs
+    // into the source cue, and the name starts after it.
+    if let Some(cue) = (first..end.saturating_sub(1)).rev().find(|&i| {
+        tokens[i].kind == Kind::Word && {
+            let lower = lowercase(tokens[i].text(text));
+            lower != "kata" && lexicon.source_cues.contains(lower.as_str())
+        }
+    }) {
+        first = cue + 1;
+    }
+    // "AksarayMehmet Ali Kumbuzoğlu": a place a scraper glued to the name (three lower-case
+    // letters, then a capitalised word of four letters or more; "WhatsApp" stays whole).
+    if let Some(glued) = (first + 1..end.saturating_sub(1)).rev().find(|&i| {
+        let (before, word) = (tokens[i - 1].text(text), tokens[i].text(text));
+        tokens[i].kind == Kind::Word
+            && tokens[i - 1].kind == Kind::Word
+            && !tokens[i].space_before
+            && word.chars().count() >= 4
+            && tokens[i].is_capitalised(text)
+            && before
+                .chars()
+                .rev()
+                .take(3)
+                .filter(|c| c.is_lowercase())
+                .count()
+                == 3
+    }) {
+        first = glued;
     }
     let mut stripped_any = first > start;
     while first + 1 < end {
@@ -269,6 +306,7 @@ pub struct NameIndex<'t> {
     mid_sentence: Vec<bool>,
     by_word: HashMap<&'t str, Vec<usize>>,
     organisation_words: &'t crate::wordset::WordSet,
+    kin_nouns: &'t crate::wordset::WordSet,
 }
 
 /// Whether `word` occurs in `text` as a whole word right after another word and a space
@@ -455,6 +493,7 @@ impl<'t> NameIndex<'t> {
             mid_sentence: Vec::new(),
             by_word: HashMap::with_capacity(wanted.len() * 2),
             organisation_words: &lexicon.organisation_words,
+            kin_nouns: &lexicon.kin_nouns,
         };
         let mut filter = crate::wordset::WordFilter::default();
         for word in wanted {
@@ -572,6 +611,31 @@ impl<'t> NameIndex<'t> {
         crate::wordset::contains_lowercased(self.organisation_words, word)
     }
 
+    /// Whether a longer name that holds the mention's words is about someone or something
+    /// else: a relative ("Istri Hanung Bramantyo" is not Hanung Bramantyo) or a channel or
+    /// product with a word in capitals ("YouTube Maia ALELDUL TV" is not Maia Estianty).
+    fn is_someone_else(
+        &self,
+        name: &[&str],
+        mention: &[&str],
+        mention_institutional: bool,
+    ) -> bool {
+        let kin = name.first().is_some_and(|first| {
+            mention.first() != Some(first)
+                && crate::wordset::contains_lowercased(self.kin_nouns, first)
+        });
+        let capitals = !mention_institutional
+            && name.iter().any(|word| {
+                word.chars().filter(|c| c.is_uppercase()).count() >= 2
+                    && in_capitals(word)
+                    && !word
+                        .chars()
+                        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+                    && !mention.contains(word)
+            });
+        kin || capitals
+    }
+
     /// Whether a name holds an organisation word ("Indonesia-Poland Business Forum"): an
     /// institution's name, no person's.
     pub fn is_institutional(&self, name: &str) -> bool {
@@ -608,6 +672,7 @@ impl<'t> NameIndex<'t> {
                 || !contains_in_order(name, &words)
                 || (self.institutional[id] && !mention_institutional)
                 || (glued && name.len() > words.len())
+                || self.is_someone_else(name, &words, mention_institutional)
             {
                 continue;
             }
