@@ -867,6 +867,35 @@ fn indonesian_fullest_names_leave_out_relatives_channels_firms_and_glued_places(
 }
 
 #[test]
+fn indonesian_pronouns_skip_work_titles_and_other_things_of_a_kind() {
+    let text = "Anggota DPR Rudi Hartono menilai keputusan itu tepat.\n\
+                \"Jadi harapannya situasi kembali tenang,\" ujar politikus Partai Harapan Rakyat (PHR) itu.\n\
+                Penyanyi Nadia Putri Lestari merilis single bertajuk Langit Senja. Lagu itu bertema persahabatan.\n\
+                Langit Senja bercerita tentang masa sekolah.\n\
+                \"Saya menulisnya sejak kuliah,\" ujarnya.\n\
+                Warga bernama Sari ikut berunjuk rasa. \"Kami tidak bisa hidup di kota ini,\" ujar Sari.\n\
+                Spanduk lainnya menuntut larangan kapal pesiar dan menyatakan bahwa turis membanjiri kota.\n\
+                \"Kami tidak menolak pariwisata,\" tegasnya.";
+    let analysis = analyze(text, Some("id"), None);
+    // A description closed by a demonstrative after the party's acronym: the one named before.
+    assert_eq!(
+        speaker_of(&analysis, "kembali tenang"),
+        Some("Rudi Hartono")
+    );
+    // The song opening a sentence is no one "-nya" points to.
+    assert_eq!(
+        speaker_of(&analysis, "sejak kuliah"),
+        Some("Nadia Putri Lestari")
+    );
+    // "Spanduk lainnya" (the other banners) is a thing, not a name to point back to.
+    assert_eq!(
+        reported_speaker_of(&analysis, "turis membanjiri"),
+        Some("Spanduk lainnya")
+    );
+    assert_eq!(speaker_of(&analysis, "menolak pariwisata"), Some("Sari"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

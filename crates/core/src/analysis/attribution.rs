@@ -928,6 +928,10 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
     if run.1 - run.0 == 1 && cx.lexicon.is_opener(&lower) {
         return None;
     }
+    // "Spanduk lainnya menuntut …": "the other banners", a common noun, no one's name.
+    if !cx.english && is_other_of_a_kind(cx, run) {
+        return None;
+    }
     if run.1 - run.0 == 1 && (cx.speech_cue(run.0).is_some() || cx.is_source_cue(run.0)) {
         return None;
     }
@@ -973,6 +977,14 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
                 || (cx.english && cx.is_punct(run.1, &['(']))
         })
         .then(|| cx.name_mention(run))
+}
+
+/// Whether a one-word run is a common noun followed by "lainnya" ("Spanduk lainnya", "Warga
+/// lainnya": the other banners, the other residents); a name never takes it.
+fn is_other_of_a_kind(cx: &mut Context<'_>, run: Run) -> bool {
+    run.1 - run.0 == 1
+        && cx.tokens.get(run.1).is_some_and(|t| t.kind == Kind::Word)
+        && cx.lower(run.1) == "lainnya"
 }
 
 /// "according to X": skip the "to".
@@ -1142,6 +1154,22 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                 appositions += 1;
             }
             Kind::Number | Kind::Punct if runs.is_empty() && cx.is_punct_or_number(j) => {}
+            // "ujar politikus Partai Kebangkitan Bangsa (PKB) itu": the party's acronym
+            // in parentheses, then the demonstrative closing the description.
+            Kind::Punct
+                if !cx.english
+                    && runs.len() == 1
+                    && description.is_some_and(|d| d.0 == start)
+                    && cx.is_punct(j, &['('])
+                    && cx.is_punct(j + 2, &[')'])
+                    && tokens[j + 1].kind == Kind::Word
+                    && names::in_capitals(tokens[j + 1].text(cx.text))
+                    && tokens.get(j + 3).is_some_and(|t| t.kind == Kind::Word)
+                    && lexicon::is_demonstrative(cx.lower(j + 3)) =>
+            {
+                j += 3;
+                continue;
+            }
             _ => break,
         }
         j += 1;
@@ -1562,6 +1590,14 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             if tokens[k].is_capitalised(cx.text)
                 && let Some(run) = names::run_backward(cx.text, tokens, k)
             {
+                if !cx.english && is_other_of_a_kind(cx, run) {
+                    return Some(Mention {
+                        start: tokens[run.0].start,
+                        end: tokens[run.1].end,
+                        kind: MentionKind::Description,
+                        role: None,
+                    });
+                }
                 let lower: String = crate::text::lowercase(tokens[run.0].text(cx.text));
                 if !cx.lexicon.is_opener(&lower) || run.1 - run.0 > 1 {
                     return Some(cx.name_mention(run));

@@ -738,6 +738,7 @@ fn resolve_speakers(
     // ("Kim" of "Kim Jong Un"); otherwise it is a capitalised common word ("Harga").
     // A sentence-opening word the article also writes in lower case is a common word, not
     // the start of a name: "Spanduk", "Lagu Cahaya Negeriku", "Unggahan Maia Estianty".
+    let works = work_titles(text, tokens);
     let subjects: Vec<Mention> = subjects
         .iter()
         .filter_map(|&m| {
@@ -756,6 +757,9 @@ fn resolve_speakers(
                 }
             })
         })
+        // "… merilis single bertajuk Cahaya Negeriku. Cahaya Negeriku membawa cerita …":
+        // a song's, book's or film's title opening a sentence is no one to point back to.
+        .filter(|m| m.kind != MentionKind::Name || !works.contains(&text[m.start..m.end]))
         .filter(|m| {
             m.kind != MentionKind::Name
                 || text[m.start..m.end].contains(' ')
@@ -917,6 +921,31 @@ fn resolve_speakers(
             _ => Some(words.to_string()),
         };
     }
+}
+
+/// The names the article introduces as titles of works: the capitalised run right after
+/// "bertajuk", "berjudul", "titled" or "entitled", an opening quotation mark allowed between.
+fn work_titles<'t>(text: &'t str, tokens: &[Token]) -> foldhash::HashSet<&'t str> {
+    let mut works = foldhash::HashSet::default();
+    for (i, token) in tokens.iter().enumerate() {
+        let word = token.text(text);
+        if token.kind != Kind::Word
+            || !(5..=8).contains(&word.len())
+            || !["bertajuk", "berjudul", "titled", "entitled"]
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(word))
+        {
+            continue;
+        }
+        let mut next = i + 1;
+        while tokens.get(next).is_some_and(|t| t.kind == Kind::Punct) && next <= i + 2 {
+            next += 1;
+        }
+        if let Some(run) = super::names::run_forward(text, tokens, next) {
+            works.insert(&text[tokens[run.0].start..tokens[run.1 - 1].end]);
+        }
+    }
+    works
 }
 
 /// Whether a quotation was left to its sentence's subject, with no cue word of its own.
