@@ -896,6 +896,54 @@ fn indonesian_pronouns_skip_work_titles_and_other_things_of_a_kind() {
 }
 
 #[test]
+fn indonesian_reported_speech_subjects_are_not_adjuncts_places_or_questions() {
+    let text = "Ketua Delegasi Indonesia Bambang Wirawan pada konferensi iklim di Baku Azerbaijan menyebutkan, pemerintah menyiapkan investasi besar.\n\
+                Peserta diuji keahlian berkendara, terutama dalam meningkatkan kemampuan memprediksi potensi bahaya di jalan.\n\
+                Ada penghargaan Fair Play, dimana pemain yang mengakui pelanggaran timnya akan mendapat kartu hijau.\n\
+                \"Apa yang dilakukan Iran sudah benar,\" kata Sudarmo.Sebelumnya, sejumlah warga yang tinggal di Haifa mengatakan bahwa mereka tidak diberi akses.";
+    let analysis = analyze(text, Some("id"), None);
+    // The place of the conference did not speak; the delegation's head did.
+    assert_eq!(
+        reported_speaker_of(&analysis, "pemerintah menyiapkan"),
+        Some("Bambang Wirawan")
+    );
+    // An adjunct ("terutama dalam …") is no one's speech.
+    assert!(
+        reported_speech(&analysis)
+            .iter()
+            .all(|q| !q.text.contains("potensi bahaya"))
+    );
+    // "dimana" opens a relative clause; the players are the subject.
+    assert_eq!(
+        reported_speaker_of(&analysis, "pelanggaran timnya"),
+        Some("pemain")
+    );
+    // A question word after a lost sentence break is no name.
+    assert!(
+        analysis
+            .quotes
+            .iter()
+            .all(|q| q.speaker.as_deref() != Some("Apa")),
+        "{:#?}",
+        analysis.quotes
+    );
+    let text = "Sebelumnya, sejumlah warga yang tinggal di Haifa mengatakan bahwa mereka tidak diberi akses.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "tidak diberi akses"),
+        Some("sejumlah warga")
+    );
+    // "Mereka" (they) is a group: not the one person named before.
+    let text = "Ketua RT Budi Santoso mendampingi warga di lokasi.\n\
+                Mereka mengatakan bahwa kode pintu tempat perlindungan telah diubah.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_ne!(
+        reported_speaker_of(&analysis, "kode pintu"),
+        Some("Budi Santoso")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

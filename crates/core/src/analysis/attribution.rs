@@ -1411,6 +1411,15 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             if let Some(skipped) = skip_reporting_credit(cx, run.0, floor) {
                 return subject_before(cx, skipped, floor);
             }
+            // "Ketua Delegasi Hashim … pada konferensi di Baku Azerbaijan menyebutkan": a
+            // place after a preposition is the adjunct's; the clause's subject speaks.
+            if !cx.english
+                && run.0 > floor
+                && tokens[run.0 - 1].kind == Kind::Word
+                && matches!(cx.lower(run.0 - 1), "di" | "ke" | "dari")
+            {
+                return opening_subject(cx, floor, run.0 - 1);
+            }
             // "Gov. Earl Ray Tomblin of West Virginia lauded": the person before "of".
             if cx.english
                 && run.0 > floor + 1
@@ -1541,7 +1550,13 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
                 !cx.english && cx.lexicon.sentence_openers.contains(lower.as_str())
             }
             && cx.clause_starts_at(k - 1, floor);
+        // "…, terutama dalam meningkatkan kemampuan memprediksi …": a phrase holding a
+        // preposition or time word is an adjunct, not a subject.
         let at_clause_start = cx.clause_starts_at(k, floor) || after_lead_in;
+        if at_clause_start && !cx.english && (k..=j).any(|i| cx.in_set(i, Section::ADJUNCT_OPENERS))
+        {
+            return None;
+        }
         // "Meski menilai …", "Usai …": a sentence opener is no one. A relative pronoun
         // ("who", "yang") stays: it stands for the speaker named before it.
         let opener = {

@@ -881,7 +881,11 @@ fn resolve_speakers(
                     named[..before].iter().rposition(|(_, name, _)| {
                         !index.is_institutional(name) && !names_a_place(name, lexicon)
                     })
-                } else if pointing == Some(Pointing::Organisation) {
+                } else if pointing == Some(Pointing::Organisation)
+                    || (!english && words.eq_ignore_ascii_case("mereka"))
+                {
+                    // "Mereka mengatakan …": a group, never one person named before; an
+                    // institution may be.
                     named[..before]
                         .iter()
                         .rposition(|(_, name, _)| index.is_institutional(name))
