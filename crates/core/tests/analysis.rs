@@ -933,6 +933,21 @@ fn indonesian_reported_speech_subjects_are_not_adjuncts_places_or_questions() {
         reported_speaker_of(&analysis, "tidak diberi akses"),
         Some("sejumlah warga")
     );
+    // A role before a title and the name; the degrees after the name are not the content.
+    // "…, dengan mengatakan" is the clause subject's.
+    let text = "Menurut Dermatologist dr. Dikky Pratama, M.Sc, Sp.DVE, kesadaran merawat kulit terus meningkat.\n\
+                Presiden Amerika Serikat Donald Trump menolak tawaran itu, dengan mengatakan Rusia harus mengakhiri perang lebih dulu.";
+    let analysis = analyze(text, Some("id"), None);
+    let skin = reported_speech(&analysis)
+        .into_iter()
+        .find(|q| q.text.contains("merawat kulit"))
+        .expect("reported speech after Menurut");
+    assert_eq!(skin.speaker.as_deref(), Some("Dikky Pratama"));
+    assert!(skin.text.starts_with("kesadaran"), "{:?}", skin.text);
+    assert_eq!(
+        reported_speaker_of(&analysis, "mengakhiri perang"),
+        Some("Donald Trump")
+    );
     // "Mereka" (they) is a group: not the one person named before.
     let text = "Ketua RT Budi Santoso mendampingi warga di lokasi.\n\
                 Mereka mengatakan bahwa kode pintu tempat perlindungan telah diubah.";

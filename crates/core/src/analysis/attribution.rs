@@ -1038,6 +1038,19 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                     }
                     break;
                 }
+                // "Menurut Dermatologist dr. Dikky Prawiratama": a role the title after it
+                // ends; the name follows the title.
+                if runs.len() == 1 && description.is_none() && cx.in_set(j, Section::TITLES) && {
+                    let next = if cx.is_punct(j + 1, &['.']) {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                    tokens.get(next).is_some_and(|t| t.is_capitalised(cx.text))
+                } {
+                    j += if cx.is_punct(j + 1, &['.']) { 2 } else { 1 };
+                    continue;
+                }
                 // Role phrases join with "dan", "untuk", "of": "kuasa hukum Mensesneg dan PPKGBK".
                 if !runs.is_empty()
                     && opens_with_role
@@ -1203,7 +1216,7 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
 
 /// Whether token `i` opens an academic degree written after a name ("Sp.KK", "S.H.", "M.Si",
 /// "Ph.D."): a short capitalised word glued to a period and more letters.
-fn is_degree(cx: &Context<'_>, i: usize) -> bool {
+pub(crate) fn is_degree(cx: &Context<'_>, i: usize) -> bool {
     let tokens = cx.tokens;
     let glued = |k: usize| tokens.get(k).is_some_and(|t| !t.space_before);
     tokens[i].kind == Kind::Word
@@ -1551,9 +1564,10 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             }
             && cx.clause_starts_at(k - 1, floor);
         // "…, terutama dalam meningkatkan kemampuan memprediksi …": a phrase holding a
-        // preposition or time word is an adjunct, not a subject.
+        // preposition or time word is an adjunct, not a subject ("…, dengan mengatakan": a
+        // manner word right before the cue leaves the subject to the clause).
         let at_clause_start = cx.clause_starts_at(k, floor) || after_lead_in;
-        if at_clause_start && !cx.english && (k..=j).any(|i| cx.in_set(i, Section::ADJUNCT_OPENERS))
+        if at_clause_start && !cx.english && (k..j).any(|i| cx.in_set(i, Section::ADJUNCT_OPENERS))
         {
             return None;
         }

@@ -478,9 +478,19 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
                 || lower == "menurutnya";
             if source_cue && k <= first + 2 {
                 // "Menurut X, isi." / "According to X, content."
-                let Some(comma) = (k + 1..end.min(k + 14)).find(|&i| cx.is_punct(i, &[','])) else {
+                let Some(mut comma) = (k + 1..end.min(k + 14)).find(|&i| cx.is_punct(i, &[',']))
+                else {
                     break;
                 };
+                // "Menurut dr. Dikky Prawiratama, M.Sc, Sp.DVE, isi": the degrees after the
+                // name are not what was said.
+                while comma + 1 < end
+                    && attribution::is_degree(cx, comma + 1)
+                    && let Some(next) =
+                        (comma + 2..end.min(comma + 8)).find(|&i| cx.is_punct(i, &[',']))
+                {
+                    comma = next;
+                }
                 let mention = if lower.ends_with("nya") {
                     Some(Mention {
                         start: tokens[k].end - 3,
