@@ -959,6 +959,22 @@ fn indonesian_reported_speech_subjects_are_not_adjuncts_places_or_questions() {
 }
 
 #[test]
+fn english_speakers_before_the_one_told_and_before_an_organisation_in_apposition() {
+    let text = "Prince Edmund gave a rare interview last week.\n\
+                He instead told the radio interviewer: \"I took the judgement call that it was right.\"\n\
+                Cmdr. Dana Whitfield, a spokesperson for Harbor Shield, the coastal patrol mission in the north, told reporters that the claim \"is patently false.\"";
+    let analysis = analyze(text, Some("en"), None);
+    // The colon frame's cue is "told": the one told did not speak, the subject did.
+    assert_eq!(speaker_of(&analysis, "judgement call"), Some("Edmund"));
+    // A role in apposition that ends in an organisation: the name before it spoke, without
+    // the rank.
+    assert_eq!(
+        speaker_of(&analysis, "patently false"),
+        Some("Dana Whitfield")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -493,9 +493,14 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
                 mention: cx.name_mention(run),
             });
         }
+        // "He told the BBC interviewer: "…"": the cue before the one spoken to is the
+        // frame's, found below.
+        let earlier_cue = (open.saturating_sub(7).max(floor)..open - 2)
+            .any(|i| tokens[i].kind == Kind::Word && cx.speech_cue(i).is_some());
         if tokens[open - 2].kind == Kind::Word
             && !tokens[open - 2].is_capitalised(cx.text)
             && cx.speech_cue(open - 2).is_none()
+            && !earlier_cue
             && !puts_it(cx, open - 2)
             && let Some(mention) = subject_before(cx, open - 2, floor)
         {
@@ -1488,6 +1493,20 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             && cx.is_punct(k, &[','])
             && let Some(run) = names::run_backward(cx.text, tokens, k - 1)
         {
+            // "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the U.S. military
+            // operation …, told": the organisation ends the role in apposition; the name
+            // before it spoke.
+            if cx.english
+                && let Some(role_comma) = (run.0.saturating_sub(6).max(floor + 1)..run.0)
+                    .rev()
+                    .find(|&i| cx.is_punct(i, &[',']))
+                && cx.lexicon.determiners.contains(cx.lower(role_comma + 1))
+                && (role_comma + 2..run.0).any(|i| cx.in_set(i, Section::TITLES))
+                && let Some(person) =
+                    names::run_backward(cx.text, tokens, role_comma - 1).filter(|p| p.0 >= floor)
+            {
+                return Some(cx.name_mention(person));
+            }
             return Some(cx.name_mention(run));
         }
         // "Christie, who has campaigned … since February, blasted": a relative clause of any

@@ -773,6 +773,16 @@ fn resolve_speakers(
         .filter(|m| {
             m.kind != MentionKind::Name
                 || text[m.start..m.end].contains(' ')
+                // "Prince Andrew gave …", "Menteri Bahlil menilai …": a title right before
+                // one word makes it a name ("Politikus Partai Gerindra" does not).
+                || m.role.is_some_and(|(a, b)| {
+                    text[a..b]
+                        .split(|c: char| c.is_whitespace() || c == '.')
+                        .rfind(|w| !w.is_empty())
+                        .is_some_and(|w| {
+                            lexicon.titles.contains(crate::text::lowercase(w).as_str())
+                        })
+                })
                 || index
                     .fullest_with_role(text, &text[m.start..m.end])
                     .0
