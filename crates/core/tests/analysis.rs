@@ -975,6 +975,23 @@ fn english_speakers_before_the_one_told_and_before_an_organisation_in_apposition
 }
 
 #[test]
+fn english_speakers_are_never_a_quotations_first_word_nor_the_employer_after_of() {
+    let text = "Cook remembered the old theater.\n\
+                \"We all miss Steve so much,\" Benioff weighed in, telling Cook, \"since he passed, you have been true to him.\"\n\
+                \"Organics are very important,\" said planetary geologist Rosaly Lopez of NASA's Jet Propulsion Laboratory in California.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "all miss Steve"), Some("Benioff"));
+    assert_ne!(
+        mention_of(text, direct(&analysis, "since he passed")).as_deref(),
+        Some("We")
+    );
+    assert_eq!(
+        speaker_of(&analysis, "very important"),
+        Some("Rosaly Lopez")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -1064,6 +1064,21 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                         "dan" | "serta" | "untuk" | "bidang" | "of" | "and" | "for"
                     )
                 {
+                    // "said planetary geologist Rosaly Lopes of NASA's Jet Propulsion
+                    // Laboratory": a person's full name is not a role; "of" gives where she
+                    // works ("Secretary of State John Kerry" goes on).
+                    let last = runs[runs.len() - 1];
+                    let person = cx.english
+                        && cx.lower(j) == "of"
+                        && !is_role(cx, last)
+                        && tokens[last.0..last.1]
+                            .iter()
+                            .filter(|t| t.kind == Kind::Word)
+                            .count()
+                            >= 2;
+                    if person {
+                        break;
+                    }
                     j += 1;
                     continue;
                 }

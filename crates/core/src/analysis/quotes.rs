@@ -179,16 +179,25 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
         }
     }
 
+    // The first word of a quotation is what was said, never who said it: a sentence that
+    // opens with a quotation has no subject before it ("“We all miss Steve,” Benioff weighed
+    // in, telling Cook, “…”" must not make "We" the speaker).
+    let openings: Vec<usize> = candidates.iter().map(|c| c.marked.start).collect();
     let mut found: Vec<Found> = candidates
         .iter()
-        .map(|c| Found {
-            kind: QuoteKind::Direct,
-            start: c.marked.start,
-            end: c.marked.end,
-            mention: c.attribution.map(|a| a.mention),
-            cue: c.attribution.map(|a| (a.cue_start, a.cue_end)),
-            speaker: None,
-            role: None,
+        .map(|c| {
+            let attribution = c
+                .attribution
+                .filter(|a| openings.binary_search(&a.mention.start).is_err());
+            Found {
+                kind: QuoteKind::Direct,
+                start: c.marked.start,
+                end: c.marked.end,
+                mention: attribution.map(|a| a.mention),
+                cue: attribution.map(|a| (a.cue_start, a.cue_end)),
+                speaker: None,
+                role: None,
+            }
         })
         .collect();
     found.extend(reported_speech(&mut cx, &sentences, &found));
