@@ -992,6 +992,18 @@ fn english_speakers_are_never_a_quotations_first_word_nor_the_employer_after_of(
 }
 
 #[test]
+fn english_definite_descriptions_are_the_one_described_before() {
+    let text = "A Reuters journalist in the area also reported hearing gunfire.\n\
+                A doctor on the scene told reporters that he tried to save one of the wounded.\n\
+                \"It is a shame to see a comrade die this way,\" the doctor said.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        speaker_of(&analysis, "a comrade die"),
+        Some("A doctor on the scene")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

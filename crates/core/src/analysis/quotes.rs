@@ -840,6 +840,10 @@ fn resolve_speakers(
             f.cue = None;
         }
     }
+    // English descriptions seen so far, by their last word, and who they turned out to be:
+    // "A doctor on the scene told Ruptly …" then ""…," the doctor said" is that doctor, not
+    // whoever was named in between.
+    let mut described: Vec<(usize, String, Option<String>)> = Vec::new();
     for f in found.iter_mut() {
         let Some(mention) = f.mention else { continue };
         f.role = mention
@@ -923,7 +927,18 @@ fn resolve_speakers(
                 } else {
                     before.checked_sub(1)
                 };
+                let head = head_word(words);
+                let same_description = described
+                    .iter()
+                    .rev()
+                    .find(|(at, h, _)| *h == head && *at < mention.start)
+                    .filter(|(at, _, _)| {
+                        english
+                            && mention.kind == MentionKind::Description
+                            && pick.is_none_or(|i| named[i].0 < *at)
+                    });
                 match pick {
+                    _ if let Some((_, _, speaker)) = same_description => speaker.clone(),
                     Some(i) => {
                         let (_, name, role) = &named[i];
                         if f.role.is_none() {
@@ -953,7 +968,26 @@ fn resolve_speakers(
             // "the transit authority", "para pedagang": the description is the speaker.
             _ => Some(words.to_string()),
         };
+        if english && mention.kind == MentionKind::Description {
+            described.push((mention.start, head_word(words), f.speaker.clone()));
+        }
     }
+}
+
+/// The head of an English description, lower-cased: its last word before any preposition
+/// ("one legal expert", "a doctor on the scene").
+fn head_word(words: &str) -> String {
+    words
+        .split_whitespace()
+        .take_while(|w| {
+            !matches!(
+                crate::text::lowercase(w).as_str(),
+                "on" | "in" | "at" | "of" | "for" | "from" | "with" | "who" | "that"
+            )
+        })
+        .last()
+        .map(crate::text::lowercase)
+        .unwrap_or_default()
 }
 
 /// The names the article introduces as titles of works: the capitalised run right after
