@@ -626,7 +626,8 @@ impl<'t> NameIndex<'t> {
         });
         let capitals = !mention_institutional
             && name.iter().any(|word| {
-                word.chars().filter(|c| c.is_uppercase()).count() >= 2
+                // A second letter in capitals first: most words have none.
+                word.chars().nth(1).is_some_and(char::is_uppercase)
                     && in_capitals(word)
                     && !word
                         .chars()
