@@ -1004,6 +1004,25 @@ fn english_definite_descriptions_are_the_one_described_before() {
 }
 
 #[test]
+fn indonesian_fullest_names_drop_a_role_left_before_the_name_but_keep_given_names() {
+    let text = "\"Ruang udara masih tertutup abu,\" kata Kepala Kantor Unit Penyelenggara Bandar Udara (UPBU) Wae Rana Ceppy Trianto.\n\
+                \"Kami menunggu hasil pemantauan,\" kata Ceppy.\n\
+                Kepala Dinas Pekerjaan Umum Gusti Ngurah Yudi Saputra hadir di lokasi.\n\
+                \"Jalan itu segera diperbaiki,\" kata Yudi.";
+    let analysis = analyze(text, Some("id"), None);
+    // What was left of the airport's name before the person is no part of his name.
+    assert_eq!(
+        speaker_of(&analysis, "hasil pemantauan"),
+        Some("Ceppy Trianto")
+    );
+    // "Gusti" opens a Balinese given name: the whole name stays.
+    assert_eq!(
+        speaker_of(&analysis, "segera diperbaiki"),
+        Some("Gusti Ngurah Yudi Saputra")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

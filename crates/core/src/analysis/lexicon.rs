@@ -53,6 +53,10 @@ pub struct Lexicon {
     /// Kinship words ("istri", "suami"): "Istri Hanung Bramantyo" is someone else than
     /// Hanung Bramantyo, so such a name is no fuller form of his.
     pub kin_nouns: WordSet,
+    /// Words that open a person's given names ("Muhammad", "Gusti", "Sri"): a name they
+    /// open is not shortened to where a later mention starts ("Luthfi" of "Muhammad Luthfi
+    /// Makki"), unlike an organisation left before a name ("Komodo Ceppy Triono").
+    pub name_prefixes: WordSet,
     /// Indonesian words a scraper glues to the name before them ("Putinmengatakan"): the
     /// tokenizer splits them off a capitalised word.
     pub glued_tails: WordSet,
@@ -181,6 +185,7 @@ impl Lexicon {
                     "determiners" => Some(&mut self.determiners),
                     "person-nouns" => Some(&mut self.person_nouns),
                     "kin-nouns" => Some(&mut self.kin_nouns),
+                    "name-prefixes" => Some(&mut self.name_prefixes),
                     "adjunct-openers" => Some(&mut self.adjunct_openers),
                     "english-exceptions" => Some(&mut self.english_exceptions),
                     "glued-tails" => Some(&mut self.glued_tails),

@@ -307,6 +307,7 @@ pub struct NameIndex<'t> {
     by_word: HashMap<&'t str, Vec<usize>>,
     organisation_words: &'t crate::wordset::WordSet,
     kin_nouns: &'t crate::wordset::WordSet,
+    name_prefixes: &'t crate::wordset::WordSet,
 }
 
 /// Whether `word` occurs in `text` as a whole word right after another word and a space
@@ -494,6 +495,7 @@ impl<'t> NameIndex<'t> {
             by_word: HashMap::with_capacity(wanted.len() * 2),
             organisation_words: &lexicon.organisation_words,
             kin_nouns: &lexicon.kin_nouns,
+            name_prefixes: &lexicon.name_prefixes,
         };
         let mut filter = crate::wordset::WordFilter::default();
         for word in wanted {
@@ -611,6 +613,45 @@ impl<'t> NameIndex<'t> {
         crate::wordset::contains_lowercased(self.organisation_words, word)
     }
 
+    /// The fullest name `id` from where the mention starts when what stands before it is
+    /// left over from a role, not a given name: "Komodo Ceppy Triono" (the airport, after
+    /// "Kepala … Bandar Udara (UPBU)"), "Menbud Fadli Zon", "Evoluzione Alessandro Monzani",
+    /// all called "Ceppy", "Fadli Zon", "Alessandro" later. Two words at least stay, and a
+    /// given-name opener keeps the whole ("Gusti Ngurah Yudi Saputra" called "Yudi").
+    fn without_leftover_prefix(&self, text: &'t str, id: usize, mention: &[&str]) -> &'t str {
+        let (name, (start, end)) = (&self.names[id], self.spans[id]);
+        let whole = &text[start..end];
+        let Some(at) = mention
+            .first()
+            .and_then(|first| name.iter().position(|w| w == first))
+        else {
+            return whole;
+        };
+        let leftover = at >= 1
+            && name.len() >= 3
+            && name.len() - at >= 2
+            && !self.institutional[id]
+            && name[..at]
+                .iter()
+                .all(|w| !crate::wordset::contains_lowercased(self.name_prefixes, w));
+        if !leftover {
+            return whole;
+        }
+        // The span of the name from its word `at`: the text after the words before it.
+        let mut rest = whole;
+        for word in &name[..at] {
+            rest = rest
+                .find(word)
+                .map_or(rest, |i| &rest[i + word.len()..])
+                .trim_start_matches(|c: char| !c.is_alphanumeric());
+        }
+        if rest.split_whitespace().count() >= 2 {
+            rest
+        } else {
+            whole
+        }
+    }
+
     /// Whether a longer name that holds the mention's words is about someone or something
     /// else: a relative ("Istri Hanung Bramantyo" is not Hanung Bramantyo) or a channel or
     /// product with a word in capitals ("YouTube Maia ALELDUL TV" is not Maia Estianty).
@@ -683,7 +724,7 @@ impl<'t> NameIndex<'t> {
         }
         let name = match best {
             Some(id) if self.names[id].len() > words.len() => {
-                &text[self.spans[id].0..self.spans[id].1]
+                self.without_leftover_prefix(text, id, &words)
             }
             _ => mention,
         };
