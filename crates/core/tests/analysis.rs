@@ -1015,6 +1015,17 @@ fn indonesian_fullest_names_drop_a_role_left_before_the_name_but_keep_given_name
         speaker_of(&analysis, "hasil pemantauan"),
         Some("Ceppy Trianto")
     );
+    // "R&D" is one word of the role, not a speaker called "R".
+    let rnd = analyze(
+        "\"Semua ban diuji di sini,\" jelas R&D Manager PT Sentosa Budi Hartono.",
+        Some("id"),
+        None,
+    );
+    assert!(
+        speaker_of(&rnd, "ban diuji").is_some_and(|s| s.ends_with("Budi Hartono")),
+        "{:?}",
+        rnd.quotes
+    );
     // "Gusti" opens a Balinese given name: the whole name stays.
     assert_eq!(
         speaker_of(&analysis, "segera diperbaiki"),

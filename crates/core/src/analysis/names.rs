@@ -38,6 +38,17 @@ fn continues_name(text: &str, tokens: &[Token], i: usize, in_run: bool) -> bool 
                     && CONNECTORS.contains(&word)
                     && tokens.get(i + 1).is_some_and(|n| n.is_capitalised(text)))
         }
+        // "R&D", "AT&T", "S&P": an ampersand glued between capitals ("CEO & Co-Founder"
+        // joins two roles, not one name).
+        Kind::Punct if &text[token.start..token.end] == "&" => {
+            in_run
+                && !token.space_before
+                && i > 0
+                && tokens[i - 1].is_capitalised(text)
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| !n.space_before && n.is_capitalised(text))
+        }
         // The period of an initial ("S.W.") or an abbreviated title ("Dr.").
         Kind::Punct => {
             in_run
