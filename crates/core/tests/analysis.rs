@@ -1034,6 +1034,17 @@ fn indonesian_fullest_names_drop_a_role_left_before_the_name_but_keep_given_name
 }
 
 #[test]
+fn english_speakers_past_age_and_origin_and_not_quantifiers() {
+    let text = "Cory Janssen, 22, of Dayton, Ohio, said he had not given up hope of a convention \"surprise,\" because he would never vote for the nominee.\n\
+                Much of Becker's ire was directed at Bannon, who Becker on Wednesday called \"a horrible human being.\"";
+    let analysis = analyze(text, Some("en"), None);
+    // The age, the town and the state in apposition: the name before them spoke.
+    assert_eq!(speaker_of(&analysis, "surprise"), Some("Cory Janssen"));
+    // "Much" opens the sentence and names no one.
+    assert_ne!(speaker_of(&analysis, "horrible human being"), Some("Much"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

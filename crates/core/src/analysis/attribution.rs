@@ -1234,6 +1234,41 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
     })
 }
 
+/// The comma before a run of English appositions that only give an age, an origin ("of
+/// Flint", "from Ohio") or a state ("Mich."), ending at comma `last`; none when there are
+/// no such appositions, or no origin among them ("Smith, 45, said" has its own rule).
+fn before_age_and_origin(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<usize> {
+    let tokens = cx.tokens;
+    let mut comma = last;
+    let mut origin = false;
+    for _ in 0..4 {
+        let Some(previous) = (comma.saturating_sub(6).max(floor + 1)..comma)
+            .rev()
+            .find(|&i| cx.is_punct(i, &[',']))
+        else {
+            break;
+        };
+        let segment = previous + 1..comma;
+        let first = previous + 1;
+        let is_age = segment.len() == 1 && tokens[first].kind == Kind::Number;
+        let is_origin = tokens[first].kind == Kind::Word
+            && matches!(cx.lower(first), "of" | "from")
+            && tokens
+                .get(first + 1)
+                .is_some_and(|t| t.is_capitalised(cx.text));
+        let is_state = segment.len() <= 2
+            && tokens[first].is_capitalised(cx.text)
+            && tokens[first].text(cx.text).len() <= 5
+            && segment.clone().skip(1).all(|i| cx.is_punct(i, &['.']));
+        if !(is_age || is_origin || is_state) {
+            break;
+        }
+        origin |= is_origin;
+        comma = previous;
+    }
+    (origin && comma < last).then_some(comma)
+}
+
 /// Whether token `i` opens an academic degree written after a name ("Sp.KK", "S.H.", "M.Si",
 /// "Ph.D."): a short capitalised word glued to a period and more letters.
 pub(crate) fn is_degree(cx: &Context<'_>, i: usize) -> bool {
@@ -1468,6 +1503,15 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     }
     if let Some(mention) = name_before_adverbials(cx, j, floor) {
         return Some(mention);
+    }
+    // "Cory James, 22, of Flint, Mich., said": an age, an origin and a state in apposition;
+    // the name before them spoke.
+    if cx.english
+        && cx.is_punct(j, &[','])
+        && let Some(comma) = before_age_and_origin(cx, j, floor)
+        && let Some(run) = names::run_backward(cx.text, tokens, comma - 1).filter(|r| r.0 >= floor)
+    {
+        return Some(cx.name_mention(run));
     }
     // "X, role, mengatakan": the name before the apposition.
     if cx.is_punct(j, &[',']) && j > floor {
