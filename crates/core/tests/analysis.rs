@@ -1040,6 +1040,13 @@ fn english_speakers_past_age_and_origin_and_not_quantifiers() {
     let analysis = analyze(text, Some("en"), None);
     // The age, the town and the state in apposition: the name before them spoke.
     assert_eq!(speaker_of(&analysis, "surprise"), Some("Cory Janssen"));
+    // "H." is an Indonesian title (Haji), but "H.W." is a president's initials.
+    let initials = analyze(
+        "No different from George H.W. Bush calling the plan \"voodoo economics\" before.",
+        Some("en"),
+        None,
+    );
+    assert_eq!(speaker_of(&initials, "voodoo"), Some("George H.W. Bush"));
     // "Much" opens the sentence and names no one.
     assert_ne!(speaker_of(&analysis, "horrible human being"), Some("Much"));
 }

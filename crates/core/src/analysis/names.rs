@@ -130,9 +130,18 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     let in_set = |set: &WordSet, i: usize| contains_lowercased(set, tokens[i].text(text));
     // "Menteri Perdagangan Dr. Ratna Sari Dewi": the name starts after the last title.
     let mut first = start;
+    // A one-letter title ("H." for Haji) glued to another initial is an initial: "George
+    // H.W. Bush".
+    let initials = |i: usize| {
+        tokens[i].end - tokens[i].start == 1
+            && tokens
+                .get(i + 2)
+                .is_some_and(|t| !t.space_before && t.kind == Kind::Word)
+            && tokens[i + 1].kind == Kind::Punct
+    };
     if let Some(last_title) = (start..end.saturating_sub(1))
         .rev()
-        .find(|&i| tokens[i].kind == Kind::Word && in_set(&lexicon.titles, i))
+        .find(|&i| tokens[i].kind == Kind::Word && in_set(&lexicon.titles, i) && !initials(i))
     {
         first = last_title + 1;
     }
