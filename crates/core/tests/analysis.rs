@@ -1052,6 +1052,17 @@ fn english_speakers_past_age_and_origin_and_not_quantifiers() {
 }
 
 #[test]
+fn english_speakers_of_urging_participles_and_documents_by_someone() {
+    let text = "\"Let him make that decision,\" said Vice President Joe Bidwell, urging those calling for his withdrawal to \"give him time.\"\n\
+                A \"living wage\" for a single adult is about $12 an hour, according to calculations by Amy Glasmore of the Institute of Technology.";
+    let analysis = analyze(text, Some("en"), None);
+    // "urging those calling for …": the one urging, not "urging those".
+    assert_eq!(speaker_of(&analysis, "give him time"), Some("Joe Bidwell"));
+    // "according to calculations by X": X is the source.
+    assert_eq!(speaker_of(&analysis, "living wage"), Some("Amy Glasmore"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

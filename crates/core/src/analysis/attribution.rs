@@ -1032,6 +1032,26 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                     j = run.1;
                     continue;
                 }
+                // "according to calculations by Amy Glasmeier", "a report by the Congressional
+                // Budget Office": who made the document is the source.
+                if cx.english
+                    && description.is_some()
+                    && runs.is_empty()
+                    && cx.lower(j) == "by"
+                    && {
+                        let next = if tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
+                            && cx.lower(j + 1) == "the"
+                        {
+                            j + 2
+                        } else {
+                            j + 1
+                        };
+                        tokens.get(next).is_some_and(|t| t.is_capitalised(cx.text))
+                    }
+                {
+                    j += if cx.lower(j + 1) == "the" { 2 } else { 1 };
+                    continue;
+                }
                 // "wanita yang akrab disapa Kiki itu": the name the description gives.
                 if description.is_some() && runs.is_empty() && cx.lower(j) == "yang" {
                     if let Some(name) = (j + 1..(j + 4).min(tokens.len())).find(|&k| {
@@ -1648,6 +1668,17 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         if at_clause_start && !cx.english && (k..j).any(|i| cx.in_set(i, Section::ADJUNCT_OPENERS))
         {
             return None;
+        }
+        // "…, urging those calling for withdrawal to "…"": a speech participle opens the
+        // phrase; the one urging is its clause's subject, not "urging those".
+        if at_clause_start
+            && cx.english
+            && k < cue
+            && tokens[k].kind == Kind::Word
+            && is_participle(cx.lower(k))
+            && (cx.speech_cue(k).is_some() || cx.in_set(k, Section::INDIRECT_CUES))
+        {
+            return subject_before(cx, k, floor);
         }
         // "Meski menilai …", "Usai …": a sentence opener is no one. A relative pronoun
         // ("who", "yang") stays: it stands for the speaker named before it.
