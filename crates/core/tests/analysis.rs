@@ -1063,6 +1063,23 @@ fn english_speakers_of_urging_participles_and_documents_by_someone() {
 }
 
 #[test]
+fn english_speakers_are_not_objects_nor_the_ones_asked() {
+    let text = "Trumbull further summed up Clintock as \"terrible,\" denounced her record as secretary and said she should not run.\n\
+                \"We will win,\" said his spokesman on Monday.\n\
+                Any decision would involve Attorney General Loretta E. Lynwood, who told Congress when asked last month about the inquiry: \"That matter is handled by career agents.\"";
+    let analysis = analyze(text, Some("en"), None);
+    // "denounced her record": the record is what was denounced.
+    assert_eq!(speaker_of(&analysis, "terrible"), Some("Trumbull"));
+    // "said his spokesman": a title heads it, so it speaks.
+    assert_eq!(speaker_of(&analysis, "We will win"), Some("his spokesman"));
+    // "when asked": the one asked is the one who told Congress.
+    assert_eq!(
+        speaker_of(&analysis, "career agents"),
+        Some("Loretta E. Lynwood")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

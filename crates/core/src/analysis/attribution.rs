@@ -398,6 +398,15 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
                         phrase_after(cx, from)?
                     }
                 };
+                // `"…," denounced her record`: a verb's object, not an inverted speaker
+                // ("said his spokesman" is one: a title heads it).
+                if cx.english
+                    && !is_source
+                    && mention.kind == MentionKind::Description
+                    && owned_thing(cx, mention)
+                {
+                    return None;
+                }
                 return Some(cx.attribution(k, mention));
             }
             // `"…" in the 2008 primary, said Paul Beck`: an inverted cue after a comma. Not
@@ -495,7 +504,7 @@ pub fn before(cx: &mut Context<'_>, open: usize, floor: usize) -> Option<Attribu
         }
         // "He told the BBC interviewer: "…"": the cue before the one spoken to is the
         // frame's, found below.
-        let earlier_cue = (open.saturating_sub(7).max(floor)..open - 2)
+        let earlier_cue = (open.saturating_sub(12).max(floor)..open - 2)
             .any(|i| tokens[i].kind == Kind::Word && cx.speech_cue(i).is_some());
         if tokens[open - 2].kind == Kind::Word
             && !tokens[open - 2].is_capitalised(cx.text)
@@ -1287,6 +1296,26 @@ fn before_age_and_origin(cx: &mut Context<'_>, last: usize, floor: usize) -> Opt
         comma = previous;
     }
     (origin && comma < last).then_some(comma)
+}
+
+/// Whether an English description is something owned, not someone: opened by a possessive
+/// pronoun and headed by a word that is no title ("her record", not "his spokesman").
+fn owned_thing(cx: &Context<'_>, mention: Mention) -> bool {
+    let words: Vec<&str> = cx.text[mention.start..mention.end]
+        .split_whitespace()
+        .collect();
+    let owned = words.first().is_some_and(|w| {
+        matches!(
+            crate::text::lowercase(w).as_str(),
+            "her" | "his" | "their" | "its" | "my" | "our" | "your"
+        )
+    });
+    owned
+        && words.last().is_some_and(|head| {
+            let head = crate::text::lowercase(head);
+            !cx.lexicon.titles.contains(head.as_str())
+                && !cx.lexicon.person_nouns.contains(head.as_str())
+        })
 }
 
 /// Whether token `i` opens an academic degree written after a name ("Sp.KK", "S.H.", "M.Si",
@@ -2334,13 +2363,16 @@ fn after_dateline(cx: &mut Context<'_>, first: usize, end: usize) -> usize {
 /// "were told", "was asked", "was charged": the subject of a passive cue did not speak.
 fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
     let lower = cx.lower(k);
+    let questioned = matches!(lower, "asked" | "questioned" | "pressed");
     (lower.ends_with("ed") || matches!(lower, "told" | "said" | "written"))
         && k > 0
         && cx.tokens[k - 1].kind == Kind::Word
-        && matches!(
+        && (matches!(
             cx.lower(k - 1),
             "was" | "were" | "been" | "being" | "is" | "are" | "be"
         )
+            // "who told Congress when asked about it: "…"": a reduced passive clause.
+            || questioned && matches!(cx.lower(k - 1), "when" | "if"))
 }
 
 /// Whether a comma follows a name ending before token `end`, past a parenthesis for party and
