@@ -1010,11 +1010,13 @@ fn indonesian_fullest_names_drop_a_role_left_before_the_name_but_keep_given_name
                 Kepala Dinas Pekerjaan Umum Gusti Ngurah Yudi Saputra hadir di lokasi.\n\
                 \"Jalan itu segera diperbaiki,\" kata Yudi.";
     let analysis = analyze(text, Some("id"), None);
-    // What was left of the airport's name before the person is no part of his name.
+    // What was left of the airport's name before the person is no part of his name, also
+    // where the office's acronym in parentheses split the role.
     assert_eq!(
         speaker_of(&analysis, "hasil pemantauan"),
         Some("Ceppy Trianto")
     );
+    assert_eq!(speaker_of(&analysis, "tertutup abu"), Some("Ceppy Trianto"));
     // "R&D" is one word of the role, not a speaker called "R".
     let rnd = analyze(
         "\"Semua ban diuji di sini,\" jelas R&D Manager PT Sentosa Budi Hartono.",

@@ -1232,6 +1232,20 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                 j += 3;
                 continue;
             }
+            // "kata Kepala Kantor Unit Penyelenggara Bandar Udara (UPBU) Komodo Ceppy
+            // Triono": an office's acronym in parentheses, and the name goes on after it.
+            Kind::Punct
+                if !cx.english
+                    && !runs.is_empty()
+                    && cx.is_punct(j, &['('])
+                    && cx.is_punct(j + 2, &[')'])
+                    && tokens[j + 1].kind == Kind::Word
+                    && names::in_capitals(tokens[j + 1].text(cx.text))
+                    && tokens.get(j + 3).is_some_and(|t| t.is_capitalised(cx.text)) =>
+            {
+                j += 3;
+                continue;
+            }
             _ => break,
         }
         j += 1;

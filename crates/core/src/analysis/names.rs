@@ -641,23 +641,47 @@ impl<'t> NameIndex<'t> {
     fn without_leftover_prefix(&self, text: &'t str, id: usize, mention: &[&str]) -> &'t str {
         let (name, (start, end)) = (&self.names[id], self.spans[id]);
         let whole = &text[start..end];
-        let Some(at) = mention
+        match mention
             .first()
             .and_then(|first| name.iter().position(|w| w == first))
-        else {
-            return whole;
-        };
+        {
+            Some(at) if !self.institutional[id] => self.from_word(whole, name, at),
+            _ => whole,
+        }
+    }
+
+    /// A mention that is itself the fullest name, shortened the same way when the article
+    /// calls the person by a name that starts at one of its later words, the latest such
+    /// ("… Kepala Pos Pengamatan Gunung Raung Burhan Althea", then "Burhan"; "Kajari
+    /// Lhoksukon Teuku Rahmatsyah", then "Teuku Rahmatsyah"). A relative stays whole
+    /// ("Istri Hanung Bramantyo" is his wife).
+    fn without_leftover_in_mention(&self, mention: &'t str, words: &[&str]) -> &'t str {
+        if words.len() < 3 || self.is_institutional(mention) {
+            return mention;
+        }
+        let later = (1..words.len() - 1).rev().find(|&k| {
+            self.by_word.get(words[k]).is_some_and(|ids| {
+                ids.iter()
+                    .any(|&id| self.names[id][0] == words[k] && self.names[id].len() < words.len())
+            })
+        });
+        later.map_or(mention, |at| self.from_word(mention, words, at))
+    }
+
+    /// `whole` (whose words are `name`) from its word `at`, when the words before it are no
+    /// given-name opener and two words at least are left; `whole` otherwise.
+    fn from_word(&self, whole: &'t str, name: &[&str], at: usize) -> &'t str {
         let leftover = at >= 1
             && name.len() >= 3
             && name.len() - at >= 2
-            && !self.institutional[id]
-            && name[..at]
-                .iter()
-                .all(|w| !crate::wordset::contains_lowercased(self.name_prefixes, w));
+            && name[..at].iter().all(|w| {
+                !crate::wordset::contains_lowercased(self.name_prefixes, w)
+                    && !crate::wordset::contains_lowercased(self.kin_nouns, w)
+            });
         if !leftover {
             return whole;
         }
-        // The span of the name from its word `at`: the text after the words before it.
+        // The text after the words before `at`.
         let mut rest = whole;
         for word in &name[..at] {
             rest = rest
@@ -746,7 +770,7 @@ impl<'t> NameIndex<'t> {
             Some(id) if self.names[id].len() > words.len() => {
                 self.without_leftover_prefix(text, id, &words)
             }
-            _ => mention,
+            _ => self.without_leftover_in_mention(mention, &words),
         };
         let name_words: Vec<&str> = name
             .split(|c: char| c.is_whitespace() || c == '.')
