@@ -645,7 +645,7 @@ impl<'t> NameIndex<'t> {
             .first()
             .and_then(|first| name.iter().position(|w| w == first))
         {
-            Some(at) if !self.institutional[id] => self.from_word(whole, name, at),
+            Some(at) if !self.institutional[id] => self.trimmed_to_word(whole, name, at),
             _ => whole,
         }
     }
@@ -665,12 +665,12 @@ impl<'t> NameIndex<'t> {
                     .any(|&id| self.names[id][0] == words[k] && self.names[id].len() < words.len())
             })
         });
-        later.map_or(mention, |at| self.from_word(mention, words, at))
+        later.map_or(mention, |at| self.trimmed_to_word(mention, words, at))
     }
 
     /// `whole` (whose words are `name`) from its word `at`, when the words before it are no
     /// given-name opener and two words at least are left; `whole` otherwise.
-    fn from_word(&self, whole: &'t str, name: &[&str], at: usize) -> &'t str {
+    fn trimmed_to_word(&self, whole: &'t str, name: &[&str], at: usize) -> &'t str {
         let leftover = at >= 1
             && name.len() >= 3
             && name.len() - at >= 2
