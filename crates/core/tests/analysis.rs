@@ -1082,6 +1082,25 @@ fn english_speakers_are_not_objects_nor_the_ones_asked() {
 }
 
 #[test]
+fn indonesian_roles_alone_are_the_ones_named_with_them() {
+    let text = "Panglima TNI Jenderal Agung Santosa memberikan kuliah umum di Bandung.\n\
+                PT KAI diwakili Vice President Public Relations KAI Rina Purba.\n\
+                \"Dinamika geopolitik berdampak pada keamanan nasional,\" tambah Panglima TNI.\n\
+                KAI memperkirakan lonjakan pemesanan akan terus terjadi selama libur sekolah.";
+    let analysis = analyze(text, Some("id"), None);
+    // A title and its force, nothing else: the general named with that role.
+    assert_eq!(
+        speaker_of(&analysis, "Dinamika geopolitik"),
+        Some("Agung Santosa")
+    );
+    // An organisation alone speaks for itself, not for its spokesperson.
+    assert_eq!(
+        reported_speaker_of(&analysis, "lonjakan pemesanan"),
+        Some("KAI")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -203,9 +203,17 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
     found.extend(reported_speech(&mut cx, &sentences, &found));
     found.sort_by_key(|f| f.start);
     // Sentence subjects matter only to resolve pronouns and descriptions.
-    let needs_subjects = found
-        .iter()
-        .any(|f| f.mention.is_some_and(|m| m.kind != MentionKind::Name));
+    let needs_subjects = found.iter().any(|f| {
+        f.mention.is_some_and(|m| {
+            m.kind != MentionKind::Name
+                || (!cx.english
+                    && is_role_only(
+                        m.role
+                            .map_or(&text[m.start..m.end], |(a, _)| &text[a..m.end]),
+                        lexicon,
+                    ))
+        })
+    });
     // A heading's capitals and verbs ("Nora Ravel Blasts Harbor Board") are no name and no
     // subject to point back to.
     let headings = super::names::headings(text, tokens);
@@ -882,10 +890,30 @@ fn resolve_speakers(
         f.speaker = match mention.kind {
             MentionKind::Name => {
                 let (name, role) = index.fullest_with_role(text, words);
-                if f.role.is_none() {
-                    f.role = role.map(str::to_string);
+                // "tambah Panglima TNI", "kata Kapolri": a role and nothing else is the one
+                // named before with all of that role ("Panglima TNI Jenderal Agus Subiyanto").
+                let whole_role = mention.role.map_or(words, |(a, _)| &text[a..mention.end]);
+                let holder = (!english && is_role_only(whole_role, lexicon) && {
+                    whole_role
+                        .split_whitespace()
+                        .any(|w| lexicon.titles.contains(crate::text::lowercase(w).as_str()))
+                })
+                .then(|| {
+                    let before = named.partition_point(|(at, _, _)| *at < mention.start);
+                    named[..before].iter().rev().find(|(_, other, role)| {
+                        other != words && role.as_deref().is_some_and(|r| covers(r, whole_role))
+                    })
+                })
+                .flatten();
+                if let Some((_, holder, role)) = holder {
+                    f.role = role.clone();
+                    Some(holder.clone())
+                } else {
+                    if f.role.is_none() {
+                        f.role = role.map(str::to_string);
+                    }
+                    Some(name.to_string())
                 }
-                Some(name.to_string())
             }
             _ if refers_back => {
                 let before = named.partition_point(|(at, _, _)| *at < mention.start);
@@ -1086,6 +1114,37 @@ fn is_demonstrative(lower: &str) -> bool {
 }
 
 /// Whether `role` and `description` share a word, ignoring case ("Hakim Ketua" and "hakim").
+/// Whether every word of a phrase is a title, an organisation word, a place or an acronym:
+/// a role with no name in it ("Panglima TNI", "Kapolri").
+fn is_role_only(phrase: &str, lexicon: &Lexicon) -> bool {
+    let mut words = phrase
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let lower = crate::text::lowercase(w);
+            lexicon.titles.contains(lower.as_str())
+                || lexicon.organisation_words.contains(lower.as_str())
+                || lexicon.places.contains(lower.as_str())
+                || (w.chars().count() >= 2 && super::names::in_capitals(w))
+        })
+}
+
+/// Whether a role holds every longer word of a shorter one: "Panglima TNI Jenderal" covers
+/// "Panglima TNI".
+fn covers(role: &str, shorter: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let role = words(role);
+    let shorter = words(shorter);
+    !shorter.is_empty() && shorter.iter().all(|w| role.contains(w))
+}
+
 fn shares_a_word(role: &str, description: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
