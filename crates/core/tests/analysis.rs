@@ -113,7 +113,9 @@ fn english_article_quotes_and_speakers() {
 #[test]
 fn titles_names_and_scare_quotes_are_not_quotations() {
     let text = "Film bertajuk \"Pasar Kita\" diputar. Warga menyebutnya \"badai\". Tim \"Garuda Muda\" menang.\n\
-                The so-called \"Project Greenline\" began. Tonton juga \"Staf Bisa Ketipu Love Scam\" di sini.";
+                The so-called \"Project Greenline\" began. Tonton juga \"Staf Bisa Ketipu Love Scam\" di sini.\n\
+                Link tersebut mengarah ke alamat berikut.\n\
+                \"https://rekrutmen-palsu.example.com/daftar?ref=abc\"";
     let analysis = analyze(text, None, None);
     assert!(
         analysis.quotes.iter().all(|q| q.kind != QuoteKind::Direct),

@@ -315,8 +315,18 @@ fn is_quotation(
     {
         return false;
     }
-    // An attribute's value in scraped markup (`author="@handle"`) is no quotation.
+    // An attribute's value in scraped markup (`author="@handle"`) is no quotation, nor is a
+    // link someone pasted in marks ("https://…").
     if m.open.is_some_and(|open| text[..open].ends_with('=')) {
+        return false;
+    }
+    let quoted = text[m.start..m.end].trim_start();
+    if ["http://", "https://", "www."].iter().any(|scheme| {
+        quoted
+            .get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    }) && !quoted.trim_end().contains(' ')
+    {
         return false;
     }
     let own_cue = candidate.own;
