@@ -1103,6 +1103,20 @@ fn indonesian_roles_alone_are_the_ones_named_with_them() {
 }
 
 #[test]
+fn speaker_roles_leave_out_the_sentences_lead_in() {
+    let text = "\"Pekerja berhak terlindungi,\" jelas Pramono.\n\
+                Selanjutnya Menteri UMKM RI Maman Abdurahim mengapresiasi langkah itu.\n\
+                \"Ini wujud dukungan nyata,\" kata Maman.";
+    let analysis = analyze(text, Some("id"), None);
+    let maman = analysis
+        .speakers
+        .iter()
+        .find(|s| s.name == "Maman Abdurahim")
+        .expect("Maman Abdurahim in the speaker list");
+    assert_eq!(maman.role.as_deref(), Some("Menteri UMKM RI"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -230,8 +230,9 @@ impl<'a> Context<'a> {
 
     fn name_mention(&self, run: Run) -> Mention {
         let core = names::core(self.text, self.tokens, run, self.lexicon);
-        let role =
-            (core.0 > run.0).then(|| (self.tokens[run.0].start, self.tokens[core.0 - 1].end));
+        let role_start = names::after_lead_in(self.text, self.tokens, run.0, core.0, self.lexicon);
+        let role = (core.0 > role_start)
+            .then(|| (self.tokens[role_start].start, self.tokens[core.0 - 1].end));
         Mention {
             start: self.tokens[core.0].start,
             end: self.tokens[core.1 - 1].end,

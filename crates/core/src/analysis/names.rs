@@ -278,6 +278,25 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     (first, end)
 }
 
+/// The first token of `from..to` after the sentence's lead-in words: a role starts there
+/// ("Selanjutnya Menteri UMKM RI" is "Menteri UMKM RI").
+pub(crate) fn after_lead_in(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    to: usize,
+    lexicon: &Lexicon,
+) -> usize {
+    let mut start = from;
+    while start < to && {
+        let lower = lowercase(tokens[start].text(text));
+        lexicon.is_opener(&lower) || lexicon.source_cues.contains(lower.as_str())
+    } {
+        start += 1;
+    }
+    start
+}
+
 fn is_org_only(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> bool {
     tokens[run.0..run.1]
         .iter()
@@ -576,9 +595,10 @@ impl<'t> NameIndex<'t> {
                         .titles
                         .contains(lowercase(tokens[i].text(text)).as_str())
                 });
+                let role_start = after_lead_in(text, tokens, run.0, core_run.0, lexicon);
                 index.roles.push(
-                    (has_title && core_run.0 > run.0)
-                        .then(|| (tokens[run.0].start, tokens[core_run.0 - 1].end)),
+                    (has_title && core_run.0 > role_start)
+                        .then(|| (tokens[role_start].start, tokens[core_run.0 - 1].end)),
                 );
             }
             i = run.1.max(i + 1);
