@@ -1117,6 +1117,22 @@ fn speaker_roles_leave_out_the_sentences_lead_in() {
 }
 
 #[test]
+fn english_newspapers_named_after_places_are_whole() {
+    let text = "\"We received an inquiry from the attorney general,\" The New York Times reported on Monday.\n\
+                Back in April, the Post announced a full investigation, said Washington Post editor-in-chief Martin Barron.\n\
+                \"He is unlike any candidate,\" said Barron.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        speaker_of(&analysis, "received an inquiry"),
+        Some("New York Times")
+    );
+    assert_eq!(
+        speaker_of(&analysis, "unlike any candidate"),
+        Some("Martin Barron")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -253,8 +253,16 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
         .iter()
         .filter(|t| t.kind == Kind::Word)
         .count();
+    // "The New York Times", "The Texas Tribune": "The", a place and one word, and no title,
+    // is an organisation named after its place (not a person called "Times"; "German
+    // Ortega" without "The" is a person).
+    let named_after_place = remaining_words == 1
+        && first > start + 1
+        && tokens[start].text(text) == "The"
+        && (start + 1..first).all(|i| tokens[i].kind != Kind::Word || in_set(&lexicon.places, i));
     if first >= end
         || (stripped_any && is_org_only(text, tokens, (first, end), lexicon))
+        || named_after_place
         || (opens_as_organisation
             && remaining_words <= 1
             && !(start..end).any(|i| in_set(&lexicon.titles, i)))
