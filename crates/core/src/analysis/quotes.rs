@@ -1123,7 +1123,6 @@ fn is_demonstrative(lower: &str) -> bool {
     super::lexicon::is_demonstrative(lower) || matches!(lower, "this" | "that")
 }
 
-/// Whether `role` and `description` share a word, ignoring case ("Hakim Ketua" and "hakim").
 /// Whether every word of a phrase is a title, an organisation word, a place or an acronym:
 /// a role with no name in it ("Panglima TNI", "Kapolri").
 fn is_role_only(phrase: &str, lexicon: &Lexicon) -> bool {
@@ -1141,29 +1140,25 @@ fn is_role_only(phrase: &str, lexicon: &Lexicon) -> bool {
         })
 }
 
-/// Whether a role holds every longer word of a shorter one: "Panglima TNI Jenderal" covers
+/// The words of a role that tell roles apart, lower-cased: three letters or more.
+fn role_words(role: &str) -> Vec<String> {
+    role.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether a role holds every word of a shorter one: "Panglima TNI Jenderal" covers
 /// "Panglima TNI".
 fn covers(role: &str, shorter: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 2)
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let role = words(role);
-    let shorter = words(shorter);
+    let (role, shorter) = (role_words(role), role_words(shorter));
     !shorter.is_empty() && shorter.iter().all(|w| role.contains(w))
 }
 
+/// Whether `role` and `description` share a word, ignoring case ("Hakim Ketua" and "hakim").
 fn shares_a_word(role: &str, description: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 2)
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let role = words(role);
-    words(description).iter().any(|w| role.contains(w))
+    let role = role_words(role);
+    role_words(description).iter().any(|w| role.contains(w))
 }
 
 /// A description that points back to someone already named: "peneliti tersebut", "the
