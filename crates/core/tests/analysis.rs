@@ -1133,6 +1133,18 @@ fn english_newspapers_named_after_places_are_whole() {
 }
 
 #[test]
+fn personal_pronouns_skip_products_with_model_codes() {
+    let text = "Direktur Pemasaran PT Sentosa Motor, Budi Darmono mengatakan, harga itu hanya berlaku sementara.\n\
+                Menurut Budi, Sentosa Tigra CSX hingga kini sudah terjual 2 ribu unit.\n\
+                \"Konsumennya 50 persen berasal dari luar Jabodetabek,\" kata dia.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        speaker_of(&analysis, "luar Jabodetabek"),
+        Some("Budi Darmono")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

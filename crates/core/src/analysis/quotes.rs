@@ -954,7 +954,9 @@ fn resolve_speakers(
                     // "he", "dia", "beliau", "pria itu" stand for a person, not for "the
                     // Business Forum" that opened a sentence in between.
                     named[..before].iter().rposition(|(_, name, _)| {
-                        !index.is_institutional(name) && !names_a_place(name, lexicon)
+                        !index.is_institutional(name)
+                            && !names_a_place(name, lexicon)
+                            && !names_a_product(name)
                     })
                 } else if pointing == Some(Pointing::Organisation)
                     || (!english && words.eq_ignore_ascii_case("mereka"))
@@ -1072,6 +1074,19 @@ fn is_subject_fallback(f: &Found) -> bool {
 fn names_a_place(name: &str, lexicon: &Lexicon) -> bool {
     name.split_whitespace()
         .all(|w| crate::wordset::contains_lowercased(&lexicon.places, w))
+}
+
+/// Whether a name holds a word in capitals ("Chery Tiggo CSH", "ONE HUNDRED"): a product,
+/// a model or a group, no one "dia" or "he" can stand for. Roman numerals are names' own
+/// ("Paku Buwono XIII").
+fn names_a_product(name: &str) -> bool {
+    name.split_whitespace().any(|word| {
+        word.chars().nth(1).is_some_and(char::is_uppercase)
+            && super::names::in_capitals(word)
+            && !word
+                .chars()
+                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+    })
 }
 
 /// Pronouns that only a person is: "he", "she", "ia", "dia", "beliau", and the "-nya" of a
