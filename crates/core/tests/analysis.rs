@@ -929,10 +929,16 @@ fn indonesian_reported_speech_subjects_are_not_adjuncts_places_or_questions() {
         "{:#?}",
         analysis.quotes
     );
-    let text = "Sebelumnya, sejumlah warga yang tinggal di Haifa mengatakan bahwa mereka tidak diberi akses.";
+    let text = "Sebelumnya, sejumlah warga yang tinggal di Haifa mengatakan bahwa mereka tidak diberi akses.\n\
+                Mereka mengatakan kepada wartawan bahwa kode pintu telah diubah.";
     let analysis = analyze(text, Some("id"), None);
     assert_eq!(
         reported_speaker_of(&analysis, "tidak diberi akses"),
+        Some("sejumlah warga")
+    );
+    // "Mereka" is the group that spoke before.
+    assert_eq!(
+        reported_speaker_of(&analysis, "kode pintu"),
         Some("sejumlah warga")
     );
     // A role before a title and the name; the degrees after the name are not the content.

@@ -866,6 +866,9 @@ fn resolve_speakers(
     // "A doctor on the scene told Ruptly …" then ""…," the doctor said" is that doctor, not
     // whoever was named in between.
     let mut described: Vec<(usize, String, Option<String>)> = Vec::new();
+    // The latest Indonesian group that spoke ("sejumlah warga", "para pedagang"): "mereka"
+    // with no institution before it is that group.
+    let mut group: Option<(usize, String)> = None;
     for f in found.iter_mut() {
         let Some(mention) = f.mention else { continue };
         f.role = mention
@@ -981,8 +984,13 @@ fn resolve_speakers(
                                 .find(|(at, h, _)| *h == head && *at < mention.start)
                         })
                         .filter(|(at, _, _)| pick.is_none_or(|i| named[i].0 < *at));
+                let they = !english && words.eq_ignore_ascii_case("mereka");
                 match pick {
                     _ if let Some((_, _, speaker)) = same_description => speaker.clone(),
+                    None if they => group
+                        .as_ref()
+                        .filter(|(at, _)| *at < mention.start)
+                        .map(|(_, speaker)| speaker.clone()),
                     Some(i) => {
                         let (_, name, role) = &named[i];
                         if f.role.is_none() {
@@ -1015,7 +1023,28 @@ fn resolve_speakers(
         if english && mention.kind == MentionKind::Description {
             described.push((mention.start, head_word(words), f.speaker.clone()));
         }
+        if !english
+            && mention.kind == MentionKind::Description
+            && is_group(words)
+            && let Some(speaker) = &f.speaker
+        {
+            group = Some((mention.start, speaker.clone()));
+        }
     }
+}
+
+/// Whether an Indonesian description names a group: opened by "para", "sejumlah",
+/// "beberapa", "banyak" or "kedua", or headed by a doubled noun ("warga-warga").
+fn is_group(words: &str) -> bool {
+    let mut parts = words.split_whitespace();
+    parts.next().is_some_and(|first| {
+        matches!(
+            crate::text::lowercase(first).as_str(),
+            "para" | "sejumlah" | "beberapa" | "banyak" | "kedua"
+        ) || first
+            .split_once('-')
+            .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+    })
 }
 
 /// The head of an English description, lower-cased: its last word before any preposition
