@@ -691,7 +691,7 @@ fn determined_description(cx: &mut Context<'_>, start: usize, end: usize) -> Opt
         // "Former royal PR aides": an acronym modifies the noun after it.
         if tokens[next].is_capitalised(cx.text) {
             let word = tokens[next].text(cx.text);
-            if !(word.len() >= 2 && names::in_capitals(word) && next + 1 < end) {
+            if !(names::is_acronym(word) && next + 1 < end) {
                 break;
             }
             last = next;
@@ -1044,23 +1044,14 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                 }
                 // "according to calculations by Amy Glasmeier", "a report by the Congressional
                 // Budget Office": who made the document is the source.
-                if cx.english
-                    && description.is_some()
-                    && runs.is_empty()
-                    && cx.lower(j) == "by"
-                    && {
-                        let next = if tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
-                            && cx.lower(j + 1) == "the"
-                        {
-                            j + 2
-                        } else {
-                            j + 1
-                        };
-                        tokens.get(next).is_some_and(|t| t.is_capitalised(cx.text))
+                if cx.english && description.is_some() && runs.is_empty() && cx.lower(j) == "by" {
+                    let the = tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
+                        && cx.lower(j + 1) == "the";
+                    let next = j + 1 + usize::from(the);
+                    if tokens.get(next).is_some_and(|t| t.is_capitalised(cx.text)) {
+                        j = next;
+                        continue;
                     }
-                {
-                    j += if cx.lower(j + 1) == "the" { 2 } else { 1 };
-                    continue;
                 }
                 // "wanita yang akrab disapa Kiki itu": the name the description gives.
                 if description.is_some() && runs.is_empty() && cx.lower(j) == "yang" {
@@ -1075,16 +1066,12 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                 }
                 // "Menurut Dermatologist dr. Dikky Prawiratama": a role the title after it
                 // ends; the name follows the title.
-                if runs.len() == 1 && description.is_none() && cx.in_set(j, Section::TITLES) && {
-                    let next = if cx.is_punct(j + 1, &['.']) {
-                        j + 2
-                    } else {
-                        j + 1
-                    };
-                    tokens.get(next).is_some_and(|t| t.is_capitalised(cx.text))
-                } {
-                    j += if cx.is_punct(j + 1, &['.']) { 2 } else { 1 };
-                    continue;
+                if runs.len() == 1 && description.is_none() && cx.in_set(j, Section::TITLES) {
+                    let next = j + 1 + usize::from(cx.is_punct(j + 1, &['.']));
+                    if tokens.get(next).is_some_and(|t| t.is_capitalised(cx.text)) {
+                        j = next;
+                        continue;
+                    }
                 }
                 // Role phrases join with "dan", "untuk", "of": "kuasa hukum Mensesneg dan PPKGBK".
                 if !runs.is_empty()
@@ -1217,32 +1204,19 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                 appositions += 1;
             }
             Kind::Number | Kind::Punct if runs.is_empty() && cx.is_punct_or_number(j) => {}
-            // "ujar politikus Partai Kebangkitan Bangsa (PKB) itu": the party's acronym
-            // in parentheses, then the demonstrative closing the description.
+            // An Indonesian acronym in parentheses inside the phrase: the name goes on after
+            // it ("kata Kepala Kantor Unit Penyelenggara Bandar Udara (UPBU) Komodo Ceppy
+            // Triono"), or a demonstrative closes the description ("ujar politikus Partai
+            // Kebangkitan Bangsa (PKB) itu").
             Kind::Punct
-                if !cx.english
-                    && runs.len() == 1
-                    && description.is_some_and(|d| d.0 == start)
-                    && cx.is_punct(j, &['('])
-                    && cx.is_punct(j + 2, &[')'])
-                    && tokens[j + 1].kind == Kind::Word
-                    && names::in_capitals(tokens[j + 1].text(cx.text))
-                    && tokens.get(j + 3).is_some_and(|t| t.kind == Kind::Word)
-                    && lexicon::is_demonstrative(cx.lower(j + 3)) =>
-            {
-                j += 3;
-                continue;
-            }
-            // "kata Kepala Kantor Unit Penyelenggara Bandar Udara (UPBU) Komodo Ceppy
-            // Triono": an office's acronym in parentheses, and the name goes on after it.
-            Kind::Punct
-                if !cx.english
-                    && !runs.is_empty()
-                    && cx.is_punct(j, &['('])
-                    && cx.is_punct(j + 2, &[')'])
-                    && tokens[j + 1].kind == Kind::Word
-                    && names::in_capitals(tokens[j + 1].text(cx.text))
-                    && tokens.get(j + 3).is_some_and(|t| t.is_capitalised(cx.text)) =>
+                if !cx.english && !runs.is_empty() && parenthesised_acronym(cx, j) && {
+                    let next = j + 3;
+                    tokens.get(next).is_some_and(|t| t.is_capitalised(cx.text))
+                        || (runs.len() == 1
+                            && description.is_some_and(|d| d.0 == start)
+                            && tokens.get(next).is_some_and(|t| t.kind == Kind::Word)
+                            && lexicon::is_demonstrative(cx.lower(next)))
+                } =>
             {
                 j += 3;
                 continue;
@@ -1276,6 +1250,14 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
         kind: MentionKind::Description,
         role: None,
     })
+}
+
+/// Whether tokens `i..i + 3` are an acronym in parentheses: "(PKB)", "(UPBU)".
+fn parenthesised_acronym(cx: &Context<'_>, i: usize) -> bool {
+    cx.is_punct(i, &['('])
+        && cx.is_punct(i + 2, &[')'])
+        && cx.tokens[i + 1].kind == Kind::Word
+        && names::is_acronym(cx.tokens[i + 1].text(cx.text))
 }
 
 /// The comma before a run of English appositions that only give an age, an origin ("of
@@ -1398,14 +1380,7 @@ fn is_role(cx: &Context<'_>, run: Run) -> bool {
     let in_set = |set: &WordSet, w: &str| crate::wordset::contains_lowercased(set, w);
     let has_title = words.iter().any(|w| in_set(&lexicon.titles, w));
     // "Kepala Balai TNGM": titles, organisation words, places and acronyms only.
-    let institutional = || {
-        words.iter().all(|w| {
-            in_set(&lexicon.titles, w)
-                || in_set(&lexicon.organisation_words, w)
-                || in_set(&lexicon.places, w)
-                || (w.chars().count() >= 2 && names::in_capitals(w))
-        })
-    };
+    let institutional = || words.iter().all(|w| names::is_role_word(w, lexicon));
     // "Ketua RW": nothing the name core would strip as a person's role either.
     let whole = || {
         names::core(cx.text, cx.tokens, run, lexicon) == run

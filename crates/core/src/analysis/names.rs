@@ -122,6 +122,31 @@ pub(crate) fn in_capitals(word: &str) -> bool {
     word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// An acronym of two characters or more ("KPK", "G20"), not a lone initial.
+pub(crate) fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && in_capitals(word)
+}
+
+/// A word roles are made of: a title, an organisation word, a place or an acronym
+/// ("Kepala Balai TNGM", "Panglima TNI").
+pub(crate) fn is_role_word(word: &str, lexicon: &Lexicon) -> bool {
+    contains_lowercased(&lexicon.titles, word)
+        || contains_lowercased(&lexicon.organisation_words, word)
+        || contains_lowercased(&lexicon.places, word)
+        || is_acronym(word)
+}
+
+/// A code or label in capitals beyond its first letter ("CSH", "TV", "HUNDRED"): a product,
+/// a model or a channel, no person's name. Roman numerals are names' own ("Paku Buwono XIII").
+pub(crate) fn is_model_code(word: &str) -> bool {
+    // The second letter first: most words are ruled out there.
+    word.chars().nth(1).is_some_and(char::is_uppercase)
+        && in_capitals(word)
+        && !word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
 /// The run without the titles, roles, organisation words and sentence-initial function
 /// words at its front; the whole run when nothing else is left (an organisation: "KBRI").
 pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
@@ -166,7 +191,7 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     let is_organisation = |i: usize| {
         let word = tokens[i].text(text);
         tokens[i].kind == Kind::Word
-            && (word.chars().count() >= 2 && in_capitals(word)
+            && (is_acronym(word)
                 || in_set(&lexicon.organisation_words, i)
                 || (titled && in_set(&lexicon.places, i)))
     };
@@ -226,9 +251,8 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
         let token = &tokens[first];
         let word = token.text(text);
         let lower_word = lowercase(word);
-        let is_acronym = in_capitals(word)
-            && (word.chars().count() >= 2
-                || tokens.get(first + 1).is_some_and(|n| n.kind == Kind::Word));
+        let acronym = is_acronym(word)
+            || (in_capitals(word) && tokens.get(first + 1).is_some_and(|n| n.kind == Kind::Word));
         let strip = token.kind != Kind::Word
             || lexicon.titles.contains(lower_word.as_str())
             || lexicon.organisation_words.contains(lower_word.as_str())
@@ -236,7 +260,7 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
             || lexicon.is_opener(&lower_word)
             || lexicon.source_cues.contains(lower_word.as_str())
             || lexicon.pronouns.contains(lower_word.as_str())
-            || (is_acronym && tokens[first + 1].space_before);
+            || (acronym && tokens[first + 1].space_before);
         if !strip {
             break;
         }
@@ -269,14 +293,7 @@ pub fn core(text: &str, tokens: &[Token], run: Run, lexicon: &Lexicon) -> Run {
     {
         // The whole run, but not the "Namun" or "Menurut" that opened its sentence
         // ("Namun Mendagri" is "Mendagri").
-        let mut start = start;
-        while start + 1 < end && tokens[start].kind == Kind::Word && {
-            let lower = lowercase(tokens[start].text(text));
-            lexicon.is_opener(&lower) || lexicon.source_cues.contains(lower.as_str())
-        } {
-            start += 1;
-        }
-        return (start, end);
+        return (after_lead_in(text, tokens, start, end - 1, lexicon), end);
     }
     // Trailing weekdays ("Rozi Minggu") are dates, not names.
     let mut end = end;
@@ -738,15 +755,9 @@ impl<'t> NameIndex<'t> {
                 && crate::wordset::contains_lowercased(self.kin_nouns, first)
         });
         let capitals = !mention_institutional
-            && name.iter().any(|word| {
-                // A second letter in capitals first: most words have none.
-                word.chars().nth(1).is_some_and(char::is_uppercase)
-                    && in_capitals(word)
-                    && !word
-                        .chars()
-                        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
-                    && !mention.contains(word)
-            });
+            && name
+                .iter()
+                .any(|word| is_model_code(word) && !mention.contains(word));
         kin || capitals
     }
 

@@ -945,6 +945,8 @@ fn resolve_speakers(
                 } else {
                     pointing(words, lexicon)
                 };
+                // "Mereka mengatakan …": a group, never one person named before.
+                let they = !english && words.eq_ignore_ascii_case("mereka");
                 let pick = if bare_role {
                     named[..before]
                         .iter()
@@ -961,11 +963,8 @@ fn resolve_speakers(
                             && !names_a_place(name, lexicon)
                             && !names_a_product(name)
                     })
-                } else if pointing == Some(Pointing::Organisation)
-                    || (!english && words.eq_ignore_ascii_case("mereka"))
-                {
-                    // "Mereka mengatakan …": a group, never one person named before; an
-                    // institution may be.
+                } else if pointing == Some(Pointing::Organisation) || they {
+                    // An institution may be "mereka".
                     named[..before]
                         .iter()
                         .rposition(|(_, name, _)| index.is_institutional(name))
@@ -984,7 +983,6 @@ fn resolve_speakers(
                                 .find(|(at, h, _)| *h == head && *at < mention.start)
                         })
                         .filter(|(at, _, _)| pick.is_none_or(|i| named[i].0 < *at));
-                let they = !english && words.eq_ignore_ascii_case("mereka");
                 match pick {
                     _ if let Some((_, _, speaker)) = same_description => speaker.clone(),
                     None if they => group
@@ -1105,17 +1103,10 @@ fn names_a_place(name: &str, lexicon: &Lexicon) -> bool {
         .all(|w| crate::wordset::contains_lowercased(&lexicon.places, w))
 }
 
-/// Whether a name holds a word in capitals ("Chery Tiggo CSH", "ONE HUNDRED"): a product,
-/// a model or a group, no one "dia" or "he" can stand for. Roman numerals are names' own
-/// ("Paku Buwono XIII").
+/// Whether a name holds a code in capitals ("Chery Tiggo CSH", "ONE HUNDRED"): a product,
+/// a model or a group, no one "dia" or "he" can stand for.
 fn names_a_product(name: &str) -> bool {
-    name.split_whitespace().any(|word| {
-        word.chars().nth(1).is_some_and(char::is_uppercase)
-            && super::names::in_capitals(word)
-            && !word
-                .chars()
-                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
-    })
+    name.split_whitespace().any(super::names::is_model_code)
 }
 
 /// Pronouns that only a person is: "he", "she", "ia", "dia", "beliau", and the "-nya" of a
@@ -1174,14 +1165,7 @@ fn is_role_only(phrase: &str, lexicon: &Lexicon) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .peekable();
-    words.peek().is_some()
-        && words.all(|w| {
-            let lower = crate::text::lowercase(w);
-            lexicon.titles.contains(lower.as_str())
-                || lexicon.organisation_words.contains(lower.as_str())
-                || lexicon.places.contains(lower.as_str())
-                || (w.chars().count() >= 2 && super::names::in_capitals(w))
-        })
+    words.peek().is_some() && words.all(|w| super::names::is_role_word(w, lexicon))
 }
 
 /// The words of a role that tell roles apart, lower-cased: three letters or more.
