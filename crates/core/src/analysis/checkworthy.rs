@@ -554,11 +554,13 @@ impl WordFeature<'_> {
 }
 
 /// Goes through the sentence once: returns its dense features as bits (groups, then the
-/// length bucket) and, when `words` is given, calls it with each word feature's key.
+/// length bucket) and, when `words` is given, calls it with each word feature's key. What
+/// `words` returns for a unigram says whether the word's affixes are wanted too (scoring has
+/// them already when the word's entry folds them in).
 fn scan<'a>(
     sentence: &'a str,
     lexicon: &Lexicon,
-    mut words: Option<impl FnMut(u64, WordFeature<'a>)>,
+    mut words: Option<impl FnMut(u64, WordFeature<'a>) -> bool>,
 ) -> u64 {
     let mut bits = 0u64;
     let mut count = 0usize;
@@ -594,13 +596,13 @@ fn scan<'a>(
         }
         bits |= groups;
         if let Some(visit) = words.as_mut() {
-            visit(hash, WordFeature::Unigram(word));
+            let wants_affixes = visit(hash, WordFeature::Unigram(word));
             let bigram = pair(previous.map_or(START_HASH, |(_, h, _)| h), hash);
             visit(
                 bigram,
                 WordFeature::Bigram(previous.map(|(w, _, _)| w), word),
             );
-            if let Some((suffix, stem)) = affixes(&word) {
+            if wants_affixes && let Some((suffix, stem)) = affixes(&word) {
                 visit(affix_key(SUFFIX_SALT, suffix), WordFeature::Suffix(suffix));
                 visit(affix_key(STEM_SALT, stem), WordFeature::Stem(stem));
             }
@@ -636,11 +638,14 @@ struct WordWeights {
 }
 
 /// What a key adds to the logit directly (`weight`), and, for a word, what it adds to the sum
-/// that is divided by the sentence's number of words (`meaning`).
+/// that is divided by the sentence's number of words (`meaning`). A word named in the weights
+/// file has its stem's and suffix's weights added to its own (`affixes_folded`), so one probe
+/// scores all three; only words the file never names are looked up by their affixes.
 #[derive(Clone, Copy, Default)]
 struct WordEntry {
     weight: f32,
     meaning: f32,
+    affixes_folded: bool,
 }
 
 impl WordWeights {
@@ -684,6 +689,31 @@ impl WordWeights {
     fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
+
+    /// Adds each named word's stem and suffix weights to its entry (see [`WordEntry`]); called
+    /// once all weights are in.
+    fn fold_affixes(&mut self, named_words: &[&str]) {
+        for &text in named_words {
+            let word = Word {
+                text,
+                has_digit: text.bytes().any(|b| b.is_ascii_digit()),
+                capitalized: false,
+            };
+            let key = hash_normalized(text);
+            let affix_weight = affixes(&word).map_or(0.0, |(suffix, stem)| {
+                [affix_key(SUFFIX_SALT, suffix), affix_key(STEM_SALT, stem)]
+                    .iter()
+                    .filter_map(|&key| self.get(key))
+                    .map(|entry| entry.weight)
+                    .sum()
+            });
+            let entry = self.entry(key);
+            if !entry.affixes_folded {
+                entry.weight += affix_weight;
+                entry.affixes_folded = true;
+            }
+        }
+    }
 }
 
 /// One logistic regression: a bias, a weight per dense feature, and word weights and meanings
@@ -709,18 +739,20 @@ impl Model {
     fn score(&self, sentence: &str, lexicon: &Lexicon, explainer: &Model) -> CheckWorthiness {
         let mut logit = self.bias;
         let bits = if self.words.is_empty() {
-            scan(sentence, lexicon, None::<fn(u64, WordFeature<'_>)>)
+            scan(sentence, lexicon, None::<fn(u64, WordFeature<'_>) -> bool>)
         } else {
             let (mut meaning, mut words) = (0.0f32, 0u32);
             let add_word = |key: u64, feature: WordFeature<'_>| {
                 let is_word = matches!(feature, WordFeature::Unigram(_));
                 words += u32::from(is_word);
-                if let Some(entry) = self.words.get(key) {
-                    logit += entry.weight;
-                    if is_word {
-                        meaning += entry.meaning;
-                    }
+                let Some(entry) = self.words.get(key) else {
+                    return true;
+                };
+                logit += entry.weight;
+                if is_word {
+                    meaning += entry.meaning;
                 }
+                !entry.affixes_folded
             };
             let bits = scan(sentence, lexicon, Some(add_word));
             logit += meaning / words.max(1) as f32;
@@ -772,7 +804,9 @@ impl Weights {
             english: Model::empty(),
             reasons_only: Model::empty(),
         };
-        let mut current: Option<&mut Model> = None;
+        // The words each section names (`w:`, `m:`), to fold their affixes in at the end.
+        let mut named_words: [Vec<&str>; 2] = [Vec::new(), Vec::new()];
+        let mut current: Option<usize> = None;
         for (number, line) in text
             .lines()
             .enumerate()
@@ -782,12 +816,12 @@ impl Weights {
                 continue;
             }
             match line {
-                "[english]" => current = Some(&mut weights.english),
-                "[reasons-only]" => current = Some(&mut weights.reasons_only),
+                "[english]" => current = Some(0),
+                "[reasons-only]" => current = Some(1),
                 _ => {
-                    let model = current
-                        .as_deref_mut()
+                    let section = current
                         .ok_or_else(|| format!("line {number}: a weight before any section"))?;
+                    let model = weights.model_mut(section);
                     let (name, weight) = line
                         .rsplit_once(char::is_whitespace)
                         .ok_or_else(|| format!("line {number}: expected `name weight`"))?;
@@ -796,12 +830,26 @@ impl Weights {
                         .ok()
                         .filter(|w: &f32| w.is_finite())
                         .ok_or_else(|| format!("line {number}: bad weight {weight:?}"))?;
-                    set_weight(model, name.trim_end(), weight)
-                        .map_err(|e| format!("line {number}: {e}"))?;
+                    let name = name.trim_end();
+                    set_weight(model, name, weight).map_err(|e| format!("line {number}: {e}"))?;
+                    if let Some(word) = name.strip_prefix("w:").or(name.strip_prefix("m:")) {
+                        named_words[section].push(word);
+                    }
                 }
             }
         }
+        for (section, words) in named_words.iter().enumerate() {
+            weights.model_mut(section).words.fold_affixes(words);
+        }
         Ok(weights)
+    }
+
+    fn model_mut(&mut self, section: usize) -> &mut Model {
+        if section == 0 {
+            &mut self.english
+        } else {
+            &mut self.reasons_only
+        }
     }
 
     /// [`check_worthiness`] with these weights.
@@ -871,9 +919,12 @@ pub mod training {
         let lexicon = lexicon_for(language);
         let mut names = Vec::new();
         let bits = if uses_indonesian(language) {
-            scan(sentence, lexicon, None::<fn(u64, WordFeature<'_>)>)
+            scan(sentence, lexicon, None::<fn(u64, WordFeature<'_>) -> bool>)
         } else {
-            let collect = |_: u64, feature: WordFeature<'_>| names.push(feature.name());
+            let collect = |_: u64, feature: WordFeature<'_>| {
+                names.push(feature.name());
+                true
+            };
             scan(sentence, lexicon, Some(collect))
         };
         let mut dense: Vec<String> = (0..DENSE)
@@ -1113,7 +1164,9 @@ mod tests {
     #[test]
     fn training_names_and_scoring_keys_agree() {
         // Give every word feature of the sentence its own weight: scoring must add up exactly
-        // the weights of the features the trainer saw, occurrences included.
+        // the weights of the features the trainer saw, occurrences included, whether a word's
+        // affixes are folded into its own weight ("March") or looked up because the file does
+        // not name the word ("budget").
         let sentence = "The Senate’s vote on 12 March 2024 CUT Ümit's budget by 5.5%.";
         let names = feature_names(sentence, "en");
         for expected in [
@@ -1123,6 +1176,8 @@ mod tests {
             "b:senate's vote",
             "w:ümit's",
             "b:# cut",
+            "p:marc",
+            "s:get",
         ] {
             assert!(
                 names.iter().any(|n| n == expected),
@@ -1131,7 +1186,7 @@ mod tests {
         }
         let word_features: Vec<&String> = names
             .iter()
-            .filter(|n| n.starts_with("w:") || n.starts_with("b:"))
+            .filter(|n| !n.starts_with("g:") && !n.starts_with("len:") && *n != "w:budget")
             .collect();
         let mut distinct = word_features.clone();
         distinct.sort();
