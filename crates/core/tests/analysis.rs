@@ -1151,6 +1151,33 @@ fn personal_pronouns_skip_products_with_model_codes() {
 }
 
 #[test]
+fn the_reporters_sentence_before_a_quotation_names_its_speaker() {
+    // The sentence right before turns to its subject: not the speaker of the paragraph
+    // before, whose quotation it would otherwise go on with.
+    let text = "\"We will fight for every vote,\" said Maria Ostrander, the senator from Ohio.\n\
+                Dana Whitcombe touted her record as a co-sponsor of the bill. \"We need fair \
+                elections without fear.\"\n\
+                Ted Varga, a farmer in Ames, said he would vote early. Also, Ostrander is no \
+                conservative, he said. \"She is a liberal!\"";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "every vote"), Some("Maria Ostrander"));
+    assert_eq!(
+        speaker_of(&analysis, "fair elections"),
+        Some("Dana Whitcombe")
+    );
+    // "…, he said." closing the sentence reports the clause before it: the name in that
+    // clause is what was said, not who said it.
+    assert_eq!(speaker_of(&analysis, "a liberal"), Some("Ted Varga"));
+
+    // Indonesian passive: the moment was shared, by the one named after the verb.
+    let text = "Penyanyi itu berlatih tinju bersama juara dunia, Cyril Benzaquen.\n\
+                Momen itu dibagikan Cyril Benzaquen di akun Instagram-nya, Minggu. \"Melatih \
+                petarung adalah hal lain.\"";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(speaker_of(&analysis, "hal lain"), Some("Cyril Benzaquen"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -157,7 +157,9 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
             candidates.push(candidate);
         }
     }
-    link_chains(&mut candidates);
+    link_chains(&mut candidates, |candidate| {
+        lead_in_attribution(&mut cx, &sentences, &marked, candidate)
+    });
     for candidate in candidates.iter_mut().filter(|c| c.attribution.is_none()) {
         let sentence = sentences.partition_point(|s| s.first_token <= candidate.open_token);
         if let Some(previous) = sentence.checked_sub(2).map(|i| sentences[i]) {
@@ -169,12 +171,13 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
                 .any(|t| t.kind == Kind::Break);
             if candidate.attribution.is_none() && same_paragraph {
                 candidate.attribution =
-                    attribution::opening_subject(&mut cx, previous.first_token, previous.end_token)
-                        .map(|mention| Attribution {
+                    acting_subject(&mut cx, previous.first_token, previous.end_token).map(
+                        |mention| Attribution {
                             cue_start: mention.start,
                             cue_end: mention.start,
                             mention,
-                        });
+                        },
+                    );
             }
         }
     }
@@ -417,8 +420,12 @@ const ADJACENT_ONLY_TITLE_CUES: &[&str] = &[
 ];
 
 /// Quotations without their own cue take their chain's: the following quotation's in the
-/// same or next paragraph if it has one, else the preceding one's.
-fn link_chains(candidates: &mut [Candidate]) {
+/// same or next paragraph if it has one, else the one `lead_in` finds in the sentence before
+/// (see [`lead_in_attribution`]), else the preceding quotation's.
+fn link_chains(
+    candidates: &mut [Candidate],
+    mut lead_in: impl FnMut(&Candidate) -> Option<Attribution>,
+) {
     for i in (0..candidates.len()).rev() {
         if candidates[i].attribution.is_some() {
             continue;
@@ -434,13 +441,87 @@ fn link_chains(candidates: &mut [Candidate]) {
             }
         }
     }
-    for i in 1..candidates.len() {
-        if candidates[i].attribution.is_none()
-            && candidates[i].paragraph <= candidates[i - 1].paragraph + CHAIN_PARAGRAPHS
+    for i in 0..candidates.len() {
+        if candidates[i].attribution.is_some() {
+            continue;
+        }
+        if let Some(attribution) = lead_in(&candidates[i]) {
+            candidates[i].attribution = Some(attribution);
+        } else if i > 0 && candidates[i].paragraph <= candidates[i - 1].paragraph + CHAIN_PARAGRAPHS
         {
             candidates[i].attribution = candidates[i - 1].attribution;
         }
     }
+}
+
+/// The subject that opens a sentence, unless the sentence is an Indonesian passive: in "Momen
+/// itu dibagikan Cyril Benzaquen …" the moment was shared, and the one who acted is the name
+/// after the verb (or after "oleh"), if any.
+fn acting_subject(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Mention> {
+    let mention = attribution::opening_subject(cx, first, end)?;
+    if cx.english {
+        return Some(mention);
+    }
+    let tokens = cx.tokens;
+    let mut next = tokens.partition_point(|t| t.start < mention.end);
+    while next < end && tokens[next].kind == Kind::Word && is_demonstrative(cx.lower(next)) {
+        next += 1;
+    }
+    let passive = next < end && tokens[next].kind == Kind::Word && {
+        let word = cx.lower(next);
+        word.len() >= 6
+            && word
+                .strip_prefix("di")
+                .is_some_and(|rest| rest.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    if !passive {
+        return Some(mention);
+    }
+    let mut agent = next + 1;
+    if agent < end && tokens[agent].kind == Kind::Word && cx.lower(agent) == "oleh" {
+        agent += 1;
+    }
+    attribution::phrase_after(cx, agent).filter(|m| m.kind == MentionKind::Name)
+}
+
+/// Who a quotation that opens its sentence is given by the reporter's sentence right before
+/// it in the same paragraph, when that sentence quotes no one: its speech cue's subject
+/// ("Sanders said he would sign it. "…"") or the person or pronoun it opens with ("Clinton
+/// touted her credentials as a co-sponsor. "We need …""). Such a sentence turns to its
+/// subject, so it outranks a quotation further back that the quotation would otherwise go on
+/// with.
+fn lead_in_attribution(
+    cx: &mut Context<'_>,
+    sentences: &[Sentence],
+    marked: &[Marked],
+    candidate: &Candidate,
+) -> Option<Attribution> {
+    let tokens = cx.tokens;
+    let sentence = sentences
+        .partition_point(|s| s.first_token <= candidate.open_token)
+        .checked_sub(1)?;
+    if sentences[sentence].first_token != candidate.open_token {
+        return None;
+    }
+    let previous = sentences[sentence.checked_sub(1)?];
+    let same_paragraph = !tokens[previous.end_token..candidate.open_token]
+        .iter()
+        .any(|t| t.kind == Kind::Break);
+    let quotes_someone = marked
+        .iter()
+        .any(|m| m.start < previous.end && m.end > previous.start);
+    if !same_paragraph || quotes_someone {
+        return None;
+    }
+    attribution::in_sentence(cx, previous.first_token, previous.end_token).or_else(|| {
+        acting_subject(cx, previous.first_token, previous.end_token)
+            .filter(|mention| matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun))
+            .map(|mention| Attribution {
+                cue_start: mention.start,
+                cue_end: mention.start,
+                mention,
+            })
+    })
 }
 
 /// Reported speech in sentences without quotation marks: "X mengatakan bahwa …",
@@ -929,7 +1010,22 @@ fn resolve_speakers(
                 }
             }
             _ if refers_back => {
-                let before = named.partition_point(|(at, _, _)| *at < mention.start);
+                // "Also, Trump isn't a conservative, he said.": a pronoun and cue that close the
+                // sentence report the clause before them, so the names in that clause are what
+                // was said, not who said it.
+                let trailing = mention.kind == MentionKind::Pronoun
+                    && f.cue.is_some_and(|(cue_start, cue_end)| {
+                        cue_start >= mention.end && text[cue_end..].starts_with('.')
+                    })
+                    && text[..mention.start].trim_end().ends_with(',');
+                let reported_from = if trailing {
+                    text[..mention.start]
+                        .rfind(['.', '!', '?', '\n', '"', '\u{201c}', '\u{201d}'])
+                        .map_or(0, |at| at + 1)
+                } else {
+                    mention.start
+                };
+                let before = named.partition_point(|(at, _, _)| *at < reported_from);
                 // A bare role ("kata hakim") is someone named with that role, or someone
                 // unnamed; not whoever spoke last. English "the senator" keeps pointing back.
                 let bare_role = mention.kind == MentionKind::Description
