@@ -1151,6 +1151,29 @@ fn personal_pronouns_skip_products_with_model_codes() {
 }
 
 #[test]
+fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subject() {
+    // "the judge" is the one named with that role, not the newspaper or the lawyer named
+    // since; "The state" is no one named before.
+    let text = "U.S. District Judge Emmet Sorrell ordered the files released, the Harbor Post \
+                reported. Tom Fenwick, who brought the case, welcomed it.\n\
+                \"When does it stop?\" the judge said.\n\
+                Governor Ann Kessler touts her record. The state reported a 2.8 percent \
+                unemployment rate in June.\n\
+                The files were kept from the public, in what agency whistleblowers believed \
+                was an effort to hide them.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "does it stop"), Some("Emmet Sorrell"));
+    assert_eq!(
+        reported_speaker_of(&analysis, "unemployment rate"),
+        Some("The state")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "an effort to hide"),
+        Some("agency whistleblowers")
+    );
+}
+
+#[test]
 fn the_reporters_sentence_before_a_quotation_names_its_speaker() {
     // The sentence right before turns to its subject: not the speaker of the paragraph
     // before, whose quotation it would otherwise go on with.
@@ -1168,6 +1191,12 @@ fn the_reporters_sentence_before_a_quotation_names_its_speaker() {
     // "…, he said." closing the sentence reports the clause before it: the name in that
     // clause is what was said, not who said it.
     assert_eq!(speaker_of(&analysis, "a liberal"), Some("Ted Varga"));
+
+    // The one asked answers, not the one asking.
+    let text = "Pastor Dale Brinker spoke on a radio show during which callers asked how much \
+                he was paid. \"I make my own money.\"";
+    let analysis = analyze(text, Some("en"), None);
+    assert_ne!(speaker_of(&analysis, "my own money"), Some("callers"));
 
     // Indonesian passive: the moment was shared, by the one named after the verb.
     let text = "Penyanyi itu berlatih tinju bersama juara dunia, Cyril Benzaquen.\n\

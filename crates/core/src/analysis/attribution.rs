@@ -2051,6 +2051,56 @@ fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<
     }
     let mut k = last;
     for _ in 0..12 {
+        // "the public, in what State Department whistleblowers believed", "a story in which
+        // Democratic sources said": "what", or "which" after a preposition, opens a clause of
+        // its own whose subject is the noun phrase after it (not "was first" of "which was
+        // first reported"; a bare "which" may be the subject itself: "which examines").
+        let opens_clause = tokens[k].kind == Kind::Word
+            && match cx.lower(k) {
+                "what" => true,
+                "which" | "whom" => {
+                    k > floor
+                        && tokens[k - 1].kind == Kind::Word
+                        && matches!(
+                            cx.lower(k - 1),
+                            "in" | "to"
+                                | "during"
+                                | "of"
+                                | "by"
+                                | "for"
+                                | "with"
+                                | "from"
+                                | "on"
+                                | "at"
+                                | "under"
+                                | "after"
+                        )
+                }
+                _ => false,
+            };
+        if k < last && opens_clause {
+            if cx.in_set(k + 1, Section::PRONOUNS) {
+                return Some(cx.token_mention(k + 1, MentionKind::Pronoun));
+            }
+            let mut clause = k + 1..=last;
+            if clause.any(|i| {
+                tokens[i].kind == Kind::Word
+                    && cx.in_set(i, Section::SKIP_BEFORE_CUE | Section::CONJUNCTIONS)
+            }) {
+                return None;
+            }
+            if let Some(run) =
+                names::run_forward(cx.text, tokens, k + 1).filter(|run| run.1 == last + 1)
+            {
+                return Some(cx.name_mention(run));
+            }
+            return Some(Mention {
+                start: tokens[k + 1].start,
+                end: tokens[last].end,
+                kind: MentionKind::Description,
+                role: None,
+            });
+        }
         // A possessive name works as a determiner: "Obama's former campaign strategist".
         let possessive = tokens[k].is_capitalised(cx.text) && is_possessive(cx.lower(k));
         if tokens[k].kind == Kind::Word

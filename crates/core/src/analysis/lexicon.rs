@@ -50,6 +50,12 @@ pub struct Lexicon {
     /// Words beyond the titles that head a description of one person ("pria", "mantan",
     /// "istri"): closed by a demonstrative ("Pria 26 tahun itu") it is someone named before.
     pub person_nouns: WordSet,
+    /// Speech cues that ask ("asked", "bertanya"): the quotation after a sentence that asks is
+    /// the answer, by someone else.
+    pub question_cues: WordSet,
+    /// Title words that qualify a role but never stand for a person on their own ("state" of
+    /// "Secretary of State", "former", "press"): "the state" points back at no one.
+    pub role_modifiers: WordSet,
     /// Kinship words ("istri", "suami"): "Istri Hanung Bramantyo" is someone else than
     /// Hanung Bramantyo, so such a name is no fuller form of his.
     pub kin_nouns: WordSet,
@@ -185,6 +191,8 @@ impl Lexicon {
                     "determiners" => Some(&mut self.determiners),
                     "person-nouns" => Some(&mut self.person_nouns),
                     "kin-nouns" => Some(&mut self.kin_nouns),
+                    "role-modifiers" => Some(&mut self.role_modifiers),
+                    "question-cues" => Some(&mut self.question_cues),
                     "name-prefixes" => Some(&mut self.name_prefixes),
                     "adjunct-openers" => Some(&mut self.adjunct_openers),
                     "english-exceptions" => Some(&mut self.english_exceptions),
@@ -213,7 +221,8 @@ impl Lexicon {
     /// Whether a lower-case word heads a description of one person: a title or role
     /// ("politikus", "juru bicara") or a `[person-nouns]` word ("pria", "mantan").
     pub fn heads_a_person(&self, lower: &str) -> bool {
-        self.person_nouns.contains(lower) || self.titles.contains(lower)
+        self.person_nouns.contains(lower)
+            || (self.titles.contains(lower) && !self.role_modifiers.contains(lower))
     }
 
     /// A word that opens sentences but never names anyone: a function word or an opener.

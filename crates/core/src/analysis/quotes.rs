@@ -164,7 +164,8 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
         let sentence = sentences.partition_point(|s| s.first_token <= candidate.open_token);
         if let Some(previous) = sentence.checked_sub(2).map(|i| sentences[i]) {
             candidate.attribution =
-                attribution::in_sentence(&mut cx, previous.first_token, previous.end_token);
+                attribution::in_sentence(&mut cx, previous.first_token, previous.end_token)
+                    .filter(|cued| !is_question(text, lexicon, cued));
             // "Kemudian, dia menandatangani buku tamu. "…"": the sentence's subject wrote it.
             let same_paragraph = !tokens[previous.end_token..candidate.open_token]
                 .iter()
@@ -454,6 +455,13 @@ fn link_chains(
     }
 }
 
+/// Whether an attribution's cue asks ("callers asked how much he was paid"): the quotation
+/// after such a sentence is the answer, by someone else.
+fn is_question(text: &str, lexicon: &Lexicon, attribution: &Attribution) -> bool {
+    let cue = crate::text::lowercase(&text[attribution.cue_start..attribution.cue_end]);
+    lexicon.question_cues.contains(cue.as_str())
+}
+
 /// The subject that opens a sentence, unless the sentence is an Indonesian passive: in "Momen
 /// itu dibagikan Cyril Benzaquen …" the moment was shared, and the one who acted is the name
 /// after the verb (or after "oleh"), if any.
@@ -513,15 +521,16 @@ fn lead_in_attribution(
     if !same_paragraph || quotes_someone {
         return None;
     }
-    attribution::in_sentence(cx, previous.first_token, previous.end_token).or_else(|| {
-        acting_subject(cx, previous.first_token, previous.end_token)
-            .filter(|mention| matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun))
-            .map(|mention| Attribution {
-                cue_start: mention.start,
-                cue_end: mention.start,
-                mention,
-            })
-    })
+    if let Some(cued) = attribution::in_sentence(cx, previous.first_token, previous.end_token) {
+        return (!is_question(cx.text, cx.lexicon, &cued)).then_some(cued);
+    }
+    acting_subject(cx, previous.first_token, previous.end_token)
+        .filter(|mention| matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun))
+        .map(|mention| Attribution {
+            cue_start: mention.start,
+            cue_end: mention.start,
+            mention,
+        })
 }
 
 /// Reported speech in sentences without quotation marks: "X mengatakan bahwa …",
@@ -1051,9 +1060,29 @@ fn resolve_speakers(
                             role.as_deref().is_some_and(|r| shares_a_word(r, words))
                         })
                         .map(|back| before - 1 - back)
+                } else if english
+                    && mention.kind == MentionKind::Description
+                    && lexicon.heads_a_person(&head_word(words))
+                {
+                    // "the judge": the latest one named with that role ("U.S. District Judge
+                    // Emmet G. Sullivan"), else the latest person.
+                    let head = head_word(words);
+                    named[..before]
+                        .iter()
+                        .rposition(|(_, _, role)| {
+                            role.as_deref()
+                                .is_some_and(|r| role_words(r).contains(&head))
+                        })
+                        .or_else(|| {
+                            named[..before].iter().rposition(|(_, name, _)| {
+                                !index.is_institutional(name)
+                                    && !names_a_place(name, lexicon)
+                                    && !names_a_product(name)
+                            })
+                        })
                 } else if is_personal_pronoun(words) || pointing == Some(Pointing::Person) {
-                    // "he", "dia", "beliau", "pria itu" stand for a person, not for "the
-                    // Business Forum" that opened a sentence in between.
+                    // "he", "dia", "beliau", "pria itu" and "the judge" stand for a person,
+                    // not for "the Business Forum" or "the Post" named in between.
                     named[..before].iter().rposition(|(_, name, _)| {
                         !index.is_institutional(name)
                             && !names_a_place(name, lexicon)
@@ -1307,6 +1336,7 @@ fn is_anaphoric(words: &str, lexicon: &Lexicon) -> bool {
         let lower = w.to_lowercase();
         is_demonstrative(&lower)
             || (lexicon.titles.contains(lower.as_str())
-                && !lexicon.organisation_words.contains(lower.as_str()))
+                && !lexicon.organisation_words.contains(lower.as_str())
+                && !lexicon.role_modifiers.contains(lower.as_str()))
     })
 }
