@@ -1171,6 +1171,11 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
         reported_speaker_of(&analysis, "an effort to hide"),
         Some("agency whistleblowers")
     );
+    // A reporter's question opens with no one's name.
+    let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
+                to save up for college.\"";
+    let analysis = analyze(text, Some("en"), None);
+    assert_ne!(speaker_of(&analysis, "save up"), Some("Why"));
 }
 
 #[test]
