@@ -357,6 +357,9 @@ fn run_words<'t>(text: &'t str, tokens: &[Token], run: Run) -> Vec<&'t str> {
 const MAX_NAMES_PER_WORD: usize = 64;
 
 /// Every name core in the article, indexed by each of its words, to find fullest forms.
+/// A mention's fullest name and the role the article gives it.
+type FullestName<'t> = (&'t str, Option<&'t str>);
+
 pub struct NameIndex<'t> {
     names: Vec<Vec<&'t str>>,
     spans: Vec<(usize, usize)>,
@@ -369,6 +372,9 @@ pub struct NameIndex<'t> {
     /// name is capitalised.
     mid_sentence: Vec<bool>,
     by_word: HashMap<&'t str, Vec<usize>>,
+    /// [`NameIndex::fullest_with_role`] by mention: an article names its people again and
+    /// again, and resolving a mention compares it with every name sharing its last word.
+    fullest: std::cell::RefCell<HashMap<&'t str, FullestName<'t>>>,
     organisation_words: &'t crate::wordset::WordSet,
     kin_nouns: &'t crate::wordset::WordSet,
     name_prefixes: &'t crate::wordset::WordSet,
@@ -557,6 +563,7 @@ impl<'t> NameIndex<'t> {
             institutional: Vec::new(),
             mid_sentence: Vec::new(),
             by_word: HashMap::with_capacity(wanted.len() * 2),
+            fullest: std::cell::RefCell::default(),
             organisation_words: &lexicon.organisation_words,
             kin_nouns: &lexicon.kin_nouns,
             name_prefixes: &lexicon.name_prefixes,
@@ -660,6 +667,7 @@ impl<'t> NameIndex<'t> {
     /// Drops a leading common word from names that have more words ("Unggahan Maia
     /// Estianty" is Maia Estianty's post), so it is no one's fullest form.
     pub fn drop_common_first_words(&mut self, text: &'t str, common: &CommonWords) {
+        self.fullest.get_mut().clear();
         for ((words, span), &mid_sentence) in self
             .names
             .iter_mut()
@@ -777,7 +785,16 @@ impl<'t> NameIndex<'t> {
 
     /// The fullest name, and the role the article gives it next to any of its mentions.
     /// A possessive mention ("Axelrod's" of "according to Axelrod's memoir") is its owner's.
-    pub fn fullest_with_role(&self, text: &'t str, mention: &'t str) -> (&'t str, Option<&'t str>) {
+    pub fn fullest_with_role(&self, text: &'t str, mention: &'t str) -> FullestName<'t> {
+        if let Some(&known) = self.fullest.borrow().get(mention) {
+            return known;
+        }
+        let found = self.find_fullest_with_role(text, mention);
+        self.fullest.borrow_mut().insert(mention, found);
+        found
+    }
+
+    fn find_fullest_with_role(&self, text: &'t str, mention: &'t str) -> FullestName<'t> {
         let mention = without_possessive(mention);
         let words: Vec<&str> = mention
             .split(|c: char| c.is_whitespace())
