@@ -1171,6 +1171,19 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
         reported_speaker_of(&analysis, "an effort to hide"),
         Some("agency whistleblowers")
     );
+    // A passive's subject said nothing: no reported speech, and no speaker for the
+    // quotation after it.
+    let text = "Officer Bea Shelton was charged with first-degree manslaughter.\n\
+                Russia and the Syrian government have been accused of blocking aid to the camp. \
+                \"Bandit formations control the road.\"";
+    let analysis = analyze(text, Some("en"), None);
+    assert!(
+        reported_speech(&analysis).is_empty(),
+        "{:#?}",
+        reported_speech(&analysis)
+    );
+    assert_eq!(speaker_of(&analysis, "Bandit formations"), None);
+
     // A reporter's question opens with no one's name.
     let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
                 to save up for college.\"";

@@ -821,6 +821,11 @@ pub fn in_sentence(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Att
             return None;
         }
         if let Some(form) = cx.speech_cue(k) {
+            // "Russia and the Syrian government have been accused of …": whoever a passive's
+            // subject is, it did not speak.
+            if cx.english && is_passive_address(cx, k) {
+                return None;
+            }
             let mention = match form {
                 CueForm::WithNya => Some(cx.nya_mention(k)),
                 CueForm::Plain if !cx.in_set(k, Section::INVERTED_CUES) => {
@@ -2401,7 +2406,7 @@ fn after_dateline(cx: &mut Context<'_>, first: usize, end: usize) -> usize {
 }
 
 /// "were told", "was asked", "was charged": the subject of a passive cue did not speak.
-fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
+pub(crate) fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
     let lower = cx.lower(k);
     let questioned = matches!(lower, "asked" | "questioned" | "pressed");
     (lower.ends_with("ed") || matches!(lower, "told" | "said" | "written"))

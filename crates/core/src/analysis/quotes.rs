@@ -462,16 +462,22 @@ fn is_question(text: &str, lexicon: &Lexicon, attribution: &Attribution) -> bool
     lexicon.question_cues.contains(cue.as_str())
 }
 
-/// The subject that opens a sentence, unless the sentence is an Indonesian passive: in "Momen
-/// itu dibagikan Cyril Benzaquen …" the moment was shared, and the one who acted is the name
-/// after the verb (or after "oleh"), if any.
+/// The subject that opens a sentence, unless the sentence is a passive: in "Momen itu
+/// dibagikan Cyril Benzaquen …" the moment was shared, and the one who acted is the name after
+/// the verb (or after "oleh"), if any; "X have been accused of …" names no one who spoke.
 fn acting_subject(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Mention> {
     let mention = attribution::opening_subject(cx, first, end)?;
-    if cx.english {
-        return Some(mention);
-    }
     let tokens = cx.tokens;
     let mut next = tokens.partition_point(|t| t.start < mention.end);
+    if cx.english {
+        // "Russia and the Syrian government have been accused of …": the same in English.
+        // The verb comes within a few words, before any comma.
+        let clause_end = (next..end.min(next + 8))
+            .find(|&k| tokens[k].kind != Kind::Word)
+            .unwrap_or(end.min(next + 8));
+        let passive = (next + 1..clause_end).any(|k| attribution::is_passive_address(cx, k));
+        return (!passive).then_some(mention);
+    }
     while next < end && tokens[next].kind == Kind::Word && is_demonstrative(cx.lower(next)) {
         next += 1;
     }
@@ -646,6 +652,11 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
                         "untuk" | "demi" | "guna" | "agar" | "supaya" | "dalam" | "to"
                     )
                 {
+                    continue;
+                }
+                // "… have been accused of …", "they aren't admitted until …": a passive's
+                // subject said nothing.
+                if cx.english && attribution::is_passive_address(cx, k) {
                     continue;
                 }
                 let Some(mention) = attribution::subject_before(cx, k, first) else {
