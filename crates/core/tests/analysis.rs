@@ -1174,6 +1174,8 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
     // A passive's subject said nothing: no reported speech, and no speaker for the
     // quotation after it.
     let text = "Officer Bea Shelton was charged with first-degree manslaughter.\n\
+                The plague killed an estimated 25 million people in Europe.\n\
+                Hilly areas, thought to represent exposed ice, cover 14 percent of the moon.\n\
                 Russia and the Syrian government have been accused of blocking aid to the camp. \
                 \"Bandit formations control the road.\"";
     let analysis = analyze(text, Some("en"), None);

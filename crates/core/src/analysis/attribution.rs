@@ -43,7 +43,7 @@ pub struct Attribution {
 }
 
 /// Words after which an English cue word is a noun ("a statement", "his tweet").
-const NOUN_DETERMINERS: &[&str] = &[
+pub(crate) const NOUN_DETERMINERS: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
 ];
 
@@ -2409,7 +2409,11 @@ fn after_dateline(cx: &mut Context<'_>, first: usize, end: usize) -> usize {
 pub(crate) fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
     let lower = cx.lower(k);
     let questioned = matches!(lower, "asked" | "questioned" | "pressed");
-    (lower.ends_with("ed") || matches!(lower, "told" | "said" | "written"))
+    (lower.ends_with("ed")
+        || matches!(
+            lower,
+            "told" | "said" | "written" | "thought" | "known" | "seen" | "shown" | "understood"
+        ))
         && k > 0
         && cx.tokens[k - 1].kind == Kind::Word
         && (matches!(

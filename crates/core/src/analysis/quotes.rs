@@ -655,8 +655,18 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
                     continue;
                 }
                 // "… have been accused of …", "they aren't admitted until …": a passive's
-                // subject said nothing.
-                if cx.english && attribution::is_passive_address(cx, k) {
+                // subject said nothing; "an estimated 25 million" estimates nothing.
+                // "Hilly areas, thought to represent …": a participle after a comma qualifies
+                // the words before it.
+                let reduced_passive = cx.is_punct(k - 1, &[','])
+                    && tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+                    && cx.lower(k + 1) == "to";
+                if cx.english
+                    && (attribution::is_passive_address(cx, k)
+                        || reduced_passive
+                        || tokens[k - 1].kind == Kind::Word
+                            && attribution::NOUN_DETERMINERS.contains(&cx.lower(k - 1)))
+                {
                     continue;
                 }
                 let Some(mention) = attribution::subject_before(cx, k, first) else {
