@@ -1218,6 +1218,13 @@ fn the_reporters_sentence_before_a_quotation_names_its_speaker() {
     let analysis = analyze(text, Some("en"), None);
     assert_ne!(speaker_of(&analysis, "my own money"), Some("callers"));
 
+    // A quotation's first word opens what was said, not a name: "Selamat Sydney" is no
+    // fuller form of Sydney's name.
+    let text = "\"Selamat Sydney sayang, ikut bangga,\" tulis Andhara Early.\n\
+                \"Terima kasih, Tante,\" kata Sydney.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(speaker_of(&analysis, "Terima kasih"), Some("Sydney"));
+
     // Indonesian passive: the moment was shared, by the one named after the verb.
     let text = "Penyanyi itu berlatih tinju bersama juara dunia, Cyril Benzaquen.\n\
                 Momen itu dibagikan Cyril Benzaquen di akun Instagram-nya, Minggu. \"Melatih \

@@ -400,6 +400,43 @@ fn in_running_text(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether `word` occurs in `text` as a whole word after a word, a comma or a short
+/// capitalised abbreviation ("Rep.", "Sen.") and a space.
+fn inside_a_sentence(text: &str, word: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
+        let Some(before) = text[..at].strip_suffix(' ') else {
+            return false;
+        };
+        let previous = before.rsplit(' ').next().unwrap_or(before);
+        let after_abbreviation = previous.strip_suffix('.').is_some_and(|abbreviation| {
+            (2..=4).contains(&abbreviation.len())
+                && abbreviation.chars().next().is_some_and(char::is_uppercase)
+                && abbreviation.chars().all(char::is_alphabetic)
+        });
+        (after_abbreviation
+            || previous
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == ','))
+            && !text[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether token `i` is the first word inside a quotation: right after a quotation mark, with
+/// no space between (a closing mark is followed by a space).
+fn opens_quotation(text: &str, tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && !tokens[i].space_before
+        && tokens[i - 1].kind == Kind::Punct
+        && matches!(
+            tokens[i - 1].text(text),
+            "\"" | "\u{201c}" | "\u{201e}" | "\u{ab}" | "\u{2018}" | "'"
+        )
+}
+
 /// Whether `name` holds words a scraper glued together: three or more lower-case letters
 /// and then a capital ("PrabowoSubianto", "MotoGPMarquez"), which "McCain", "DeSantis"
 /// and "MacDonald" do not have.
@@ -590,7 +627,16 @@ impl<'t> NameIndex<'t> {
                 i += 1;
                 continue;
             };
-            let core_run = core(text, tokens, run, lexicon);
+            let mut core_run = core(text, tokens, run, lexicon);
+            // ""Congratsssss Sydney," jelas Verlita": a quotation's first word is capitalised
+            // because it opens what was said, so it opens no one's name unless the text has
+            // it inside a sentence too ("candidate Donald Trump's", "…, Donald Trump said").
+            if core_run.1 - core_run.0 >= 2
+                && opens_quotation(text, tokens, core_run.0)
+                && !inside_a_sentence(text, tokens[core_run.0].text(text))
+            {
+                core_run.0 += 1;
+            }
             let words = run_words(text, tokens, core_run);
             // Each distinct name once, and a bounded number of names per word, so
             // lookups stay constant-time on any input.
