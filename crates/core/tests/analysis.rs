@@ -1186,6 +1186,11 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
     );
     assert_eq!(speaker_of(&analysis, "Bandit formations"), None);
 
+    // "of Republican claims": a cue word that is also a plural noun, after a preposition.
+    let text = "FactWatch rated 32% of Republican claims as \"false\" in its review.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "false"), Some("FactWatch"));
+
     // A reporter's question opens with no one's name.
     let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
                 to save up for college.\"";

@@ -1523,6 +1523,30 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             if let Some(skipped) = skip_reporting_credit(cx, run.0, floor) {
                 return subject_before(cx, skipped, floor);
             }
+            // "PolitiFact rated 32% of Republican claims as …": after a preposition the
+            // capitals and a cue word that is also a plural noun are a noun phrase, not a
+            // subject and its verb.
+            if cx.english
+                && matches!(
+                    cx.lower(cue),
+                    "claims"
+                        | "reports"
+                        | "notes"
+                        | "charges"
+                        | "remarks"
+                        | "replies"
+                        | "answers"
+                        | "comments"
+                )
+                && run.0 > floor
+                && tokens[run.0 - 1].kind == Kind::Word
+                && matches!(
+                    cx.lower(run.0 - 1),
+                    "of" | "for" | "about" | "with" | "from" | "against" | "into" | "over"
+                )
+            {
+                return None;
+            }
             // "Ketua Delegasi Hashim … pada konferensi di Baku Azerbaijan menyebutkan": a
             // place after a preposition is the adjunct's; the clause's subject speaks.
             if !cx.english
