@@ -1191,6 +1191,13 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
     let analysis = analyze(text, Some("en"), None);
     assert_eq!(speaker_of(&analysis, "false"), Some("FactWatch"));
 
+    // A time between the subject and its cue is no subject: the relative pronoun before
+    // it speaks, not the sentence's subject.
+    let text = "Obama had a frosty relationship with McConnell, now the majority leader, who in \
+                2010 said the goal was to make Obama a \"one-term president.\"";
+    let analysis = analyze(text, Some("en"), None);
+    assert_ne!(speaker_of(&analysis, "one-term"), Some("Obama"));
+
     // A reporter's question opens with no one's name.
     let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
                 to save up for college.\"";

@@ -1484,6 +1484,16 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             j -= 1;
             continue;
         }
+        // "McConnell, …, who in 2010 said", "Obama on Monday said": the time is no subject.
+        if cx.english
+            && j > floor + 1
+            && (tokens[j].kind == Kind::Number || cx.in_set(j, Section::WEEKDAYS))
+            && tokens[j - 1].kind == Kind::Word
+            && matches!(cx.lower(j - 1), "in" | "on" | "since" | "last")
+        {
+            j -= 1;
+            continue;
+        }
         if !cx.in_set(j, Section::SKIP_BEFORE_CUE) && !is_manner_adverb(cx, j) {
             break;
         }
