@@ -1224,6 +1224,16 @@ fn the_reporters_sentence_before_a_quotation_names_its_speaker() {
     // clause is what was said, not who said it.
     assert_eq!(speaker_of(&analysis, "a liberal"), Some("Ted Varga"));
 
+    // A show's title in marks before the subject quotes no one and hides no subject.
+    let text = "\"We must step away from that,\" Pence said on CNN.\n\
+                On \"Face the Nation,\" Sen. Bernie Sanders (Vt.), who lost the primaries, \
+                named young voters as one reason. \"The younger people are sick of it.\"";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        speaker_of(&analysis, "younger people"),
+        Some("Bernie Sanders")
+    );
+
     // The one asked answers, not the one asking.
     let text = "Pastor Dale Brinker spoke on a radio show during which callers asked how much \
                 he was paid. \"I make my own money.\"";

@@ -884,6 +884,11 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
                 || (opens_with_lead_in && tokens[i].kind != Kind::Break)
         }) {
             start = comma + 1;
+            // "On "Face the Nation," Sen. Bernie Sanders …": the comma inside a title's marks
+            // (a closing mark, right after the comma; not an opening one after a space).
+            if start < end && cx.is_quote_mark(start) && !tokens[start].space_before {
+                start += 1;
+            }
             // "Speaking in Salem, New Hampshire, Trump …": a place's state is still lead-in.
             if opens_with_lead_in
                 && let Some(place) = names::run_forward(cx.text, tokens, start)

@@ -157,8 +157,11 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
             candidates.push(candidate);
         }
     }
+    // The quotations only: a title in marks ("On "Face the Nation," Sanders said …") quotes
+    // no one.
+    let quotations: Vec<Marked> = candidates.iter().map(|c| c.marked).collect();
     link_chains(&mut candidates, |candidate| {
-        lead_in_attribution(&mut cx, &sentences, &marked, candidate)
+        lead_in_attribution(&mut cx, &sentences, &quotations, candidate)
     });
     for candidate in candidates.iter_mut().filter(|c| c.attribution.is_none()) {
         let sentence = sentences.partition_point(|s| s.first_token <= candidate.open_token);
@@ -507,7 +510,7 @@ fn acting_subject(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Ment
 fn lead_in_attribution(
     cx: &mut Context<'_>,
     sentences: &[Sentence],
-    marked: &[Marked],
+    quotations: &[Marked],
     candidate: &Candidate,
 ) -> Option<Attribution> {
     let tokens = cx.tokens;
@@ -521,7 +524,7 @@ fn lead_in_attribution(
     let same_paragraph = !tokens[previous.end_token..candidate.open_token]
         .iter()
         .any(|t| t.kind == Kind::Break);
-    let quotes_someone = marked
+    let quotes_someone = quotations
         .iter()
         .any(|m| m.start < previous.end && m.end > previous.start);
     if !same_paragraph || quotes_someone {
