@@ -1198,6 +1198,12 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
     let analysis = analyze(text, Some("en"), None);
     assert_ne!(speaker_of(&analysis, "one-term"), Some("Obama"));
 
+    // Two lead-ins before the subject: "On Thursday, after …, Warren …".
+    let text = "On Thursday, after staying neutral through the primaries, Senator Ella Warrick \
+                endorsed Dana Whitcombe, saying, \"She is exactly what this country needs.\"";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "exactly what"), Some("Ella Warrick"));
+
     // A reporter's question opens with no one's name.
     let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
                 to save up for college.\"";

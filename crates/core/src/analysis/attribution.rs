@@ -900,6 +900,24 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
             }
         }
     }
+    // "On Thursday, after remaining neutral throughout the primary process, Warren …": a
+    // second English lead-in after the first.
+    if cx.english
+        && opens_with_lead_in
+        && start > first
+        && start < end
+        && tokens[start].kind == Kind::Word
+        && {
+            let lower = cx.lower(start).to_string();
+            cx.lexicon.is_opener(&lower)
+                && !matches!(lower.as_str(), "who" | "which" | "whose" | "whom" | "that")
+        }
+        && let Some(comma) = (start..end.min(start + 16))
+            .take_while(|&i| tokens[i].kind != Kind::Break && !cx.is_quote_mark(i))
+            .find(|&i| cx.is_punct(i, &[',']))
+    {
+        start = comma + 1;
+    }
     while start < end && cx.in_set(start, Section::SKIP_BEFORE_CUE) {
         start += 1;
     }
