@@ -1230,6 +1230,14 @@ fn the_reporters_sentence_before_a_quotation_names_its_speaker() {
     // clause is what was said, not who said it.
     assert_eq!(speaker_of(&analysis, "a liberal"), Some("Ted Varga"));
 
+    // A short quotation right after its speaker's cue goes on with that speaker, not with the
+    // next quotation's in the same paragraph.
+    let text = "\"This is the moment they said would never come,\" Rubio said Monday night. \
+                \"They told me we had no chance.\" His campaign manager, Alex Conant, struck a \
+                similar tune. \"This is a big night,\" Conant said.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "no chance"), Some("Rubio"));
+
     // A show's title in marks before the subject quotes no one and hides no subject.
     let text = "\"We must step away from that,\" Pence said on CNN.\n\
                 On \"Face the Nation,\" Sen. Bernie Sanders (Vt.), who lost the primaries, \

@@ -37,6 +37,9 @@ struct Candidate {
     attribution: Option<Attribution>,
     /// True when the attribution is the quotation's own, not its chain's.
     own: bool,
+    /// True when it comes right after the previous quotation's attribution, in the same
+    /// paragraph: it goes on with that speaker rather than the next quotation's.
+    continues_speech: bool,
 }
 
 /// Quotations with fewer words than this need their own attribution to count.
@@ -127,13 +130,6 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
                 mention,
             })
         });
-        let candidate = Candidate {
-            marked: *m,
-            paragraph,
-            open_token,
-            attribution,
-            own: attribution.is_some(),
-        };
         // `"It's taxing," O'Donnell said. "Big time."`: a short sentence right after its
         // speaker's attribution goes on with the quotation before it.
         let continues_speech = candidates.last().is_some_and(|previous| {
@@ -148,6 +144,14 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
                     b.len() <= CONTINUATION_GAP && b.trim_end().ends_with('.') && !b.contains('\n')
                 })
         });
+        let candidate = Candidate {
+            marked: *m,
+            paragraph,
+            open_token,
+            attribution,
+            own: attribution.is_some(),
+            continues_speech,
+        };
         if is_quotation(
             &mut cx,
             &candidate,
@@ -432,6 +436,11 @@ fn link_chains(
 ) {
     for i in (0..candidates.len()).rev() {
         if candidates[i].attribution.is_some() {
+            continue;
+        }
+        // "“…,” Rubio said. “They told me we had no chance.” His campaign manager, Alex
+        // Conant, …": Rubio goes on; the next quotation's speaker is someone else's.
+        if candidates[i].continues_speech {
             continue;
         }
         if let Some(next) = candidates.get(i + 1) {
