@@ -1204,6 +1204,15 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
     let analysis = analyze(text, Some("en"), None);
     assert_eq!(speaker_of(&analysis, "exactly what"), Some("Ella Warrick"));
 
+    // A name after "to" is an object; a noun before "to" is no verb.
+    let text = "Mayor Greg Stanton wrote a letter to Attorney General Loretta Lynch asking the \
+                department to investigate the \"fiasco.\"\n\
+                The editor I was talking to, Tim Grieve, interrupted me in mid-sentence to \
+                announce, \"And there goes the franchise.\"";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "fiasco"), Some("Greg Stanton"));
+    assert_eq!(speaker_of(&analysis, "the franchise"), Some("Tim Grieve"));
+
     // A reporter's question opens with no one's name.
     let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
                 to save up for college.\"";

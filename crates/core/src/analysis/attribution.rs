@@ -1447,6 +1447,17 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         && cx.lower(cue - 1) == "to"
         && cx.tokens[cue - 2].kind == Kind::Word
         && !cx.tokens[cue - 2].is_capitalised(cx.text)
+        // Not "interrupted me in mid-sentence to announce": a noun before "to" is no verb.
+        && {
+            let before = cx.lower(cue - 2);
+            before.ends_with("ed")
+                || matches!(
+                    before,
+                    "quick" | "eager" | "careful" | "keen" | "ready" | "happy" | "sure" | "first"
+                        | "able" | "willing" | "went" | "rose" | "stood"
+                )
+                || cx.speech_cue(cue - 2).is_some()
+        }
     {
         return subject_before(cx, cue - 2, floor);
     }
@@ -1555,6 +1566,16 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         {
             if let Some(skipped) = skip_reporting_credit(cx, run.0, floor) {
                 return subject_before(cx, skipped, floor);
+            }
+            // "Another intelligence source speaking to Fox News said", "a letter to Attorney
+            // General Loretta E. Lynch asking": a name after "to" is an object; the subject is
+            // before it ("with" is not: "with Sen. John McCain calling it …").
+            if cx.english
+                && run.0 > floor
+                && tokens[run.0 - 1].kind == Kind::Word
+                && cx.lower(run.0 - 1) == "to"
+            {
+                return None;
             }
             // "PolitiFact rated 32% of Republican claims as …": after a preposition the
             // capitals and a cue word that is also a plural noun are a noun phrase, not a
