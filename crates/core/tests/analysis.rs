@@ -1213,6 +1213,15 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
     assert_eq!(speaker_of(&analysis, "fiasco"), Some("Greg Stanton"));
     assert_eq!(speaker_of(&analysis, "the franchise"), Some("Tim Grieve"));
 
+    // A name the article writes only as an owner is still a fuller name; of two that fit
+    // equally, the one named on its own comes first.
+    let text = "Gary Jonsen's campaign sent a letter. Secretary Jeh Jonsen read it.\n\
+                Nobody has seen candidate Donald Tremp's tax returns.\n\
+                \"We will respond,\" Jonsen said. \"They are audited,\" Tremp said.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "respond"), Some("Jeh Jonsen"));
+    assert_eq!(speaker_of(&analysis, "audited"), Some("Donald Tremp"));
+
     // A reporter's question opens with no one's name.
     let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
                 to save up for college.\"";

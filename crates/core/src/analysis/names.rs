@@ -371,6 +371,10 @@ pub struct NameIndex<'t> {
     /// Whether each name occurs somewhere other than at a sentence's start, where only a
     /// name is capitalised.
     mid_sentence: Vec<bool>,
+    /// Where each name first occurs other than as an owner ("Gary Johnson's plan"), or
+    /// `usize::MAX`: of two fuller names that fit a mention equally ("Jeh Johnson", "Gary
+    /// Johnson's"), the one named on its own first is meant.
+    first_plain: Vec<usize>,
     by_word: HashMap<&'t str, Vec<usize>>,
     /// [`NameIndex::fullest_with_role`] by mention: an article names its people again and
     /// again, and resolving a mention compares it with every name sharing its last word.
@@ -599,6 +603,7 @@ impl<'t> NameIndex<'t> {
             roles: Vec::new(),
             institutional: Vec::new(),
             mid_sentence: Vec::new(),
+            first_plain: Vec::new(),
             by_word: HashMap::with_capacity(wanted.len() * 2),
             fullest: std::cell::RefCell::default(),
             organisation_words: &lexicon.organisation_words,
@@ -614,9 +619,12 @@ impl<'t> NameIndex<'t> {
             // Only runs holding a wanted word matter; find those words first, then their run.
             // A heading's capitals and verbs ("Glenn Beck Blasts Drudge") make runs no one is
             // called by.
+            // "Donald Trump's" holds the wanted "Trump".
+            let is_wanted =
+                |word: &str| filter.may_contain(word.as_bytes()) && wanted.contains(word);
             if tokens[i].kind != Kind::Word
-                || !filter.may_contain(&text.as_bytes()[tokens[i].start..tokens[i].end])
-                || !wanted.contains(tokens[i].text(text))
+                || !(is_wanted(tokens[i].text(text))
+                    || is_wanted(without_possessive(tokens[i].text(text))))
                 || in_heading(headings, i)
             {
                 i += 1;
@@ -637,7 +645,14 @@ impl<'t> NameIndex<'t> {
             {
                 core_run.0 += 1;
             }
-            let words = run_words(text, tokens, core_run);
+            let mut words = run_words(text, tokens, core_run);
+            // "Republican candidate Donald Trump's tax returns": the name is "Donald Trump".
+            let mut possessive = 0;
+            if let Some(last) = words.last_mut() {
+                let owner = without_possessive(last);
+                possessive = last.len() - owner.len();
+                *last = owner;
+            }
             // Each distinct name once, and a bounded number of names per word, so
             // lookups stay constant-time on any input.
             // Capitalised after a word (a title, or any word of running text) is a name's
@@ -646,6 +661,10 @@ impl<'t> NameIndex<'t> {
             let known = seen.get(&words).copied();
             if let Some(id) = known {
                 index.mid_sentence[id] |= mid_sentence;
+                if possessive == 0 {
+                    let at = tokens[core_run.0].start;
+                    index.first_plain[id] = index.first_plain[id].min(at);
+                }
             }
             let new = !words.is_empty() && known.is_none();
             let crowded = words.iter().any(|w| {
@@ -664,10 +683,16 @@ impl<'t> NameIndex<'t> {
                     .push(words.iter().any(|w| index.is_organisation_word(w)));
                 seen.insert(words.clone(), id);
                 index.mid_sentence.push(mid_sentence);
+                index.first_plain.push(if possessive == 0 {
+                    tokens[core_run.0].start
+                } else {
+                    usize::MAX
+                });
                 index.names.push(words);
-                index
-                    .spans
-                    .push((tokens[core_run.0].start, tokens[core_run.1 - 1].end));
+                index.spans.push((
+                    tokens[core_run.0].start,
+                    tokens[core_run.1 - 1].end - possessive,
+                ));
                 let has_title = (run.0..core_run.0).any(|i| {
                     lexicon
                         .titles
@@ -864,7 +889,14 @@ impl<'t> NameIndex<'t> {
             {
                 continue;
             }
-            if best.is_none_or(|b| self.names[b].len() < name.len()) {
+            // The longest; of equals, the one named on its own first.
+            let rank = |id: usize| {
+                (
+                    self.names[id].len(),
+                    std::cmp::Reverse(self.first_plain[id]),
+                )
+            };
+            if best.is_none_or(|b| rank(b) < rank(id)) {
                 best = Some(id);
             }
         }
