@@ -1222,6 +1222,13 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
     assert_eq!(speaker_of(&analysis, "respond"), Some("Jeh Jonsen"));
     assert_eq!(speaker_of(&analysis, "audited"), Some("Donald Tremp"));
 
+    // A sports role before a name is a role: the sentence's subject is the player.
+    let text = "Barely a week ago, Zach Parise had scored just once.\n\
+                Wild defenseman Ryan Suter could see the frustration on his friend's face.\n\
+                \"He's used to scoring goals,\" he said.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "scoring goals"), Some("Ryan Suter"));
+
     // A reporter's question opens with no one's name.
     let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
                 to save up for college.\"";
