@@ -1581,17 +1581,10 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             // capitals and a cue word that is also a plural noun are a noun phrase, not a
             // subject and its verb.
             if cx.english
-                && matches!(
-                    cx.lower(cue),
-                    "claims"
-                        | "reports"
-                        | "notes"
-                        | "charges"
-                        | "remarks"
-                        | "replies"
-                        | "answers"
-                        | "comments"
-                )
+                && {
+                    let lexicon = cx.lexicon;
+                    lexicon.noun_cues.contains(cx.lower(cue))
+                }
                 && run.0 > floor
                 && tokens[run.0 - 1].kind == Kind::Word
                 && matches!(

@@ -50,6 +50,9 @@ pub struct Lexicon {
     /// Words beyond the titles that head a description of one person ("pria", "mantan",
     /// "istri"): closed by a demonstrative ("Pria 26 tahun itu") it is someone named before.
     pub person_nouns: WordSet,
+    /// Speech cues that are also plural nouns ("claims", "reports"): after a preposition
+    /// and capitals ("32% of Republican claims") they are a noun phrase, not a verb.
+    pub noun_cues: WordSet,
     /// Speech cues that ask ("asked", "bertanya"): the quotation after a sentence that asks is
     /// the answer, by someone else.
     pub question_cues: WordSet,
@@ -193,6 +196,7 @@ impl Lexicon {
                     "kin-nouns" => Some(&mut self.kin_nouns),
                     "role-modifiers" => Some(&mut self.role_modifiers),
                     "question-cues" => Some(&mut self.question_cues),
+                    "noun-cues" => Some(&mut self.noun_cues),
                     "name-prefixes" => Some(&mut self.name_prefixes),
                     "adjunct-openers" => Some(&mut self.adjunct_openers),
                     "english-exceptions" => Some(&mut self.english_exceptions),
