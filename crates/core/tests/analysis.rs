@@ -1286,6 +1286,16 @@ fn the_reporters_sentence_before_a_quotation_names_its_speaker() {
     let analysis = analyze(text, Some("id"), None);
     assert_eq!(speaker_of(&analysis, "Terima kasih"), Some("Sydney"));
 
+    // "dikutip dari X" after a quotation names where it was taken from.
+    let text = "Program ini diluncurkan pekan lalu.\n\
+                \"Wajib pajak yang tertib mendapat potongan 10 persen,\" demikian dikutip dari \
+                situs resmi Pemerintah Kota Dumai.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        speaker_of(&analysis, "potongan 10 persen"),
+        Some("Pemerintah Kota Dumai")
+    );
+
     // Indonesian passive: the moment was shared, by the one named after the verb.
     let text = "Penyanyi itu berlatih tinju bersama juara dunia, Cyril Benzaquen.\n\
                 Momen itu dibagikan Cyril Benzaquen di akun Instagram-nya, Minggu. \"Melatih \

@@ -382,8 +382,20 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
             continue;
         }
         if let Some(form) = cx.speech_cue(k) {
-            // "menurut" and "according" name their source after them, even here.
-            let is_source = cx.is_source_cue(k);
+            // `"…," demikian dikutip dari situs resmi Pemkot Dumai`: "demikian" (thus) comes
+            // before the cue that names the source.
+            if !cx.english
+                && matches!(cx.lower(k), "demikian" | "begitu" | "seperti")
+                && k + 1 < cx.tokens.len()
+                && cx.tokens[k + 1].kind == Kind::Word
+                && is_quoted_from(cx, k + 1)
+            {
+                k += 1;
+                continue;
+            }
+            // "menurut" and "according" name their source after them, even here; so does
+            // `"…," dikutip dari akun Instagram @dishubdkijakarta`.
+            let is_source = cx.is_source_cue(k) || is_quoted_from(cx, k);
             // `"…," saying the city …`, `"…," telling reporters`: an English participle's
             // speaker is its clause's subject, before the quotation, never the words after.
             if k == j && !is_source && cx.english && is_participle(cx.lower(k)) {
@@ -1030,9 +1042,18 @@ fn is_other_of_a_kind(cx: &mut Context<'_>, run: Run) -> bool {
         && cx.lower(run.1) == "lainnya"
 }
 
-/// "according to X": skip the "to".
+/// Indonesian "dikutip" / "dilansir" (quoted from, reported by): after a quotation they name
+/// where it was taken from.
+fn is_quoted_from(cx: &mut Context<'_>, k: usize) -> bool {
+    !cx.english && matches!(cx.lower(k), "dikutip" | "dilansir")
+}
+
+/// "according to X", "dikutip dari X": skip the "to" or "dari".
 fn skip_to(cx: &mut Context<'_>, i: usize) -> usize {
-    if i < cx.tokens.len() && cx.tokens[i].kind == Kind::Word && cx.lower(i) == "to" {
+    if i < cx.tokens.len()
+        && cx.tokens[i].kind == Kind::Word
+        && matches!(cx.lower(i), "to" | "dari")
+    {
         i + 1
     } else {
         i
