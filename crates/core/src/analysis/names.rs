@@ -622,9 +622,9 @@ impl<'t> NameIndex<'t> {
             // "Donald Trump's" holds the wanted "Trump".
             let is_wanted =
                 |word: &str| filter.may_contain(word.as_bytes()) && wanted.contains(word);
+            let word = tokens[i].text(text);
             if tokens[i].kind != Kind::Word
-                || !(is_wanted(tokens[i].text(text))
-                    || is_wanted(without_possessive(tokens[i].text(text))))
+                || !(is_wanted(word) || word.ends_with('s') && is_wanted(without_possessive(word)))
                 || in_heading(headings, i)
             {
                 i += 1;
