@@ -1229,6 +1229,16 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
     let analysis = analyze(text, Some("en"), None);
     assert_eq!(speaker_of(&analysis, "scoring goals"), Some("Ryan Suter"));
 
+    // "he" is not the one the article calls Mrs.
+    let text = "\"It will be first-order business,\" Mr. Podesta said.\n\
+                But Mrs. Clinton said she would face the same fire. He noted that coal country \
+                had pilloried her.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "coal country"),
+        Some("Podesta")
+    );
+
     // A reporter's question opens with no one's name.
     let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
                 to save up for college.\"";

@@ -1116,10 +1116,12 @@ fn resolve_speakers(
                 } else if is_personal_pronoun(words) || pointing == Some(Pointing::Person) {
                     // "he", "dia", "beliau", "pria itu" and "the judge" stand for a person,
                     // not for "the Business Forum" or "the Post" named in between.
-                    named[..before].iter().rposition(|(_, name, _)| {
+                    let pronoun = crate::text::lowercase(words);
+                    named[..before].iter().rposition(|(_, name, role)| {
                         !index.is_institutional(name)
                             && !names_a_place(name, lexicon)
                             && !names_a_product(name)
+                            && !honorific_says_otherwise(&pronoun, role.as_deref())
                     })
                 } else if pointing == Some(Pointing::Organisation) || they {
                     // An institution may be "mereka".
@@ -1269,6 +1271,22 @@ fn names_a_product(name: &str) -> bool {
 
 /// Pronouns that only a person is: "he", "she", "ia", "dia", "beliau", and the "-nya" of a
 /// speech cue ("ujarnya": he or she said); not "they" or "mereka".
+/// Whether the honorific the article gives a person ("Mrs. Clinton", "Mr. Clinton") says
+/// the other gender than an English "he" or "she".
+fn honorific_says_otherwise(pronoun: &str, role: Option<&str>) -> bool {
+    let Some(honorific) = role
+        .and_then(|r| r.split_whitespace().last())
+        .map(|w| crate::text::lowercase(w.trim_end_matches('.')))
+    else {
+        return false;
+    };
+    match pronoun {
+        "he" => matches!(honorific.as_str(), "mrs" | "ms" | "miss"),
+        "she" => honorific == "mr",
+        _ => false,
+    }
+}
+
 fn is_personal_pronoun(words: &str) -> bool {
     ["he", "she", "ia", "dia", "beliau", "nya"]
         .iter()
