@@ -1239,6 +1239,18 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
         Some("Podesta")
     );
 
+    // A clause after the quotation that opens with "when" is its setting, not its cue; a cue
+    // after that clause's comma still attributes it.
+    let text = "The spot ends with footage of Trump saying during the debate, \"That makes me \
+                smart,\" when Clinton blasted him for not paying tax.\n\
+                \"It would be an embarrassment\" if she lost, said David Wasserman, an analyst.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "makes me smart"), Some("Trump"));
+    assert_eq!(
+        speaker_of(&analysis, "embarrassment"),
+        Some("David Wasserman")
+    );
+
     // A reporter's question opens with no one's name.
     let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
                 to save up for college.\"";

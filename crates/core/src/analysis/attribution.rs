@@ -339,6 +339,23 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
             }
         }
     }
+    // `"…," when Clinton blasted him`: a subordinate clause after the quotation is its
+    // setting, not its attribution ("as Trump said" is one, so "as" is not here); an
+    // attribution may follow the clause's comma (`"…" if she didn't win, said X`).
+    let mut j = j;
+    if cx.english
+        && j < tokens.len()
+        && tokens[j].kind == Kind::Word
+        && matches!(
+            cx.lower(j),
+            "when" | "while" | "because" | "since" | "if" | "until" | "although" | "though"
+        )
+    {
+        let comma = (j..tokens.len().min(j + 16))
+            .take_while(|&k| tokens[k].kind != Kind::Break && !cx.is_punct(k, &['.', '!', '?']))
+            .find(|&k| cx.is_punct(k, &[',']))?;
+        j = comma + 1;
+    }
     // `"…," Scott Pruitt, the attorney general of Oklahoma, said`: the apposition widens the window.
     // So does a description: `"…," the presumptive GOP presidential nominee, Donald Trump, tweeted`.
     // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": the party and state in
