@@ -342,7 +342,6 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
     // `"…," when Clinton blasted him`: a subordinate clause after the quotation is its
     // setting, not its attribution ("as Trump said" is one, so "as" is not here); an
     // attribution may follow the clause's comma (`"…" if she didn't win, said X`).
-    let mut j = j;
     if cx.english
         && j < tokens.len()
         && tokens[j].kind == Kind::Word
