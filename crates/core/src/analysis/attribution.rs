@@ -42,6 +42,18 @@ pub struct Attribution {
     pub mention: Mention,
 }
 
+impl Attribution {
+    /// A sentence's subject taken for the speaker without a cue word of its own: the cue is
+    /// the empty span where the mention starts.
+    pub fn of_subject(mention: Mention) -> Attribution {
+        Attribution {
+            cue_start: mention.start,
+            cue_end: mention.start,
+            mention,
+        }
+    }
+}
+
 /// Words after which an English cue word is a noun ("a statement", "his tweet").
 pub(crate) const NOUN_DETERMINERS: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "my", "your",
@@ -1624,10 +1636,7 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
                 }
                 && run.0 > floor
                 && tokens[run.0 - 1].kind == Kind::Word
-                && matches!(
-                    cx.lower(run.0 - 1),
-                    "of" | "for" | "about" | "with" | "from" | "against" | "into" | "over"
-                )
+                && is_preposition(cx.lower(run.0 - 1))
             {
                 return None;
             }
@@ -1934,6 +1943,24 @@ fn is_phrase_preposition(lower: &str) -> bool {
     matches!(lower, "on" | "of" | "in" | "at" | "for" | "from")
 }
 
+/// An English preposition, before a noun phrase ("32% of Republican claims") or a relative
+/// "which" ("a story in which Democratic sources said").
+fn is_preposition(lower: &str) -> bool {
+    is_phrase_preposition(lower)
+        || matches!(
+            lower,
+            "to" | "during"
+                | "by"
+                | "with"
+                | "about"
+                | "against"
+                | "into"
+                | "over"
+                | "under"
+                | "after"
+        )
+}
+
 /// The speaker of a verb in an Indonesian relative clause whose last word before the verb
 /// is `j`: "Airlangga Hartarto yang meminta agar …" is Airlangga Hartarto's, "postingan
 /// artikel yang menyebut …" the post's, not the sentence's subject ("Penolakan itu …").
@@ -2172,22 +2199,7 @@ fn determiner_phrase(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<
             && match cx.lower(k) {
                 "what" => true,
                 "which" | "whom" => {
-                    k > floor
-                        && tokens[k - 1].kind == Kind::Word
-                        && matches!(
-                            cx.lower(k - 1),
-                            "in" | "to"
-                                | "during"
-                                | "of"
-                                | "by"
-                                | "for"
-                                | "with"
-                                | "from"
-                                | "on"
-                                | "at"
-                                | "under"
-                                | "after"
-                        )
+                    k > floor && tokens[k - 1].kind == Kind::Word && is_preposition(cx.lower(k - 1))
                 }
                 _ => false,
             };

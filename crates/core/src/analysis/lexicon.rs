@@ -57,7 +57,7 @@ pub struct Lexicon {
     /// the answer, by someone else.
     pub question_cues: WordSet,
     /// Title words that qualify a role but never stand for a person on their own ("state" of
-    /// "Secretary of State", "former", "press"): "the state" points back at no one.
+    /// "Secretary of State", "press"): "the state" points back at no one.
     pub role_modifiers: WordSet,
     /// Kinship words ("istri", "suami"): "Istri Hanung Bramantyo" is someone else than
     /// Hanung Bramantyo, so such a name is no fuller form of his.
@@ -225,8 +225,13 @@ impl Lexicon {
     /// Whether a lower-case word heads a description of one person: a title or role
     /// ("politikus", "juru bicara") or a `[person-nouns]` word ("pria", "mantan").
     pub fn heads_a_person(&self, lower: &str) -> bool {
-        self.person_nouns.contains(lower)
-            || (self.titles.contains(lower) && !self.role_modifiers.contains(lower))
+        self.person_nouns.contains(lower) || self.is_person_title(lower)
+    }
+
+    /// A title that stands for a person ("judge", "senator"), not one that only qualifies a
+    /// role (`[role-modifiers]`: "state", "press").
+    pub fn is_person_title(&self, lower: &str) -> bool {
+        self.titles.contains(lower) && !self.role_modifiers.contains(lower)
     }
 
     /// A word that opens sentences but never names anyone: a function word or an opener.

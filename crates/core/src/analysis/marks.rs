@@ -45,7 +45,8 @@ fn is_sentence_punct(c: char) -> bool {
     matches!(c, ',' | '.' | '!' | '?' | '…' | ';' | ':')
 }
 
-fn is_quote_mark(c: char) -> bool {
+/// A double quotation mark in any of the styles news text uses.
+pub(crate) fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
         '"' | '“' | '”' | '„' | '«' | '»' | '\u{201F}' | '\u{FF02}'

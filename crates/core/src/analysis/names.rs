@@ -384,48 +384,48 @@ pub struct NameIndex<'t> {
     name_prefixes: &'t crate::wordset::WordSet,
 }
 
-/// Whether `word` occurs in `text` as a whole word right after another word and a space
-/// ("warga memasang spanduk"), as running text has it; not in an address ("maluku.go.id").
-fn in_running_text(text: &str, word: &str) -> bool {
+/// Whether `word` occurs in `text` as a whole word after a space, not in an address
+/// ("maluku.go.id"), where `follows` accepts the word before that space.
+fn occurs_after(text: &str, word: &str, follows: impl Fn(&str) -> bool) -> bool {
     // memchr's SIMD search: each candidate is looked for in the whole article.
-    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
-        let mut before = text[..at].chars().rev();
-        let after = text[at + word.len()..].chars().next();
-        before.next() == Some(' ')
-            && before.next().is_some_and(char::is_alphanumeric)
-            && !after.is_some_and(|c| {
-                c.is_alphanumeric()
-                    || c == '.'
-                        && text[at + word.len() + 1..]
-                            .chars()
-                            .next()
-                            .is_some_and(|n| !n.is_whitespace())
-            })
-    })
-}
-
-/// Whether `word` occurs in `text` as a whole word after a word, a comma or a short
-/// capitalised abbreviation ("Rep.", "Sen.") and a space.
-fn inside_a_sentence(text: &str, word: &str) -> bool {
     memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
         let Some(before) = text[..at].strip_suffix(' ') else {
             return false;
         };
-        let previous = before.rsplit(' ').next().unwrap_or(before);
+        let rest = &text[at + word.len()..];
+        let mut after = rest.chars();
+        let whole = !after.next().is_some_and(|c| {
+            c.is_alphanumeric() || c == '.' && after.next().is_some_and(|n| !n.is_whitespace())
+        });
+        whole && follows(before.rsplit(' ').next().unwrap_or(before))
+    })
+}
+
+/// Whether `word` occurs in `text` right after another word and a space ("warga memasang
+/// spanduk"), as running text has it.
+fn in_running_text(text: &str, word: &str) -> bool {
+    occurs_after(text, word, |previous| {
+        previous
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether `word` occurs in `text` inside a sentence: after a word, a comma or a short
+/// capitalised abbreviation ("Rep.", "Sen.") and a space.
+fn inside_a_sentence(text: &str, word: &str) -> bool {
+    occurs_after(text, word, |previous| {
         let after_abbreviation = previous.strip_suffix('.').is_some_and(|abbreviation| {
             (2..=4).contains(&abbreviation.len())
                 && abbreviation.chars().next().is_some_and(char::is_uppercase)
                 && abbreviation.chars().all(char::is_alphabetic)
         });
-        (after_abbreviation
+        after_abbreviation
             || previous
                 .chars()
                 .next_back()
-                .is_some_and(|c| c.is_alphanumeric() || c == ','))
-            && !text[at + word.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(|c| c.is_alphanumeric() || c == ',')
     })
 }
 
@@ -435,10 +435,12 @@ fn opens_quotation(text: &str, tokens: &[Token], i: usize) -> bool {
     i > 0
         && !tokens[i].space_before
         && tokens[i - 1].kind == Kind::Punct
-        && matches!(
-            tokens[i - 1].text(text),
-            "\"" | "\u{201c}" | "\u{201e}" | "\u{ab}" | "\u{2018}" | "'"
-        )
+        && tokens[i - 1]
+            .text(text)
+            .chars()
+            .next()
+            // Single marks too: typewriter style doubles apostrophes (''Wilayat Twitter'').
+            .is_some_and(|c| super::marks::is_quote_mark(c) || matches!(c, '\'' | '\u{2018}'))
 }
 
 /// Whether `name` holds words a scraper glued together: three or more lower-case letters

@@ -124,11 +124,7 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
                 return None;
             }
             let floor = sentence_floor(open_token);
-            attribution::opening_subject(&mut cx, floor, open_token).map(|mention| Attribution {
-                cue_start: mention.start,
-                cue_end: mention.start,
-                mention,
-            })
+            attribution::opening_subject(&mut cx, floor, open_token).map(Attribution::of_subject)
         });
         // `"It's taxing," O'Donnell said. "Big time."`: a short sentence right after its
         // speaker's attribution goes on with the quotation before it.
@@ -170,23 +166,12 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
     for candidate in candidates.iter_mut().filter(|c| c.attribution.is_none()) {
         let sentence = sentences.partition_point(|s| s.first_token <= candidate.open_token);
         if let Some(previous) = sentence.checked_sub(2).map(|i| sentences[i]) {
-            candidate.attribution =
-                attribution::in_sentence(&mut cx, previous.first_token, previous.end_token)
-                    .filter(|cued| !is_question(text, lexicon, cued));
-            // "Kemudian, dia menandatangani buku tamu. "…"": the sentence's subject wrote it.
+            // "Kemudian, dia menandatangani buku tamu. "…"": the sentence's subject wrote it,
+            // in the same paragraph.
             let same_paragraph = !tokens[previous.end_token..candidate.open_token]
                 .iter()
                 .any(|t| t.kind == Kind::Break);
-            if candidate.attribution.is_none() && same_paragraph {
-                candidate.attribution =
-                    acting_subject(&mut cx, previous.first_token, previous.end_token).map(
-                        |mention| Attribution {
-                            cue_start: mention.start,
-                            cue_end: mention.start,
-                            mention,
-                        },
-                    );
-            }
+            candidate.attribution = sentence_attribution(&mut cx, previous, |_| same_paragraph);
         }
     }
 
@@ -467,11 +452,27 @@ fn link_chains(
     }
 }
 
-/// Whether an attribution's cue asks ("callers asked how much he was paid"): the quotation
-/// after such a sentence is the answer, by someone else.
-fn is_question(text: &str, lexicon: &Lexicon, attribution: &Attribution) -> bool {
-    let cue = crate::text::lowercase(&text[attribution.cue_start..attribution.cue_end]);
-    lexicon.question_cues.contains(cue.as_str())
+/// Who a reporter's sentence says speaks in the quotation after it: its speech cue's
+/// subject, unless the cue asks (`[question-cues]`: after "callers asked how much he was
+/// paid" the answer is someone else's); else the subject it opens with, when
+/// `subject_speaks` lets that subject speak.
+fn sentence_attribution(
+    cx: &mut Context<'_>,
+    sentence: Sentence,
+    subject_speaks: impl Fn(&Mention) -> bool,
+) -> Option<Attribution> {
+    let (text, lexicon) = (cx.text, cx.lexicon);
+    let asks = |cued: &Attribution| {
+        let cue = crate::text::lowercase(&text[cued.cue_start..cued.cue_end]);
+        lexicon.question_cues.contains(cue.as_str())
+    };
+    attribution::in_sentence(cx, sentence.first_token, sentence.end_token)
+        .filter(|cued| !asks(cued))
+        .or_else(|| {
+            acting_subject(cx, sentence.first_token, sentence.end_token)
+                .filter(subject_speaks)
+                .map(Attribution::of_subject)
+        })
 }
 
 /// The subject that opens a sentence, unless the sentence is a passive: in "Momen itu
@@ -539,16 +540,9 @@ fn lead_in_attribution(
     if !same_paragraph || quotes_someone {
         return None;
     }
-    if let Some(cued) = attribution::in_sentence(cx, previous.first_token, previous.end_token) {
-        return (!is_question(cx.text, cx.lexicon, &cued)).then_some(cued);
-    }
-    acting_subject(cx, previous.first_token, previous.end_token)
-        .filter(|mention| matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun))
-        .map(|mention| Attribution {
-            cue_start: mention.start,
-            cue_end: mention.start,
-            mention,
-        })
+    sentence_attribution(cx, previous, |mention| {
+        matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun)
+    })
 }
 
 /// Reported speech in sentences without quotation marks: "X mengatakan bahwa …",
@@ -988,6 +982,11 @@ fn resolve_speakers(
     // English descriptions seen so far, by their last word, and who they turned out to be:
     // "A doctor on the scene told Ruptly …" then ""…," the doctor said" is that doctor, not
     // whoever was named in between.
+    // Who "he", "dia" or "the judge" can stand for: not "the Business Forum", a place or a
+    // product named in between.
+    let is_person = |name: &str| {
+        !index.is_institutional(name) && !names_a_place(name, lexicon) && !names_a_product(name)
+    };
     let mut described: Vec<(usize, String, Option<String>)> = Vec::new();
     // The latest Indonesian group that spoke ("sejumlah warga", "para pedagang"): "mereka"
     // with no institution before it is that group.
@@ -1062,8 +1061,12 @@ fn resolve_speakers(
                     && text[..mention.start].trim_end().ends_with(',');
                 let reported_from = if trailing {
                     text[..mention.start]
-                        .rfind(['.', '!', '?', '\n', '"', '\u{201c}', '\u{201d}'])
-                        .map_or(0, |at| at + 1)
+                        .char_indices()
+                        .rev()
+                        .find(|&(_, c)| {
+                            matches!(c, '.' | '!' | '?' | '\n') || marks::is_quote_mark(c)
+                        })
+                        .map_or(0, |(at, c)| at + c.len_utf8())
                 } else {
                     mention.start
                 };
@@ -1107,21 +1110,16 @@ fn resolve_speakers(
                                 .is_some_and(|r| role_words(r).contains(&head))
                         })
                         .or_else(|| {
-                            named[..before].iter().rposition(|(_, name, _)| {
-                                !index.is_institutional(name)
-                                    && !names_a_place(name, lexicon)
-                                    && !names_a_product(name)
-                            })
+                            named[..before]
+                                .iter()
+                                .rposition(|(_, name, _)| is_person(name))
                         })
                 } else if is_personal_pronoun(words) || pointing == Some(Pointing::Person) {
                     // "he", "dia", "beliau", "pria itu" and "the judge" stand for a person,
                     // not for "the Business Forum" or "the Post" named in between.
                     let pronoun = crate::text::lowercase(words);
                     named[..before].iter().rposition(|(_, name, role)| {
-                        !index.is_institutional(name)
-                            && !names_a_place(name, lexicon)
-                            && !names_a_product(name)
-                            && !honorific_says_otherwise(&pronoun, role.as_deref())
+                        is_person(name) && !honorific_says_otherwise(&pronoun, role.as_deref())
                     })
                 } else if pointing == Some(Pointing::Organisation) || they {
                     // An institution may be "mereka".
@@ -1269,8 +1267,6 @@ fn names_a_product(name: &str) -> bool {
     name.split_whitespace().any(super::names::is_model_code)
 }
 
-/// Pronouns that only a person is: "he", "she", "ia", "dia", "beliau", and the "-nya" of a
-/// speech cue ("ujarnya": he or she said); not "they" or "mereka".
 /// Whether the honorific the article gives a person ("Mrs. Clinton", "Mr. Clinton") says
 /// the other gender than an English "he" or "she".
 fn honorific_says_otherwise(pronoun: &str, role: Option<&str>) -> bool {
@@ -1287,6 +1283,8 @@ fn honorific_says_otherwise(pronoun: &str, role: Option<&str>) -> bool {
     }
 }
 
+/// Pronouns that only a person is: "he", "she", "ia", "dia", "beliau", and the "-nya" of a
+/// speech cue ("ujarnya": he or she said); not "they" or "mereka".
 fn is_personal_pronoun(words: &str) -> bool {
     ["he", "she", "ia", "dia", "beliau", "nya"]
         .iter()
@@ -1386,8 +1384,7 @@ fn is_anaphoric(words: &str, lexicon: &Lexicon) -> bool {
     words.any(|w| {
         let lower = w.to_lowercase();
         is_demonstrative(&lower)
-            || (lexicon.titles.contains(lower.as_str())
-                && !lexicon.organisation_words.contains(lower.as_str())
-                && !lexicon.role_modifiers.contains(lower.as_str()))
+            || (lexicon.is_person_title(lower.as_str())
+                && !lexicon.organisation_words.contains(lower.as_str()))
     })
 }
