@@ -1151,7 +1151,7 @@ fn personal_pronouns_skip_products_with_model_codes() {
 }
 
 #[test]
-fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subject() {
+fn english_descriptions_and_wh_clauses_name_the_right_source() {
     // "the judge" is the one named with that role, not the newspaper or the lawyer named
     // since; "The state" is no one named before.
     let text = "U.S. District Judge Emmet Sorrell ordered the files released, the Harbor Post \
@@ -1171,6 +1171,10 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
         reported_speaker_of(&analysis, "an effort to hide"),
         Some("agency whistleblowers")
     );
+}
+
+#[test]
+fn english_passives_and_noun_uses_of_cues_are_nobodys_speech() {
     // A passive's subject said nothing: no reported speech, and no speaker for the
     // quotation after it.
     let text = "Officer Bea Shelton was charged with first-degree manslaughter.\n\
@@ -1190,7 +1194,10 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
     let text = "FactWatch rated 32% of Republican claims as \"false\" in its review.";
     let analysis = analyze(text, Some("en"), None);
     assert_eq!(speaker_of(&analysis, "false"), Some("FactWatch"));
+}
 
+#[test]
+fn english_subjects_skip_times_lead_ins_objects_and_roles() {
     // A time between the subject and its cue is no subject: the relative pronoun before
     // it speaks, not the sentence's subject.
     let text = "Obama had a frosty relationship with McConnell, now the majority leader, who in \
@@ -1213,15 +1220,6 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
     assert_eq!(speaker_of(&analysis, "fiasco"), Some("Greg Stanton"));
     assert_eq!(speaker_of(&analysis, "the franchise"), Some("Tim Grieve"));
 
-    // A name the article writes only as an owner is still a fuller name; of two that fit
-    // equally, the one named on its own comes first.
-    let text = "Gary Jonsen's campaign sent a letter. Secretary Jeh Jonsen read it.\n\
-                Nobody has seen candidate Donald Tremp's tax returns.\n\
-                \"We will respond,\" Jonsen said. \"They are audited,\" Tremp said.";
-    let analysis = analyze(text, Some("en"), None);
-    assert_eq!(speaker_of(&analysis, "respond"), Some("Jeh Jonsen"));
-    assert_eq!(speaker_of(&analysis, "audited"), Some("Donald Tremp"));
-
     // A sports role before a name is a role: the sentence's subject is the player.
     let text = "Barely a week ago, Zach Parise had scored just once.\n\
                 Wild defenseman Ryan Suter could see the frustration on his friend's face.\n\
@@ -1229,6 +1227,15 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
     let analysis = analyze(text, Some("en"), None);
     assert_eq!(speaker_of(&analysis, "scoring goals"), Some("Ryan Suter"));
 
+    // A reporter's question opens with no one's name.
+    let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
+                to save up for college.\"";
+    let analysis = analyze(text, Some("en"), None);
+    assert_ne!(speaker_of(&analysis, "save up"), Some("Why"));
+}
+
+#[test]
+fn english_pronouns_and_clauses_after_a_quotation() {
     // "he" is not the one the article calls Mrs.
     let text = "\"It will be first-order business,\" Mr. Podesta said.\n\
                 But Mrs. Clinton said she would face the same fire. He noted that coal country \
@@ -1250,12 +1257,25 @@ fn english_descriptions_point_back_at_people_and_wh_clauses_have_their_own_subje
         speaker_of(&analysis, "embarrassment"),
         Some("David Wasserman")
     );
+}
 
-    // A reporter's question opens with no one's name.
-    let text = "Amadou Diallo sold 40 bottles.\nWhy was he out in the heat? \"My mom says I have \
-                to save up for college.\"";
+#[test]
+fn fuller_names_come_from_owners_not_from_quotation_openings() {
+    // A name the article writes only as an owner is still a fuller name; of two that fit
+    // equally, the one named on its own comes first.
+    let text = "Gary Jonsen's campaign sent a letter. Secretary Jeh Jonsen read it.\n\
+                Nobody has seen candidate Donald Tremp's tax returns.\n\
+                \"We will respond,\" Jonsen said. \"They are audited,\" Tremp said.";
     let analysis = analyze(text, Some("en"), None);
-    assert_ne!(speaker_of(&analysis, "save up"), Some("Why"));
+    assert_eq!(speaker_of(&analysis, "respond"), Some("Jeh Jonsen"));
+    assert_eq!(speaker_of(&analysis, "audited"), Some("Donald Tremp"));
+
+    // A quotation's first word opens what was said, not a name: "Selamat Sydney" is no
+    // fuller form of Sydney's name.
+    let text = "\"Selamat Sydney sayang, ikut bangga,\" tulis Andhara Early.\n\
+                \"Terima kasih, Tante,\" kata Sydney.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(speaker_of(&analysis, "Terima kasih"), Some("Sydney"));
 }
 
 #[test]
@@ -1295,19 +1315,16 @@ fn the_reporters_sentence_before_a_quotation_names_its_speaker() {
         Some("Bernie Sanders")
     );
 
-    // The one asked answers, not the one asking.
-    let text = "Pastor Dale Brinker spoke on a radio show during which callers asked how much \
+    // The one asked answers, not the one asking, nor whoever was quoted before.
+    let text = "\"We answer every call,\" said Nora Pell.\n\
+                Pastor Dale Brinker spoke on a radio show during which callers asked how much \
                 he was paid. \"I make my own money.\"";
     let analysis = analyze(text, Some("en"), None);
-    assert_ne!(speaker_of(&analysis, "my own money"), Some("callers"));
+    assert_eq!(speaker_of(&analysis, "my own money"), Some("Dale Brinker"));
+}
 
-    // A quotation's first word opens what was said, not a name: "Selamat Sydney" is no
-    // fuller form of Sydney's name.
-    let text = "\"Selamat Sydney sayang, ikut bangga,\" tulis Andhara Early.\n\
-                \"Terima kasih, Tante,\" kata Sydney.";
-    let analysis = analyze(text, Some("id"), None);
-    assert_eq!(speaker_of(&analysis, "Terima kasih"), Some("Sydney"));
-
+#[test]
+fn indonesian_sources_after_a_quotation_and_passive_subjects() {
     // "dikutip dari X" after a quotation names where it was taken from.
     let text = "Program ini diluncurkan pekan lalu.\n\
                 \"Wajib pajak yang tertib mendapat potongan 10 persen,\" demikian dikutip dari \
