@@ -1174,6 +1174,59 @@ fn english_descriptions_and_wh_clauses_name_the_right_source() {
 }
 
 #[test]
+fn english_reported_speech_after_a_long_subject_is_the_clause_after_the_verb() {
+    // A clause after "says" is what was said, not who said it: the subject is before the
+    // relative clause, and the verb is no trailing ", said X".
+    let text = "The German carmaker, which has focused on batteries since its fine, says the \
+                wagon will go 300 miles on one charge.\n\
+                Dara Wills, who advises the ministry, said whether the duties go depends on \
+                the talks.\n\
+                Ian Moss, chief of the Harbor Growth Fund, a group allied with the mayor, said \
+                nearly every donor asks about the port.\n\
+                A city hall official, who asked not to be named, said the mayor has spoken \
+                with the union.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "the wagon will go"),
+        Some("The German carmaker")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "whether the duties go"),
+        Some("Dara Wills")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "nearly every donor"),
+        Some("Ian Moss")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "the mayor has spoken"),
+        Some("A city hall official")
+    );
+    // No reported speech keeps the subject's words as its content.
+    for quote in reported_speech(&analysis) {
+        assert!(!quote.text.contains("which has focused"), "{quote:#?}");
+        assert!(!quote.text.contains("who advises"), "{quote:#?}");
+    }
+
+    // Appositions between a name and its verb: an age, a place after "of", a possessive
+    // role before the name.
+    let text = "Senator Rob Kell of Ohio, the No. 2 Republican in the Senate, said: \"We \
+                will vote on Monday.\"\n\
+                Jill Chase, 27, a nurse in New York, said: \"It comes up every day.\"\n\
+                The Parker Group's CEO, Kim Fritts, said the two firms had worked together.\n\
+                Priebus, who has met the Kell campaign for months, arrived late and \
+                acknowledged that he had only \"read the passages.\"";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "vote on Monday"), Some("Rob Kell"));
+    assert_eq!(speaker_of(&analysis, "every day"), Some("Jill Chase"));
+    assert_eq!(
+        reported_speaker_of(&analysis, "the two firms"),
+        Some("Kim Fritts")
+    );
+    assert_eq!(speaker_of(&analysis, "read the passages"), Some("Priebus"));
+}
+
+#[test]
 fn english_passives_and_noun_uses_of_cues_are_nobodys_speech() {
     // A passive's subject said nothing: no reported speech, and no speaker for the
     // quotation after it.

@@ -917,12 +917,18 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
         5
     };
     if let Some(comma) = (first..end.min(first + lead_in_words)).find(|&i| cx.is_punct(i, &[','])) {
+        // "Priebus, who has been …, arrived": a relative clause follows the subject itself.
+        let relative_follows = cx.english
+            && tokens.get(comma + 1).is_some_and(|t| t.kind == Kind::Word)
+            && matches!(cx.lower(comma + 1), "who" | "whose" | "which");
         // "Kemudian, dia …", and after a preposition also names: "In August, …", "On Monday, …".
-        if (first..comma).all(|i| {
-            tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text)
-                || i == first
-                || (opens_with_lead_in && tokens[i].kind != Kind::Break)
-        }) {
+        if !relative_follows
+            && (first..comma).all(|i| {
+                tokens[i].kind == Kind::Word && !tokens[i].is_capitalised(cx.text)
+                    || i == first
+                    || (opens_with_lead_in && tokens[i].kind != Kind::Break)
+            })
+        {
             start = comma + 1;
             // "On "Face the Nation," Sen. Bernie Sanders …": the comma inside a title's marks
             // (a closing mark, right after the comma; not an opening one after a space).
@@ -1258,6 +1264,11 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                 }
                 if cx.in_set(j, Section::STOP_AFTER_SPEAKER) || !runs.is_empty() {
                     break;
+                }
+                // "…, says the wagon will be able to …": a clause follows the cue, so the
+                // words after it are what was said, not who said it.
+                if cx.english && is_finite_auxiliary(cx.lower(j)) {
+                    return None;
                 }
                 description = Some((description.map_or(j, |d| d.0), j + 1));
             }
@@ -1650,13 +1661,7 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
                 return opening_subject(cx, floor, run.0 - 1);
             }
             // "Gov. Earl Ray Tomblin of West Virginia lauded": the person before "of".
-            if cx.english
-                && run.0 > floor + 1
-                && tokens[run.0 - 1].kind == Kind::Word
-                && cx.lower(run.0 - 1) == "of"
-                && let Some(person) = names::run_backward(cx.text, tokens, run.0 - 2)
-                    .filter(|p| p.0 >= floor && p.1 - p.0 >= 2)
-            {
+            if let Some(person) = person_before_of(cx, run, floor) {
                 return Some(cx.name_mention(person));
             }
             return Some(cx.name_mention(run));
@@ -1685,11 +1690,36 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         {
             k -= 1;
         }
+        // "Jillian Chase, 27, a Tinder user in New York, said": the age is the name's too.
+        if cx.english
+            && k > floor + 2
+            && cx.is_punct(k, &[','])
+            && tokens[k - 1].kind == Kind::Number
+            && cx.is_punct(k - 2, &[','])
+        {
+            k -= 2;
+        }
         // "X, the president of the Coalition, which is made up of …, said": a relative
         // clause is not the apposition; the relative-clause search below finds X.
         let relative = k + 1 < tokens.len()
             && tokens[k + 1].kind == Kind::Word
             && matches!(cx.lower(k + 1), "which" | "who" | "whose");
+        // "The German automaker, which has focused on …, says", "A White House official,
+        // who requested anonymity, said": the phrase before the relative clause, when no
+        // name stands there for the search below to find.
+        if cx.english
+            && relative
+            && k > floor
+            && cx.is_punct(k, &[','])
+            && let Some(((start, end), false)) = relative_antecedent(cx, k + 1, floor, true)
+        {
+            return Some(Mention {
+                start,
+                end,
+                kind: MentionKind::Description,
+                role: None,
+            });
+        }
         // "Ketua RW setempat, Hamdani (55), mengungkapkan": the role comes first and the
         // name is the apposition itself.
         if k > floor
@@ -1699,7 +1729,9 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             })
             && names::run_backward(cx.text, tokens, k - 1).is_none_or(|before| {
                 // "Salah satu wisatawan asal Chili, Sebastian, mengaku": a place of origin.
+                // "The Podesta Group's CEO, Kimberley Fritts, said": a title ends the role.
                 is_role(cx, before)
+                    || (cx.english && cx.in_set(before.1 - 1, Section::TITLES))
                     || (!cx.english
                         && before.0 > floor
                         && tokens[before.0 - 1].kind == Kind::Word
@@ -1713,6 +1745,10 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             && cx.is_punct(k, &[','])
             && let Some(run) = names::run_backward(cx.text, tokens, k - 1)
         {
+            // "Senator John Cornyn of Texas, the No. 2 Republican …, said".
+            if let Some(person) = person_before_of(cx, run, floor) {
+                return Some(cx.name_mention(person));
+            }
             // "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, the U.S. military
             // operation …, told": the organisation ends the role in apposition; the name
             // before it spoke.
@@ -1720,8 +1756,11 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
                 && let Some(role_comma) = (run.0.saturating_sub(6).max(floor + 1)..run.0)
                     .rev()
                     .find(|&i| cx.is_punct(i, &[',']))
-                && cx.lexicon.determiners.contains(cx.lower(role_comma + 1))
-                && (role_comma + 2..run.0).any(|i| cx.in_set(i, Section::TITLES))
+                // "Mike Shields, president of the Congressional Leadership Fund, a super PAC
+                // …, said": a bare title opens the role too.
+                && (cx.lexicon.determiners.contains(cx.lower(role_comma + 1))
+                    || cx.in_set(role_comma + 1, Section::TITLES))
+                && (role_comma + 1..run.0).any(|i| cx.in_set(i, Section::TITLES))
                 && let Some(person) =
                     names::run_backward(cx.text, tokens, role_comma - 1).filter(|p| p.0 >= floor)
             {
@@ -1896,10 +1935,26 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
 /// determiner ("the website for the initiative"; a determiner after a preposition is inside
 /// it). With neither, the pronoun is a bare description.
 fn relative_mention(cx: &mut Context<'_>, relative: usize, floor: usize) -> Mention {
+    let kind = relative_antecedent(cx, relative, floor, false)
+        .map_or(MentionKind::Description, |(antecedent, named)| {
+            MentionKind::Relative { antecedent, named }
+        });
+    cx.token_mention(relative, kind)
+}
+
+/// The phrase before the comma of the relative pronoun at token `relative`, as byte offsets,
+/// and whether it is a name. A description counts only after "which" unless `any_pronoun`:
+/// as the subject of the cue itself, "the discussion, who" is more often a misreading.
+fn relative_antecedent(
+    cx: &mut Context<'_>,
+    relative: usize,
+    floor: usize,
+    any_pronoun: bool,
+) -> Option<((usize, usize), bool)> {
     /// Words a description before the comma may have.
     const LONGEST_DESCRIPTION: usize = 8;
     let tokens = cx.tokens;
-    let antecedent = |cx: &mut Context<'_>| -> Option<((usize, usize), bool)> {
+    {
         let comma = relative.checked_sub(1).filter(|&c| c > floor)?;
         if !cx.is_punct(comma, &[',']) {
             return None;
@@ -1917,24 +1972,26 @@ fn relative_mention(cx: &mut Context<'_>, relative: usize, floor: usize) -> Ment
                 .then(|| ((tokens[core.0].start, tokens[core.1 - 1].end), true));
         }
         // A person after a description is more often a misreading ("the discussion, who").
-        if cx.lower(relative) != "which" {
+        if !any_pronoun && cx.lower(relative) != "which" {
             return None;
         }
         let mut k = last;
-        while k + LONGEST_DESCRIPTION > last && k > floor && tokens[k].kind == Kind::Word {
-            let inside = tokens[k - 1].kind == Kind::Word && is_phrase_preposition(cx.lower(k - 1));
+        // The clause's first word may be the determiner ("The company, which …").
+        while k + LONGEST_DESCRIPTION > last && k >= floor && tokens[k].kind == Kind::Word {
+            let inside = k > floor
+                && tokens[k - 1].kind == Kind::Word
+                && is_phrase_preposition(cx.lower(k - 1));
             let lexicon = cx.lexicon;
             if lexicon.determiners.contains(cx.lower(k)) && !inside {
                 return (k < last).then(|| ((tokens[k].start, tokens[last].end), false));
             }
+            if k == floor {
+                break;
+            }
             k -= 1;
         }
         None
-    };
-    let kind = antecedent(cx).map_or(MentionKind::Description, |(antecedent, named)| {
-        MentionKind::Relative { antecedent, named }
-    });
-    cx.token_mention(relative, kind)
+    }
 }
 
 /// Prepositions that join a noun phrase's parts: "the description on the website", "the
@@ -2525,6 +2582,41 @@ fn after_dateline(cx: &mut Context<'_>, first: usize, end: usize) -> usize {
     }
 }
 
+/// Whether a lower-case English word is a finite auxiliary or modal ("will", "is", "has"):
+/// after a noun it makes a clause, so the noun is a subject, not a speaker after a cue.
+fn is_finite_auxiliary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "shall"
+            | "may"
+            | "might"
+            | "must"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "do"
+            | "did"
+    )
+}
+
+/// Whether a lower-case English word opens a reported clause ("that", "whether", "how").
+pub(crate) fn is_complementizer(lower: &str) -> bool {
+    matches!(
+        lower,
+        "that" | "whether" | "if" | "how" | "what" | "why" | "when" | "where"
+    )
+}
+
 /// "were told", "was asked", "was charged": the subject of a passive cue did not speak.
 pub(crate) fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
     let lower = cx.lower(k);
@@ -2542,6 +2634,20 @@ pub(crate) fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
         )
             // "who told Congress when asked about it: "…"": a reduced passive clause.
             || questioned && matches!(cx.lower(k - 1), "when" | "if"))
+}
+
+/// In English, the person's name before "of" and a place or organisation run `run`:
+/// "Senator John Cornyn of Texas", "Gov. Earl Ray Tomblin of West Virginia".
+fn person_before_of(cx: &mut Context<'_>, run: Run, floor: usize) -> Option<Run> {
+    let tokens = cx.tokens;
+    if !cx.english
+        || run.0 <= floor + 1
+        || tokens[run.0 - 1].kind != Kind::Word
+        || cx.lower(run.0 - 1) != "of"
+    {
+        return None;
+    }
+    names::run_backward(cx.text, tokens, run.0 - 2).filter(|p| p.0 >= floor && p.1 - p.0 >= 2)
 }
 
 /// Whether a comma follows a name ending before token `end`, past a parenthesis for party and

@@ -748,7 +748,28 @@ fn attribution_after_comma(
     if lexicon.inverted_cues.contains(lower.as_str())
         || matches!(lower.as_str(), "said" | "says" | "added" | "according")
     {
+        // "Scissors, who consults …, said whether Trump will agree …": the cue opens the
+        // reported clause; its speaker is before the comma.
+        if cx.english
+            && tokens.get(after + 1).is_some_and(|t| t.kind == Kind::Word)
+            && attribution::is_complementizer(cx.lower(after + 1))
+        {
+            return None;
+        }
+        // ", said nearly every conversation …": an English description after the cue opens
+        // with a determiner or a title ("said study co-author Anezina Solomonidou" has a
+        // name in it).
+        let bare_words = cx.english
+            && tokens.get(after + 1).is_some_and(|t| {
+                t.kind == Kind::Word && !t.is_capitalised(cx.text) && {
+                    let lower = cx.lower(after + 1);
+                    !lexicon.determiners.contains(lower) && !lexicon.titles.contains(lower)
+                }
+            });
         let mention = attribution::phrase_after(cx, after + 1)?;
+        if bare_words && mention.kind == MentionKind::Description {
+            return None;
+        }
         return Some((comma, after, mention));
     }
     if lower
