@@ -1397,6 +1397,41 @@ fn indonesian_sources_after_a_quotation_and_passive_subjects() {
 }
 
 #[test]
+fn indonesian_nicknames_are_the_people_they_name() {
+    // A nickname in parentheses, after "sapaan akrab" and after "yang akrab disapa" (of a
+    // description pointing back) is the person, under the fullest name.
+    let text = "Direktur Jenderal PSDKP Rudi Hartono Saputra mengatakan kapal itu \
+                ditangkap Senin.\n\
+                \"Kapal itu membawa 17 awak,\" kata pria yang akrab disapa Ruhar dalam \
+                konferensi pers.\n\
+                \"Kami terus berpatroli,\" kata Ruhar.\n\
+                Aturan itu diteken Presiden ke-7 Bambang Sutejo (Bamsut) pada 2016.\n\
+                \"Pungutan harus berhenti,\" ujar Bamsut.\n\
+                Mualim, sapaan akrab Muzakar Mahfud, menegaskan pulau itu akan dikelola.\n\
+                \"Sudah hak kita,\" kata Mualim.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        speaker_of(&analysis, "membawa 17 awak"),
+        Some("Rudi Hartono Saputra")
+    );
+    assert_eq!(
+        speaker_of(&analysis, "terus berpatroli"),
+        Some("Rudi Hartono Saputra")
+    );
+    assert_eq!(
+        speaker_of(&analysis, "harus berhenti"),
+        Some("Bambang Sutejo")
+    );
+    assert_eq!(speaker_of(&analysis, "hak kita"), Some("Muzakar Mahfud"));
+
+    // A party in parentheses is no nickname: "(Gerindra)" shares no letters with the name.
+    let text = "Anggota DPR Siti Rahayu (Gerindra) menolak usulan itu.\n\
+                \"Usulan ini tidak adil,\" kata Gerindra.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(speaker_of(&analysis, "tidak adil"), Some("Gerindra"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -16,6 +16,7 @@ pub mod checkworthy;
 mod lexicon;
 mod marks;
 mod names;
+mod nicknames;
 pub mod offsets;
 mod quotes;
 mod sentences;

@@ -1008,6 +1008,17 @@ fn resolve_speakers(
     let is_person = |name: &str| {
         !index.is_institutional(name) && !names_a_place(name, lexicon) && !names_a_product(name)
     };
+    // "Joko Widodo (Jokowi)", "pria yang akrab disapa Ipunk": a nickname is the person.
+    let nicknames = if english {
+        super::nicknames::Nicknames::default()
+    } else {
+        super::nicknames::find(text, tokens, &index, &named, is_person)
+    };
+    if !nicknames.is_empty() {
+        for (_, name, _) in &mut named {
+            *name = nicknames.person(name).to_string();
+        }
+    }
     let mut described: Vec<(usize, String, Option<String>)> = Vec::new();
     // The latest Indonesian group that spoke ("sejumlah warga", "para pedagang"): "mereka"
     // with no institution before it is that group.
@@ -1068,7 +1079,7 @@ fn resolve_speakers(
                     if f.role.is_none() {
                         f.role = role.map(str::to_string);
                     }
-                    Some(name.to_string())
+                    Some(nicknames.person(name).to_string())
                 }
             }
             _ if refers_back => {
