@@ -1432,6 +1432,39 @@ fn indonesian_nicknames_are_the_people_they_name() {
 }
 
 #[test]
+fn indonesian_roles_before_a_name_in_apposition_describe_it() {
+    // "Role, Name, verb": the role opens with a title and the name after its comma speaks;
+    // "Menurut role, dr. Name, isi": a lower-case title opens the name, and what was said
+    // starts after the name's comma.
+    let text = "Kepala Daker Madinah, Lukman Arif Makki, menyampaikan bahwa jemaah sudah tiba.\n\
+                Corporate Secretary Sinar Top, Armin, mengatakan perusahaan akan membagikan \
+                dividen.\n\
+                Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu, Febri Kacang, menyebut \
+                inflasi masih terkendali.\n\
+                Menurut Sekretaris Umum IGC, dr. Ray Wagiu Basri, gizi anak masih menjadi \
+                masalah.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "jemaah sudah tiba"),
+        Some("Lukman Arif Makki")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "membagikan dividen"),
+        Some("Armin")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "inflasi masih"),
+        Some("Febri Kacang")
+    );
+    let gizi = reported_speech(&analysis)
+        .into_iter()
+        .find(|q| q.text.contains("gizi anak"))
+        .expect("the reported speech after Menurut");
+    assert_eq!(gizi.speaker.as_deref(), Some("Ray Wagiu Basri"));
+    assert!(gizi.text.starts_with("gizi anak"), "{gizi:#?}");
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -1280,9 +1280,17 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                     && !token.space_before
                     && cx.in_set(j - 1, Section::TITLES) => {}
             Kind::Punct if cx.is_punct(j, &[',']) => {
-                let name_follows = tokens.get(j + 1).is_some_and(|t| t.is_capitalised(cx.text))
-                    && !cx.in_set(j + 1, Section::WEEKDAYS)
-                    && !is_degree(cx, j + 1);
+                // "Menurut Sekretaris Umum IGC, dr. Ray Wagiu Basrowi, …": a lower-case
+                // title opens the name in apposition.
+                let titled_name = (tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Word)
+                    && !tokens[j + 1].is_capitalised(cx.text)
+                    && cx.in_set(j + 1, Section::TITLES))
+                .then(|| j + 2 + usize::from(cx.is_punct(j + 2, &['.'])))
+                .filter(|&at| tokens.get(at).is_some_and(|t| t.is_capitalised(cx.text)));
+                let name_follows = titled_name.is_some()
+                    || tokens.get(j + 1).is_some_and(|t| t.is_capitalised(cx.text))
+                        && !cx.in_set(j + 1, Section::WEEKDAYS)
+                        && !is_degree(cx, j + 1);
                 let role_so_far = opens_with_role
                     || possessed_role
                     || runs.last().is_some_and(|&r| is_role(cx, r));
@@ -1290,6 +1298,10 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                     break;
                 }
                 appositions += 1;
+                if let Some(at) = titled_name {
+                    j = at;
+                    continue;
+                }
             }
             Kind::Number | Kind::Punct if runs.is_empty() && cx.is_punct_or_number(j) => {}
             // An Indonesian acronym in parentheses inside the phrase: the name goes on after
@@ -1732,6 +1744,7 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
                 // "The Podesta Group's CEO, Kimberley Fritts, said": a title ends the role.
                 is_role(cx, before)
                     || (cx.english && cx.in_set(before.1 - 1, Section::TITLES))
+                    || (!cx.english && titled_phrase_before(cx, k, floor))
                     || (!cx.english
                         && before.0 > floor
                         && tokens[before.0 - 1].kind == Kind::Word
@@ -2634,6 +2647,26 @@ pub(crate) fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
         )
             // "who told Congress when asked about it: "…"": a reduced passive clause.
             || questioned && matches!(cx.lower(k - 1), "when" | "if"))
+}
+
+/// Whether the Indonesian phrase before the comma at `comma` is a role of capitalised words,
+/// opened by a title in its first two words: "Kepala Daker Madinah", "Corporate Secretary
+/// Siantar Top", "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu". A name in
+/// apposition after it is the one it describes.
+fn titled_phrase_before(cx: &mut Context<'_>, comma: usize, floor: usize) -> bool {
+    let tokens = cx.tokens;
+    let mut k = comma;
+    while k > floor
+        && tokens[k - 1].kind == Kind::Word
+        && (tokens[k - 1].is_capitalised(cx.text)
+            || matches!(cx.lower(k - 1), "dan" | "serta" | "untuk" | "bidang"))
+        && comma - k < 12
+    {
+        k -= 1;
+    }
+    let opening = (k..comma.min(k + 2)).any(|i| cx.in_set(i, Section::TITLES));
+    // Only a whole clause opening: not "… kepada Menteri Keuangan, Sri Mulyani, …".
+    opening && (k == floor || tokens[k - 1].kind != Kind::Word)
 }
 
 /// In English, the person's name before "of" and a place or organisation run `run`:

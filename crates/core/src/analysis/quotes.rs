@@ -638,6 +638,17 @@ fn reported_speech(cx: &mut Context<'_>, sentences: &[Sentence], direct: &[Found
                     };
                     attribution::phrase_after(cx, from)
                 };
+                // "Menurut Sekretaris Umum IGC, dr. Ray Wagiu Basrowi, isi": the name in
+                // apposition is the source's; what was said starts after its comma.
+                if let Some(m) = mention
+                    && !cx.english
+                    && m.role.is_some()
+                    && m.end > tokens[comma].start
+                    && let Some(after) = (comma + 1..end.min(comma + 14))
+                        .find(|&i| tokens[i].start >= m.end && cx.is_punct(i, &[',']))
+                {
+                    comma = after;
+                }
                 push_reported(
                     &mut out,
                     cx,
