@@ -1465,6 +1465,42 @@ fn indonesian_roles_before_a_name_in_apposition_describe_it() {
 }
 
 #[test]
+fn indonesian_pronouns_point_at_people_not_companies_or_operations() {
+    // "-nya" after a quotation is a person: not a company named for its country, not an
+    // operation with a year in its name; a subject may carry its age in parentheses.
+    let text = "\"Target kami tercapai,\" kata juru bicara perusahaan, Cindy Larasati.\n\
+                Pupuk Indonesia juga menjalankan proyek energi bersih di Aceh.\n\
+                \"Kami meyakini transformasi ini berhasil,\" tutupnya.\n\
+                \"Ada dua letusan,\" kata Kepala Operasi, Brigjen Faizal Rahman.\n\
+                Personel Operasi Damai Cartenz-2025 segera melakukan pemantauan.\n\
+                \"Kemudian terpantau tiga orang,\" paparnya.\n\
+                \"Kami tidak menolak pariwisata,\" tegas Marina Duran.\n\
+                Pepi Viu (80) baru saja diusir dari rumahnya. Kini ia tinggal di hostel.\n\
+                \"Aku tak bisa menemukan apa-apa,\" ujarnya.\n\
+                Michael Shoe, pendiri dan direktur lembaga kajian Strategic Analysis Australia, \
+                pernah menjelaskan bahwa pertahanan bergantung pada serangan.\n\
+                \"Semakin banyak rudal, semakin luas perlindungan,\" ujar dia.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        speaker_of(&analysis, "transformasi ini berhasil"),
+        Some("Cindy Larasati")
+    );
+    assert_eq!(
+        speaker_of(&analysis, "terpantau tiga orang"),
+        Some("Faizal Rahman")
+    );
+    assert_eq!(speaker_of(&analysis, "menemukan apa-apa"), Some("Pepi Viu"));
+    assert_eq!(
+        reported_speaker_of(&analysis, "pertahanan bergantung"),
+        Some("Michael Shoe")
+    );
+    assert_eq!(
+        speaker_of(&analysis, "semakin luas perlindungan"),
+        Some("Michael Shoe")
+    );
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -1064,6 +1064,10 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
                 || cx.is_punct(run.1, &[','])
                 || (cx.english && comma_after_name(cx, run.1))
                 || (cx.english && cx.is_punct(run.1, &['(']))
+                // "Pepi Viu (80) baru saja diusir": an age in parentheses.
+                || (cx.is_punct(run.1, &['('])
+                    && cx.tokens.get(run.1 + 1).is_some_and(|t| t.kind == Kind::Number)
+                    && cx.is_punct(run.1 + 2, &[')']))
         })
         .then(|| cx.name_mention(run))
 }
@@ -1694,7 +1698,9 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
     // "X, role, mengatakan": the name before the apposition.
     if cx.is_punct(j, &[',']) && j > floor {
         let mut k = j - 1;
-        let longest = if cx.english { 24 } else { 8 };
+        // "Michael Shoebridge, pendiri dan direktur lembaga think tank Strategic Analysis
+        // Australia, pernah menjelaskan": a role may be long.
+        let longest = if cx.english { 24 } else { 14 };
         while k > floor
             && !cx.is_punct(k, &[','])
             && tokens[k].kind != Kind::Break

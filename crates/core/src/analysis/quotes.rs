@@ -1017,7 +1017,11 @@ fn resolve_speakers(
     // Who "he", "dia" or "the judge" can stand for: not "the Business Forum", a place or a
     // product named in between.
     let is_person = |name: &str| {
-        !index.is_institutional(name) && !names_a_place(name, lexicon) && !names_a_product(name)
+        !index.is_institutional(name)
+            && !names_a_place(name, lexicon)
+            && !names_a_product(name)
+            // English surnames are places too often ("Cornel West", "Jim Jordan").
+            && (english || !ends_with_a_place(name, lexicon))
     };
     // "Joko Widodo (Jokowi)", "pria yang akrab disapa Ipunk": a nickname is the person.
     let nicknames = if english {
@@ -1304,10 +1308,21 @@ fn names_a_place(name: &str, lexicon: &Lexicon) -> bool {
         .all(|w| crate::wordset::contains_lowercased(&lexicon.places, w))
 }
 
+/// Whether a name of two words or more ends with a place: in Indonesian news a company or
+/// an institution of that country or city ("Pupuk Indonesia", "Strategic Analysis
+/// Australia"), which people's names there seldom do.
+fn ends_with_a_place(name: &str, lexicon: &Lexicon) -> bool {
+    let mut words = name.split_whitespace();
+    let last = words.next_back();
+    words.next().is_some()
+        && last.is_some_and(|w| crate::wordset::contains_lowercased(&lexicon.places, w))
+}
+
 /// Whether a name holds a code in capitals ("Chery Tiggo CSH", "ONE HUNDRED"): a product,
 /// a model or a group, no one "dia" or "he" can stand for.
 fn names_a_product(name: &str) -> bool {
-    name.split_whitespace().any(super::names::is_model_code)
+    name.split_whitespace()
+        .any(|w| super::names::is_model_code(w) || w.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// Whether the honorific the article gives a person ("Mrs. Clinton", "Mr. Clinton") says
