@@ -1501,6 +1501,21 @@ fn indonesian_pronouns_point_at_people_not_companies_or_operations() {
 }
 
 #[test]
+fn indonesian_short_words_glued_to_names_come_off_where_the_article_spells_the_name() {
+    // "Benzaquendi" is "Benzaquen di" because the article writes "Benzaquen" on its own;
+    // "Mahdi" stays a name, as the article has no "Mah".
+    let text = "Juara dunia Cyril Benzaquendi akun Instagram-nya membagikan video latihan.\n\
+                \"Melatih petarung adalah hal lain,\" tulis Benzaquen.\n\
+                Pelatih anyar Cristian Chivuyang baru ditunjuk memimpin latihan pertama.\n\
+                \"Kami siap,\" kata Chivu.\n\
+                \"Harga naik,\" kata Ahmad Mahdi kepada wartawan.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(speaker_of(&analysis, "hal lain"), Some("Cyril Benzaquen"));
+    assert_eq!(speaker_of(&analysis, "Kami siap"), Some("Cristian Chivu"));
+    assert_eq!(speaker_of(&analysis, "Harga naik"), Some("Ahmad Mahdi"));
+}
+
+#[test]
 fn quote_offsets_are_code_points_inside_the_marks() {
     let text = "Ünïcödé “Kami siap menang,” kata Budi Santoso. ";
     let analysis = analyze(text, None, None);

@@ -69,6 +69,10 @@ pub struct Lexicon {
     /// Indonesian words a scraper glues to the name before them ("Putinmengatakan"): the
     /// tokenizer splits them off a capitalised word.
     pub glued_tails: WordSet,
+    /// Short Indonesian words a scraper glues to a name too ("Benzaquen|di", "Konami|dalam",
+    /// "AS|di"): names end with them as well ("Mahdi", "Ramadan"), so they are split off only
+    /// where the article has the rest on its own, or after an acronym.
+    pub glued_short_tails: WordSet,
     /// Words the Indonesian lists hold that are something else in English text: "Tim" is a
     /// given name there, not "tim" (team). Only the English view drops them.
     pub english_exceptions: WordSet,
@@ -201,6 +205,7 @@ impl Lexicon {
                     "adjunct-openers" => Some(&mut self.adjunct_openers),
                     "english-exceptions" => Some(&mut self.english_exceptions),
                     "glued-tails" => Some(&mut self.glued_tails),
+                    "glued-short-tails" => Some(&mut self.glued_short_tails),
                     // An unknown section in a user's edit is skipped, not fatal.
                     _ => None,
                 };

@@ -224,6 +224,10 @@ pub fn analyze(text: &str, language: Option<&str>, published: Option<&str>) -> A
     } else {
         lexicon::Lexicon::get()
     };
+    let mut tokens = tokens;
+    if lean != Some("en") {
+        tokens::split_short_tails(text, &mut tokens);
+    }
     let found = quotes::find(text, &tokens, lexicon, lean);
     let positions = offsets::CharOffsets::new(text);
 

@@ -54,7 +54,7 @@ pub(crate) fn find<'t>(
         (words >= 2 && name.contains(' ') && is_person(name)).then(|| name.to_string())
     };
     for i in 0..tokens.len() {
-        let Some(lower) = word(i).map(crate::text::lowercase) else {
+        let Some(this) = word(i) else {
             // "Joko Widodo (Jokowi)": one word in parentheses made from the name's letters.
             if punct(i, "(")
                 && punct(i + 2, ")")
@@ -67,9 +67,11 @@ pub(crate) fn find<'t>(
             }
             continue;
         };
-        match lower.as_str() {
+        // Most words are none of these three: compared without lower-casing.
+        let is = |cue: &str| this.len() == cue.len() && this.eq_ignore_ascii_case(cue);
+        if is("sapaan") {
             // "Mualem, sapaan akrab Muzakir Manaf,": the word before the comma.
-            "sapaan" if i >= 2 && punct(i - 1, ",") => {
+            if i >= 2 && punct(i - 1, ",") {
                 let after = i + 1 + usize::from(word(i + 1).is_some_and(is_fond));
                 if let Some(nickname) = names::run_backward(text, tokens, i - 2)
                     .filter(|r| r.1 - r.0 == 1)
@@ -80,46 +82,40 @@ pub(crate) fn find<'t>(
                     found.insert(nickname.to_string(), name);
                 }
             }
+        } else if (is("disapa") || is("dipanggil"))
+            && let Some(nickname) = names::run_forward(text, tokens, i + 1)
+                .filter(|r| r.1 - r.0 == 1)
+                .map(|r| tokens[r.0].text(text))
+                .filter(|w| is_nickname_word(w))
+        {
             // "Muzakir Manaf, yang akrab disapa Mualem", "pria yang karib disapa Ipunk".
-            "disapa" | "dipanggil" => {
-                let Some(nickname) = names::run_forward(text, tokens, i + 1)
-                    .filter(|r| r.1 - r.0 == 1)
-                    .map(|r| tokens[r.0].text(text))
-                    .filter(|w| is_nickname_word(w))
-                else {
-                    continue;
-                };
-                let mut k = i;
-                while k > 0
-                    && (word(k - 1).is_some_and(|w| is_fond(w) || w.eq_ignore_ascii_case("yang"))
-                        || punct(k - 1, ","))
-                {
-                    k -= 1;
-                }
-                if k == i || !word(i - 1).is_some_and(|w| is_fond(w) || w == "yang") {
-                    continue;
-                }
-                let name = match k.checked_sub(1).and_then(|last| {
-                    names::run_backward(text, tokens, last).filter(|_| word(last).is_some())
-                }) {
-                    Some(run) => full_name(run),
-                    // A description ("pria yang …"): the latest person named before it.
-                    None => {
-                        let at = tokens[i].start;
-                        named
-                            .iter()
-                            .rev()
-                            .filter(|(start, _, _)| *start < at)
-                            .map(|(_, name, _)| name)
-                            .find(|name| name.contains(' ') && is_person(name))
-                            .cloned()
-                    }
-                };
-                if let Some(name) = name {
-                    found.insert(nickname.to_string(), name);
-                }
+            let opens = |w: &str| is_fond(w) || w.eq_ignore_ascii_case("yang");
+            let mut k = i;
+            while k > 0 && (word(k - 1).is_some_and(opens) || punct(k - 1, ",")) {
+                k -= 1;
             }
-            _ => {}
+            if k == i || !word(i - 1).is_some_and(opens) {
+                continue;
+            }
+            let name = match k.checked_sub(1).and_then(|last| {
+                names::run_backward(text, tokens, last).filter(|_| word(last).is_some())
+            }) {
+                Some(run) => full_name(run),
+                // A description ("pria yang …"): the latest person named before it.
+                None => {
+                    let at = tokens[i].start;
+                    named
+                        .iter()
+                        .rev()
+                        .filter(|(start, _, _)| *start < at)
+                        .map(|(_, name, _)| name)
+                        .find(|name| name.contains(' ') && is_person(name))
+                        .cloned()
+                }
+            };
+            if let Some(name) = name {
+                found.insert(nickname.to_string(), name);
+            }
         }
     }
     // A nickname is never one of the words of the name it stands for.
@@ -129,10 +125,9 @@ pub(crate) fn find<'t>(
 
 /// "akrab", "karib", "biasa": the words of "yang akrab disapa".
 fn is_fond(word: &str) -> bool {
-    matches!(
-        crate::text::lowercase(word).as_str(),
-        "akrab" | "karib" | "biasa"
-    )
+    ["akrab", "karib", "biasa"]
+        .iter()
+        .any(|fond| word.eq_ignore_ascii_case(fond))
 }
 
 /// A capitalised word of letters, not an acronym: "Jokowi", "Ipunk", not "MUI" or "R".

@@ -230,6 +230,83 @@ fn scan_word(text: &str, mut end: usize) -> usize {
     }
 }
 
+/// Splits a short Indonesian word off a capitalised word a scraper glued it to, where the
+/// article has the rest as a word of its own ("Benzaquendi" when "Benzaquen" occurs) or the
+/// rest is an acronym ("ASdi"). Names end with these words too ("Mahdi", "Ramadan"), so the
+/// article's own spelling decides. The tails are the lexicon's `[glued-short-tails]`.
+pub fn split_short_tails(text: &str, tokens: &mut Vec<Token>) {
+    const SHORTEST_HEAD: usize = 3;
+    const LONGEST_TAIL: usize = 8;
+    /// Per first byte, a bit per length of the tails that start with it: most words are
+    /// ruled out without hashing.
+    static SHAPES: std::sync::OnceLock<(&'static super::lexicon::WordSet, [u16; 256])> =
+        std::sync::OnceLock::new();
+    let (tails, shapes) = SHAPES.get_or_init(|| {
+        let tails = &super::lexicon::Lexicon::get().glued_short_tails;
+        let mut shapes = [0u16; 256];
+        for tail in tails.iter().filter(|t| t.len() <= LONGEST_TAIL) {
+            shapes[usize::from(tail.as_bytes()[0])] |= 1 << tail.len();
+        }
+        (tails, shapes)
+    });
+    let bytes = text.as_bytes();
+    // Where the tail starts: after a lower-case letter (the rest written on its own
+    // elsewhere) or an acronym. The longest tail first.
+    let tail_at = |token: &Token| -> Option<usize> {
+        let word = &bytes[token.start..token.end];
+        // Two capitals and a two-letter tail at the least ("ASdi").
+        if word.len() < 4 || !word[0].is_ascii_uppercase() || !word.is_ascii() {
+            return None;
+        }
+        (2..=LONGEST_TAIL.min(word.len() - 2))
+            .rev()
+            .map(|length| word.len() - length)
+            .find(|&at| {
+                shapes[usize::from(word[at])] & 1 << (word.len() - at) != 0
+                    && (at >= SHORTEST_HEAD || word[at - 1].is_ascii_uppercase())
+                    && tails.contains(&text[token.start + at..token.end])
+            })
+    };
+    // The rest is an acronym ("AS"), or a word the article writes on its own.
+    let splits = |token: &Token, at: usize| {
+        let head = &bytes[token.start..token.start + at];
+        head.iter().all(u8::is_ascii_uppercase)
+            || memchr::memmem::find_iter(bytes, head).any(|found| {
+                let before = found.checked_sub(1).map(|b| bytes[b]);
+                let after = bytes.get(found + head.len());
+                before.is_none_or(|b| !b.is_ascii_alphanumeric())
+                    && after.is_none_or(|a| !a.is_ascii_alphanumeric())
+            })
+    };
+    let mut out = Vec::new();
+    let mut copied = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        let Some(at) = (token.kind == Kind::Word)
+            .then(|| tail_at(token))
+            .flatten()
+            .filter(|&at| splits(token, at))
+        else {
+            continue;
+        };
+        out.extend_from_slice(&tokens[copied..i]);
+        out.push(Token {
+            end: token.start + at,
+            ..*token
+        });
+        // The lost space: the tail is no part of the name before it.
+        out.push(Token {
+            start: token.start + at,
+            space_before: true,
+            ..*token
+        });
+        copied = i + 1;
+    }
+    if copied > 0 {
+        out.extend_from_slice(&tokens[copied..]);
+        *tokens = out;
+    }
+}
+
 /// Splits words a scraper glued together at case changes: "KhameneiPutin" -> "Khamenei" +
 /// "Putin", "DPRMy" -> "DPR" + "My". Words with an inner capital that are one name
 /// ("WhatsApp") split too, but stay adjacent, so name runs put them back together.
@@ -331,6 +408,32 @@ mod tests {
                 "Pyongyang"
             ]
         );
+    }
+
+    #[test]
+    fn short_words_glued_to_names_split_off_where_the_article_has_the_name() {
+        let split = |text: &str| {
+            let mut tokens = tokenize(text);
+            split_short_tails(text, &mut tokens);
+            tokens
+                .iter()
+                .map(|t| (t.text(text).to_string(), t.space_before))
+                .collect::<Vec<_>>()
+        };
+        let words = |text: &str| split(text).into_iter().map(|(w, _)| w).collect::<Vec<_>>();
+        assert_eq!(
+            words("Kata Benzaquen. Cyril Benzaquendi akun"),
+            ["Kata", "Benzaquen", ".", "Cyril", "Benzaquen", "di", "akun"]
+        );
+        // The tail is a word of its own, with the space the scraper lost.
+        assert!(split("Benzaquen Benzaquendi")[2].1);
+        // An acronym needs no other spelling; a name the article never shortens stays.
+        assert_eq!(
+            words("Kedutaan ASdi Hanoi"),
+            ["Kedutaan", "AS", "di", "Hanoi"]
+        );
+        assert_eq!(words("kata Ahmad Mahdi"), ["kata", "Ahmad", "Mahdi"]);
+        assert_eq!(words("bulan Ramadan"), ["bulan", "Ramadan"]);
     }
 
     #[test]
