@@ -1227,6 +1227,39 @@ fn english_reported_speech_after_a_long_subject_is_the_clause_after_the_verb() {
 }
 
 #[test]
+fn english_reported_speech_is_the_clause_not_the_adjunct_after_the_verb() {
+    let text = "Job cuts will come this week, Claure said in an email to staff.\n\
+                Apple is in every large company, Cook said while visiting the conference.\n\
+                Simone Perry, a tea party activist, says Trump's rise is hurting the party.\n\
+                The company said it would cut jobs, but it did not say how many.\n\
+                Cook said in an interview.\n\
+                Allegations of alleged abuse were reported by the newspaper.\n\
+                Adelson said earlier on Friday during a news conference that he may wait.\n\
+                Smith told reporters the deal was dead.\n\
+                The senator vowed last month to take his campaign to the convention.\n\
+                Prices rose 12 percent in May, the minister said on Tuesday.";
+    let analysis = analyze(text, Some("en"), None);
+    // What was said, and the mention that says it (a description is resolved to someone
+    // named before, so the mention is what this test is about).
+    let reported: Vec<(&str, Option<String>)> = reported_speech(&analysis)
+        .into_iter()
+        .map(|q| (q.text.as_str(), mention_of(text, q)))
+        .collect();
+    let expected = [
+        ("Job cuts will come this week", "Claure"),
+        ("Apple is in every large company", "Cook"),
+        ("Trump's rise is hurting the party", "Simone Perry"),
+        ("it would cut jobs", "The company"),
+        ("he may wait", "Adelson"),
+        ("the deal was dead", "Smith"),
+        ("to take his campaign to the convention", "The senator"),
+        ("Prices rose 12 percent in May", "the minister"),
+    ]
+    .map(|(said, by)| (said, Some(by.to_string())));
+    assert_eq!(reported, expected);
+}
+
+#[test]
 fn english_passives_and_noun_uses_of_cues_are_nobodys_speech() {
     // A passive's subject said nothing: no reported speech, and no speaker for the
     // quotation after it.

@@ -1717,6 +1717,16 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         {
             k -= 2;
         }
+        // "Johnny Isakson (R-Ga.), one of …, said": the party and state are the name's.
+        let name_end = if k > floor + 1 && cx.is_punct(k - 1, &[')']) {
+            (k.saturating_sub(8).max(floor)..k - 1)
+                .rev()
+                .find(|&i| cx.is_punct(i, &['(']))
+                .filter(|&open| open > floor)
+                .map_or(k - 1, |open| open - 1)
+        } else {
+            k.saturating_sub(1)
+        };
         // "X, the president of the Coalition, which is made up of …, said": a relative
         // clause is not the apposition; the relative-clause search below finds X.
         let relative = k + 1 < tokens.len()
@@ -1745,7 +1755,7 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             && let Some(run) = names::run_forward(cx.text, tokens, k + 1).filter(|&run| {
                 (run.1 == j || (comma_after_name(cx, run.1) && run.1 < j)) && !is_role(cx, run)
             })
-            && names::run_backward(cx.text, tokens, k - 1).is_none_or(|before| {
+            && names::run_backward(cx.text, tokens, name_end).is_none_or(|before| {
                 // "Salah satu wisatawan asal Chili, Sebastian, mengaku": a place of origin.
                 // "The Podesta Group's CEO, Kimberley Fritts, said": a title ends the role.
                 is_role(cx, before)
@@ -1762,7 +1772,7 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         if k > floor
             && !relative
             && cx.is_punct(k, &[','])
-            && let Some(run) = names::run_backward(cx.text, tokens, k - 1)
+            && let Some(run) = names::run_backward(cx.text, tokens, name_end)
         {
             // "Senator John Cornyn of Texas, the No. 2 Republican …, said".
             if let Some(person) = person_before_of(cx, run, floor) {
@@ -2021,7 +2031,7 @@ fn is_phrase_preposition(lower: &str) -> bool {
 
 /// An English preposition, before a noun phrase ("32% of Republican claims") or a relative
 /// "which" ("a story in which Democratic sources said").
-fn is_preposition(lower: &str) -> bool {
+pub(crate) fn is_preposition(lower: &str) -> bool {
     is_phrase_preposition(lower)
         || matches!(
             lower,
@@ -2534,7 +2544,7 @@ fn affiliated_name(cx: &mut Context<'_>, from: usize, cue: usize) -> Option<Run>
 
 /// An English present participle ("saying", "going", "telling"), lower-cased: it opens a
 /// clause that shares the sentence's subject.
-fn is_participle(lower: &str) -> bool {
+pub(crate) fn is_participle(lower: &str) -> bool {
     lower.len() > 4 && lower.ends_with("ing")
 }
 
@@ -2603,7 +2613,7 @@ fn after_dateline(cx: &mut Context<'_>, first: usize, end: usize) -> usize {
 
 /// Whether a lower-case English word is a finite auxiliary or modal ("will", "is", "has"):
 /// after a noun it makes a clause, so the noun is a subject, not a speaker after a cue.
-fn is_finite_auxiliary(lower: &str) -> bool {
+pub(crate) fn is_finite_auxiliary(lower: &str) -> bool {
     matches!(
         lower,
         "will"
@@ -2626,6 +2636,18 @@ fn is_finite_auxiliary(lower: &str) -> bool {
             | "do"
             | "did"
     )
+}
+
+/// Whether a lower-case English word opens an adjunct after a speech verb rather than what
+/// was said: "said in an interview", "said while visiting …", "told reporters on Tuesday",
+/// "said citing …".
+pub(crate) fn opens_adjunct(lower: &str) -> bool {
+    is_preposition(lower)
+        || is_participle(lower)
+        || matches!(
+            lower,
+            "while" | "when" | "as" | "before" | "later" | "earlier" | "then"
+        )
 }
 
 /// Whether a lower-case English word opens a reported clause ("that", "whether", "how").
