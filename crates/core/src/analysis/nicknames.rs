@@ -53,7 +53,14 @@ pub(crate) fn find<'t>(
         let name = index.fullest_with_role(text, written).0;
         (words >= 2 && name.contains(' ') && is_person(name)).then(|| name.to_string())
     };
+    // Most articles introduce no nickname in words: then only parentheses are looked at.
+    let in_words = ["sapaan", "disapa", "dipanggil"]
+        .iter()
+        .any(|cue| memchr::memmem::find(text.as_bytes(), cue.as_bytes()).is_some());
     for i in 0..tokens.len() {
+        if !in_words && tokens[i].kind != Kind::Punct {
+            continue;
+        }
         let Some(this) = word(i) else {
             // "Joko Widodo (Jokowi)": one word in parentheses made from the name's letters.
             if punct(i, "(")

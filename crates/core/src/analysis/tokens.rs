@@ -237,25 +237,32 @@ fn scan_word(text: &str, mut end: usize) -> usize {
 pub fn split_short_tails(text: &str, tokens: &mut Vec<Token>) {
     const SHORTEST_HEAD: usize = 3;
     const LONGEST_TAIL: usize = 8;
-    /// Per first byte, a bit per length of the tails that start with it: most words are
-    /// ruled out without hashing.
-    static SHAPES: std::sync::OnceLock<(&'static super::lexicon::WordSet, [u16; 256])> =
-        std::sync::OnceLock::new();
-    let (tails, shapes) = SHAPES.get_or_init(|| {
+    /// Per first byte, a bit per length of the tails that start with it, and the bytes tails
+    /// end with: most words are ruled out without hashing.
+    type Shapes = (&'static super::lexicon::WordSet, [u16; 256], [bool; 256]);
+    static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
+    let (tails, shapes, ends) = SHAPES.get_or_init(|| {
         let tails = &super::lexicon::Lexicon::get().glued_short_tails;
         let mut shapes = [0u16; 256];
+        let mut ends = [false; 256];
         for tail in tails.iter().filter(|t| t.len() <= LONGEST_TAIL) {
-            shapes[usize::from(tail.as_bytes()[0])] |= 1 << tail.len();
+            let bytes = tail.as_bytes();
+            shapes[usize::from(bytes[0])] |= 1 << tail.len();
+            ends[usize::from(bytes[bytes.len() - 1])] = true;
         }
-        (tails, shapes)
+        (tails, shapes, ends)
     });
     let bytes = text.as_bytes();
     // Where the tail starts: after a lower-case letter (the rest written on its own
     // elsewhere) or an acronym. The longest tail first.
     let tail_at = |token: &Token| -> Option<usize> {
         let word = &bytes[token.start..token.end];
-        // Two capitals and a two-letter tail at the least ("ASdi").
-        if word.len() < 4 || !word[0].is_ascii_uppercase() || !word.is_ascii() {
+        // Two capitals and a two-letter tail at the least ("ASdi"). A tail is ASCII, so a
+        // match starts on a character boundary whatever the head holds.
+        if word.len() < 4
+            || !word[0].is_ascii_uppercase()
+            || !ends[usize::from(word[word.len() - 1])]
+        {
             return None;
         }
         (2..=LONGEST_TAIL.min(word.len() - 2))
