@@ -1457,6 +1457,15 @@ fn indonesian_nicknames_are_the_people_they_name() {
     );
     assert_eq!(speaker_of(&analysis, "hak kita"), Some("Muzakar Mahfud"));
 
+    // An office's short title in parentheses before the name stands for the person; a
+    // minister's short title before a name is a title ("Menbud").
+    let text = "Menteri Perdagangan (Mendag) Budi Santosa menerbitkan surat edaran.\n\
+                \"Kami akan mengawasi impor,\" kata Mendag.\n\
+                \"Budaya kita kaya,\" kata Menbud Fadil Zon.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(speaker_of(&analysis, "mengawasi impor"), Some("Budi Santosa"));
+    assert_eq!(speaker_of(&analysis, "Budaya kita"), Some("Fadil Zon"));
+
     // A party in parentheses is no nickname: "(Gerindra)" shares no letters with the name.
     let text = "Anggota DPR Siti Rahayu (Gerindra) menolak usulan itu.\n\
                 \"Usulan ini tidak adil,\" kata Gerindra.";

@@ -1,9 +1,12 @@
 //! Nicknames an Indonesian article gives its people: "Joko Widodo (Jokowi)", "Mualem, sapaan
-//! akrab Muzakir Manaf", "Pung Nugroho Saksono … pria yang akrab disapa Ipunk". A quotation
-//! attributed to the nickname is the person's, reported under the fullest name.
+//! akrab Muzakir Manaf", "Pung Nugroho Saksono … pria yang akrab disapa Ipunk", and an
+//! office's short title in parentheses before the name ("Menteri Perdagangan (Mendag) Budi
+//! Santoso"). A quotation attributed to the nickname is the person's, reported under the
+//! fullest name.
 
 use super::names::{self, NameIndex};
 use super::tokens::{Kind, Token};
+use crate::wordset::{WordSet, contains_lowercased};
 use std::collections::HashMap;
 
 /// Nickname → the fullest name it stands for.
@@ -29,6 +32,7 @@ pub(crate) fn find<'t>(
     tokens: &[Token],
     index: &NameIndex<'t>,
     named: &[(usize, String, Option<String>)],
+    titles: &WordSet,
     is_person: impl Fn(&str) -> bool,
 ) -> Nicknames {
     let mut found = HashMap::new();
@@ -62,15 +66,23 @@ pub(crate) fn find<'t>(
             continue;
         }
         let Some(this) = word(i) else {
-            // "Joko Widodo (Jokowi)": one word in parentheses made from the name's letters.
-            if punct(i, "(")
-                && punct(i + 2, ")")
-                && i > 0
-                && let Some(nickname) = word(i + 1).filter(|w| is_nickname_word(w))
-                && let Some(name) = names::run_backward(text, tokens, i - 1).and_then(full_name)
-                && shares_letters(nickname, &name)
-            {
-                found.insert(nickname.to_string(), name);
+            if punct(i, "(") && punct(i + 2, ")") {
+                // "Joko Widodo (Jokowi)": one word in parentheses made from the name's letters.
+                if i > 0
+                    && let Some(nickname) = word(i + 1).filter(|w| is_nickname_word(w))
+                    && let Some(name) = names::run_backward(text, tokens, i - 1).and_then(full_name)
+                    && shares_letters(nickname, &name)
+                {
+                    found.insert(nickname.to_string(), name);
+                }
+                // "Menteri Perdagangan (Mendag) Budi Santoso": the office's short title in
+                // parentheses before the name stands for the person ("kata Mendag").
+                if let Some(title) =
+                    word(i + 1).filter(|w| is_nickname_word(w) && contains_lowercased(titles, w))
+                    && let Some(name) = names::run_forward(text, tokens, i + 3).and_then(full_name)
+                {
+                    found.insert(title.to_string(), name);
+                }
             }
             continue;
         };

@@ -1280,7 +1280,7 @@ fn resolve_speakers(
     let nicknames = if english {
         super::nicknames::Nicknames::default()
     } else {
-        super::nicknames::find(text, tokens, &index, &named, is_person)
+        super::nicknames::find(text, tokens, &index, &named, &lexicon.titles, is_person)
     };
     if !nicknames.is_empty() {
         for (_, name, _) in &mut named {
