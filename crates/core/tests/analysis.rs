@@ -1257,6 +1257,25 @@ fn english_reported_speech_is_the_clause_not_the_adjunct_after_the_verb() {
     ]
     .map(|(said, by)| (said, Some(by.to_string())));
     assert_eq!(reported, expected);
+
+    // A name after "in", "at" or "from" right before the verb is where the subject is, not
+    // the subject; after a participle's comma the name before it speaks.
+    let text = "Some delegates at the convention in Philadelphia said they welcomed the debate.\n\
+                Sanders in Iowa said the race was close.\n\
+                Trump, speaking at a rally in Wilmington, warned that taxes would rise.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "welcomed the debate"),
+        Some("Some delegates at the convention in Philadelphia")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "race was close"),
+        Some("Sanders")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "taxes would rise"),
+        Some("Trump")
+    );
 }
 
 #[test]
@@ -1463,7 +1482,10 @@ fn indonesian_nicknames_are_the_people_they_name() {
                 \"Kami akan mengawasi impor,\" kata Mendag.\n\
                 \"Budaya kita kaya,\" kata Menbud Fadil Zon.";
     let analysis = analyze(text, Some("id"), None);
-    assert_eq!(speaker_of(&analysis, "mengawasi impor"), Some("Budi Santosa"));
+    assert_eq!(
+        speaker_of(&analysis, "mengawasi impor"),
+        Some("Budi Santosa")
+    );
     assert_eq!(speaker_of(&analysis, "Budaya kita"), Some("Fadil Zon"));
 
     // A party in parentheses is no nickname: "(Gerindra)" shares no letters with the name.

@@ -1667,6 +1667,11 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             {
                 return None;
             }
+            // "Some delegates at the convention in Philadelphia said", "The mayor of Chicago
+            // said": a name after a preposition inside the subject is not the subject.
+            if let Some(subject) = subject_around_place(cx, run, floor) {
+                return Some(subject);
+            }
             // "Ketua Delegasi Hashim … pada konferensi di Baku Azerbaijan menyebutkan": a
             // place after a preposition is the adjunct's; the clause's subject speaks.
             if !cx.english
@@ -2695,6 +2700,63 @@ fn titled_phrase_before(cx: &mut Context<'_>, comma: usize, floor: usize) -> boo
     let opening = (k..comma.min(k + 2)).any(|i| cx.in_set(i, Section::TITLES));
     // Only a whole clause opening: not "… kepada Menteri Keuangan, Sri Mulyani, …".
     opening && (k == floor || tokens[k - 1].kind != Kind::Word)
+}
+
+/// In English, the subject whose phrase of place ("in", "at", "from" …) ends with the name
+/// `run` right before a speech verb: the noun phrase back to the clause's start ("Some
+/// delegates at the convention in Philadelphia", "Clinton's biggest boosters in New
+/// Hampshire"), or the name before the preposition ("Sanders in Iowa"). None when no such
+/// preposition stands before `run`.
+fn subject_around_place(cx: &mut Context<'_>, run: Run, floor: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    if !cx.english || run.0 < floor + 2 || tokens[run.0 - 1].kind != Kind::Word {
+        return None;
+    }
+    // Where, not whose: "a spokesman for Google" and "the mayor of Chicago" stay the names'.
+    if !matches!(
+        cx.lower(run.0 - 1),
+        "in" | "at" | "from" | "across" | "near" | "outside" | "inside"
+    ) {
+        return None;
+    }
+    let head = run.0 - 2;
+    if tokens[head].kind != Kind::Word {
+        return None;
+    }
+    if tokens[head].is_capitalised(cx.text) {
+        return names::run_backward(cx.text, tokens, head)
+            .filter(|r| r.0 >= floor)
+            .map(|r| cx.name_mention(r));
+    }
+    // Back over the words of the noun phrase to the clause's start.
+    let mut start = head;
+    while start > floor
+        && head - start < 8
+        && tokens[start - 1].kind == Kind::Word
+        && !cx.in_set(start - 1, Section::CONJUNCTIONS)
+        && !matches!(cx.lower(start - 1), "who" | "which" | "that")
+    {
+        start -= 1;
+    }
+    let first = cx.lower(start).to_string();
+    // "Trump, speaking at a rally in Wilmington, warned": the participle's subject.
+    if is_participle(&first) {
+        return (start > floor + 1 && cx.is_punct(start - 1, &[',']))
+            .then(|| names::run_backward(cx.text, tokens, start - 2))
+            .flatten()
+            .filter(|r| r.0 >= floor)
+            .map(|r| cx.name_mention(r));
+    }
+    // "with the campaign of … saying": no subject opens with a preposition.
+    if is_preposition(&first) {
+        return None;
+    }
+    (start == floor || tokens[start - 1].kind != Kind::Word).then(|| Mention {
+        start: tokens[start].start,
+        end: tokens[run.1 - 1].end,
+        kind: MentionKind::Description,
+        role: None,
+    })
 }
 
 /// In English, the person's name before "of" and a place or organisation run `run`:
