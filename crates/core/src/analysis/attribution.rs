@@ -1667,9 +1667,12 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             {
                 return None;
             }
-            // "Some delegates at the convention in Philadelphia said", "The mayor of Chicago
-            // said": a name after a preposition inside the subject is not the subject.
-            if let Some(subject) = subject_around_place(cx, run, floor) {
+            // "Some delegates at the convention in Philadelphia said": a name after a
+            // preposition inside the subject is not the subject (a participle's subject may
+            // be anything: "No different from George H.W. Bush calling …").
+            if !is_participle(cx.lower(cue))
+                && let Some(subject) = subject_around_place(cx, run, floor)
+            {
                 return Some(subject);
             }
             // "Ketua Delegasi Hashim … pada konferensi di Baku Azerbaijan menyebutkan": a
