@@ -1276,6 +1276,24 @@ fn english_reported_speech_is_the_clause_not_the_adjunct_after_the_verb() {
         reported_speaker_of(&analysis, "taxes would rise"),
         Some("Trump")
     );
+
+    // A name used as a modifier before the people who spoke: the people spoke.
+    let text = "Hillary Clinton spoke on Monday. Clinton aides said her tax plan comes soon.\n\
+                Senate Republican leaders have insisted they will not hold a hearing.\n\
+                Public health experts said money is needed for a vaccine.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "tax plan comes soon"),
+        Some("Clinton aides")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "not hold a hearing"),
+        Some("Senate Republican leaders")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "money is needed"),
+        Some("Public health experts")
+    );
 }
 
 #[test]

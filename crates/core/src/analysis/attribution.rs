@@ -1829,6 +1829,11 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
             }
         }
     }
+    // "Clinton aides said", "Senate Republican leaders have insisted": a name that opens
+    // the clause modifies the people after it, who spoke.
+    if let Some(mention) = named_group(cx, j, floor) {
+        return Some(mention);
+    }
     // "the New York businessman said", "a narrator in the Clinton ad asks": a noun phrase
     // opened by a determiner at the clause start.
     if let Some(mention) = determiner_phrase(cx, j, floor) {
@@ -2757,6 +2762,57 @@ fn subject_around_place(cx: &mut Context<'_>, run: Run, floor: usize) -> Option<
     (start == floor || tokens[start - 1].kind != Kind::Word).then(|| Mention {
         start: tokens[start].start,
         end: tokens[run.1 - 1].end,
+        kind: MentionKind::Description,
+        role: None,
+    })
+}
+
+/// In English, people named by a name used as a modifier, ending at token `last` before
+/// their verb: "Clinton aides", "Trump supporters", "Senate Republican leaders", "Sanders
+/// campaign officials". The name opens the clause; one or two plain words follow, the last a
+/// plural or a word for a person.
+fn named_group(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    if !cx.english || tokens[last].kind != Kind::Word || tokens[last].is_capitalised(cx.text) {
+        return None;
+    }
+    let head = cx.lower(last).to_string();
+    let lexicon = cx.lexicon;
+    let people = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
+        || lexicon.heads_a_person(&head);
+    if !people {
+        return None;
+    }
+    let mut first = last;
+    while first > floor
+        && last - first < 1
+        && tokens[first - 1].kind == Kind::Word
+        && !tokens[first - 1].is_capitalised(cx.text)
+    {
+        first -= 1;
+    }
+    let plain = (first..=last).all(|i| {
+        let lower = cx.lower(i);
+        !crate::language::is_function_word(lower)
+            && !lower.ends_with("ed")
+            && !lower.ends_with("ly")
+            && !cx.in_set(i, Section::SKIP_BEFORE_CUE | Section::CONJUNCTIONS)
+    });
+    if !plain || first == 0 {
+        return None;
+    }
+    let run = names::run_backward(cx.text, tokens, first - 1)
+        .filter(|r| r.1 == first && r.0 >= floor && cx.clause_starts_at(r.0, floor))?;
+    // A sentence-opening word alone is no name ("Many voters said").
+    if run.1 - run.0 == 1 && {
+        let lower = cx.lower(run.0).to_string();
+        cx.lexicon.is_opener(&lower) || cx.lexicon.determiners.contains(lower.as_str())
+    } {
+        return None;
+    }
+    Some(Mention {
+        start: tokens[run.0].start,
+        end: tokens[last].end,
         kind: MentionKind::Description,
         role: None,
     })
