@@ -1277,6 +1277,16 @@ fn english_reported_speech_is_the_clause_not_the_adjunct_after_the_verb() {
         Some("Trump")
     );
 
+    // A camel-case surname is one word of the full name.
+    let text = "Senate leader Mitch McConnell spoke on Monday. McConnell said the bill would pass.\n\
+                McConnell spokesman Don Stewart would not say when. \"No news yet,\" he said.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "the bill would pass"),
+        Some("Mitch McConnell")
+    );
+    assert_eq!(speaker_of(&analysis, "No news yet"), Some("Don Stewart"));
+
     // A name used as a modifier before the people who spoke: the people spoke.
     let text = "Hillary Clinton spoke on Monday. Clinton aides said her tax plan comes soon.\n\
                 Senate Republican leaders have insisted they will not hold a hearing.\n\

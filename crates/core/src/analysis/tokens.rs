@@ -338,13 +338,25 @@ fn split_glued(text: &str, start: usize, end: usize, space_before: bool, tokens:
     let mut piece_start = start;
     let mut prev: Option<char> = None;
     let mut prev2: Option<char> = None;
+    // Lower-case letters right before this one: "McCain", "DeSantis" and "NasDem" have one
+    // or two before their inner capital and are one word; a scraper glues whole words.
+    let mut lower_run = 0;
     let mut iter = word.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let at = start + i;
         let next = iter.peek().map(|&(_, n)| n);
         let split = match prev {
             // lower -> Upper: "KhameneiPutin".
-            Some(p) if p.is_lowercase() && c.is_uppercase() => at - piece_start >= 2,
+            // A piece that opened in lower case is a word glued on ("ofGAC", "diJakarta");
+            // one that opened with a capital needs three lower-case letters first.
+            Some(p) if p.is_lowercase() && c.is_uppercase() => {
+                let opened_lower = text[piece_start..].starts_with(|f: char| f.is_lowercase());
+                if opened_lower {
+                    at - piece_start >= 2
+                } else {
+                    lower_run >= 3
+                }
+            }
             // UPPER UPPER -> Upper lower: "DPRMy" splits before "My".
             Some(p) if p.is_uppercase() && c.is_uppercase() => {
                 prev2.is_some_and(char::is_uppercase) && next.is_some_and(char::is_lowercase)
@@ -360,6 +372,7 @@ fn split_glued(text: &str, start: usize, end: usize, space_before: bool, tokens:
             });
             piece_start = at;
         }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
         prev2 = prev;
         prev = Some(c);
     }
@@ -455,6 +468,13 @@ mod tests {
         );
         let tokens = tokenize("KhameneiPutin");
         assert!(tokens[0].space_before && !tokens[1].space_before);
+        // One or two lower-case letters before an inner capital make one word of a name; a
+        // lower-case word glued on splits off whatever its length.
+        assert_eq!(
+            texts("Mitch McConnell DeSantis NasDem YouTube"),
+            ["Mitch", "McConnell", "DeSantis", "NasDem", "YouTube"]
+        );
+        assert_eq!(texts("ofGAC diJakarta"), ["of", "GAC", "di", "Jakarta"]);
         // Words that are all capitals, capitalised or lower case stay whole.
         assert_eq!(
             texts("DPR BPS2024 Putin menolak"),
