@@ -1516,6 +1516,14 @@ fn indonesian_nicknames_are_the_people_they_name() {
     );
     assert_eq!(speaker_of(&analysis, "Budaya kita"), Some("Fadil Zon"));
 
+    // An account on a platform wrote it, not the platform.
+    let text = "\"Alat berat dibakar,\" tulis salah satu akun Facebook.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        speaker_of(&analysis, "Alat berat"),
+        Some("salah satu akun Facebook")
+    );
+
     // A party in parentheses is no nickname: "(Gerindra)" shares no letters with the name.
     let text = "Anggota DPR Siti Rahayu (Gerindra) menolak usulan itu.\n\
                 \"Usulan ini tidak adil,\" kata Gerindra.";

@@ -1330,6 +1330,21 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
         j += 1;
     }
     if let Some(&run) = runs.last() {
+        // "tulis salah satu akun Facebook": an account on a platform, not the platform.
+        if !cx.english
+            && runs.len() == 1
+            && run.1 - run.0 == 1
+            && !tokens[run.0].text(cx.text).starts_with('@')
+            && let Some((first, _)) = description
+                .filter(|&(_, end)| end == run.0 && end > 0 && cx.lower(end - 1) == "akun")
+        {
+            return Some(Mention {
+                start: tokens[first].start,
+                end: tokens[run.0].end,
+                kind: MentionKind::Description,
+                role: None,
+            });
+        }
         let mut mention = cx.name_mention(run);
         // "juru bicara Kremlin, Dmitry Peskov": everything before the name is its role.
         let description_is_role =
