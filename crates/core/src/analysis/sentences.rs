@@ -117,8 +117,16 @@ fn ends_sentence(
     if is_period && let Some(prev) = prev.filter(|p| p.kind == Kind::Word) {
         let word = prev.text(text);
         crate::text::lowercase_into(lower, word);
-        // "Dr.", "Jend.", "No." and initials ("S.W.", "H. Ahmad") do not end a sentence.
-        if lexicon.abbreviations.contains(lower.as_str()) || word.chars().count() == 1 {
+        // "Dr.", "Jend.", "No." and initials ("S.W.", "H. Ahmad") do not end a sentence,
+        // nor does an abbreviated title after a hyphen ("then-Sen. Barack Obama"; a party
+        // and state, "D-Calif.", may end one).
+        let after_hyphen = lower.rsplit('-').next().unwrap_or("");
+        if lexicon.abbreviations.contains(lower.as_str())
+            || word.chars().count() == 1
+            || (lower.contains('-')
+                && lexicon.abbreviations.contains(after_hyphen)
+                && lexicon.titles.contains(after_hyphen))
+        {
             return false;
         }
     }
@@ -184,6 +192,17 @@ mod tests {
                 "Harganya Rp. 5.000 per kilo.",
                 "Naik 5,12% dari 42,7 meter."
             ]
+        );
+        assert_eq!(
+            split("It was then-Sen. Barack Obama who voted against it. It rained."),
+            [
+                "It was then-Sen. Barack Obama who voted against it.",
+                "It rained."
+            ]
+        );
+        assert_eq!(
+            split("So said Rep. Adam Schiff, D-Calif. He left."),
+            ["So said Rep. Adam Schiff, D-Calif.", "He left."]
         );
         assert_eq!(
             split("He met Mr. Smith in the U.S. on Friday. It rained."),
