@@ -19,6 +19,7 @@ mod names;
 mod nicknames;
 pub mod offsets;
 mod quotes;
+mod reported;
 mod sentences;
 mod tokens;
 
