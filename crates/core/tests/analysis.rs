@@ -1516,6 +1516,19 @@ fn indonesian_nicknames_are_the_people_they_name() {
     );
     assert_eq!(speaker_of(&analysis, "Budaya kita"), Some("Fadil Zon"));
 
+    // A part of a hyphenated surname is the person ("Arnold" of "Trent Alexander-Arnold"); a
+    // compound with a lower-case part is no surname ("Trump-led").
+    let text = "Trent Alexander-Arnold resmi bergabung. Alexander-Arnold langsung bermain.\n\
+                \"Ini momen yang membanggakan,\" ujar Arnold.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        speaker_of(&analysis, "momen yang membanggakan"),
+        Some("Trent Alexander-Arnold")
+    );
+    let text = "The Trump-led Republican party met. \"We are ready,\" Trump said.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(speaker_of(&analysis, "We are ready"), Some("Trump"));
+
     // An account on a platform wrote it, not the platform.
     let text = "\"Alat berat dibakar,\" tulis salah satu akun Facebook.";
     let analysis = analyze(text, Some("id"), None);

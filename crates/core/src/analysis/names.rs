@@ -626,7 +626,9 @@ impl<'t> NameIndex<'t> {
                 |word: &str| filter.may_contain(word.as_bytes()) && wanted.contains(word);
             let word = tokens[i].text(text);
             if tokens[i].kind != Kind::Word
-                || !(is_wanted(word) || word.ends_with('s') && is_wanted(without_possessive(word)))
+                || !(is_wanted(word)
+                    || word.ends_with('s') && is_wanted(without_possessive(word))
+                    || name_parts(word).any(is_wanted))
                 || in_heading(headings, i)
             {
                 i += 1;
@@ -679,6 +681,10 @@ impl<'t> NameIndex<'t> {
                 let id = index.names.len();
                 for word in &words {
                     index.by_word.entry(*word).or_default().push(id);
+                }
+                // "Trent Alexander-Arnold" is found by "Arnold" too.
+                for part in words.last().into_iter().flat_map(|last| name_parts(last)) {
+                    index.by_word.entry(part).or_default().push(id);
                 }
                 index
                     .institutional
@@ -903,7 +909,11 @@ impl<'t> NameIndex<'t> {
             }
         }
         let name = match best {
-            Some(id) if self.names[id].len() > words.len() => {
+            // Longer, or the same length with a hyphenated surname ("Alexander-Arnold" for
+            // "Arnold").
+            Some(id)
+                if self.names[id].len() > words.len() || self.names[id].last() != words.last() =>
+            {
                 self.without_leftover_prefix(text, id, &words)
             }
             _ => self.without_leftover_in_mention(mention, &words),
@@ -936,10 +946,25 @@ pub fn without_possessive(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// The parts of a hyphenated surname ("Alexander" and "Arnold" of "Alexander-Arnold"), when
+/// every part is capitalised ("Trump-led" has none); none for a word without a hyphen.
+fn name_parts(word: &str) -> impl Iterator<Item = &str> {
+    let surname = word.contains('-')
+        && word
+            .split('-')
+            .all(|part| part.len() > 1 && part.starts_with(char::is_uppercase));
+    surname.then(|| word.split('-')).into_iter().flatten()
+}
+
 fn contains_in_order(name: &[&str], words: &[&str]) -> bool {
     let mut at = 0;
+    let last = name.len().saturating_sub(1);
     for word in words {
-        match name[at..].iter().position(|n| n == word) {
+        // A mention's word may be a part of the name's hyphenated surname ("Arnold").
+        let fits = |(i, n): (usize, &&str)| {
+            n == word || at + i == last && name_parts(n).any(|part| part == *word)
+        };
+        match name[at..].iter().enumerate().position(fits) {
             Some(p) => at += p + 1,
             None => return false,
         }
