@@ -1529,6 +1529,15 @@ fn indonesian_nicknames_are_the_people_they_name() {
     let analysis = analyze(text, Some("en"), None);
     assert_eq!(speaker_of(&analysis, "We are ready"), Some("Trump"));
 
+    // The agent of a passive verb of speech is someone a bare role points back to.
+    let text = "Hal itu disampaikan ketua majelis hakim Rosihan Juhri Rangkuti dalam sidang vonis.\n\
+                \"Menimbang bahwa izin advokat dicabut organisasi advokat,\" ujar hakim.";
+    let analysis = analyze(text, Some("id"), None);
+    assert_eq!(
+        speaker_of(&analysis, "Menimbang bahwa"),
+        Some("Rosihan Juhri Rangkuti")
+    );
+
     // An account on a platform wrote it, not the platform.
     let text = "\"Alat berat dibakar,\" tulis salah satu akun Facebook.";
     let analysis = analyze(text, Some("id"), None);

@@ -216,11 +216,24 @@ pub fn find(text: &str, tokens: &[Token], lexicon: &Lexicon, language: Option<&s
     // subject to point back to.
     let headings = super::names::headings(text, tokens);
     let subjects: Vec<Mention> = if needs_subjects {
-        sentences
+        let mut subjects = Vec::new();
+        for s in sentences
             .iter()
             .filter(|s| !super::names::in_heading(&headings, s.first_token))
-            .filter_map(|s| attribution::opening_subject(&mut cx, s.first_token, s.end_token))
-            .collect()
+        {
+            if let Some(subject) = attribution::opening_subject(&mut cx, s.first_token, s.end_token)
+            {
+                subjects.push(subject);
+            }
+            // "Hal itu disampaikan ketua majelis hakim Rosihan …": a passive's agent is
+            // someone "hakim" or "ia" can point back to.
+            if !cx.english
+                && let Some(agent) = passive_agent(&mut cx, s.first_token, s.end_token)
+            {
+                subjects.push(agent);
+            }
+        }
+        subjects
     } else {
         Vec::new()
     };
@@ -480,6 +493,36 @@ fn sentence_attribution(
 /// The subject that opens a sentence, unless the sentence is a passive: in "Momen itu
 /// dibagikan Cyril Benzaquen …" the moment was shared, and the one who acted is the name after
 /// the verb (or after "oleh"), if any; "X have been accused of …" names no one who spoke.
+/// The named agent of an Indonesian passive verb of speech among a sentence's first words:
+/// "Hal itu disampaikan ketua majelis hakim Rosihan Juhriah Rangkuti …", "… diungkapkan oleh
+/// Budi".
+fn passive_agent(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
+    // Only a verb of speech: the agent of "diteken" or "diunggah" signed or posted, and a
+    // pronoun after it may mean someone else.
+    let verb = (first..end.min(first + 4)).find(|&k| {
+        tokens[k].kind == Kind::Word
+            && matches!(
+                cx.lower(k),
+                "disampaikan"
+                    | "diungkapkan"
+                    | "dikatakan"
+                    | "dijelaskan"
+                    | "ditegaskan"
+                    | "dinyatakan"
+                    | "disebutkan"
+                    | "diutarakan"
+                    | "dituturkan"
+                    | "dipaparkan"
+            )
+    })?;
+    let mut agent = verb + 1;
+    if agent < end && tokens[agent].kind == Kind::Word && cx.lower(agent) == "oleh" {
+        agent += 1;
+    }
+    attribution::phrase_after(cx, agent).filter(|m| m.kind == MentionKind::Name)
+}
+
 fn acting_subject(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Mention> {
     let mention = attribution::opening_subject(cx, first, end)?;
     let tokens = cx.tokens;
