@@ -628,7 +628,8 @@ impl<'t> NameIndex<'t> {
             if tokens[i].kind != Kind::Word
                 || !(is_wanted(word)
                     || word.ends_with('s') && is_wanted(without_possessive(word))
-                    || name_parts(word).any(is_wanted))
+                    || word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+                        && name_parts(word).any(is_wanted))
                 || in_heading(headings, i)
             {
                 i += 1;
