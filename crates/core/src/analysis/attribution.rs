@@ -1161,13 +1161,7 @@ pub fn phrase_after(cx: &mut Context<'_>, start: usize) -> Option<Mention> {
                     }
                 }
                 // Role phrases join with "dan", "untuk", "of": "kuasa hukum Mensesneg dan PPKGBK".
-                if !runs.is_empty()
-                    && opens_with_role
-                    && matches!(
-                        cx.lower(j),
-                        "dan" | "serta" | "untuk" | "bidang" | "of" | "and" | "for"
-                    )
-                {
+                if !runs.is_empty() && opens_with_role && joins_roles(cx.lower(j)) {
                     // "said planetary geologist Rosaly Lopes of NASA's Jet Propulsion
                     // Laboratory": a person's full name is not a role; "of" gives where she
                     // works ("Secretary of State John Kerry" goes on).
@@ -1590,15 +1584,11 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         j -= 1;
         // "Paul D. Ryan (R-Wis.) said": the parenthesis is not the subject.
         if cx.is_punct(j, &[')']) {
-            let close = j;
-            while j > floor && !cx.is_punct(j, &['(']) && close - j < 12 {
-                j -= 1;
-            }
-            if cx.is_punct(j, &['(']) && j > floor {
-                continue;
-            }
-            j = close;
-            break;
+            let Some(open) = opening_parenthesis(cx, j, floor) else {
+                break;
+            };
+            j = open;
+            continue;
         }
         // "Donald Trump hari Rabu mengatakan": the day is no subject.
         if !cx.english
@@ -1742,11 +1732,7 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         }
         // "Johnny Isakson (R-Ga.), one of …, said": the party and state are the name's.
         let name_end = if k > floor + 1 && cx.is_punct(k - 1, &[')']) {
-            (k.saturating_sub(8).max(floor)..k - 1)
-                .rev()
-                .find(|&i| cx.is_punct(i, &['(']))
-                .filter(|&open| open > floor)
-                .map_or(k - 1, |open| open - 1)
+            opening_parenthesis(cx, k - 1, floor).map_or(k - 1, |open| open - 1)
         } else {
             k.saturating_sub(1)
         };
@@ -2011,44 +1997,40 @@ fn relative_antecedent(
     /// Words a description before the comma may have.
     const LONGEST_DESCRIPTION: usize = 8;
     let tokens = cx.tokens;
-    {
-        let comma = relative.checked_sub(1).filter(|&c| c > floor)?;
-        if !cx.is_punct(comma, &[',']) {
-            return None;
-        }
-        let last = comma - 1;
-        if let Some(mut run) = names::run_backward(cx.text, tokens, last).filter(|r| r.0 >= floor) {
-            if run.0 >= floor + 2
-                && cx.lower(run.0 - 1) == "of"
-                && let Some(person) = names::run_backward(cx.text, tokens, run.0 - 2)
-            {
-                run = person;
-            }
-            let core = names::core(cx.text, tokens, run, cx.lexicon);
-            return (core.1 > core.0)
-                .then(|| ((tokens[core.0].start, tokens[core.1 - 1].end), true));
-        }
-        // A person after a description is more often a misreading ("the discussion, who").
-        if !any_pronoun && cx.lower(relative) != "which" {
-            return None;
-        }
-        let mut k = last;
-        // The clause's first word may be the determiner ("The company, which …").
-        while k + LONGEST_DESCRIPTION > last && k >= floor && tokens[k].kind == Kind::Word {
-            let inside = k > floor
-                && tokens[k - 1].kind == Kind::Word
-                && is_phrase_preposition(cx.lower(k - 1));
-            let lexicon = cx.lexicon;
-            if lexicon.determiners.contains(cx.lower(k)) && !inside {
-                return (k < last).then(|| ((tokens[k].start, tokens[last].end), false));
-            }
-            if k == floor {
-                break;
-            }
-            k -= 1;
-        }
-        None
+    let comma = relative.checked_sub(1).filter(|&c| c > floor)?;
+    if !cx.is_punct(comma, &[',']) {
+        return None;
     }
+    let last = comma - 1;
+    if let Some(mut run) = names::run_backward(cx.text, tokens, last).filter(|r| r.0 >= floor) {
+        if run.0 >= floor + 2
+            && cx.lower(run.0 - 1) == "of"
+            && let Some(person) = names::run_backward(cx.text, tokens, run.0 - 2)
+        {
+            run = person;
+        }
+        let core = names::core(cx.text, tokens, run, cx.lexicon);
+        return (core.1 > core.0).then(|| ((tokens[core.0].start, tokens[core.1 - 1].end), true));
+    }
+    // A person after a description is more often a misreading ("the discussion, who").
+    if !any_pronoun && cx.lower(relative) != "which" {
+        return None;
+    }
+    let mut k = last;
+    // The clause's first word may be the determiner ("The company, which …").
+    while k + LONGEST_DESCRIPTION > last && k >= floor && tokens[k].kind == Kind::Word {
+        let inside =
+            k > floor && tokens[k - 1].kind == Kind::Word && is_phrase_preposition(cx.lower(k - 1));
+        let lexicon = cx.lexicon;
+        if lexicon.determiners.contains(cx.lower(k)) && !inside {
+            return (k < last).then(|| ((tokens[k].start, tokens[last].end), false));
+        }
+        if k == floor {
+            break;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// Prepositions that join a noun phrase's parts: "the description on the website", "the
@@ -2705,6 +2687,15 @@ pub(crate) fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
             || questioned && matches!(cx.lower(k - 1), "when" | "if"))
 }
 
+/// Whether a lower-case word joins the parts of a role: "kuasa hukum Mensesneg dan PPKGBK",
+/// "Secretary of State", "Direktur Jenderal Strategi Ekonomi dan Fiskal".
+fn joins_roles(lower: &str) -> bool {
+    matches!(
+        lower,
+        "dan" | "serta" | "untuk" | "bidang" | "of" | "and" | "for"
+    )
+}
+
 /// Whether the Indonesian phrase before the comma at `comma` is a role of capitalised words,
 /// opened by a title in its first two words: "Kepala Daker Madinah", "Corporate Secretary
 /// Siantar Top", "Direktur Jenderal Strategi Ekonomi dan Fiskal Kemenkeu". A name in
@@ -2714,8 +2705,7 @@ fn titled_phrase_before(cx: &mut Context<'_>, comma: usize, floor: usize) -> boo
     let mut k = comma;
     while k > floor
         && tokens[k - 1].kind == Kind::Word
-        && (tokens[k - 1].is_capitalised(cx.text)
-            || matches!(cx.lower(k - 1), "dan" | "serta" | "untuk" | "bidang"))
+        && (tokens[k - 1].is_capitalised(cx.text) || joins_roles(cx.lower(k - 1)))
         && comma - k < 12
     {
         k -= 1;
@@ -2798,14 +2788,15 @@ fn named_group(cx: &mut Context<'_>, last: usize, floor: usize) -> Option<Mentio
     if !people {
         return None;
     }
-    let mut first = last;
-    while first > floor
-        && last - first < 1
-        && tokens[first - 1].kind == Kind::Word
-        && !tokens[first - 1].is_capitalised(cx.text)
+    // One plain word may stand before the last ("Sanders campaign officials").
+    let first = if last > floor
+        && tokens[last - 1].kind == Kind::Word
+        && !tokens[last - 1].is_capitalised(cx.text)
     {
-        first -= 1;
-    }
+        last - 1
+    } else {
+        last
+    };
     let plain = (first..=last).all(|i| {
         let lower = cx.lower(i);
         !crate::language::is_function_word(lower)
@@ -2845,6 +2836,15 @@ fn person_before_of(cx: &mut Context<'_>, run: Run, floor: usize) -> Option<Run>
         return None;
     }
     names::run_backward(cx.text, tokens, run.0 - 2).filter(|p| p.0 >= floor && p.1 - p.0 >= 2)
+}
+
+/// The "(" that the ")" at token `close` closes, within twelve tokens and after `floor`:
+/// "Paul D. Ryan (R-Wis.)".
+fn opening_parenthesis(cx: &Context<'_>, close: usize, floor: usize) -> Option<usize> {
+    (close.saturating_sub(12).max(floor)..close)
+        .rev()
+        .find(|&i| cx.is_punct(i, &['(']))
+        .filter(|&open| open > floor)
 }
 
 /// Whether a comma follows a name ending before token `end`, past a parenthesis for party and

@@ -73,6 +73,9 @@ pub struct Lexicon {
     /// "AS|di"): names end with them as well ("Mahdi", "Ramadan"), so they are split off only
     /// where the article has the rest on its own, or after an acronym.
     pub glued_short_tails: WordSet,
+    /// Indonesian passive verbs of speech ("disampaikan", "diungkapkan"): the name after one
+    /// is someone a later role or pronoun points back to.
+    pub passive_speech_cues: WordSet,
     /// Words the Indonesian lists hold that are something else in English text: "Tim" is a
     /// given name there, not "tim" (team). Only the English view drops them.
     pub english_exceptions: WordSet,
@@ -206,6 +209,7 @@ impl Lexicon {
                     "english-exceptions" => Some(&mut self.english_exceptions),
                     "glued-tails" => Some(&mut self.glued_tails),
                     "glued-short-tails" => Some(&mut self.glued_short_tails),
+                    "passive-speech-cues" => Some(&mut self.passive_speech_cues),
                     // An unknown section in a user's edit is skipped, not fatal.
                     _ => None,
                 };

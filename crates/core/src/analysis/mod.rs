@@ -214,7 +214,7 @@ pub fn analyze(text: &str, language: Option<&str>, published: Option<&str>) -> A
     let language = language.map(str::to_string).or_else(|| {
         crate::language::guess_language_from(text, LANGUAGE_SAMPLE_WORDS).map(str::to_string)
     });
-    let tokens = tokens::tokenize(text);
+    let mut tokens = tokens::tokenize(text);
     // Word lists, language conventions and the claims model need a language even for a
     // one-line text too short to label.
     let lean = language
@@ -225,7 +225,6 @@ pub fn analyze(text: &str, language: Option<&str>, published: Option<&str>) -> A
     } else {
         lexicon::Lexicon::get()
     };
-    let mut tokens = tokens;
     if lean != Some("en") {
         tokens::split_short_tails(text, &mut tokens);
     }

@@ -628,8 +628,7 @@ impl<'t> NameIndex<'t> {
             if tokens[i].kind != Kind::Word
                 || !(is_wanted(word)
                     || word.ends_with('s') && is_wanted(without_possessive(word))
-                    || word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-                        && name_parts(word).any(is_wanted))
+                    || name_parts(word).any(is_wanted))
                 || in_heading(headings, i)
             {
                 i += 1;
@@ -950,7 +949,9 @@ pub fn without_possessive(name: &str) -> &str {
 /// The parts of a hyphenated surname ("Alexander" and "Arnold" of "Alexander-Arnold"), when
 /// every part is capitalised ("Trump-led" has none); none for a word without a hyphen.
 fn name_parts(word: &str) -> impl Iterator<Item = &str> {
-    let surname = word.contains('-')
+    // The first byte first: most words are lower case, and then no search for a hyphen.
+    let surname = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && word.contains('-')
         && word
             .split('-')
             .all(|part| part.len() > 1 && part.starts_with(char::is_uppercase));

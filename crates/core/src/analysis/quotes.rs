@@ -498,24 +498,21 @@ fn sentence_attribution(
 /// Budi".
 fn passive_agent(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Mention> {
     let tokens = cx.tokens;
-    // Only a verb of speech: the agent of "diteken" or "diunggah" signed or posted, and a
-    // pronoun after it may mean someone else.
+    // Only a verb of speech (`[passive-speech-cues]`): the agent of "diteken" or "diunggah"
+    // signed or posted, and a pronoun after it may mean someone else.
     let verb = (first..end.min(first + 4)).find(|&k| {
-        tokens[k].kind == Kind::Word
-            && matches!(
-                cx.lower(k),
-                "disampaikan"
-                    | "diungkapkan"
-                    | "dikatakan"
-                    | "dijelaskan"
-                    | "ditegaskan"
-                    | "dinyatakan"
-                    | "disebutkan"
-                    | "diutarakan"
-                    | "dituturkan"
-                    | "dipaparkan"
-            )
+        tokens[k].kind == Kind::Word && {
+            let lexicon = cx.lexicon;
+            lexicon.passive_speech_cues.contains(cx.lower(k))
+        }
     })?;
+    named_agent(cx, verb, end)
+}
+
+/// The name after the Indonesian passive verb at token `verb`, past "oleh" ("dibagikan Cyril
+/// Benzaquen", "diungkapkan oleh Budi").
+fn named_agent(cx: &mut Context<'_>, verb: usize, end: usize) -> Option<Mention> {
+    let tokens = cx.tokens;
     let mut agent = verb + 1;
     if agent < end && tokens[agent].kind == Kind::Word && cx.lower(agent) == "oleh" {
         agent += 1;
@@ -549,11 +546,7 @@ fn acting_subject(cx: &mut Context<'_>, first: usize, end: usize) -> Option<Ment
     if !passive {
         return Some(mention);
     }
-    let mut agent = next + 1;
-    if agent < end && tokens[agent].kind == Kind::Word && cx.lower(agent) == "oleh" {
-        agent += 1;
-    }
-    attribution::phrase_after(cx, agent).filter(|m| m.kind == MentionKind::Name)
+    named_agent(cx, next, end)
 }
 
 /// Who a quotation that opens its sentence is given by the reporter's sentence right before

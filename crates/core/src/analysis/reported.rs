@@ -181,29 +181,8 @@ pub(super) fn reported_speech(
                 while from < last_content && cx.is_punct(from, &[',', ':']) {
                     from += 1;
                 }
-                // "told reporters …", "told CNN …", "told him …": who was told is not what.
-                if cx.english
-                    && from == k + 1
-                    && matches!(cx.lower(k), "told" | "tells" | "tell" | "telling")
-                    && tokens.get(from).is_some_and(|t| t.kind == Kind::Word)
-                {
-                    let listener =
-                        if let Some(run) = super::names::run_forward(cx.text, tokens, from) {
-                            run.1
-                        } else if matches!(
-                            cx.lower(from),
-                            "reporters" | "journalists" | "him" | "her" | "them" | "me" | "us"
-                        ) {
-                            from + 1
-                        } else {
-                            from
-                        };
-                    if listener < last_content {
-                        from = listener;
-                    }
-                }
                 if cx.english && !after_that {
-                    let Some(start) = english_content_start(cx, from, last_content) else {
+                    let Some(start) = english_content_start(cx, k, from, last_content) else {
                         break;
                     };
                     from = start;
@@ -224,14 +203,24 @@ pub(super) fn reported_speech(
     out
 }
 
-/// Where what was said starts when an English speech verb is followed by token `from`
-/// (no "that" right after it): past a short time ("said for weeks he's …", "vowed last month
-/// to take …") and a medium ("said in a statement Thursday night they …"). An adjunct that
-/// is all there is ("said in an interview.", "said while visiting …") gives none, unless a
-/// "that" follows it ("said earlier on Friday during a news conference that …").
-fn english_content_start(cx: &mut Context<'_>, from: usize, end: usize) -> Option<usize> {
+/// Where what was said starts after the English speech verb at token `cue`, from token
+/// `from` (past a comma), when no "that" follows it: past who was told ("told reporters …", "told CNN …"), a short time ("said for
+/// weeks he's …", "vowed last month to take …") and a medium ("said in a statement Thursday
+/// night they …"). An adjunct that is all there is ("said in an interview.", "said while
+/// visiting …") gives none, unless a "that" follows it ("said earlier on Friday during a news
+/// conference that …").
+fn english_content_start(
+    cx: &mut Context<'_>,
+    cue: usize,
+    from: usize,
+    end: usize,
+) -> Option<usize> {
     let tokens = cx.tokens;
     let mut at = from;
+    if from == cue + 1 && matches!(cx.lower(cue), "told" | "tells" | "tell" | "telling") {
+        at += listener_at(cx, at, end);
+    }
+    let from = at;
     at += time_between(cx, at, end);
     at += medium_between(cx, at, end);
     if at > from {
@@ -254,9 +243,7 @@ fn english_content_start(cx: &mut Context<'_>, from: usize, end: usize) -> Optio
             .get(at + 1)
             .is_some_and(|t| !t.is_capitalised(cx.text))
         && next.as_deref().is_some_and(|n| {
-            !lexicon.determiners.contains(n)
-                && !lexicon.pronouns.contains(n)
-                && !matches!(n, "reporters" | "journalists")
+            !lexicon.determiners.contains(n) && !lexicon.pronouns.contains(n) && !is_listener(n)
         });
     // "said about half of …", "reported at least six …": a quantity, not a place.
     let quantity =
@@ -273,6 +260,33 @@ fn english_content_start(cx: &mut Context<'_>, from: usize, end: usize) -> Optio
     (at + 1..end.min(at + 14))
         .find(|&i| tokens[i].kind == Kind::Word && cx.lower(i) == "that")
         .map(|that| that + 1)
+}
+
+/// How many tokens who was told takes at token `at`: a name ("told CNN"), "reporters" or an
+/// object pronoun ("told him"); none when the words after the verb are what was said.
+fn listener_at(cx: &mut Context<'_>, at: usize, end: usize) -> usize {
+    let tokens = cx.tokens;
+    if tokens.get(at).is_none_or(|t| t.kind != Kind::Word) {
+        return 0;
+    }
+    let listener_end = match super::names::run_forward(cx.text, tokens, at) {
+        Some(run) => run.1,
+        None if is_listener(cx.lower(at)) => at + 1,
+        None => at,
+    };
+    if listener_end < end {
+        listener_end - at
+    } else {
+        0
+    }
+}
+
+/// Words for who is told, not what: "reporters", "him", "them".
+fn is_listener(lower: &str) -> bool {
+    matches!(
+        lower,
+        "reporters" | "journalists" | "him" | "her" | "them" | "me" | "us"
+    )
 }
 
 /// How many tokens "in a statement", "in an interview", "in an email" and the like take at

@@ -177,26 +177,53 @@ fn glued_tail(text: &str, start: usize, end: usize) -> Option<usize> {
     if end - start < SHORTEST_HEAD + SHORTEST_TAIL {
         return None;
     }
-    /// Per first byte, a bit per length of the tails that start with it: most positions
-    /// of most words are ruled out without hashing.
-    static SHAPES: std::sync::OnceLock<(&'static super::lexicon::WordSet, [u16; 256])> =
-        std::sync::OnceLock::new();
-    let (tails, shapes) = SHAPES.get_or_init(|| {
-        let tails = &super::lexicon::Lexicon::get().glued_tails;
-        let mut shapes = [0u16; 256];
-        for tail in tails.iter().filter(|t| t.len() <= LONGEST_TAIL) {
-            shapes[usize::from(tail.as_bytes()[0])] |= 1 << tail.len();
-        }
-        (tails, shapes)
-    });
-    let bytes = text.as_bytes();
+    static SHAPES: std::sync::OnceLock<TailShapes> = std::sync::OnceLock::new();
+    let shapes = SHAPES
+        .get_or_init(|| TailShapes::new(&super::lexicon::Lexicon::get().glued_tails, LONGEST_TAIL));
     let longest = LONGEST_TAIL.min(end - start - SHORTEST_HEAD);
     // The longest tail first: "Budimenyebutkan" loses "menyebutkan", not "sebutkan".
     (SHORTEST_TAIL..=longest)
         .rev()
-        .filter(|&length| shapes[usize::from(bytes[end - length])] & 1 << length != 0)
         .map(|length| end - length)
-        .find(|&at| tails.contains(&text[at..end]))
+        .find(|&at| shapes.is_tail(text, at, end))
+}
+
+/// The words a scraper glues to the word before them, with a bit per length of the tails
+/// that start with each byte and the bytes they end with: most positions of most words are
+/// ruled out without hashing.
+struct TailShapes {
+    tails: &'static super::lexicon::WordSet,
+    starts: [u16; 256],
+    ends: [bool; 256],
+}
+
+impl TailShapes {
+    /// `longest` is at most 15, the bits of a `u16`.
+    fn new(tails: &'static super::lexicon::WordSet, longest: usize) -> Self {
+        let mut starts = [0u16; 256];
+        let mut ends = [false; 256];
+        for tail in tails.iter().filter(|t| t.len() <= longest) {
+            let bytes = tail.as_bytes();
+            starts[usize::from(bytes[0])] |= 1 << tail.len();
+            ends[usize::from(bytes[bytes.len() - 1])] = true;
+        }
+        TailShapes {
+            tails,
+            starts,
+            ends,
+        }
+    }
+
+    /// Whether some tail could end with this byte.
+    fn may_end_with(&self, byte: u8) -> bool {
+        self.ends[usize::from(byte)]
+    }
+
+    /// Whether `text[at..end]` is one of the tails.
+    fn is_tail(&self, text: &str, at: usize, end: usize) -> bool {
+        self.starts[usize::from(text.as_bytes()[at])] & 1 << (end - at) != 0
+            && self.tails.contains(&text[at..end])
+    }
 }
 
 /// Whether a word whose ASCII letters and digits stop at byte `end` ends there: at the
@@ -237,20 +264,12 @@ fn scan_word(text: &str, mut end: usize) -> usize {
 pub fn split_short_tails(text: &str, tokens: &mut Vec<Token>) {
     const SHORTEST_HEAD: usize = 3;
     const LONGEST_TAIL: usize = 8;
-    /// Per first byte, a bit per length of the tails that start with it, and the bytes tails
-    /// end with: most words are ruled out without hashing.
-    type Shapes = (&'static super::lexicon::WordSet, [u16; 256], [bool; 256]);
-    static SHAPES: std::sync::OnceLock<Shapes> = std::sync::OnceLock::new();
-    let (tails, shapes, ends) = SHAPES.get_or_init(|| {
-        let tails = &super::lexicon::Lexicon::get().glued_short_tails;
-        let mut shapes = [0u16; 256];
-        let mut ends = [false; 256];
-        for tail in tails.iter().filter(|t| t.len() <= LONGEST_TAIL) {
-            let bytes = tail.as_bytes();
-            shapes[usize::from(bytes[0])] |= 1 << tail.len();
-            ends[usize::from(bytes[bytes.len() - 1])] = true;
-        }
-        (tails, shapes, ends)
+    static SHAPES: std::sync::OnceLock<TailShapes> = std::sync::OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        TailShapes::new(
+            &super::lexicon::Lexicon::get().glued_short_tails,
+            LONGEST_TAIL,
+        )
     });
     let bytes = text.as_bytes();
     // Where the tail starts: after a lower-case letter (the rest written on its own
@@ -261,7 +280,7 @@ pub fn split_short_tails(text: &str, tokens: &mut Vec<Token>) {
         // match starts on a character boundary whatever the head holds.
         if word.len() < 4
             || !word[0].is_ascii_uppercase()
-            || !ends[usize::from(word[word.len() - 1])]
+            || !shapes.may_end_with(word[word.len() - 1])
         {
             return None;
         }
@@ -269,9 +288,8 @@ pub fn split_short_tails(text: &str, tokens: &mut Vec<Token>) {
             .rev()
             .map(|length| word.len() - length)
             .find(|&at| {
-                shapes[usize::from(word[at])] & 1 << (word.len() - at) != 0
-                    && (at >= SHORTEST_HEAD || word[at - 1].is_ascii_uppercase())
-                    && tails.contains(&text[token.start + at..token.end])
+                (at >= SHORTEST_HEAD || word[at - 1].is_ascii_uppercase())
+                    && shapes.is_tail(text, token.start + at, token.end)
             })
     };
     // The rest is an acronym ("AS"), or a word the article writes on its own.
