@@ -1368,6 +1368,31 @@ fn english_subjects_skip_times_lead_ins_objects_and_roles() {
 }
 
 #[test]
+fn english_honorifics_pick_the_full_name() {
+    // Two people share a surname: "Mrs." is the woman, "Mr." the man; a "Mr." is no fuller
+    // name opened by a woman's given name, and a generational suffix stays with the name.
+    let text = "Former President Bill Clinton and Hillary Clinton arrived with Michelle Obama and \
+                Vice President Joseph R. Biden Jr.\n\
+                \"We will win,\" Mrs. Clinton said.\n\
+                \"I was there,\" Mr. Clinton said.\n\
+                \"It is time,\" Mr. Obama said.\n\
+                \"Vote early,\" said Mrs. Obama.\n\
+                \"We are ready,\" Mr. Biden said.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        speaker_of(&analysis, "We will win"),
+        Some("Hillary Clinton")
+    );
+    assert_eq!(speaker_of(&analysis, "I was there"), Some("Bill Clinton"));
+    assert_eq!(speaker_of(&analysis, "It is time"), Some("Obama"));
+    assert_eq!(speaker_of(&analysis, "Vote early"), Some("Michelle Obama"));
+    assert_eq!(
+        speaker_of(&analysis, "We are ready"),
+        Some("Joseph R. Biden Jr")
+    );
+}
+
+#[test]
 fn english_pronouns_and_clauses_after_a_quotation() {
     // "he" is not the one the article calls Mrs.
     let text = "\"It will be first-order business,\" Mr. Podesta said.\n\

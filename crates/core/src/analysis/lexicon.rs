@@ -66,6 +66,14 @@ pub struct Lexicon {
     /// open is not shortened to where a later mention starts ("Luthfi" of "Muhammad Luthfi
     /// Makki"), unlike an organisation left before a name ("Komodo Ceppy Triono").
     pub name_prefixes: WordSet,
+    /// Generational suffixes after a surname ("Jr", "Sr", "III"): part of the name, never
+    /// what is left of it once a role is cut off ("Joseph R. Biden Jr." is not "Biden Jr").
+    pub name_suffixes: WordSet,
+    /// Given names that are a woman's, and a man's, almost always ("Hillary", "Bill"): a
+    /// mention after "Mr." is no fuller name opened by the first, one after "Mrs."/"Ms." none
+    /// opened by the second. Names given to both ("Kelly", "Terry") are in neither.
+    pub female_given_names: WordSet,
+    pub male_given_names: WordSet,
     /// Indonesian words a scraper glues to the name before them ("Putinmengatakan"): the
     /// tokenizer splits them off a capitalised word.
     pub glued_tails: WordSet,
@@ -205,6 +213,9 @@ impl Lexicon {
                     "question-cues" => Some(&mut self.question_cues),
                     "noun-cues" => Some(&mut self.noun_cues),
                     "name-prefixes" => Some(&mut self.name_prefixes),
+                    "name-suffixes" => Some(&mut self.name_suffixes),
+                    "female-given-names" => Some(&mut self.female_given_names),
+                    "male-given-names" => Some(&mut self.male_given_names),
                     "adjunct-openers" => Some(&mut self.adjunct_openers),
                     "english-exceptions" => Some(&mut self.english_exceptions),
                     "glued-tails" => Some(&mut self.glued_tails),

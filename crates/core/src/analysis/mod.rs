@@ -113,7 +113,7 @@ pub struct Analysis {
 }
 
 /// Bumped whenever analysis changes what it finds, so stored suggestions can be refreshed.
-pub const ANALYZER_VERSION: u32 = 8;
+pub const ANALYZER_VERSION: u32 = 9;
 
 /// Characters of context kept on each side of a stored item, to re-anchor it later.
 const CONTEXT_CHARS: usize = 32;

@@ -356,10 +356,37 @@ fn run_words<'t>(text: &'t str, tokens: &[Token], run: Run) -> Vec<&'t str> {
 /// More distinct names sharing one word than any article has.
 const MAX_NAMES_PER_WORD: usize = 64;
 
-/// Every name core in the article, indexed by each of its words, to find fullest forms.
 /// A mention's fullest name and the role the article gives it.
 type FullestName<'t> = (&'t str, Option<&'t str>);
 
+/// What an English honorific before a mention says of the person: "Mr." a man; "Mrs.",
+/// "Ms.", "Miss" a woman.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Honorific {
+    Mr,
+    Ms,
+}
+
+impl Honorific {
+    /// The honorific that closes a role ("Mrs.", "former Mr."), if any.
+    pub fn of_role(role: &str) -> Option<Honorific> {
+        let last = role
+            .split(|c: char| c.is_whitespace() || c == '.')
+            .rfind(|w| !w.is_empty())?;
+        if last.eq_ignore_ascii_case("mr") {
+            Some(Honorific::Mr)
+        } else if ["mrs", "ms", "miss"]
+            .iter()
+            .any(|h| last.eq_ignore_ascii_case(h))
+        {
+            Some(Honorific::Ms)
+        } else {
+            None
+        }
+    }
+}
+
+/// Every name core in the article, indexed by each of its words, to find fullest forms.
 pub struct NameIndex<'t> {
     names: Vec<Vec<&'t str>>,
     spans: Vec<(usize, usize)>,
@@ -378,10 +405,13 @@ pub struct NameIndex<'t> {
     by_word: HashMap<&'t str, Vec<usize>>,
     /// [`NameIndex::fullest_with_role`] by mention: an article names its people again and
     /// again, and resolving a mention compares it with every name sharing its last word.
-    fullest: std::cell::RefCell<HashMap<&'t str, FullestName<'t>>>,
+    fullest: std::cell::RefCell<HashMap<(&'t str, Option<Honorific>), FullestName<'t>>>,
     organisation_words: &'t crate::wordset::WordSet,
     kin_nouns: &'t crate::wordset::WordSet,
     name_prefixes: &'t crate::wordset::WordSet,
+    name_suffixes: &'t crate::wordset::WordSet,
+    female_given_names: &'t crate::wordset::WordSet,
+    male_given_names: &'t crate::wordset::WordSet,
 }
 
 /// Whether `word` occurs in `text` as a whole word after a space, not in an address
@@ -611,6 +641,9 @@ impl<'t> NameIndex<'t> {
             organisation_words: &lexicon.organisation_words,
             kin_nouns: &lexicon.kin_nouns,
             name_prefixes: &lexicon.name_prefixes,
+            name_suffixes: &lexicon.name_suffixes,
+            female_given_names: &lexicon.female_given_names,
+            male_given_names: &lexicon.male_given_names,
         };
         let mut filter = crate::wordset::WordFilter::default();
         for word in wanted {
@@ -801,11 +834,17 @@ impl<'t> NameIndex<'t> {
     }
 
     /// `whole` (whose words are `name`) from its word `at`, when the words before it are no
-    /// given-name opener and two words at least are left; `whole` otherwise.
+    /// given-name opener and two words at least are left, not counting a generational
+    /// suffix ("Biden Jr" is not left of "Joseph R. Biden Jr."); `whole` otherwise.
     fn trimmed_to_word(&self, whole: &'t str, name: &[&str], at: usize) -> &'t str {
+        let suffixes = name
+            .iter()
+            .rev()
+            .take_while(|w| crate::wordset::contains_lowercased(self.name_suffixes, w))
+            .count();
         let leftover = at >= 1
             && name.len() >= 3
-            && name.len() - at >= 2
+            && name.len() - at >= 2 + suffixes
             && name[..at].iter().all(|w| {
                 !crate::wordset::contains_lowercased(self.name_prefixes, w)
                     && !crate::wordset::contains_lowercased(self.kin_nouns, w)
@@ -865,15 +904,45 @@ impl<'t> NameIndex<'t> {
     /// The fullest name, and the role the article gives it next to any of its mentions.
     /// A possessive mention ("Axelrod's" of "according to Axelrod's memoir") is its owner's.
     pub fn fullest_with_role(&self, text: &'t str, mention: &'t str) -> FullestName<'t> {
-        if let Some(&known) = self.fullest.borrow().get(mention) {
+        self.fullest_as(text, mention, None)
+    }
+
+    /// [`NameIndex::fullest_with_role`] for a mention after an honorific: "Mr. Obama" is not
+    /// "Michelle Obama", and "Mrs. Clinton" is Hillary, not Bill, where the article names
+    /// both.
+    pub fn fullest_as(
+        &self,
+        text: &'t str,
+        mention: &'t str,
+        honorific: Option<Honorific>,
+    ) -> FullestName<'t> {
+        if let Some(&known) = self.fullest.borrow().get(&(mention, honorific)) {
             return known;
         }
-        let found = self.find_fullest_with_role(text, mention);
-        self.fullest.borrow_mut().insert(mention, found);
+        let found = self.find_fullest_with_role(text, mention, honorific);
+        self.fullest
+            .borrow_mut()
+            .insert((mention, honorific), found);
         found
     }
 
-    fn find_fullest_with_role(&self, text: &'t str, mention: &'t str) -> FullestName<'t> {
+    /// Whether a name's given name is one of the other gender than `honorific` says.
+    fn given_name_says_otherwise(&self, name: &[&str], honorific: Option<Honorific>) -> bool {
+        let other = match honorific {
+            Some(Honorific::Mr) => self.female_given_names,
+            Some(Honorific::Ms) => self.male_given_names,
+            None => return false,
+        };
+        name.first()
+            .is_some_and(|given| crate::wordset::contains_lowercased(other, given))
+    }
+
+    fn find_fullest_with_role(
+        &self,
+        text: &'t str,
+        mention: &'t str,
+        honorific: Option<Honorific>,
+    ) -> FullestName<'t> {
         let mention = without_possessive(mention);
         let words: Vec<&str> = mention
             .split(|c: char| c.is_whitespace())
@@ -894,6 +963,7 @@ impl<'t> NameIndex<'t> {
                 || (self.institutional[id] && !mention_institutional)
                 || (glued && name.len() > words.len())
                 || self.is_someone_else(name, &words, mention_institutional)
+                || self.given_name_says_otherwise(name, honorific)
             {
                 continue;
             }
@@ -1048,5 +1118,19 @@ mod tests {
         assert_eq!(index.fullest(text, "Putin"), "Vladimir Putin");
         assert_eq!(index.fullest(text, "Maria"), "Maria S.W. Sumardjono");
         assert_eq!(index.fullest(text, "Kim"), "Kim");
+    }
+
+    #[test]
+    fn a_generational_suffix_is_no_leftover_name() {
+        let text = "Vice President Joseph R. Biden Jr. visited Israel. Mr. Biden spoke. \
+                    C. Stewart Verdery Jr. agreed. Mr. Verdery left.";
+        let tokens = tokenize(text);
+        let wanted = ["Biden", "Verdery"].into_iter().collect();
+        let index = NameIndex::build(text, &tokens, Lexicon::get(), &wanted, &[]);
+        assert_eq!(index.fullest(text, "Biden"), "Joseph R. Biden Jr");
+        assert_eq!(
+            index.fullest(text, "C. Stewart Verdery Jr"),
+            "C. Stewart Verdery Jr"
+        );
     }
 }

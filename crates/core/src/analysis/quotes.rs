@@ -6,7 +6,7 @@ use super::QuoteKind;
 use super::attribution::{self, Attribution, Context, Mention, MentionKind};
 use super::lexicon::Lexicon;
 use super::marks::{self, Marked};
-use super::names::{CommonWords, NameIndex};
+use super::names::{CommonWords, Honorific, NameIndex};
 use super::sentences::{self, Sentence};
 use super::tokens::{Kind, Token};
 
@@ -711,7 +711,7 @@ fn resolve_speakers(
         .chain(subjects.iter().copied())
         .filter(|m| m.kind == MentionKind::Name)
         .map(|m| {
-            let (name, role) = index.fullest_with_role(text, &text[m.start..m.end]);
+            let (name, role) = index.fullest_as(text, &text[m.start..m.end], honorific_of(text, m));
             // The role the attribution gives ("ujar ketua majelis hakim Rosihan …") first.
             let own_role = m.role.map(|(a, b)| {
                 text[a..b]
@@ -807,7 +807,7 @@ fn resolve_speakers(
             || (definite && is_anaphoric(words, lexicon));
         f.speaker = match mention.kind {
             MentionKind::Name => {
-                let (name, role) = index.fullest_with_role(text, words);
+                let (name, role) = index.fullest_as(text, words, honorific_of(text, mention));
                 // "tambah Panglima TNI", "kata Kapolri": a role and nothing else is the one
                 // named before with all of that role ("Panglima TNI Jenderal Agus Subiyanto").
                 let whole_role = mention.role.map_or(words, |(a, _)| &text[a..mention.end]);
@@ -1061,20 +1061,25 @@ fn names_a_product(name: &str) -> bool {
         .any(|w| super::names::is_model_code(w) || w.chars().any(|c| c.is_ascii_digit()))
 }
 
+/// The honorific right before a mention ("Mr. Obama", "Mrs Khan"), if any.
+fn honorific_of(text: &str, mention: Mention) -> Option<Honorific> {
+    let before = text[..mention.start].trim_end().trim_end_matches('.');
+    // ASCII letters only, so the cut is on a char boundary.
+    let letters = before
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    Honorific::of_role(&before[before.len() - letters..])
+}
+
 /// Whether the honorific the article gives a person ("Mrs. Clinton", "Mr. Clinton") says
 /// the other gender than an English "he" or "she".
 fn honorific_says_otherwise(pronoun: &str, role: Option<&str>) -> bool {
-    let Some(honorific) = role
-        .and_then(|r| r.split_whitespace().last())
-        .map(|w| crate::text::lowercase(w.trim_end_matches('.')))
-    else {
-        return false;
-    };
-    match pronoun {
-        "he" => matches!(honorific.as_str(), "mrs" | "ms" | "miss"),
-        "she" => honorific == "mr",
-        _ => false,
-    }
+    matches!(
+        (pronoun, role.and_then(Honorific::of_role)),
+        ("he", Some(Honorific::Ms)) | ("she", Some(Honorific::Mr))
+    )
 }
 
 /// Pronouns that only a person is: "he", "she", "ia", "dia", "beliau", and the "-nya" of a
