@@ -1393,6 +1393,48 @@ fn english_honorifics_pick_the_full_name() {
 }
 
 #[test]
+fn english_reported_speech_closed_by_other_verbs_of_speech() {
+    let text = "Sanders will back Clinton before the convention, predicted Madeleine Kunin, a \
+                former governor.\n\
+                Primaries in Indiana would yield victories for Sanders, Devine predicted.\n\
+                The movement plans to protest the debate, the Daily Caller reported.\n\
+                The Trump campaign said the candidate will attend events in Kansas, CNN \
+                reported.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "Sanders will back Clinton"),
+        Some("Madeleine Kunin")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "Primaries in Indiana"),
+        Some("Devine")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "movement plans"),
+        Some("the Daily Caller")
+    );
+    // What was said names its own speaker.
+    assert_eq!(
+        reported_speaker_of(&analysis, "the candidate will attend"),
+        Some("The Trump campaign")
+    );
+
+    // A verb with its content after it, or in a relative clause, closes no sentence.
+    let text = "In a Wall Street Journal essay last week, Ivanka Trump acknowledged their \
+                uphill battle.\n\
+                Sources told reporters that she did chime in, a point Feinstein also \
+                acknowledged.";
+    let analysis = analyze(text, Some("en"), None);
+    let reported = reported_speech(&analysis);
+    assert!(
+        !reported
+            .iter()
+            .any(|q| q.text.starts_with("In a Wall Street") || q.text.starts_with("Sources")),
+        "{reported:#?}"
+    );
+}
+
+#[test]
 fn english_pronouns_and_clauses_after_a_quotation() {
     // "he" is not the one the article calls Mrs.
     let text = "\"It will be first-order business,\" Mr. Podesta said.\n\

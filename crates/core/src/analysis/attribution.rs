@@ -2583,7 +2583,7 @@ fn is_speech_verb(lower: &str) -> bool {
 }
 
 /// "told", "tells", "telling" (lower-cased): who follows was told, and never spoke.
-fn is_telling(lower: &str) -> bool {
+pub(super) fn is_telling(lower: &str) -> bool {
     matches!(lower, "told" | "tells" | "telling")
 }
 

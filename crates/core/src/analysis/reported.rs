@@ -387,11 +387,20 @@ fn trailing_attribution(
                 | "once"
         );
     let first_comma = (first + 1..end).find(|&i| cx.is_punct(i, &[',']));
-    commas
+    let (comma, cue, mention) = commas
         .into_iter()
         .rev()
         .filter(|&comma| !(opens_subordinate && Some(comma) == first_comma))
-        .find_map(|comma| attribution_after_comma(cx, comma, end))
+        .find_map(|comma| attribution_after_comma(cx, comma, end))?;
+    // "The Trump campaign said the candidate will …, CNN reported.": with a verb other than
+    // "said", what was said keeps the speaker it names itself.
+    let nested = cx.english
+        && !matches!(
+            cx.lower(cue),
+            "said" | "says" | "added" | "told" | "according"
+        )
+        && (first..comma).any(|i| matches!(cx.lower(i), "said" | "says" | "told"));
+    (!nested).then_some((comma, cue, mention))
 }
 
 fn attribution_after_comma(
@@ -410,9 +419,14 @@ fn attribution_after_comma(
     }
     let lexicon = cx.lexicon;
     let lower = cx.lower(after).to_string();
-    if lexicon.inverted_cues.contains(lower.as_str())
-        || matches!(lower.as_str(), "said" | "says" | "added" | "according")
-    {
+    let plain_cue = matches!(lower.as_str(), "said" | "says" | "added" | "according");
+    // "…, predicted Madeleine Kunin, the former governor.": another English verb of
+    // reported speech, when the speaker after it closes the sentence or its apposition does.
+    let other_english_cue = cx.english
+        && !plain_cue
+        && !attribution::is_telling(&lower)
+        && cx.in_set(after, Section::INDIRECT_CUES);
+    if lexicon.inverted_cues.contains(lower.as_str()) || plain_cue || other_english_cue {
         // "Scissors, who consults …, said whether Trump will agree …": the cue opens the
         // reported clause; its speaker is before the comma.
         if cx.english
@@ -437,6 +451,19 @@ fn attribution_after_comma(
                 .any(|i| tokens[i].is_capitalised(cx.text));
         let mention = attribution::phrase_after(cx, after + 1)?;
         if bare_words && mention.kind == MentionKind::Description {
+            return None;
+        }
+        // The name right after the verb, ending the sentence or followed by its apposition
+        // ("declared Senator Jeff Flake, Republican of Arizona, who …" is Flake's).
+        if other_english_cue
+            && (mention.kind != MentionKind::Name
+                || (after + 1..end)
+                    .take_while(|&i| tokens[i].start < mention.start)
+                    .any(|i| cx.is_punct(i, &[',']))
+                || (after + 1..end)
+                    .find(|&i| tokens[i].start >= mention.end)
+                    .is_some_and(|i| !cx.is_punct(i, &[','])))
+        {
             return None;
         }
         // "Simone Perry, a tea party activist, says Trump's rise is …", "…, said it would
@@ -476,7 +503,9 @@ fn attribution_after_comma(
     }
     // ", Smith said." / ", the minister said." / ", Cook said while visiting …".
     let cue = (after + 1..end).find(|&i| {
-        tokens[i].kind == Kind::Word && matches!(cx.lower(i), "said" | "says" | "added" | "told")
+        tokens[i].kind == Kind::Word
+            && (matches!(cx.lower(i), "said" | "says" | "added" | "told")
+                || (cx.english && cx.in_set(i, Section::INDIRECT_CUES)))
     })?;
     // An adjunct that ends the sentence: no finite verb after it ("… Trump said during the
     // debate were sparked by …" goes on with a clause).
@@ -495,16 +524,27 @@ fn attribution_after_comma(
                     .get(i + 1)
                     .is_some_and(|t| t.kind == Kind::Word && attribution::is_finite_auxiliary(cx.lower(i + 1)))
         });
-    if end - cue > 4 && !adjunct_follows {
+    // Another verb than "said" closes the sentence ("…, Kunin predicted."): in "Ivanka
+    // Trump acknowledged their uphill battle", "Webb admitted to threatening …" what follows
+    // it is its content.
+    let plain_cue = matches!(cx.lower(cue), "said" | "says" | "added" | "told");
+    if if plain_cue {
+        end - cue > 4 && !adjunct_follows
+    } else {
+        end - cue > 1
+    } {
         return None;
     }
     let Some(run) = super::names::run_forward(cx.text, tokens, after).filter(|r| r.1 == cue) else {
         // ", the minister said.": a description opened by a determiner, a few plain words.
         let lexicon = cx.lexicon;
+        // With another verb, only a name after the determiner ("…, the Daily Caller
+        // reported"): ", a point Feinstein also acknowledged" is a relative clause.
         let described = cx.english
             && cue - after <= 5
             && lexicon.determiners.contains(cx.lower(after))
-            && (after..cue).all(|i| tokens[i].kind == Kind::Word);
+            && (after..cue).all(|i| tokens[i].kind == Kind::Word)
+            && (plain_cue || (after + 1..cue).all(|i| tokens[i].is_capitalised(cx.text)));
         return described.then(|| {
             (
                 comma,
@@ -519,6 +559,15 @@ fn attribution_after_comma(
         });
     };
     let core = super::names::core(cx.text, tokens, run, cx.lexicon);
+    // "…, I thought.": the reporter's own view.
+    if !plain_cue
+        && matches!(
+            &cx.text[tokens[core.0].start..tokens[core.1 - 1].end],
+            "I" | "We"
+        )
+    {
+        return None;
+    }
     Some((
         comma,
         cue,
