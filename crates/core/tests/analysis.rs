@@ -1435,6 +1435,22 @@ fn english_reported_speech_closed_by_other_verbs_of_speech() {
 }
 
 #[test]
+fn english_examples_set_off_after_a_subject_do_not_speak() {
+    let text = "Several senators, including Ted Cruz, said the bill would fail.\n\
+                Six newspapers in New Jersey, including the Asbury Park Press, said he is \
+                unfit to govern.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "the bill would fail"),
+        Some("Several senators")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "unfit to govern"),
+        Some("Six newspapers in New Jersey")
+    );
+}
+
+#[test]
 fn english_pronouns_and_clauses_after_a_quotation() {
     // "he" is not the one the article calls Mrs.
     let text = "\"It will be first-order business,\" Mr. Podesta said.\n\

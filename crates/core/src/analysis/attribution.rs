@@ -1721,6 +1721,19 @@ pub fn subject_before(cx: &mut Context<'_>, cue: usize, floor: usize) -> Option<
         {
             k -= 1;
         }
+        // "Several senators, including Ted Cruz, said": examples set off by commas are not
+        // the subject; the description before them is (a name found there is in an adjunct:
+        // "veterans interviewed at Trump rallies …, including Mr. Jebens, said").
+        if cx.english
+            && k > floor
+            && cx.is_punct(k, &[','])
+            && (matches!(cx.lower(k + 1), "including" | "especially" | "notably")
+                || (cx.lower(k + 1) == "such" && cx.lower(k + 2) == "as"))
+            && let Some(described) =
+                subject_before(cx, k, floor).filter(|m| m.kind == MentionKind::Description)
+        {
+            return Some(described);
+        }
         // "Jillian Chase, 27, a Tinder user in New York, said": the age is the name's too.
         if cx.english
             && k > floor + 2
