@@ -1451,6 +1451,26 @@ fn english_examples_set_off_after_a_subject_do_not_speak() {
 }
 
 #[test]
+fn english_pronouns_point_to_the_name_apposed_to_an_owners_role() {
+    // The sentence's subject is the name in apposition, not the owner before the role; a
+    // role after a verb is its object.
+    let text = "Sanders said he would stay in the race.\n\
+                As the results came in, Sanders's campaign manager, Jeff Weaver, appeared on \
+                MSNBC and outlined how he thinks the campaign could close the gap.\n\
+                Last month, Trump fired his campaign manager, Corey Lewandowski, and began \
+                reading speeches. The candidate said he is more presidential.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "could close the gap"),
+        Some("Jeff Weaver")
+    );
+    assert_ne!(
+        reported_speaker_of(&analysis, "more presidential"),
+        Some("Corey Lewandowski")
+    );
+}
+
+#[test]
 fn english_pronouns_and_clauses_after_a_quotation() {
     // "he" is not the one the article calls Mrs.
     let text = "\"It will be first-order business,\" Mr. Podesta said.\n\

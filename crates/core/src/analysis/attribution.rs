@@ -1039,9 +1039,23 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
         {
             next += 1;
         }
+        // "Sanders's campaign manager, Jeff Weaver, appeared": the name in apposition to an
+        // owner's role ("Trump fired his campaign manager, Corey Lewandowski," has a verb).
+        let owner = {
+            let last = tokens[run.1 - 1].text(cx.text);
+            last.ends_with("'s") || last.ends_with("’s")
+        };
+        let apposed = owner
+            && next > run.1
+            && next + 1 < end
+            && cx.is_punct(next, &[','])
+            && names::run_forward(cx.text, tokens, next + 1)
+                .is_some_and(|r| r.1 < end && cx.is_punct(r.1, &[',']));
         if next > run.1
             && cx.in_set(next - 1, Section::TITLES)
-            && let Some(name) = names::run_forward(cx.text, tokens, next).filter(|r| r.1 < end)
+            && let Some(name) =
+                names::run_forward(cx.text, tokens, if apposed { next + 1 } else { next })
+                    .filter(|r| r.1 < end)
         {
             run = name;
         }
