@@ -1471,6 +1471,29 @@ fn english_pronouns_point_to_the_name_apposed_to_an_owners_role() {
 }
 
 #[test]
+fn english_reported_speech_keeps_the_clause_before_a_later_that() {
+    // What the State Department said is that it found no evidence, not that the document
+    // was sent; "that" before a verb is the subject of what was said.
+    let text = "Regardless, the State Department said it found no evidence that the document \
+                was ever sent.\n\
+                Bruce LeVell believes that is because people do not know the man.\n\
+                The senator told reporters that the bill was dead.";
+    let analysis = analyze(text, Some("en"), None);
+    let reported: Vec<&str> = reported_speech(&analysis)
+        .iter()
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            "it found no evidence that the document was ever sent",
+            "that is because people do not know the man",
+            "the bill was dead"
+        ]
+    );
+}
+
+#[test]
 fn english_pronouns_and_clauses_after_a_quotation() {
     // "he" is not the one the article calls Mrs.
     let text = "\"It will be first-order business,\" Mr. Podesta said.\n\

@@ -174,7 +174,19 @@ pub(super) fn reported_speech(
                                 .as_str(),
                             "bahwa" | "that"
                         )
-                }) {
+                })
+                // "said it found no evidence that …": a subject before "that" opens what was
+                // said ("that" is inside it), and so does "believes that is because …",
+                // where "that" is the subject itself.
+                && !(cx.english
+                    && ((k + 1..that).any(|i| {
+                        tokens[i].kind == Kind::Word
+                            && matches!(cx.lower(i), "it" | "he" | "she" | "they" | "we" | "i" | "there")
+                    })
+                        || tokens.get(that + 1).is_some_and(|t| {
+                            t.kind == Kind::Word && attribution::is_finite_auxiliary(cx.lower(that + 1))
+                        })))
+                {
                     from = that + 1;
                 }
                 let after_that = from > k + 1;
