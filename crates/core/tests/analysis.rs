@@ -1494,6 +1494,27 @@ fn english_reported_speech_keeps_the_clause_before_a_later_that() {
 }
 
 #[test]
+fn english_attribution_set_off_inside_a_sentence() {
+    // A participle or adjunct after "X said," leaves what was said before it; a lead-in
+    // before it leaves what was said after it.
+    let text = "But Apple has had a place in his heart since 1984, Benioff said, ever since \
+                he did an internship there.\n\
+                In his state, Christie said, first-time offenders are sent to treatment.";
+    let analysis = analyze(text, Some("en"), None);
+    let reported: Vec<&str> = reported_speech(&analysis)
+        .iter()
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            "But Apple has had a place in his heart since 1984",
+            "first-time offenders are sent to treatment"
+        ]
+    );
+}
+
+#[test]
 fn english_pronouns_and_clauses_after_a_quotation() {
     // "he" is not the one the article calls Mrs.
     let text = "\"It will be first-order business,\" Mr. Podesta said.\n\

@@ -540,8 +540,22 @@ fn attribution_after_comma(
     // Trump acknowledged their uphill battle", "Webb admitted to threatening …" what follows
     // it is its content.
     let plain_cue = matches!(cx.lower(cue), "said" | "says" | "added" | "told");
+    // "Apple has had a place in his heart since 1984, Benioff said, ever since …", "…, the
+    // news agency said, citing …": an attribution set off by commas, and after it an adjunct
+    // or a participle; what was said is before it. (After "In his state, Christie said,"
+    // the clause that follows is what was said.)
+    let set_off = cx.english
+        && plain_cue
+        && cx.is_punct(cue + 1, &[','])
+        && tokens.get(cue + 2).is_some_and(|t| {
+            t.kind == Kind::Word && {
+                let next = cx.lower(cue + 2);
+                (next.len() > 5 && next.ends_with("ing"))
+                    || matches!(next, "and" | "ever" | "even" | "as" | "adding")
+            }
+        });
     if if plain_cue {
-        end - cue > 4 && !adjunct_follows
+        end - cue > 4 && !adjunct_follows && !set_off
     } else {
         end - cue > 1
     } {
