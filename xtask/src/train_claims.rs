@@ -89,7 +89,7 @@ pub fn train_claims(args: &[String]) -> Result {
     let mut vector_scale = DEFAULT_VECTOR_SCALE;
     let mut seed = 0u64;
     let mut teacher: Option<PathBuf> = None;
-    let mut teacher_weight = 1.0;
+    let mut teacher_weight: f64 = 1.0;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().cloned().ok_or(format!("{name} needs a value"));
@@ -107,7 +107,10 @@ pub fn train_claims(args: &[String]) -> Result {
             "--teacher-weight" => {
                 teacher_weight = value("--teacher-weight")?
                     .parse()
-                    .map_err(|e| format!("--teacher-weight: {e}"))?
+                    .map_err(|e| format!("--teacher-weight: {e}"))?;
+                if !(teacher_weight.is_finite() && teacher_weight >= 0.0) {
+                    return Err("--teacher-weight must be a number from 0 up".into());
+                }
             }
             "--seed" => {
                 seed = value("--seed")?
@@ -138,12 +141,19 @@ pub fn train_claims(args: &[String]) -> Result {
         .transpose()?;
     if let Some(fold_of) = &teacher_folds {
         folds = fold_of.iter().max().map_or(0, |&k| k + 1);
+        eprintln!(
+            "cross-validating on the teacher's {folds} folds (--folds and --seed do not apply)"
+        );
     }
     let measured = examples.iter().filter(|e| e.measured).count();
     let positives = examples.iter().filter(|e| e.measured && e.positive).count();
+    // Sentences from further corpora; the teacher's pools are counted apart.
+    let extra = examples
+        .iter()
+        .filter(|e| !e.measured && e.trains == Trains::Always)
+        .count();
     eprintln!(
-        "{measured} sentences to measure on ({positives} check-worthy), {} more for training only",
-        examples.len() - measured
+        "{measured} sentences to measure on ({positives} check-worthy), {extra} more for training only",
     );
     let vectors = vectors.as_deref().map(WordVectors::read).transpose()?;
     let features = Features::extract(&examples, vectors.as_ref(), vector_scale);
@@ -194,7 +204,7 @@ pub fn train_claims(args: &[String]) -> Result {
         .count();
     let header = header(
         &paths,
-        (measured, positives, examples.len() - measured),
+        (measured, positives, extra),
         l2,
         vectors.as_ref(),
         teacher.as_deref().map(|dir| (dir, taught)),
@@ -261,15 +271,16 @@ fn header(
         "# Trained on {} ({measured} sentences, {positives} check-worthy)",
         name(&paths[0])
     );
+    if paths.len() > 1 {
+        let more: Vec<String> = paths[1..].iter().map(name).collect();
+        let _ = writeln!(text, "#   plus {extra} sentences from {}", more.join(", "));
+    }
     if let Some((dir, taught)) = teacher {
         let _ = writeln!(
             text,
             "#   plus {taught} sentences labelled by a fine-tuned teacher ({}; `cargo xtask teach-claims`); each cross-validation fold learnt from the teacher that never saw it",
             name(&dir.to_path_buf())
         );
-    } else if paths.len() > 1 {
-        let more: Vec<String> = paths[1..].iter().map(name).collect();
-        let _ = writeln!(text, "#   plus {extra} sentences from {}", more.join(", "));
     }
     let _ = writeln!(
         text,
@@ -789,8 +800,9 @@ impl Corpus<'_> {
             .filter(|&i| self.examples[i].measured)
     }
 
-    /// Splits the measured sentences among `folds` folds, each with its share of positives;
-    /// training-only sentences are in no fold (they always train).
+    /// Splits the measured sentences among `folds` folds, each with its share of positives
+    /// (the outer folds given by a teacher are its own split); training-only sentences are in
+    /// no fold.
     fn folds_of(&self, indices: &[usize], salt: u64) -> Vec<Vec<usize>> {
         if let (0, Some(fold_of)) = (salt, &self.teacher_folds) {
             let mut folds = vec![Vec::new(); self.folds];
@@ -827,11 +839,12 @@ impl Corpus<'_> {
         let mut scores = Vec::new();
         for (fold, held_out) in folds.iter().enumerate() {
             let held: HashSet<usize> = held_out.iter().copied().collect();
-            // A teacher's sentences train only the outer fold whose teacher labelled them.
+            // A teacher's sentences train only the outer fold whose teacher labelled them,
+            // and no calibration fold: that teacher saw every calibration fold's sentences.
             let trains = |i: usize| match self.examples[i].trains {
                 Trains::Always => true,
-                Trains::Fold(k) => !outer || k == fold,
-                Trains::Shipped => !outer,
+                Trains::Fold(k) => outer && k == fold,
+                Trains::Shipped => false,
             };
             let training: Vec<usize> = indices
                 .iter()
@@ -950,7 +963,6 @@ impl Corpus<'_> {
     }
 }
 
-/// Mean log-loss of the rows plus `l2 / 2 * |w|²` (bias excepted); fills the gradient.
 /// One training sentence: its feature columns and counts, what it is fitted to, and how
 /// much it counts.
 struct Row {
@@ -959,7 +971,8 @@ struct Row {
     weight: f64,
 }
 
-/// The weighted mean log-loss over the rows plus the L2 penalty.
+/// The weighted mean log-loss of the rows plus `l2 / 2 * |w|²` (bias excepted); fills the
+/// gradient.
 fn log_loss(rows: &[Row], l2: f64, w: &[f64], gradient: &mut [f64]) -> f64 {
     gradient.iter_mut().for_each(|g| *g = 0.0);
     let n: f64 = rows.iter().map(|r| r.weight).sum();

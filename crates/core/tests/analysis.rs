@@ -1390,6 +1390,15 @@ fn english_honorifics_pick_the_full_name() {
         speaker_of(&analysis, "We are ready"),
         Some("Joseph R. Biden Jr")
     );
+
+    // A sentence ending in "miss." is no honorific.
+    let text = "Barack Obama and Michelle Obama arrived. It was a near miss. Obama said the \
+                plan worked.";
+    let analysis = analyze(text, Some("en"), None);
+    assert_eq!(
+        reported_speaker_of(&analysis, "the plan worked"),
+        Some("Barack Obama")
+    );
 }
 
 #[test]
@@ -1398,6 +1407,7 @@ fn english_reported_speech_closed_by_other_verbs_of_speech() {
                 former governor.\n\
                 Primaries in Indiana would yield victories for Sanders, Devine predicted.\n\
                 The movement plans to protest the debate, the Daily Caller reported.\n\
+                The company grew fast last year, the reports said.\n\
                 The Trump campaign said the candidate will attend events in Kansas, CNN \
                 reported.";
     let analysis = analyze(text, Some("en"), None);
@@ -1412,6 +1422,10 @@ fn english_reported_speech_closed_by_other_verbs_of_speech() {
     assert_eq!(
         reported_speaker_of(&analysis, "movement plans"),
         Some("the Daily Caller")
+    );
+    assert_eq!(
+        reported_speaker_of(&analysis, "grew fast"),
+        Some("the reports")
     );
     // What was said names its own speaker.
     assert_eq!(

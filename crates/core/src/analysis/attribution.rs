@@ -1041,11 +1041,7 @@ pub(crate) fn opening_subject(cx: &mut Context<'_>, first: usize, end: usize) ->
         }
         // "Sanders's campaign manager, Jeff Weaver, appeared": the name in apposition to an
         // owner's role ("Trump fired his campaign manager, Corey Lewandowski," has a verb).
-        let owner = {
-            let last = tokens[run.1 - 1].text(cx.text);
-            last.ends_with("'s") || last.ends_with("’s")
-        };
-        let apposed = owner
+        let apposed = is_possessive(tokens[run.1 - 1].text(cx.text))
             && next > run.1
             && next + 1 < end
             && cx.is_punct(next, &[','])

@@ -1061,16 +1061,25 @@ fn names_a_product(name: &str) -> bool {
         .any(|w| super::names::is_model_code(w) || w.chars().any(|c| c.is_ascii_digit()))
 }
 
-/// The honorific right before a mention ("Mr. Obama", "Mrs Khan"), if any.
+/// The honorific right before a mention ("Mr. Obama", "Mrs Khan"), if any: written with
+/// its capital, and "Miss" without a full stop ("… a near miss. Obama said" has none).
 fn honorific_of(text: &str, mention: Mention) -> Option<Honorific> {
-    let before = text[..mention.start].trim_end().trim_end_matches('.');
+    let before = text[..mention.start].trim_end();
+    let (before, dotted) = match before.strip_suffix('.') {
+        Some(rest) => (rest, true),
+        None => (before, false),
+    };
     // ASCII letters only, so the cut is on a char boundary.
     let letters = before
         .bytes()
         .rev()
         .take_while(u8::is_ascii_alphabetic)
         .count();
-    Honorific::of_role(&before[before.len() - letters..])
+    match (&before[before.len() - letters..], dotted) {
+        ("Mr", _) => Some(Honorific::Mr),
+        ("Mrs" | "Ms", _) | ("Miss", false) => Some(Honorific::Ms),
+        _ => None,
+    }
 }
 
 /// Whether the honorific the article gives a person ("Mrs. Clinton", "Mr. Clinton") says

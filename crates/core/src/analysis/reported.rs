@@ -179,13 +179,11 @@ pub(super) fn reported_speech(
                 // said ("that" is inside it), and so does "believes that is because …",
                 // where "that" is the subject itself.
                 && !(cx.english
-                    && ((k + 1..that).any(|i| {
-                        tokens[i].kind == Kind::Word
-                            && matches!(cx.lower(i), "it" | "he" | "she" | "they" | "we" | "i" | "there")
-                    })
-                        || tokens.get(that + 1).is_some_and(|t| {
-                            t.kind == Kind::Word && attribution::is_finite_auxiliary(cx.lower(that + 1))
-                        })))
+                    && ((k + 1..that)
+                        .any(|i| tokens[i].kind == Kind::Word && is_subject_pronoun(cx.lower(i)))
+                        || (that + 1 < end
+                            && tokens[that + 1].kind == Kind::Word
+                            && attribution::is_finite_auxiliary(cx.lower(that + 1)))))
                 {
                     from = that + 1;
                 }
@@ -407,12 +405,21 @@ fn trailing_attribution(
     // "The Trump campaign said the candidate will …, CNN reported.": with a verb other than
     // "said", what was said keeps the speaker it names itself.
     let nested = cx.english
-        && !matches!(
-            cx.lower(cue),
-            "said" | "says" | "added" | "told" | "according"
-        )
+        && !is_plain_cue(cx.lower(cue))
+        && cx.lower(cue) != "according"
         && (first..comma).any(|i| matches!(cx.lower(i), "said" | "says" | "told"));
     (!nested).then_some((comma, cue, mention))
+}
+
+/// The verbs of speech that close a sentence with their speaker whatever follows them:
+/// "said", "says", "added", "told" (others must end it: "…, Kunin predicted.").
+fn is_plain_cue(lower: &str) -> bool {
+    matches!(lower, "said" | "says" | "added" | "told")
+}
+
+/// An English subject pronoun: "said it found no evidence that …" reports the clause.
+fn is_subject_pronoun(lower: &str) -> bool {
+    matches!(lower, "it" | "he" | "she" | "they" | "we" | "i" | "there")
 }
 
 fn attribution_after_comma(
@@ -431,14 +438,14 @@ fn attribution_after_comma(
     }
     let lexicon = cx.lexicon;
     let lower = cx.lower(after).to_string();
-    let plain_cue = matches!(lower.as_str(), "said" | "says" | "added" | "according");
+    let plain_inverted = matches!(lower.as_str(), "said" | "says" | "added" | "according");
     // "…, predicted Madeleine Kunin, the former governor.": another English verb of
     // reported speech, when the speaker after it closes the sentence or its apposition does.
     let other_english_cue = cx.english
-        && !plain_cue
+        && !plain_inverted
         && !attribution::is_telling(&lower)
         && cx.in_set(after, Section::INDIRECT_CUES);
-    if lexicon.inverted_cues.contains(lower.as_str()) || plain_cue || other_english_cue {
+    if lexicon.inverted_cues.contains(lower.as_str()) || plain_inverted || other_english_cue {
         // "Scissors, who consults …, said whether Trump will agree …": the cue opens the
         // reported clause; its speaker is before the comma.
         if cx.english
@@ -513,12 +520,17 @@ fn attribution_after_comma(
             },
         ));
     }
-    // ", Smith said." / ", the minister said." / ", Cook said while visiting …".
-    let cue = (after + 1..end).find(|&i| {
-        tokens[i].kind == Kind::Word
-            && (matches!(cx.lower(i), "said" | "says" | "added" | "told")
-                || (cx.english && cx.in_set(i, Section::INDIRECT_CUES)))
-    })?;
+    // ", Smith said." / ", the minister said." / ", Cook said while visiting …"; another
+    // verb only as the sentence's last word (", the reports said." is not cued by "reports").
+    let cue = (after + 1..end)
+        .find(|&i| tokens[i].kind == Kind::Word && is_plain_cue(cx.lower(i)))
+        .or_else(|| {
+            (cx.english
+                && end > after + 1
+                && tokens[end - 1].kind == Kind::Word
+                && cx.in_set(end - 1, Section::INDIRECT_CUES))
+            .then_some(end - 1)
+        })?;
     // An adjunct that ends the sentence: no finite verb after it ("… Trump said during the
     // debate were sparked by …" goes on with a clause).
     let adjunct_follows = cx.english
@@ -539,7 +551,7 @@ fn attribution_after_comma(
     // Another verb than "said" closes the sentence ("…, Kunin predicted."): in "Ivanka
     // Trump acknowledged their uphill battle", "Webb admitted to threatening …" what follows
     // it is its content.
-    let plain_cue = matches!(cx.lower(cue), "said" | "says" | "added" | "told");
+    let plain_cue = is_plain_cue(cx.lower(cue));
     // "Apple has had a place in his heart since 1984, Benioff said, ever since …", "…, the
     // news agency said, citing …": an attribution set off by commas, and after it an adjunct
     // or a participle; what was said is before it. (After "In his state, Christie said,"
