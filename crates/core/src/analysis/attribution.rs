@@ -354,13 +354,7 @@ pub fn after(cx: &mut Context<'_>, after: usize, ended_sentence: bool) -> Option
     // `"…," when Clinton blasted him`: a subordinate clause after the quotation is its
     // setting, not its attribution ("as Trump said" is one, so "as" is not here); an
     // attribution may follow the clause's comma (`"…" if she didn't win, said X`).
-    if cx.english
-        && j < tokens.len()
-        && tokens[j].kind == Kind::Word
-        && matches!(
-            cx.lower(j),
-            "when" | "while" | "because" | "since" | "if" | "until" | "although" | "though"
-        )
+    if cx.english && j < tokens.len() && tokens[j].kind == Kind::Word && opens_setting(cx.lower(j))
     {
         let comma = (j..tokens.len().min(j + 16))
             .take_while(|&k| tokens[k].kind != Kind::Break && !cx.is_punct(k, &['.', '!', '?']))
@@ -2582,7 +2576,7 @@ pub(crate) fn is_participle(lower: &str) -> bool {
 }
 
 /// A possessive ("Obama's", "Trump’s", "voters'"): what follows it is a noun.
-fn is_possessive(word: &str) -> bool {
+pub(super) fn is_possessive(word: &str) -> bool {
     names::without_possessive(word) != word || word.ends_with("s'")
 }
 
@@ -2607,7 +2601,7 @@ fn is_speech_verb(lower: &str) -> bool {
 
 /// "told", "tells", "telling" (lower-cased): who follows was told, and never spoke.
 pub(super) fn is_telling(lower: &str) -> bool {
-    matches!(lower, "told" | "tells" | "telling")
+    matches!(lower, "told" | "tells" | "tell" | "telling")
 }
 
 /// Past a dateline that opens a sentence ("NEW YORK -", "WASHINGTON, Dec. 8 (UPI) —",
@@ -2708,6 +2702,15 @@ pub(crate) fn is_passive_address(cx: &mut Context<'_>, k: usize) -> bool {
         )
             // "who told Congress when asked about it: "…"": a reduced passive clause.
             || questioned && matches!(cx.lower(k - 1), "when" | "if"))
+}
+
+/// Whether an English conjunction opens a clause that sets the scene for what is said, not
+/// what is said: "when", "while", "because", "if" … ("as" is not one: "as Trump said").
+pub(super) fn opens_setting(lower: &str) -> bool {
+    matches!(
+        lower,
+        "when" | "while" | "because" | "since" | "if" | "until" | "although" | "though"
+    )
 }
 
 /// Whether a lower-case word joins the parts of a role: "kuasa hukum Mensesneg dan PPKGBK",

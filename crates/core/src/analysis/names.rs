@@ -368,21 +368,20 @@ pub enum Honorific {
 }
 
 impl Honorific {
+    /// The honorific a word is, written as one is written ("Mr", "Mrs", "Ms", "Miss").
+    pub fn of_word(word: &str) -> Option<Honorific> {
+        match word {
+            "Mr" => Some(Honorific::Mr),
+            "Mrs" | "Ms" | "Miss" => Some(Honorific::Ms),
+            _ => None,
+        }
+    }
+
     /// The honorific that closes a role ("Mrs.", "former Mr."), if any.
     pub fn of_role(role: &str) -> Option<Honorific> {
-        let last = role
-            .split(|c: char| c.is_whitespace() || c == '.')
-            .rfind(|w| !w.is_empty())?;
-        if last.eq_ignore_ascii_case("mr") {
-            Some(Honorific::Mr)
-        } else if ["mrs", "ms", "miss"]
-            .iter()
-            .any(|h| last.eq_ignore_ascii_case(h))
-        {
-            Some(Honorific::Ms)
-        } else {
-            None
-        }
+        role.split(|c: char| c.is_whitespace() || c == '.')
+            .rfind(|w| !w.is_empty())
+            .and_then(Honorific::of_word)
     }
 }
 

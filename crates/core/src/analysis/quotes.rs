@@ -1075,10 +1075,9 @@ fn honorific_of(text: &str, mention: Mention) -> Option<Honorific> {
         .rev()
         .take_while(u8::is_ascii_alphabetic)
         .count();
-    match (&before[before.len() - letters..], dotted) {
-        ("Mr", _) => Some(Honorific::Mr),
-        ("Mrs" | "Ms", _) | ("Miss", false) => Some(Honorific::Ms),
-        _ => None,
+    match &before[before.len() - letters..] {
+        "Miss" if dotted => None,
+        word => Honorific::of_word(word),
     }
 }
 

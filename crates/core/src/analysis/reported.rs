@@ -166,15 +166,8 @@ pub(super) fn reported_speech(
                 };
                 let mut from = k + 1;
                 // Skip "kepada wartawan" / "reporters" up to "bahwa" / "that".
-                if let Some(that) = (k + 1..end.min(k + 6)).find(|&i| {
-                    tokens[i].kind == Kind::Word
-                        && matches!(
-                            cx.text[tokens[i].start..tokens[i].end]
-                                .to_lowercase()
-                                .as_str(),
-                            "bahwa" | "that"
-                        )
-                })
+                if let Some(that) = (k + 1..end.min(k + 6))
+                    .find(|&i| tokens[i].kind == Kind::Word && matches!(cx.lower(i), "bahwa" | "that"))
                 // "said it found no evidence that …": a subject before "that" opens what was
                 // said ("that" is inside it), and so does "believes that is because …",
                 // where "that" is the subject itself.
@@ -214,9 +207,9 @@ pub(super) fn reported_speech(
 }
 
 /// Where what was said starts after the English speech verb at token `cue`, from token
-/// `from` (past a comma), when no "that" follows it: past who was told ("told reporters …", "told CNN …"), a short time ("said for
-/// weeks he's …", "vowed last month to take …") and a medium ("said in a statement Thursday
-/// night they …"). An adjunct that is all there is ("said in an interview.", "said while
+/// `from` (past a comma), when no "that" follows it: past who was told ("told reporters …",
+/// "told CNN …"), a short time ("said for weeks he's …", "vowed last month to take …") and a
+/// medium ("said in a statement Thursday night they …"). An adjunct that is all there is ("said in an interview.", "said while
 /// visiting …") gives none, unless a "that" follows it ("said earlier on Friday during a news
 /// conference that …").
 fn english_content_start(
@@ -227,7 +220,7 @@ fn english_content_start(
 ) -> Option<usize> {
     let tokens = cx.tokens;
     let mut at = from;
-    if from == cue + 1 && matches!(cx.lower(cue), "told" | "tells" | "tell" | "telling") {
+    if from == cue + 1 && attribution::is_telling(cx.lower(cue)) {
         at += listener_at(cx, at, end);
     }
     let from = at;
@@ -381,21 +374,8 @@ fn trailing_attribution(
     // sentence is its setting, not what was said.
     let opens_subordinate = cx.english
         && cx.tokens[first].kind == Kind::Word
-        && matches!(
-            cx.lower(first),
-            "while"
-                | "when"
-                | "as"
-                | "after"
-                | "before"
-                | "although"
-                | "though"
-                | "if"
-                | "because"
-                | "since"
-                | "until"
-                | "once"
-        );
+        && (attribution::opens_setting(cx.lower(first))
+            || matches!(cx.lower(first), "as" | "after" | "before" | "once"));
     let first_comma = (first + 1..end).find(|&i| cx.is_punct(i, &[',']));
     let (comma, cue, mention) = commas
         .into_iter()
@@ -493,8 +473,7 @@ fn attribution_after_comma(
             let clause_goes_on = next.is_some_and(|i| {
                 tokens[i].kind == Kind::Word && !attribution::opens_adjunct(cx.lower(i))
             });
-            let owner = cx.text[mention.start..mention.end].ends_with("'s")
-                || cx.text[mention.start..mention.end].ends_with("’s");
+            let owner = attribution::is_possessive(&cx.text[mention.start..mention.end]);
             let right_after = tokens
                 .get(after + 1)
                 .is_some_and(|t| t.start == mention.start);
